@@ -1,0 +1,117 @@
+// Fills in what a user may leave out. Schemas describe the defaults in words;
+// this is the one place that applies them.
+
+import type {
+  Client,
+  DbService,
+  Fleet,
+  HttpService,
+  HttpServiceType,
+  Platform,
+  Server,
+  Site,
+} from './kinds.js';
+
+type Raw = Record<string, any>;
+
+export const DEFAULT_STATE_BRANCH = 'tide-state';
+
+export function defaultFleet(name = 'fleet'): Fleet {
+  return {
+    kind: 'Fleet',
+    name,
+    state: { branch: DEFAULT_STATE_BRANCH },
+    prune: false,
+    concurrency: { total: 8, perServer: 2 },
+    ignore: [],
+  };
+}
+
+export function withFleetDefaults(raw: Raw): Fleet {
+  const base = defaultFleet(raw.name);
+  return {
+    ...base,
+    state: { branch: raw.state?.branch ?? base.state.branch },
+    prune: raw.prune ?? base.prune,
+    concurrency: {
+      total: raw.concurrency?.total ?? base.concurrency.total,
+      perServer: raw.concurrency?.perServer ?? base.concurrency.perServer,
+    },
+    ignore: raw.ignore ?? [],
+  };
+}
+
+const HTTP_DEFAULTS: Record<HttpServiceType, Omit<HttpService, 'type' | 'fastcgi'>> = {
+  nginx: {
+    port: 80,
+    httpsPort: 443,
+    configDir: '/etc/nginx/sites-enabled',
+    check: 'nginx -t',
+    reload: 'nginx -s reload',
+  },
+  apache: {
+    port: 80,
+    httpsPort: 443,
+    configDir: '/etc/apache2/sites-enabled',
+    check: 'apachectl configtest',
+    reload: 'apachectl graceful',
+  },
+  none: { port: 80, httpsPort: 443, configDir: '', check: '', reload: '' },
+};
+
+function withHttpDefaults(raw: Raw | undefined): HttpService {
+  const type: HttpServiceType = raw?.type ?? 'nginx';
+  const http: HttpService = { type, ...HTTP_DEFAULTS[type], ...raw };
+  return http;
+}
+
+function withDbDefaults(raw: Raw | undefined): DbService {
+  return { type: 'mariadb', host: '127.0.0.1', port: 3306, adminUser: 'root', ...raw };
+}
+
+export function withServerDefaults(raw: Raw): Server {
+  return {
+    ...raw,
+    kind: 'Server',
+    name: raw.name,
+    transport: raw.transport ?? 'ssh',
+    port: raw.port ?? 22,
+    root: raw.root ?? '/var/tide',
+    services: {
+      http: withHttpDefaults(raw.services?.http),
+      db: withDbDefaults(raw.services?.db),
+    },
+  };
+}
+
+export function withPlatformDefaults(raw: Raw): Platform {
+  return {
+    ...raw,
+    kind: 'Platform',
+    name: raw.name,
+    servers: raw.servers,
+    driver: raw.driver,
+    source: raw.source,
+    docroot: raw.docroot ?? '.',
+    commands: raw.commands ?? {},
+  };
+}
+
+export function withSiteDefaults(raw: Raw): Site {
+  return {
+    ...raw,
+    kind: 'Site',
+    name: raw.name,
+    platform: raw.platform,
+    url: raw.url ?? raw.name,
+    aliases: raw.aliases ?? [],
+    redirectAliases: raw.redirectAliases ?? false,
+    https: raw.https ? { required: false, ...raw.https } : undefined,
+    status: raw.status ?? 'enabled',
+    profile: raw.profile ?? 'standard',
+  };
+}
+
+export function withClientDefaults(raw: Raw): Client {
+  return { ...raw, kind: 'Client', name: raw.name };
+}

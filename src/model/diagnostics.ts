@@ -1,0 +1,60 @@
+// Collects problems found while loading a fleet and, only if there are any,
+// works out their line and column (positions cost a second parse).
+
+import { FleetInvalidError, type Diagnostic } from '../errors.js';
+import type { DocumentOrigin } from './kinds.js';
+import { locate, type PathSegment } from './yaml-positions.js';
+
+export interface Place extends DocumentOrigin {
+  path: readonly PathSegment[];
+}
+
+interface Pending {
+  place: Place | { file: string; line: number; column: number };
+  code: string;
+  message: string;
+  /** Another place the message refers to ("first defined at ..."). */
+  related?: { place: Place; label: string };
+}
+
+export class DiagnosticCollector {
+  private readonly pending: Pending[] = [];
+
+  constructor(private readonly texts: ReadonlyMap<string, string>) {}
+
+  get count(): number {
+    return this.pending.length;
+  }
+
+  /** A problem at a value of a document. */
+  at(place: Place, code: string, message: string, related?: Pending['related']): void {
+    this.pending.push({ place, code, message, related });
+  }
+
+  /** A problem at a known line and column (YAML syntax errors), 1-based. */
+  atPosition(file: string, line: number, column: number, code: string, message: string): void {
+    this.pending.push({ place: { file, line, column }, code, message });
+  }
+
+  /** Throws a FleetInvalidError listing every problem, sorted by file and line. */
+  throwIfAny(): void {
+    if (this.pending.length === 0) return;
+    const diagnostics: Diagnostic[] = this.pending.map((p) => {
+      const { file, line, column } = this.resolve(p.place);
+      let message = p.message;
+      if (p.related) {
+        const r = this.resolve(p.related.place);
+        message += ` (${p.related.label} at ${r.file}:${r.line}:${r.column})`;
+      }
+      return { file, line, column, code: p.code, message };
+    });
+    diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    throw new FleetInvalidError(diagnostics);
+  }
+
+  private resolve(place: Pending['place']): { file: string; line: number; column: number } {
+    if ('line' in place) return place;
+    const text = this.texts.get(place.file) ?? '';
+    return { file: place.file, ...locate(text, place.doc, place.path) };
+  }
+}

@@ -1,0 +1,135 @@
+// The five kinds a fleet repository holds, after defaults are applied.
+// Field names are the user-facing contract (see schemas/ and DESIGN.md):
+// add fields where users need more, never rename these.
+
+export const KINDS = ['Fleet', 'Server', 'Platform', 'Site', 'Client'] as const;
+export type KindName = (typeof KINDS)[number];
+
+/** Where a document came from, so every error can point at `file:line:column`. */
+export interface DocumentOrigin {
+  /** Path relative to the fleet repository root, with forward slashes. */
+  file: string;
+  /** Index of the YAML document within the file (0-based). */
+  doc: number;
+}
+
+/** A credential is never written inline: it names where to read it from. */
+export type SecretRef = `env:${string}` | `file:${string}`;
+
+export interface Fleet {
+  kind: 'Fleet';
+  name: string;
+  state: { branch: string };
+  prune: boolean;
+  concurrency: { total: number; perServer: number };
+  /** Glob patterns (relative to the repo root) of paths the loader skips. */
+  ignore: string[];
+}
+
+export type HttpServiceType = 'nginx' | 'apache' | 'none';
+export type DbServiceType = 'mariadb' | 'mysql' | 'none';
+
+export interface HttpService {
+  type: HttpServiceType;
+  port: number;
+  /** Port for TLS vhosts. */
+  httpsPort: number;
+  configDir: string;
+  check: string;
+  reload: string;
+  /** php-fpm address for script/drupal platforms, e.g. `unix:/run/php/php8.2-fpm.sock`. */
+  fastcgi?: string;
+}
+
+export interface DbService {
+  type: DbServiceType;
+  host: string;
+  port: number;
+  adminUser: string;
+  adminPassword?: SecretRef;
+}
+
+export interface Server {
+  kind: 'Server';
+  name: string;
+  transport: 'ssh' | 'local';
+  host?: string;
+  port: number;
+  user?: string;
+  hostKey?: string;
+  identity?: SecretRef;
+  root: string;
+  services: { http: HttpService; db: DbService };
+}
+
+export type PlatformDriver = 'drupal' | 'script' | 'static';
+
+export type PlatformSource = { path: string } | { git: string; ref: string };
+
+export interface PlatformCommands {
+  install?: string;
+  update?: string;
+  packages?: string;
+  cron?: string;
+  login?: string;
+}
+
+export interface Platform {
+  kind: 'Platform';
+  name: string;
+  servers: string[];
+  driver: PlatformDriver;
+  source: PlatformSource;
+  build?: string;
+  docroot: string;
+  commands: PlatformCommands;
+}
+
+export type SiteStatus = 'enabled' | 'disabled' | 'deleted';
+
+export interface SiteHttps {
+  certificate: string;
+  key: string;
+  required: boolean;
+}
+
+export interface Site {
+  kind: 'Site';
+  name: string;
+  platform: string;
+  /** Pins the site to one of its platform's servers; otherwise tide places it. */
+  server?: string;
+  url: string;
+  aliases: string[];
+  redirectAliases: boolean;
+  https?: SiteHttps;
+  status: SiteStatus;
+  client?: string;
+  profile: string;
+  /** Interval between cron runs (`30m`, `1h`), or omitted for none. */
+  cron?: string;
+  backups?: { every: string; keep: number };
+  /** Only read when the site is created. */
+  cloneFrom?: string;
+}
+
+export interface Client {
+  kind: 'Client';
+  name: string;
+  quota?: { sites?: number };
+}
+
+export type FleetObject = Fleet | Server | Platform | Site | Client;
+
+/** Everything the repository asks for, keyed by name, with where each came from. */
+export interface DesiredState {
+  fleet: Fleet;
+  servers: Map<string, Server>;
+  platforms: Map<string, Platform>;
+  sites: Map<string, Site>;
+  clients: Map<string, Client>;
+  /** The commit the files were read from (null for a work tree outside git). */
+  commit: string | null;
+  /** sha256 over every loaded file's path and content: what `apply --plan` compares. */
+  digest: string;
+}

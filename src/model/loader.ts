@@ -1,0 +1,159 @@
+// YAML files → validated, defaulted DesiredState. Reports every problem at
+// once (syntax, schema, unknown kinds, duplicates, references) and returns
+// nothing if there is any.
+
+import { loadAll, YAMLException } from 'js-yaml';
+import { DiagnosticCollector, type Place } from './diagnostics.js';
+import {
+  defaultFleet,
+  withClientDefaults,
+  withFleetDefaults,
+  withPlatformDefaults,
+  withServerDefaults,
+  withSiteDefaults,
+} from './defaults.js';
+import { KINDS, type DesiredState, type DocumentOrigin, type Fleet, type KindName } from './kinds.js';
+import { checkReferences, type Origins } from './references.js';
+import { describeSchemaErrors, formatPath } from './schema-errors.js';
+import { kindValidator } from './schemas.js';
+import { didYouMean } from './suggest.js';
+import { isIgnored } from '../repo/glob.js';
+import { digestFiles, type FleetSource } from '../repo/files.js';
+
+export const FLEET_FILE = 'tide.yaml';
+
+interface RawDocument {
+  kind: KindName;
+  name: string;
+  body: Record<string, unknown>;
+  origin: DocumentOrigin;
+}
+
+export function loadFleet(source: FleetSource, options: { defaultName?: string } = {}): DesiredState {
+  const texts = new Map(source.files.map((f) => [f.path, f.text]));
+  const problems = new DiagnosticCollector(texts);
+
+  const fleetFile = source.files.find((f) => f.path === FLEET_FILE);
+  const fleetDocs = fleetFile ? parseFile(fleetFile.path, fleetFile.text, problems) : [];
+  const ignore = ignorePatterns(fleetDocs);
+  const files = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path, ignore));
+
+  const documents: RawDocument[] = [];
+  for (const [file, docs] of [
+    ...(fleetFile ? [[fleetFile.path, fleetDocs] as const] : []),
+    ...files.map((f) => [f.path, parseFile(f.path, f.text, problems)] as const),
+  ]) {
+    docs.forEach((doc, index) => {
+      const checked = checkDocument(doc, { file, doc: index }, problems);
+      if (checked) documents.push(checked);
+    });
+  }
+
+  const desired = assemble(documents, problems, options.defaultName ?? 'fleet');
+  desired.commit = source.commit;
+  desired.digest = digestFiles(fleetFile ? [fleetFile, ...files] : files);
+  problems.throwIfAny();
+  return desired;
+}
+
+function parseFile(file: string, text: string, problems: DiagnosticCollector): unknown[] {
+  try {
+    return loadAll(text, { filename: file });
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const line = (error.mark?.line ?? 0) + 1;
+      const column = (error.mark?.column ?? 0) + 1;
+      problems.atPosition(file, line, column, 'YAML_SYNTAX', `YAML syntax error: ${error.reason}`);
+      return [];
+    }
+    throw error;
+  }
+}
+
+function ignorePatterns(fleetDocs: unknown[]): string[] {
+  for (const doc of fleetDocs) {
+    const ignore = (doc as { kind?: unknown; ignore?: unknown } | null)?.ignore;
+    if ((doc as { kind?: unknown } | null)?.kind === 'Fleet' && Array.isArray(ignore)) {
+      return ignore.filter((p): p is string => typeof p === 'string');
+    }
+  }
+  return [];
+}
+
+function checkDocument(doc: unknown, origin: DocumentOrigin, problems: DiagnosticCollector): RawDocument | undefined {
+  if (doc === null || doc === undefined) return undefined; // an empty document, e.g. a trailing '---'
+  const place = (path: Place['path'] = []): Place => ({ ...origin, path });
+  if (typeof doc !== 'object' || Array.isArray(doc)) {
+    problems.at(place(), 'NOT_A_MAPPING', `a fleet document must be a mapping with 'kind' and 'name', not ${Array.isArray(doc) ? 'a list' : typeof doc}`);
+    return undefined;
+  }
+  const body = doc as Record<string, unknown>;
+  const kind = body.kind;
+  if (kind === undefined) {
+    problems.at(place(), 'KIND_MISSING', `missing 'kind': every document needs one of ${KINDS.join(', ')} (or add its path to 'ignore' in ${FLEET_FILE})`);
+    return undefined;
+  }
+  if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
+    problems.at(place(['kind']), 'KIND_UNKNOWN', `unknown kind '${String(kind)}'${didYouMean(String(kind), KINDS)}; expected one of ${KINDS.join(', ')}`);
+    return undefined;
+  }
+  const validate = kindValidator(kind as KindName);
+  const name = typeof body.name === 'string' ? body.name : undefined;
+  const subject = name ? `${kind} ${name}` : kind;
+  if (!validate(body)) {
+    for (const p of describeSchemaErrors(validate.errors ?? [])) {
+      const field = formatPath(p.path);
+      problems.at(place(p.path), 'SCHEMA', `${subject}: ${field ? `${field}: ` : ''}${p.message}`);
+    }
+    return undefined;
+  }
+  if (kind === 'Fleet' && origin.file !== FLEET_FILE) {
+    problems.at(place(['kind']), 'FLEET_MISPLACED', `the Fleet document belongs in ${FLEET_FILE} at the repository root`);
+    return undefined;
+  }
+  return { kind: kind as KindName, name: name!, body, origin };
+}
+
+function assemble(documents: RawDocument[], problems: DiagnosticCollector, defaultName: string): DesiredState {
+  const desired: DesiredState = {
+    fleet: defaultFleet(defaultName),
+    servers: new Map(),
+    platforms: new Map(),
+    sites: new Map(),
+    clients: new Map(),
+    commit: null,
+    digest: '',
+  };
+  const origins: Origins = { Fleet: new Map(), Server: new Map(), Platform: new Map(), Site: new Map(), Client: new Map() };
+  for (const d of documents) {
+    const first = origins[d.kind].get(d.name);
+    if (first || (d.kind === 'Fleet' && origins.Fleet.size > 0)) {
+      const firstOrigin = first ?? [...origins.Fleet.values()][0]!;
+      problems.at({ ...d.origin, path: ['name'] }, 'DUPLICATE', `${d.kind} ${d.name} is defined twice`, {
+        place: { ...firstOrigin, path: ['name'] },
+        label: 'first defined',
+      });
+      continue;
+    }
+    origins[d.kind].set(d.name, d.origin);
+    switch (d.kind) {
+      case 'Fleet':
+        desired.fleet = withFleetDefaults(d.body) satisfies Fleet;
+        break;
+      case 'Server':
+        desired.servers.set(d.name, withServerDefaults(d.body));
+        break;
+      case 'Platform':
+        desired.platforms.set(d.name, withPlatformDefaults(d.body));
+        break;
+      case 'Site':
+        desired.sites.set(d.name, withSiteDefaults(d.body));
+        break;
+      case 'Client':
+        desired.clients.set(d.name, withClientDefaults(d.body));
+        break;
+    }
+  }
+  checkReferences(desired, origins, problems);
+  return desired;
+}

@@ -1,0 +1,101 @@
+// Checks that run after every document is valid on its own: names that must
+// exist, hostnames that must be unique, quotas that must hold.
+
+import type { DiagnosticCollector, Place } from './diagnostics.js';
+import type { DesiredState, DocumentOrigin, KindName, Site } from './kinds.js';
+import { didYouMean } from './suggest.js';
+import type { PathSegment } from './yaml-positions.js';
+
+export type Origins = Record<KindName, Map<string, DocumentOrigin>>;
+
+export function checkReferences(desired: DesiredState, origins: Origins, problems: DiagnosticCollector): void {
+  const at = (kind: KindName, name: string, path: PathSegment[]): Place => ({ ...origins[kind].get(name)!, path });
+
+  for (const platform of desired.platforms.values()) {
+    platform.servers.forEach((server, i) => {
+      if (!desired.servers.has(server)) {
+        problems.at(at('Platform', platform.name, ['servers', i]), 'UNKNOWN_SERVER',
+          `Platform ${platform.name}: unknown server '${server}'${didYouMean(server, desired.servers.keys())}`);
+      }
+    });
+  }
+
+  const live = [...desired.sites.values()].filter((s) => s.status !== 'deleted');
+  for (const site of desired.sites.values()) {
+    const platform = desired.platforms.get(site.platform);
+    if (!platform) {
+      problems.at(at('Site', site.name, ['platform']), 'UNKNOWN_PLATFORM',
+        `Site ${site.name}: unknown platform '${site.platform}'${didYouMean(site.platform, desired.platforms.keys())}`);
+    } else if (site.server !== undefined && !platform.servers.includes(site.server)) {
+      problems.at(at('Site', site.name, ['server']), 'SERVER_NOT_ON_PLATFORM',
+        `Site ${site.name}: server '${site.server}' does not carry platform ${platform.name} (it runs on ${platform.servers.join(', ')})`);
+    }
+    if (site.client !== undefined && !desired.clients.has(site.client)) {
+      problems.at(at('Site', site.name, ['client']), 'UNKNOWN_CLIENT',
+        `Site ${site.name}: unknown client '${site.client}'${didYouMean(site.client, desired.clients.keys())}`);
+    }
+    if (site.cloneFrom !== undefined) checkCloneSource(site, desired, at, problems);
+  }
+
+  checkHostnames(live, at, problems);
+  checkQuotas(desired, live, at, problems);
+}
+
+function checkCloneSource(
+  site: Site,
+  desired: DesiredState,
+  at: (kind: KindName, name: string, path: PathSegment[]) => Place,
+  problems: DiagnosticCollector,
+): void {
+  const source = desired.sites.get(site.cloneFrom!);
+  const place = at('Site', site.name, ['cloneFrom']);
+  if (site.cloneFrom === site.name) {
+    problems.at(place, 'CLONE_OF_SELF', `Site ${site.name}: cannot be cloned from itself`);
+  } else if (!source) {
+    problems.at(place, 'UNKNOWN_CLONE_SOURCE',
+      `Site ${site.name}: cloneFrom names unknown site '${site.cloneFrom}'${didYouMean(site.cloneFrom!, desired.sites.keys())}`);
+  } else if (source.status === 'deleted') {
+    problems.at(place, 'CLONE_OF_DELETED', `Site ${site.name}: cannot be cloned from ${source.name}, which is being deleted`);
+  }
+}
+
+/** Every hostname (url or alias) is served by exactly one site. */
+function checkHostnames(
+  live: Site[],
+  at: (kind: KindName, name: string, path: PathSegment[]) => Place,
+  problems: DiagnosticCollector,
+): void {
+  const owners = new Map<string, { site: string; path: PathSegment[] }>();
+  for (const site of live) {
+    const names: [string, PathSegment[]][] = [[site.url, ['url']], ...site.aliases.map((a, i): [string, PathSegment[]] => [a, ['aliases', i]])];
+    for (const [host, path] of names) {
+      const owner = owners.get(host);
+      if (!owner) {
+        owners.set(host, { site: site.name, path });
+      } else if (owner.site === site.name) {
+        problems.at(at('Site', site.name, path), 'HOSTNAME_REPEATED', `Site ${site.name}: ${host} is both its url and an alias`);
+      } else {
+        problems.at(at('Site', site.name, path), 'HOSTNAME_TAKEN', `Site ${site.name}: ${host} is already served by site ${owner.site}`,
+          { place: at('Site', owner.site, owner.path), label: 'claimed' });
+      }
+    }
+  }
+}
+
+function checkQuotas(
+  desired: DesiredState,
+  live: Site[],
+  at: (kind: KindName, name: string, path: PathSegment[]) => Place,
+  problems: DiagnosticCollector,
+): void {
+  const owned = new Map<string, number>();
+  for (const site of live) if (site.client) owned.set(site.client, (owned.get(site.client) ?? 0) + 1);
+  for (const client of desired.clients.values()) {
+    const quota = client.quota?.sites;
+    const count = owned.get(client.name) ?? 0;
+    if (quota !== undefined && count > quota) {
+      problems.at(at('Client', client.name, ['quota', 'sites']), 'QUOTA_EXCEEDED',
+        `Client ${client.name}: owns ${count} sites, over its quota of ${quota}; raise the quota or move ${count - quota} ${count - quota === 1 ? 'site' : 'sites'} to another client`);
+    }
+  }
+}

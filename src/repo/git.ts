@@ -1,0 +1,122 @@
+// Reads files out of a git commit with isomorphic-git, without a checkout.
+// Used for `--ref` plans and for the state branch.
+
+import fs from 'node:fs';
+import git from 'isomorphic-git';
+import { TideError } from '../errors.js';
+import type { FleetFile } from './files.js';
+
+const BLOB_READ_PARALLELISM = 64;
+
+/** One cache per process: isomorphic-git reuses parsed packfile indexes through it. */
+const cache = {};
+
+/** The commit a ref, branch, tag or (abbreviated) sha names; throws if none. */
+export async function resolveCommit(dir: string, ref: string): Promise<string> {
+  let oid: string | undefined;
+  try {
+    oid = await git.resolveRef({ fs, dir, ref });
+  } catch {
+    if (/^[0-9a-f]{4,40}$/i.test(ref)) {
+      oid = await git.expandOid({ fs, dir, oid: ref.toLowerCase(), cache }).catch(() => undefined);
+    }
+  }
+  if (!oid) {
+    throw new TideError('REF_NOT_FOUND', `No commit named '${ref}' in ${dir}.`, {
+      hint: 'Give a branch, tag or commit sha that exists in the repository (git log --oneline).',
+    });
+  }
+  // Peel annotated tags down to the commit they point at.
+  for (;;) {
+    const object = await git.readObject({ fs, dir, oid, cache });
+    if (object.type === 'commit') return oid;
+    if (object.type !== 'tag') {
+      throw new TideError('REF_NOT_COMMIT', `'${ref}' names a ${object.type}, not a commit.`);
+    }
+    oid = (object.object as { object: string }).object;
+  }
+}
+
+/** The first ref of `refs` that exists, with its commit; undefined when none does. */
+export async function resolveFirstRef(
+  dir: string,
+  refs: readonly string[],
+): Promise<{ ref: string; commit: string } | undefined> {
+  for (const ref of refs) {
+    try {
+      return { ref, commit: await git.resolveRef({ fs, dir, ref }) };
+    } catch {
+      // try the next one
+    }
+  }
+  return undefined;
+}
+
+/** HEAD's commit, or null outside a repository or before the first commit. */
+export async function headCommit(dir: string): Promise<string | null> {
+  try {
+    return await git.resolveRef({ fs, dir, ref: 'HEAD' });
+  } catch {
+    return null;
+  }
+}
+
+export interface TreeFilter {
+  /** Whether to descend into a directory (path relative to the root). */
+  enter(path: string, name: string): boolean;
+  /** Whether to read a file. */
+  take(path: string, name: string): boolean;
+}
+
+/** Every file of `commit` under `prefix` that the filter takes, decoded as UTF-8. */
+export async function readFilesAt(
+  dir: string,
+  commit: string,
+  prefix: string,
+  filter: TreeFilter,
+): Promise<FleetFile[]> {
+  const blobs: { path: string; oid: string }[] = [];
+  const rootOid = await subtreeOid(dir, commit, prefix);
+  if (!rootOid) return [];
+  await collect(dir, rootOid, prefix, filter, blobs);
+  const decoder = new TextDecoder();
+  const files: FleetFile[] = new Array(blobs.length);
+  for (let i = 0; i < blobs.length; i += BLOB_READ_PARALLELISM) {
+    await Promise.all(
+      blobs.slice(i, i + BLOB_READ_PARALLELISM).map(async (b, j) => {
+        const { blob } = await git.readBlob({ fs, dir, oid: b.oid, cache });
+        files[i + j] = { path: b.path, text: decoder.decode(blob) };
+      }),
+    );
+  }
+  return files;
+}
+
+async function subtreeOid(dir: string, commit: string, prefix: string): Promise<string | undefined> {
+  try {
+    const { oid } = await git.readTree({ fs, dir, oid: commit, filepath: prefix || undefined, cache });
+    return oid;
+  } catch {
+    return undefined; // the prefix does not exist in this commit
+  }
+}
+
+async function collect(
+  dir: string,
+  treeOid: string,
+  base: string,
+  filter: TreeFilter,
+  out: { path: string; oid: string }[],
+): Promise<void> {
+  const { tree } = await git.readTree({ fs, dir, oid: treeOid, cache });
+  const subtrees: Promise<void>[] = [];
+  for (const entry of tree) {
+    const path = base ? `${base}/${entry.path}` : entry.path;
+    if (entry.type === 'tree') {
+      if (filter.enter(path, entry.path)) subtrees.push(collect(dir, entry.oid, path, filter, out));
+    } else if (entry.type === 'blob' && filter.take(path, entry.path)) {
+      out.push({ path, oid: entry.oid });
+    }
+  }
+  await Promise.all(subtrees);
+}
