@@ -1,0 +1,16 @@
+// Where things live on the state branch (DESIGN.md "Recorded state").
+
+export const STATE_DIR = 'state';
+export const SERVERS_DIR = `${STATE_DIR}/servers`;
+export const PLATFORMS_DIR = `${STATE_DIR}/platforms`;
+export const SITES_DIR = `${STATE_DIR}/sites`;
+export const OPERATIONS_DIR = 'operations';
+
+export const serverStatePath = (name: string): string => `${SERVERS_DIR}/${name}.json`;
+export const platformStatePath = (name: string): string => `${PLATFORMS_DIR}/${name}.json`;
+export const siteStatePath = (name: string): string => `${SITES_DIR}/${name}.json`;
+
+/** The refs a state branch may be found at, local first, then as fetched from origin. */
+export function stateRefCandidates(branch: string): string[] {
+  return [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`];
+}

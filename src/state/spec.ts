@@ -1,0 +1,62 @@
+// The part of each desired object that tide records once applied, and compares
+// on the next plan. One projection per kind, shared by plan (to diff) and
+// apply (to write), so the two can never disagree about what "changed" means.
+// Credential references (identity, adminPassword) are not recorded.
+
+import type { Platform, Server, Site } from '../model/kinds.js';
+
+export function serverSpec(server: Server) {
+  const { adminPassword: _secretRef, ...db } = server.services.db;
+  const { http } = server.services;
+  const ssh = server.transport === 'ssh';
+  return {
+    transport: server.transport,
+    host: ssh ? server.host : undefined,
+    port: ssh ? server.port : undefined,
+    user: server.user,
+    hostKey: ssh ? server.hostKey : undefined,
+    root: server.root,
+    // A service of type none has no settings worth recording or comparing.
+    services: {
+      http: http.type === 'none' ? { type: http.type } : { ...http },
+      db: db.type === 'none' ? { type: db.type } : db,
+    },
+  };
+}
+
+export function platformSpec(platform: Platform) {
+  return {
+    driver: platform.driver,
+    source: platform.source,
+    build: platform.build,
+    docroot: platform.docroot,
+    commands: platform.commands,
+  };
+}
+
+/** Fields whose change means different code on disk, hence a redeploy. */
+export type ServerSpec = ReturnType<typeof serverSpec>;
+export type PlatformSpec = ReturnType<typeof platformSpec>;
+
+export const PLATFORM_CODE_FIELDS = ['driver', 'source', 'build', 'docroot'] as const;
+
+export function siteSpec(site: Site, server: string) {
+  return {
+    platform: site.platform,
+    server,
+    url: site.url,
+    aliases: site.aliases,
+    redirectAliases: site.redirectAliases,
+    https: site.https,
+    status: site.status === 'disabled' ? ('disabled' as const) : ('enabled' as const),
+    client: site.client,
+    profile: site.profile,
+    cron: site.cron,
+    backupPolicy: site.backups,
+  };
+}
+
+export type SiteSpec = ReturnType<typeof siteSpec>;
+
+/** How a recorded field is named in the fleet files, for plan output. */
+export const SITE_FIELD_LABELS: Partial<Record<keyof SiteSpec, string>> = { backupPolicy: 'backups' };
