@@ -1,0 +1,54 @@
+// Field-by-field comparison of a recorded spec with a desired one. Nested
+// objects are compared leaf by leaf, so a reviewer reads
+// `services.http.port: 80 → 8080` rather than two blobs of JSON.
+
+import { sameValue } from './canonical.js';
+import type { FieldChange } from './types.js';
+
+type Labels<T> = Partial<Record<keyof T, string>>;
+
+export function diffFields<T extends object>(
+  recorded: Partial<T> | undefined,
+  desired: T,
+  fields: readonly (keyof T)[] = Object.keys(desired) as (keyof T)[],
+  labels: Labels<T> = {},
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    diffValue(labels[field] ?? String(field), recorded?.[field], desired[field], changes);
+  }
+  return changes;
+}
+
+/**
+ * What a new object brings: its leaf fields that carry a value, leaving out
+ * empty ones and those equal to `quiet` (defaults a reviewer need not read).
+ */
+export function initialFields<T extends object>(desired: T, labels: Labels<T> = {}, quiet: Partial<T> = {}): FieldChange[] {
+  const fields = (Object.keys(desired) as (keyof T)[]).filter((f) => !(f in quiet) || !sameValue(desired[f], quiet[f]));
+  return diffFields(undefined, desired, fields, labels).filter((c) => !isBlank(c.to));
+}
+
+function diffValue(path: string, from: unknown, to: unknown, out: FieldChange[]): void {
+  if (isPlainObject(from) || isPlainObject(to)) {
+    if (!isPlainObject(from) && !isBlank(from)) return void out.push(change(path, from, to));
+    if (!isPlainObject(to) && !isBlank(to)) return void out.push(change(path, from, to));
+    const a = (from ?? {}) as Record<string, unknown>;
+    const b = (to ?? {}) as Record<string, unknown>;
+    for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])]) diffValue(`${path}.${key}`, a[key], b[key], out);
+    return;
+  }
+  if (!sameValue(from, to) && !(isBlank(from) && isBlank(to))) out.push(change(path, from, to));
+}
+
+function change(field: string, from: unknown, to: unknown): FieldChange {
+  return { field, from: from ?? null, to: to ?? null };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0);
+}

@@ -1,0 +1,92 @@
+// Puts operations in a deterministic order that respects their dependencies,
+// and passes blockers down: an operation waiting for a blocked one is blocked.
+
+import type { Action, Operation } from './types.js';
+
+const PHASE: Record<string, number> = { server: 0, platform: 1, site: 2 };
+const ACTION_RANK: Record<Action, number> = {
+  verify: 0, deploy: 1, install: 2, clone: 3, migrate: 4, rename: 5, disable: 6, enable: 7, delete: 8,
+};
+
+/** Sort key: servers, then platforms, then sites, then platform deletions; by name within. */
+function sortKey(op: Operation): string {
+  const phase = op.target.kind === 'platform' && op.action === 'delete' ? 3 : PHASE[op.target.kind]!;
+  return `${phase}\0${op.target.name}\0${ACTION_RANK[op.action]}\0${op.server}`;
+}
+
+export function orderOperations(operations: Iterable<Operation>): Operation[] {
+  const ops = [...operations];
+  const keys = new Map(ops.map((op) => [op.id, sortKey(op)]));
+  const waiting = new Map(ops.map((op) => [op.id, op.dependsOn.length]));
+  const dependants = new Map<string, Operation[]>();
+  for (const op of ops) {
+    op.dependsOn.sort((a, b) => compare(keys.get(a)!, keys.get(b)!));
+    for (const dep of op.dependsOn) dependants.set(dep, [...(dependants.get(dep) ?? []), op]);
+  }
+
+  const ready = new MinHeap<Operation>((a, b) => compare(keys.get(a.id)!, keys.get(b.id)!));
+  for (const op of ops) if (op.dependsOn.length === 0) ready.push(op);
+  const ordered: Operation[] = [];
+  const blocked = new Set<string>();
+  for (let op = ready.pop(); op; op = ready.pop()) {
+    const blockedDep = op.dependsOn.find((d) => blocked.has(d));
+    if (blockedDep) op.blockers.push({ code: 'dependency-blocked', message: `waits for ${blockedDep}, which is blocked` });
+    if (op.blockers.length > 0) blocked.add(op.id);
+    ordered.push(op);
+    for (const next of dependants.get(op.id) ?? []) {
+      const left = waiting.get(next.id)! - 1;
+      waiting.set(next.id, left);
+      if (left === 0) ready.push(next);
+    }
+  }
+
+  if (ordered.length < ops.length) {
+    // What is left waits on itself through a cycle (e.g. two sites swapping urls).
+    const stuck = ops.filter((op) => waiting.get(op.id)! > 0).sort((a, b) => compare(keys.get(a.id)!, keys.get(b.id)!));
+    for (const op of stuck) {
+      op.blockers.push({ code: 'dependency-cycle', message: `waits in a cycle: ${op.dependsOn.filter((d) => waiting.get(d)! > 0).join(', ')}; split the change over two commits` });
+      ordered.push(op);
+    }
+  }
+  return ordered;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.less(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && this.less(items[l]!, items[m]!) < 0) m = l;
+        if (r < items.length && this.less(items[r]!, items[m]!) < 0) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m]!, items[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

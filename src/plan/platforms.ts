@@ -1,0 +1,82 @@
+// Platform operations, one per (platform, server): deploy where it is new or
+// its code changed, verify where only its commands changed, delete where it is
+// no longer wanted. Code never changes under live sites (that would skip the
+// migrate safety) and a platform is deleted only once its sites have left.
+
+import type { DesiredState } from '../model/kinds.js';
+import { platformSpec, PLATFORM_CODE_FIELDS } from '../state/spec.js';
+import type { RecordedState } from '../state/types.js';
+import type { PlanBuilder } from './builder.js';
+import { diffFields, initialFields } from './diff.js';
+import { sorted } from './servers.js';
+import type { SiteMove } from './sites.js';
+import type { Blocker } from './types.js';
+
+export function planPlatforms(desired: DesiredState, recorded: RecordedState, moves: Map<string, SiteMove>, plan: PlanBuilder): void {
+  const residents = sitesByDeployment(moves);
+  const names = sorted(new Set([...desired.platforms.keys(), ...recorded.platforms.keys()]));
+  for (const name of names) {
+    const platform = desired.platforms.get(name);
+    const before = recorded.platforms.get(name);
+    const target = { kind: 'platform' as const, name };
+    const here = (server: string) => residents.get(`${name}@${server}`) ?? { staying: [], leaving: [] };
+
+    for (const server of platform?.servers ?? []) {
+      const spec = platformSpec(platform!);
+      const deployed = before?.deployments[server];
+      if (!deployed) {
+        plan.add({ action: 'deploy', target, server, changes: initialFields(spec),
+          reason: before ? `platform added to server ${server}` : `new platform (${spec.driver})` });
+        continue;
+      }
+      const codeChanges = diffFields(before, spec, PLATFORM_CODE_FIELDS);
+      const otherChanges = diffFields(before, spec, ['commands']);
+      if (codeChanges.length > 0) {
+        const { staying } = here(server);
+        const blockers: Blocker[] = staying.length === 0 ? [] : [{ code: 'platform-in-use',
+          message: `${count(staying)} on ${server} (${list(staying)}) would get new code without the migrate safety (backup, compatibility check, rollback); create a new platform and move the sites to it` }];
+        plan.add({ action: 'deploy', target, server, blockers, changes: [...codeChanges, ...otherChanges],
+          reason: `changed: ${codeChanges.map((c) => c.field).join(', ')}; deploy the new code` });
+      } else if (otherChanges.length > 0) {
+        plan.add({ action: 'verify', target, server, changes: otherChanges, reason: 'changed: commands; record them and check the platform' });
+      }
+    }
+
+    for (const server of sorted(Object.keys(before?.deployments ?? {}))) {
+      if (platform?.servers.includes(server)) continue;
+      if (!platform && !desired.fleet.prune) {
+        plan.orphan({ target, server, reason: 'its file was removed and prune is off, so tide leaves it alone' });
+        continue;
+      }
+      const { staying, leaving } = here(server);
+      const op = plan.add({ action: 'delete', target, server, destructive: true,
+        reason: platform ? `server ${server} removed from the platform's servers` : 'its file was removed and prune is on',
+        blockers: staying.length === 0 ? [] : [{ code: 'platform-has-sites',
+          message: `${count(staying)} still on it at ${server} (${list(staying)}); move them to another platform or delete them first` }] });
+      for (const move of leaving) plan.dependOn(op, move.chain[0]?.id);
+    }
+  }
+}
+
+/** Recorded residents of each `platform@server`, split by whether this plan moves them away. */
+function sitesByDeployment(moves: Map<string, SiteMove>): Map<string, { staying: string[]; leaving: SiteMove[] }> {
+  const out = new Map<string, { staying: string[]; leaving: SiteMove[] }>();
+  for (const move of moves.values()) {
+    if (!move.from) continue;
+    const key = `${move.from.platform}@${move.from.server}`;
+    const entry = out.get(key) ?? { staying: [], leaving: [] };
+    const leaves = move.deleted || (move.to !== undefined && `${move.to.platform}@${move.to.server}` !== key);
+    if (leaves) entry.leaving.push(move);
+    else entry.staying.push(move.site);
+    out.set(key, entry);
+  }
+  return out;
+}
+
+function count(sites: string[]): string {
+  return sites.length === 1 ? '1 site' : `${sites.length} sites`;
+}
+
+function list(sites: string[], max = 5): string {
+  return sites.length <= max ? sites.join(', ') : `${sites.slice(0, max).join(', ')} and ${sites.length - max} more`;
+}

@@ -1,0 +1,114 @@
+// Site operations. A site's changes become a chain, each step waiting for the
+// one before: migrate → rename → verify → disable/enable. Config changes ride
+// along with the first structural step (migrate or rename rewrite the site's
+// config anyway); on their own they make a verify.
+
+import type { DesiredState, Site } from '../model/kinds.js';
+import { siteSpec, SITE_FIELD_LABELS, type SiteSpec } from '../state/spec.js';
+import type { RecordedSite, RecordedState } from '../state/types.js';
+import type { PlanBuilder } from './builder.js';
+import { diffFields, initialFields } from './diff.js';
+import { placeSite } from './placement.js';
+import { sorted } from './servers.js';
+import type { FieldChange, Operation } from './types.js';
+
+/** Where a site is and where it is going; read by the platform and dependency passes. */
+export interface SiteMove {
+  site: string;
+  from?: { platform: string; server: string };
+  to?: { platform: string; server: string };
+  /** Its operations in the order they run. */
+  chain: Operation[];
+  /** True when the plan deletes it. */
+  deleted: boolean;
+}
+
+const CONFIG_FIELDS: (keyof SiteSpec)[] = ['aliases', 'redirectAliases', 'https', 'client', 'profile', 'cron', 'backupPolicy'];
+
+export function planSites(desired: DesiredState, recorded: RecordedState, plan: PlanBuilder): Map<string, SiteMove> {
+  const moves = new Map<string, SiteMove>();
+  const names = sorted(new Set([...desired.sites.keys(), ...recorded.sites.keys()]));
+  for (const name of names) {
+    const move = planSite(desired, desired.sites.get(name), recorded.sites.get(name), plan, name);
+    if (move) moves.set(name, move);
+  }
+  return moves;
+}
+
+function planSite(desired: DesiredState, site: Site | undefined, before: RecordedSite | undefined, plan: PlanBuilder, name: string): SiteMove | undefined {
+  const target = { kind: 'site' as const, name };
+  const from = before ? { platform: before.platform, server: before.server } : undefined;
+
+  if (!site || site.status === 'deleted') {
+    if (!before) return undefined; // deleted before it was ever created: nothing to do
+    if (!site && !desired.fleet.prune) {
+      plan.orphan({ target, server: before.server, reason: 'its file was removed and prune is off, so tide leaves it alone (set status: deleted to delete it)' });
+      return { site: name, from, chain: [], deleted: false };
+    }
+    const why = site ? 'status is deleted' : 'its file was removed and prune is on';
+    const op = plan.add({ action: 'delete', target, server: before.server, destructive: true,
+      reason: `${why}: back up, then remove its database, files and vhost` });
+    return { site: name, from, chain: [op], deleted: true };
+  }
+
+  const server = chooseServer(desired, site, before);
+  const spec = siteSpec(site, server);
+  const to = { platform: site.platform, server };
+
+  if (!before) {
+    const action = site.cloneFrom ? 'clone' : 'install';
+    const how = site.cloneFrom ? `new site cloned from ${site.cloneFrom}` : `new site on platform ${site.platform}`;
+    const op = plan.add({ action, target, server, reason: site.status === 'disabled' ? `${how}, installed disabled` : how,
+      changes: initialFields(spec, SITE_FIELD_LABELS, { status: 'enabled', profile: 'standard' }) });
+    return { site: name, to, chain: [op], deleted: false };
+  }
+
+  const chain: Operation[] = [];
+  const pending: FieldChange[] = diffFields(before, spec, CONFIG_FIELDS, SITE_FIELD_LABELS);
+  const warnings = pending.some((c) => c.field === 'profile')
+    ? ['profile is used only when a site is installed; this site keeps the profile it was installed with'] : [];
+  const step = (op: Operation): void => {
+    const last = chain.at(-1);
+    if (last) plan.dependOn(op, last.id);
+    chain.push(op);
+  };
+  const takePending = (): FieldChange[] => pending.splice(0, pending.length);
+
+  if (before.platform !== spec.platform || before.server !== spec.server) {
+    step(plan.add({ action: 'migrate', target, server, destructive: true, warnings,
+      reason: migrateReason(site, before, server),
+      changes: [...diffFields(before, spec, ['platform', 'server']), ...takePending()] }));
+  }
+  if (before.url !== spec.url) {
+    step(plan.add({ action: 'rename', target, server, warnings: chain.length ? [] : warnings,
+      reason: `url ${before.url} → ${spec.url}`,
+      changes: [{ field: 'url', from: before.url, to: spec.url }, ...takePending()] }));
+  }
+  if (pending.length > 0) {
+    step(plan.add({ action: 'verify', target, server, warnings,
+      reason: `changed: ${pending.map((c) => c.field).join(', ')}; rewrite its config`, changes: takePending() }));
+  }
+  if (before.status !== spec.status) {
+    const action = spec.status === 'disabled' ? 'disable' : 'enable';
+    step(plan.add({ action, target, server,
+      reason: action === 'disable' ? 'status enabled → disabled: serve the "site disabled" page' : 'status disabled → enabled: serve the site again',
+      changes: [{ field: 'status', from: before.status, to: spec.status }] }));
+  }
+  return { site: name, from, to, chain, deleted: false };
+}
+
+/** A pin wins; otherwise a site stays where it is while its platform is still there. */
+function chooseServer(desired: DesiredState, site: Site, before: RecordedSite | undefined): string {
+  if (site.server) return site.server;
+  const servers = desired.platforms.get(site.platform)!.servers;
+  if (before && servers.includes(before.server)) return before.server;
+  return placeSite(site.name, servers);
+}
+
+function migrateReason(site: Site, before: RecordedSite, server: string): string {
+  if (before.platform !== site.platform) {
+    return `platform ${before.platform} → ${site.platform}${before.server !== server ? ` (server ${before.server} → ${server})` : ''}: backup, compatibility check, update, switch`;
+  }
+  const why = site.server ? 'pinned to' : `platform ${site.platform} no longer runs on ${before.server}; moving to`;
+  return `${why} server ${server}: backup, copy, switch`;
+}

@@ -1,0 +1,74 @@
+// The plan: what apply will do, in order, and why. Its JSON form is described
+// by schemas/plan.schema.json; bump PLAN_FORMAT_VERSION on any breaking change.
+
+export const PLAN_FORMAT_VERSION = 1;
+
+export type TargetKind = 'server' | 'platform' | 'site';
+
+export type Action =
+  | 'verify'
+  | 'deploy'
+  | 'install'
+  | 'clone'
+  | 'migrate'
+  | 'rename'
+  | 'disable'
+  | 'enable'
+  | 'delete';
+
+/** One field that differs between what was recorded and what is desired. */
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** Why an operation cannot run; a blocked operation (and its dependants) is skipped. */
+export interface Blocker {
+  code: string;
+  message: string;
+}
+
+export interface Operation {
+  /** Stable, unique within a plan: `<kind>/<name>/<action>[@server]`. */
+  id: string;
+  action: Action;
+  target: { kind: TargetKind; name: string };
+  /** The server the operation runs on. */
+  server: string;
+  /** One sentence for humans. */
+  reason: string;
+  changes: FieldChange[];
+  /** Ids of operations that must finish first. */
+  dependsOn: string[];
+  blockers: Blocker[];
+  warnings: string[];
+  /** Removes or overwrites data (a backup is always taken first). */
+  destructive: boolean;
+}
+
+/** Something recorded that the fleet no longer describes and tide leaves alone. */
+export interface Orphan {
+  target: { kind: TargetKind; name: string };
+  server: string | null;
+  reason: string;
+}
+
+export interface PlanSummary {
+  operations: number;
+  byAction: Partial<Record<Action, number>>;
+  blocked: number;
+  orphans: number;
+}
+
+export interface Plan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  fleet: string;
+  desired: { commit: string | null; digest: string };
+  state: { branch: string; commit: string | null };
+  operations: Operation[];
+  orphans: Orphan[];
+  summary: PlanSummary;
+  /** sha256 over operations and orphans: equal hashes mean the same work. */
+  hash: string;
+}
