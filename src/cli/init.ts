@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import { cp, readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import git from 'isomorphic-git';
+import { TideError } from '../errors.js';
+import { parseCommandArgs } from './args.js';
+import { EXIT_OK, type Command } from './command.js';
+
+const EXAMPLES_DIR = new URL('../../examples/', import.meta.url);
+const DEFAULT_EXAMPLE = 'quickstart';
+const AUTHOR = { name: 'tide', email: 'tide@localhost' };
+
+export async function listExamples(): Promise<string[]> {
+  const entries = await readdir(EXAMPLES_DIR, { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'Create a fleet repository from an example',
+  help: `Usage: tide init DIR [--example NAME]
+
+Writes an example fleet into DIR (which must not exist or be empty), makes it
+a git repository and commits it, ready for 'tide plan'.
+
+Options:
+  --example NAME   which example to start from (default: ${DEFAULT_EXAMPLE});
+                   'quickstart' runs on this machine with nothing else installed,
+                   'multi-server' shows SSH servers, nginx/apache, MariaDB, clients
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('init', args, { example: { type: 'string' } }, 1);
+    const [target] = positionals;
+    if (!target) throw new TideError('USAGE', 'tide init: which directory? e.g. tide init my-fleet', { hint: "Run 'tide init --help' for usage." });
+    const example = values.example ?? DEFAULT_EXAMPLE;
+    const examples = await listExamples();
+    if (!examples.includes(example)) {
+      throw new TideError('UNKNOWN_EXAMPLE', `tide init: there is no example '${example}'.`, { hint: `Choose one of: ${examples.join(', ')}.` });
+    }
+    const dir = resolve(io.cwd, target);
+    if ((await readdir(dir).catch(() => [])).length > 0) {
+      throw new TideError('DIR_NOT_EMPTY', `tide init: ${dir} already exists and is not empty; nothing was written.`, {
+        hint: 'Choose a new directory name.',
+      });
+    }
+    await cp(new URL(example, EXAMPLES_DIR), dir, { recursive: true });
+    await git.init({ fs, dir, defaultBranch: 'main' });
+    await git.add({ fs, dir, filepath: '.' });
+    const commit = await git.commit({ fs, dir, message: `Fleet from tide's ${example} example`, author: AUTHOR });
+    io.stdout.write(
+      `Created fleet repository ${dir} from the ${example} example (commit ${commit.slice(0, 7)}).\n` +
+        `Next: cd ${target} && tide plan\n`,
+    );
+    return EXIT_OK;
+  },
+};
