@@ -3,10 +3,12 @@
 
 import { FleetInvalidError, type Diagnostic } from '../errors.js';
 import type { DocumentOrigin } from './kinds.js';
-import { locate, type PathSegment } from './yaml-positions.js';
+import { locate, type Anchor, type PathSegment } from './yaml-positions.js';
 
 export interface Place extends DocumentOrigin {
   path: readonly PathSegment[];
+  /** Point at the key rather than the value (default: value). */
+  anchor?: Anchor;
 }
 
 interface Pending {
@@ -55,6 +57,6 @@ export class DiagnosticCollector {
   private resolve(place: Pending['place']): { file: string; line: number; column: number } {
     if ('line' in place) return place;
     const text = this.texts.get(place.file) ?? '';
-    return { file: place.file, ...locate(text, place.doc, place.path) };
+    return { file: place.file, ...locate(text, place.doc, place.path, place.anchor) };
   }
 }

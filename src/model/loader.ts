@@ -39,6 +39,7 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
   const files = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path, ignore));
 
   const documents: RawDocument[] = [];
+  const invalid = new Set<string>();
   for (const [file, docs] of [
     ...(fleetFile ? [[fleetFile.path, fleetDocs] as const] : []),
     ...files.map((f) => [f.path, parseFile(f.path, f.text, problems)] as const),
@@ -46,10 +47,13 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
     docs.forEach((doc, index) => {
       const checked = checkDocument(doc, { file, doc: index }, problems);
       if (checked) documents.push(checked);
+      else invalid.add(nameOf(doc));
     });
   }
 
   const desired = assemble(documents, problems, options.defaultName ?? 'fleet');
+  // References to a document that is itself invalid would only repeat its error.
+  checkReferences(desired, origins(documents), problems, (kind, name) => invalid.has(`${kind}/${name}`));
   desired.commit = source.commit;
   desired.digest = digestFiles(fleetFile ? [fleetFile, ...files] : files);
   problems.throwIfAny();
@@ -80,6 +84,17 @@ function ignorePatterns(fleetDocs: unknown[]): string[] {
   return [];
 }
 
+function nameOf(doc: unknown): string {
+  const { kind, name } = (doc ?? {}) as { kind?: unknown; name?: unknown };
+  return `${String(kind)}/${String(name)}`;
+}
+
+function origins(documents: RawDocument[]): Origins {
+  const out: Origins = { Fleet: new Map(), Server: new Map(), Platform: new Map(), Site: new Map(), Client: new Map() };
+  for (const d of documents) if (!out[d.kind].has(d.name)) out[d.kind].set(d.name, d.origin);
+  return out;
+}
+
 function checkDocument(doc: unknown, origin: DocumentOrigin, problems: DiagnosticCollector): RawDocument | undefined {
   if (doc === null || doc === undefined) return undefined; // an empty document, e.g. a trailing '---'
   const place = (path: Place['path'] = []): Place => ({ ...origin, path });
@@ -103,7 +118,7 @@ function checkDocument(doc: unknown, origin: DocumentOrigin, problems: Diagnosti
   if (!validate(body)) {
     for (const p of describeSchemaErrors(validate.errors ?? [])) {
       const field = formatPath(p.path);
-      problems.at(place(p.path), 'SCHEMA', `${subject}: ${field ? `${field}: ` : ''}${p.message}`);
+      problems.at({ ...place(p.path), anchor: p.atKey ? 'key' : 'value' }, 'SCHEMA', `${subject}: ${field ? `${field}: ` : ''}${p.message}`);
     }
     return undefined;
   }
@@ -124,18 +139,19 @@ function assemble(documents: RawDocument[], problems: DiagnosticCollector, defau
     commit: null,
     digest: '',
   };
-  const origins: Origins = { Fleet: new Map(), Server: new Map(), Platform: new Map(), Site: new Map(), Client: new Map() };
+  const seen = new Map<string, DocumentOrigin>();
   for (const d of documents) {
-    const first = origins[d.kind].get(d.name);
-    if (first || (d.kind === 'Fleet' && origins.Fleet.size > 0)) {
-      const firstOrigin = first ?? [...origins.Fleet.values()][0]!;
+    // There is one Fleet whatever its name; other kinds are unique by name.
+    const key = d.kind === 'Fleet' ? 'Fleet' : `${d.kind}/${d.name}`;
+    const firstOrigin = seen.get(key);
+    if (firstOrigin) {
       problems.at({ ...d.origin, path: ['name'] }, 'DUPLICATE', `${d.kind} ${d.name} is defined twice`, {
         place: { ...firstOrigin, path: ['name'] },
         label: 'first defined',
       });
       continue;
     }
-    origins[d.kind].set(d.name, d.origin);
+    seen.set(key, d.origin);
     switch (d.kind) {
       case 'Fleet':
         desired.fleet = withFleetDefaults(d.body) satisfies Fleet;
@@ -154,6 +170,5 @@ function assemble(documents: RawDocument[], problems: DiagnosticCollector, defau
         break;
     }
   }
-  checkReferences(desired, origins, problems);
   return desired;
 }

@@ -8,12 +8,15 @@ import type { PathSegment } from './yaml-positions.js';
 
 export type Origins = Record<KindName, Map<string, DocumentOrigin>>;
 
-export function checkReferences(desired: DesiredState, origins: Origins, problems: DiagnosticCollector): void {
+/** Whether a name belongs to a document that failed validation (so is not "unknown"). */
+export type IsInvalid = (kind: KindName, name: string) => boolean;
+
+export function checkReferences(desired: DesiredState, origins: Origins, problems: DiagnosticCollector, isInvalid: IsInvalid): void {
   const at = (kind: KindName, name: string, path: PathSegment[]): Place => ({ ...origins[kind].get(name)!, path });
 
   for (const platform of desired.platforms.values()) {
     platform.servers.forEach((server, i) => {
-      if (!desired.servers.has(server)) {
+      if (!desired.servers.has(server) && !isInvalid('Server', server)) {
         problems.at(at('Platform', platform.name, ['servers', i]), 'UNKNOWN_SERVER',
           `Platform ${platform.name}: unknown server '${server}'${didYouMean(server, desired.servers.keys())}`);
       }
@@ -24,17 +27,17 @@ export function checkReferences(desired: DesiredState, origins: Origins, problem
   for (const site of desired.sites.values()) {
     const platform = desired.platforms.get(site.platform);
     if (!platform) {
-      problems.at(at('Site', site.name, ['platform']), 'UNKNOWN_PLATFORM',
+      if (!isInvalid('Platform', site.platform)) problems.at(at('Site', site.name, ['platform']), 'UNKNOWN_PLATFORM',
         `Site ${site.name}: unknown platform '${site.platform}'${didYouMean(site.platform, desired.platforms.keys())}`);
     } else if (site.server !== undefined && !platform.servers.includes(site.server)) {
       problems.at(at('Site', site.name, ['server']), 'SERVER_NOT_ON_PLATFORM',
         `Site ${site.name}: server '${site.server}' does not carry platform ${platform.name} (it runs on ${platform.servers.join(', ')})`);
     }
-    if (site.client !== undefined && !desired.clients.has(site.client)) {
+    if (site.client !== undefined && !desired.clients.has(site.client) && !isInvalid('Client', site.client)) {
       problems.at(at('Site', site.name, ['client']), 'UNKNOWN_CLIENT',
         `Site ${site.name}: unknown client '${site.client}'${didYouMean(site.client, desired.clients.keys())}`);
     }
-    if (site.cloneFrom !== undefined) checkCloneSource(site, desired, at, problems);
+    if (site.cloneFrom !== undefined && !isInvalid('Site', site.cloneFrom)) checkCloneSource(site, desired, at, problems);
   }
 
   checkHostnames(live, at, problems);
@@ -95,7 +98,11 @@ function checkQuotas(
     const count = owned.get(client.name) ?? 0;
     if (quota !== undefined && count > quota) {
       problems.at(at('Client', client.name, ['quota', 'sites']), 'QUOTA_EXCEEDED',
-        `Client ${client.name}: owns ${count} sites, over its quota of ${quota}; raise the quota or move ${count - quota} ${count - quota === 1 ? 'site' : 'sites'} to another client`);
+        `Client ${client.name}: owns ${sites(count)}, over its quota of ${quota}; raise the quota or move ${sites(count - quota)} to another client`);
     }
   }
+}
+
+function sites(n: number): string {
+  return n === 1 ? '1 site' : `${n} sites`;
 }

@@ -9,6 +9,8 @@ import type { PathSegment } from './yaml-positions.js';
 export interface SchemaProblem {
   path: PathSegment[];
   message: string;
+  /** True when the problem is the key itself (an unknown property). */
+  atKey?: boolean;
 }
 
 export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProblem[] {
@@ -41,7 +43,7 @@ function describe(error: ErrorObject): SchemaProblem {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       const hint = didYouMean(name, knownProperties(error.parentSchema));
-      return { path: [...path, name], message: `unknown property '${name}'${hint}` };
+      return { path: [...path, name], message: `unknown property '${name}'${hint}`, atKey: true };
     }
     case 'pattern': {
       const description = (error.parentSchema as { description?: string } | undefined)?.description;
@@ -49,6 +51,10 @@ function describe(error: ErrorObject): SchemaProblem {
     }
     case 'enum':
       return { path, message: `${quoted(error.data)} is not allowed: must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
+    case 'minimum':
+      return { path, message: `${quoted(error.data)} is too small: must be at least ${String(params.limit)}` };
+    case 'maximum':
+      return { path, message: `${quoted(error.data)} is too large: must be at most ${String(params.limit)}` };
     case 'type':
       return { path, message: `must be ${article(String(params.type))} ${String(params.type)}, not ${typeName(error.data)}` };
     default:

@@ -1,7 +1,7 @@
 // Finds where a value sits in YAML source, for error messages. Only called
 // when something is wrong, so the happy path never pays for positions.
 
-import { EVENT_ID, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, type Event } from 'js-yaml';
 
 export type PathSegment = string | number;
 
@@ -23,11 +23,15 @@ export function positionAt(text: string, offset: number): Position {
 }
 
 /**
- * Locates `path` inside document `doc` of `text`. Returns the position of the
- * deepest part of the path that exists: the key of a mapping entry (where a
- * reader looks), an item of a sequence, or the document itself.
+ * Locates `path` inside document `doc` of `text`, at the deepest part of the
+ * path that exists. A scalar or a flow collection is pointed at itself (the
+ * value an editor would underline); a block collection, which starts on the
+ * next line, at its key. `anchor: 'key'` points at the key even for scalars
+ * (for "unknown property" errors).
  */
-export function locate(text: string, doc: number, path: readonly PathSegment[]): Position {
+export type Anchor = 'value' | 'key';
+
+export function locate(text: string, doc: number, path: readonly PathSegment[], anchor: Anchor = 'value'): Position {
   let events: Event[];
   try {
     events = parseEvents(text, {});
@@ -37,14 +41,21 @@ export function locate(text: string, doc: number, path: readonly PathSegment[]):
   const root = documentRoot(events, doc);
   if (root === -1) return { line: 1, column: 1 };
   let node = root;
-  let offset = nodeOffset(events, node);
+  let keyOffset: number | undefined;
+  let resolved = 0;
   for (const segment of path) {
     const child = findChild(events, node, segment, text);
     if (!child) break;
     node = child.value;
-    offset = child.offset;
+    keyOffset = child.keyOffset;
+    resolved++;
   }
-  return positionAt(text, offset);
+  const useKey = keyOffset !== undefined && ((anchor === 'key' && resolved === path.length) || isBlockCollection(events[node]));
+  return positionAt(text, useKey ? keyOffset! : nodeOffset(events, node));
+}
+
+function isBlockCollection(e: Event | undefined): boolean {
+  return (e?.type === EVENT_ID.MAPPING || e?.type === EVENT_ID.SEQUENCE) && e.style === COLLECTION_STYLE.BLOCK;
 }
 
 function documentRoot(events: Event[], doc: number): number {
@@ -98,7 +109,7 @@ function findChild(
   node: number,
   segment: PathSegment,
   text: string,
-): { value: number; offset: number } | undefined {
+): { value: number; keyOffset?: number } | undefined {
   const e = events[node];
   if (!e) return undefined;
   if (e.type === EVENT_ID.MAPPING) {
@@ -106,7 +117,7 @@ function findChild(
       const keyEvent = events[k]!;
       const value = skipNode(events, k);
       if (keyEvent.type === EVENT_ID.SCALAR && getScalarValue(text, keyEvent) === String(segment)) {
-        return { value, offset: keyEvent.valueStart };
+        return { value, keyOffset: keyEvent.valueStart };
       }
       k = skipNode(events, value);
     }
@@ -116,7 +127,7 @@ function findChild(
       item = skipNode(events, item);
     }
     if (item < events.length && events[item]!.type !== EVENT_ID.POP) {
-      return { value: item, offset: nodeOffset(events, item) };
+      return { value: item };
     }
   }
   return undefined;
