@@ -1,0 +1,288 @@
+#!/usr/bin/env node
+// Plan benchmark: how long `tide plan --json` takes, and how much memory it
+// peaks at, on generated fleets of 1,000 / 10,000 / 50,000 sites.
+//
+//   npm run bench:plan                       # builds dist/, then all sizes
+//   node test/bench/plan/run.mjs 1000 10000  # chosen sizes (dist/ must be built)
+//
+// Environment: TIDE_BENCH_RUNS (runs per size, default 3), TIDE_BENCH_KEEP=1
+// (keep the generated repos and plans), TIDE_BENCH_CLI (another CLI entry
+// file instead of dist/cli/bin.js).
+//
+// Exits non-zero only when something crashes (tide exits non-zero, prints no
+// valid plan, generation fails); a missed target is printed as MISSED.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateFleet } from './generate.mjs';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CLI = resolve(ROOT, process.env.TIDE_BENCH_CLI ?? 'dist/cli/bin.js');
+const PRELOAD = pathToFileURL(fileURLToPath(new URL('./rss-preload.mjs', import.meta.url))).href;
+const RUNS = Number(process.env.TIDE_BENCH_RUNS ?? 3);
+const KEEP = process.env.TIDE_BENCH_KEEP === '1';
+const DEFAULT_SIZES = [1000, 10000, 50000];
+
+const TARGET = { at: 10000, wallS: 1.5, rssMB: 300, scaleFrom: 10000, scaleTo: 50000, scaleMax: 6 };
+
+const tempDirs = [];
+
+/** A failure the benchmark explains itself (no stack trace needed). */
+class BenchError extends Error {}
+
+function parseSizes(args) {
+  if (args.length === 0) return DEFAULT_SIZES;
+  return args.map((a) => {
+    const n = Number(a.replaceAll('_', '').replaceAll(',', ''));
+    if (!Number.isInteger(n) || n < 1) throw new BenchError(`not a site count: ${a}`);
+    return n;
+  });
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Spawns a process and resolves with its wall time in ms (from just before
+ * spawn to its exit, so node start-up is included), exit code and stderr.
+ * stdout goes to `stdoutFile` (or is ignored).
+ */
+function timed(cmd, args, { cwd, env, stdoutFile } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+    let stderr = '';
+    let wallMs = 0;
+    let code = null;
+    let signal = null;
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', out, 'pipe'] });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => {
+      if (stderr.length < 64 * 1024) stderr += d;
+    });
+    child.on('exit', (c, s) => {
+      wallMs = performance.now() - t0;
+      code = c;
+      signal = s;
+    });
+    child.on('error', (err) => {
+      if (typeof out === 'number') closeSync(out);
+      reject(err);
+    });
+    child.on('close', () => {
+      if (typeof out === 'number') closeSync(out);
+      resolvePromise({ wallMs, code, signal, stderr });
+    });
+  });
+}
+
+async function runTide(repo, sites, workDir, run) {
+  const stdoutFile = join(workDir, `plan-${run}.json`);
+  const rssFile = join(workDir, `rss-${run}.txt`);
+  const args = ['--import', PRELOAD, CLI, 'plan', '--repo', repo, '--json'];
+  const r = await timed(process.execPath, args, {
+    cwd: repo,
+    env: { ...process.env, TIDE_BENCH_RSS_FILE: rssFile },
+    stdoutFile,
+  });
+  const what = `tide plan (${sites} sites, run ${run + 1})`;
+  if (r.code !== 0) {
+    throw new BenchError(`${what} exited with ${r.signal ?? r.code}\n${r.stderr.trim().slice(-4000)}`);
+  }
+  let plan;
+  try {
+    plan = JSON.parse(readFileSync(stdoutFile, 'utf8'));
+  } catch (err) {
+    throw new BenchError(`${what}: stdout is not JSON (${err.message}); saved in ${stdoutFile}`);
+  }
+  const ops = Array.isArray(plan?.operations) ? plan.operations.length : -1;
+  if (ops < sites) {
+    throw new BenchError(`${what}: expected at least ${sites} operations for a fresh fleet, got ${ops < 0 ? 'no operations array' : ops}`);
+  }
+  let rssKB = NaN;
+  try {
+    rssKB = Number(readFileSync(rssFile, 'utf8').trim());
+  } catch {
+    // Preload did not run (or the process was killed): RSS is reported as n/a.
+  }
+  if (!KEEP) rmSync(stdoutFile, { force: true });
+  return { wallMs: r.wallMs, rssKB, operations: ops };
+}
+
+async function baseline(cmd, args, cwd, label) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await timed(cmd, args, { cwd, env: process.env });
+    if (r.code !== 0) throw new BenchError(`baseline ${label} exited with ${r.signal ?? r.code}: ${r.stderr.trim()}`);
+    times.push(r.wallMs);
+  }
+  return median(times);
+}
+
+async function measure(sites) {
+  const workDir = mkdtempSync(join(tmpdir(), `tide-bench-plan-${sites}-`));
+  tempDirs.push(workDir);
+  const repo = join(workDir, 'fleet');
+  const gen = await generateFleet(repo, { sites });
+  // Flush the generated files to disk so write-back does not run during the timed runs.
+  try {
+    execFileSync('sync');
+  } catch {
+    // No sync(1) here: carry on.
+  }
+  log(
+    `  generated ${fmtInt(sites)} sites: ${fmtInt(gen.files)} files, ${gen.servers} servers, ${gen.platforms} platforms, ` +
+      `${gen.clients} clients (${s(gen.writeMs)} s files, ${s(gen.gitMs)} s git) in ${repo}`,
+  );
+
+  const nodeMs = await baseline(process.execPath, ['-e', '0'], repo, 'node -e 0');
+  const gitMs = await baseline('sh', ['-c', 'git ls-files | wc -l'], repo, 'git ls-files | wc -l');
+
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const r = await runTide(repo, sites, workDir, run);
+    log(`  run ${run + 1}/${RUNS}: ${s(r.wallMs)} s, ${mb(r.rssKB)} MB peak RSS, ${fmtInt(r.operations)} operations`);
+    runs.push(r);
+  }
+  if (!KEEP) {
+    rmSync(workDir, { recursive: true, force: true });
+    tempDirs.splice(tempDirs.indexOf(workDir), 1);
+  }
+  const rssValues = runs.map((r) => r.rssKB).filter(Number.isFinite);
+  return {
+    sites,
+    files: gen.files,
+    wallMs: median(runs.map((r) => r.wallMs)),
+    rssKB: rssValues.length ? Math.max(...rssValues) : NaN,
+    nodeMs,
+    gitMs,
+  };
+}
+
+// ---- output -----------------------------------------------------------------
+
+const log = (line) => process.stdout.write(`${line}\n`);
+const s = (ms) => (ms / 1000).toFixed(2);
+const mb = (kb) => (Number.isFinite(kb) ? (kb / 1024).toFixed(0) : 'n/a');
+const fmtInt = (n) => n.toLocaleString('en-US');
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padStart(widths[i])).join(' | ')} |`;
+  log(line(headers));
+  log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) log(line(r));
+}
+
+function verdicts(results) {
+  const by = new Map(results.map((r) => [r.sites, r]));
+  const lines = [];
+  const check = (label, value, limit, unit, available, hint) => {
+    if (!available) return lines.push({ ok: null, text: `${label}: not measured (${hint})` });
+    const ok = value <= limit;
+    lines.push({ ok, text: `${label}: ${value.toFixed(2)}${unit} (target ≤ ${limit}${unit})` });
+  };
+  const at = by.get(TARGET.at);
+  const need = `run with ${fmtInt(TARGET.at)} sites`;
+  check(`wall time at ${fmtInt(TARGET.at)} sites`, at ? at.wallMs / 1000 : 0, TARGET.wallS, ' s', !!at, need);
+  check(
+    `peak RSS at ${fmtInt(TARGET.at)} sites`,
+    at ? at.rssKB / 1024 : 0,
+    TARGET.rssMB,
+    ' MB',
+    !!at && Number.isFinite(at.rssKB),
+    at ? 'RSS file missing' : need,
+  );
+  const from = by.get(TARGET.scaleFrom);
+  const to = by.get(TARGET.scaleTo);
+  check(
+    `wall time ratio ${TARGET.scaleTo / 1000}k / ${TARGET.scaleFrom / 1000}k`,
+    from && to ? to.wallMs / from.wallMs : 0,
+    TARGET.scaleMax,
+    '×',
+    !!(from && to),
+    `run with ${fmtInt(TARGET.scaleFrom)} and ${fmtInt(TARGET.scaleTo)} sites`,
+  );
+  return lines;
+}
+
+function report(results) {
+  log('');
+  table(
+    ['sites', 'files', 'median wall s', 'peak RSS MB', 'ms per 1000 sites'],
+    results.map((r) => [fmtInt(r.sites), fmtInt(r.files), s(r.wallMs), mb(r.rssKB), (r.wallMs / (r.sites / 1000)).toFixed(0)]),
+  );
+  log('');
+  log('Baselines, same machine, same repo, same moment (medians): `node -e 0` and `git ls-files | wc -l`');
+  table(
+    ['sites', 'node -e 0 ms', 'git ls-files ms', 'tide ÷ node start-up', 'tide ÷ git ls-files'],
+    results.map((r) => [
+      fmtInt(r.sites),
+      r.nodeMs.toFixed(0),
+      r.gitMs.toFixed(0),
+      `${(r.wallMs / r.nodeMs).toFixed(1)}×`,
+      `${(r.wallMs / r.gitMs).toFixed(1)}×`,
+    ]),
+  );
+  log('');
+  const lines = verdicts(results);
+  for (const l of lines) log(`${l.ok === null ? 'N/A   ' : l.ok ? 'ok    ' : 'MISSED'}  ${l.text}`);
+  const missed = lines.filter((l) => l.ok === false).length;
+  const unmeasured = lines.filter((l) => l.ok === null).length;
+  log('');
+  if (missed) log(`RESULT: MISSED ${missed} target(s)`);
+  else if (unmeasured) log(`RESULT: targets met where measured (${unmeasured} not measured)`);
+  else log('RESULT: all targets met');
+}
+
+function cleanup() {
+  if (KEEP) {
+    for (const d of tempDirs) log(`kept ${d}`);
+    return;
+  }
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true, maxRetries: 3 });
+}
+
+async function main() {
+  const sizes = parseSizes(process.argv.slice(2));
+  if (!Number.isInteger(RUNS) || RUNS < 1) throw new BenchError(`TIDE_BENCH_RUNS must be a positive integer, got ${process.env.TIDE_BENCH_RUNS}`);
+  if (!existsSync(CLI)) {
+    throw new BenchError(`${CLI} does not exist: build first (npm run build), or run npm run bench:plan, which does`);
+  }
+  let gitVersion = 'git ?';
+  try {
+    gitVersion = execFileSync('git', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new BenchError('git is not on PATH: the benchmark needs it to build the fleet repositories');
+  }
+  log(`tide plan benchmark: ${sizes.map(fmtInt).join(', ')} sites, ${RUNS} runs each`);
+  log(`node ${process.version}, ${gitVersion}, ${process.platform}/${process.arch}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
+  log(`command: node --import rss-preload.mjs ${CLI} plan --repo <fleet> --json`);
+  const results = [];
+  for (const sites of sizes) {
+    log('');
+    log(`${fmtInt(sites)} sites`);
+    results.push(await measure(sites));
+  }
+  report(results);
+}
+
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+try {
+  await main();
+} catch (err) {
+  process.stderr.write(`\nbench:plan crashed: ${err instanceof BenchError ? err.message : (err?.stack ?? err)}\n`);
+  process.exitCode = 1;
+} finally {
+  cleanup();
+}
