@@ -2,7 +2,6 @@
 // once (syntax, schema, unknown kinds, duplicates, references) and returns
 // nothing if there is any.
 
-import { loadAll, YAMLException } from 'js-yaml';
 import { DiagnosticCollector, type Place } from './diagnostics.js';
 import {
   defaultFleet,
@@ -15,6 +14,7 @@ import {
 import { KINDS, type DesiredState, type DocumentOrigin, type Fleet, type KindName } from './kinds.js';
 import { checkReferences, type Origins } from './references.js';
 import { describeSchemaErrors, formatPath } from './schema-errors.js';
+import { parseFile, parseYamlFiles, type YamlSyntaxError } from './parse-yaml.js';
 import { kindValidator } from './schemas.js';
 import { didYouMean } from './suggest.js';
 import { isIgnored } from '../repo/glob.js';
@@ -33,16 +33,19 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
   const texts = new Map(source.files.map((f) => [f.path, f.text]));
   const problems = new DiagnosticCollector(texts);
 
+  const onSyntaxError = (e: YamlSyntaxError) =>
+    problems.atPosition(e.file, e.line, e.column, 'YAML_SYNTAX', `YAML syntax error: ${e.reason}`);
   const fleetFile = source.files.find((f) => f.path === FLEET_FILE);
-  const fleetDocs = fleetFile ? parseFile(fleetFile.path, fleetFile.text, problems) : [];
+  const fleetDocs = fleetFile ? parseFile(fleetFile, onSyntaxError) : [];
   const ignore = ignorePatterns(fleetDocs);
   const files = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path, ignore));
+  const parsed = parseYamlFiles(files, onSyntaxError);
 
   const documents: RawDocument[] = [];
   const invalid = new Set<string>();
   for (const [file, docs] of [
     ...(fleetFile ? [[fleetFile.path, fleetDocs] as const] : []),
-    ...files.map((f) => [f.path, parseFile(f.path, f.text, problems)] as const),
+    ...files.map((f, i) => [f.path, parsed[i]!] as const),
   ]) {
     docs.forEach((doc, index) => {
       const checked = checkDocument(doc, { file, doc: index }, problems);
@@ -58,20 +61,6 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
   desired.digest = digestFiles(fleetFile ? [fleetFile, ...files] : files);
   problems.throwIfAny();
   return desired;
-}
-
-function parseFile(file: string, text: string, problems: DiagnosticCollector): unknown[] {
-  try {
-    return loadAll(text, { filename: file });
-  } catch (error) {
-    if (error instanceof YAMLException) {
-      const line = (error.mark?.line ?? 0) + 1;
-      const column = (error.mark?.column ?? 0) + 1;
-      problems.atPosition(file, line, column, 'YAML_SYNTAX', `YAML syntax error: ${error.reason}`);
-      return [];
-    }
-    throw error;
-  }
 }
 
 function ignorePatterns(fleetDocs: unknown[]): string[] {

@@ -1,36 +1,59 @@
-// Compiles the JSON Schemas in schemas/ once per process and hands out a
-// validator per kind. The same files are what editors use, so the rules users
-// see in their editor are exactly the rules tide applies.
+// Validators for the JSON Schemas in schemas/. The same files are what
+// editors use, so the rules users see in their editor are exactly the rules
+// tide applies.
+//
+// `npm run build` compiles them ahead of time into validators.generated.js
+// (ajv standalone code), which loads in a few milliseconds; compiling at start-
+// up would cost a few hundred on every command. Running from source (tests),
+// they are compiled on first use instead.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, AnySchemaObject, Options, ValidateFunction } from 'ajv';
 import type { KindName } from './kinds.js';
 
 export const SCHEMA_BASE = 'https://tide.dev/schemas/v1/';
 export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
+/** verbose: errors carry their schema, whose description makes pattern errors readable. */
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, verbose: true };
+
+type Precompiled = Record<string, ValidateFunction>;
+const precompiled: Precompiled | undefined = await import(new URL('./validators.generated.js', import.meta.url).href).then(
+  (m: Precompiled) => m,
+  () => undefined,
+);
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-function instance(): Ajv {
-  if (ajv) return ajv;
-  // verbose: errors carry their schema, whose description makes pattern errors readable.
-  ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-  for (const name of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json')).sort()) {
-    ajv.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), 'utf8')) as AnySchemaObject);
+/** The export name of a schema file in the generated module. */
+export function exportName(file: string): string {
+  return file.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+export function schemaFiles(): string[] {
+  return readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json')).sort();
+}
+
+/** An ajv instance with every schema added (compiled lazily by ajv). */
+export function createAjv(options: Options = AJV_OPTIONS): Ajv {
+  const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  const instance = new AjvClass(options);
+  for (const name of schemaFiles()) {
+    instance.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), 'utf8')) as AnySchemaObject);
   }
-  return ajv;
+  return instance;
 }
 
 /** The validator for a schema file name, e.g. `site.schema.json`. */
 export function validatorFor(file: string): ValidateFunction {
-  let validate = validators.get(file);
+  let validate = validators.get(file) ?? precompiled?.[exportName(file)];
   if (!validate) {
-    const found = instance().getSchema(SCHEMA_BASE + file);
-    if (!found) throw new Error(`schema ${file} is missing from ${SCHEMA_DIR.pathname}`);
-    validate = found;
-    validators.set(file, validate);
+    ajv ??= createAjv();
+    validate = ajv.getSchema(SCHEMA_BASE + file);
+    if (!validate) throw new Error(`schema ${file} is missing from ${SCHEMA_DIR.pathname}`);
   }
+  validators.set(file, validate);
   return validate;
 }
 
@@ -38,7 +61,7 @@ export function kindValidator(kind: KindName): ValidateFunction {
   return validatorFor(`${kind.toLowerCase()}.schema.json`);
 }
 
-/** Property names a schema object allows at `instancePath`, for "did you mean" hints. */
+/** Property names a schema object allows, for "did you mean" hints. */
 export function knownProperties(parentSchema: unknown): string[] {
   const props = (parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
   return props ? Object.keys(props) : [];

@@ -35,7 +35,8 @@ function diffValue(path: string, from: unknown, to: unknown, out: FieldChange[])
     if (!isPlainObject(to) && !isBlank(to)) return void out.push(change(path, from, to));
     const a = (from ?? {}) as Record<string, unknown>;
     const b = (to ?? {}) as Record<string, unknown>;
-    for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])]) diffValue(`${path}.${key}`, a[key], b[key], out);
+    // Sorted, so the order of keys in a YAML file never reorders a plan.
+    for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) diffValue(`${path}.${key}`, a[key], b[key], out);
     return;
   }
   if (!sameValue(from, to) && !(isBlank(from) && isBlank(to))) out.push(change(path, from, to));

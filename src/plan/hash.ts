@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical.js';
 import type { Operation, Orphan } from './types.js';
 
-/** sha256 over what the plan would do: equal hashes mean the same work. */
+/**
+ * sha256 over what the plan would do: equal hashes mean the same work. Plain
+ * JSON is canonical here: the planner builds every object with a fixed key
+ * order and sorts nested fields (see diff.ts), so no re-sorting is needed.
+ */
 export function planHash(fleet: string, operations: readonly Operation[], orphans: readonly Orphan[]): string {
-  return createHash('sha256').update(canonicalJson({ fleet, operations, orphans })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ fleet, operations, orphans })).digest('hex');
 }

@@ -11,8 +11,32 @@ const BLOB_READ_PARALLELISM = 64;
 /** One cache per process: isomorphic-git reuses parsed packfile indexes through it. */
 const cache = {};
 
-/** The commit a ref, branch, tag or (abbreviated) sha names; throws if none. */
-export async function resolveCommit(dir: string, ref: string): Promise<string> {
+/**
+ * The commit a ref, branch, tag or (abbreviated) sha names, with git's `~N`
+ * and `^N` suffixes (HEAD~1, main^2); throws if there is none.
+ */
+export async function resolveCommit(dir: string, rev: string): Promise<string> {
+  const [, ref = rev, suffixes = ''] = /^(.+?)((?:[~^][0-9]*)*)$/.exec(rev) ?? [];
+  let oid = await resolveBase(dir, ref);
+  for (const [, op, count] of suffixes.matchAll(/([~^])([0-9]*)/g)) {
+    const n = count === '' ? 1 : Number(count);
+    if (op === '~') {
+      for (let i = 0; i < n; i++) oid = await parentOf(dir, oid, 0, rev);
+    } else if (n > 0) {
+      oid = await parentOf(dir, oid, n - 1, rev);
+    }
+  }
+  return oid;
+}
+
+async function parentOf(dir: string, oid: string, index: number, rev: string): Promise<string> {
+  const { commit } = await git.readCommit({ fs, dir, oid, cache });
+  const parent = commit.parent[index];
+  if (!parent) throw new TideError('REF_NOT_FOUND', `'${rev}' goes past the history: commit ${oid.slice(0, 7)} has no parent ${index + 1}.`);
+  return parent;
+}
+
+async function resolveBase(dir: string, ref: string): Promise<string> {
   let oid: string | undefined;
   try {
     oid = await git.resolveRef({ fs, dir, ref });

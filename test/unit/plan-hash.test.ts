@@ -37,6 +37,13 @@ describe('plan hash and order', () => {
     expect(new Set([base, ...hashes]).size).toBe(variants.length + 1);
   });
 
+  it('does not depend on the key order of nested values', () => {
+    const https = (body: string) => ({ 'sites/a.example.com.yaml': `kind: Site\nname: a.example.com\nplatform: notes-1.0\nclient: acme\nhttps: ${body}\n` });
+    const a = plan(load({ ...BASE, ...https('{ certificate: /etc/ssl/a.pem, key: /etc/ssl/a.key, required: true }') }), empty());
+    const b = plan(load({ ...BASE, ...https('{ required: true, key: /etc/ssl/a.key, certificate: /etc/ssl/a.pem }') }), empty());
+    expect(b.hash).toBe(a.hash);
+  });
+
   it('changes when the recorded state does', () => {
     const desired = load(BASE);
     const recorded = appliedState(desired);

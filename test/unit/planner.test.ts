@@ -113,9 +113,9 @@ describe('site changes', () => {
   it('verifies https changes field by field', () => {
     const p = change('a.example.com', 'platform: notes-1.0\nclient: acme\nhttps: { certificate: /etc/ssl/a.pem, key: /etc/ssl/a.key, required: true }');
     expect(op(p, 'site/a.example.com/verify').changes).toEqual([
-      { field: 'https.required', from: null, to: true },
       { field: 'https.certificate', from: null, to: '/etc/ssl/a.pem' },
       { field: 'https.key', from: null, to: '/etc/ssl/a.key' },
+      { field: 'https.required', from: null, to: true },
     ]);
   });
 
