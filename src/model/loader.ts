@@ -14,7 +14,7 @@ import {
 import { KINDS, type DesiredState, type DocumentOrigin, type Fleet, type KindName } from './kinds.js';
 import { checkReferences, type Origins } from './references.js';
 import { describeSchemaErrors, formatPath } from './schema-errors.js';
-import { parseFile, parseYamlFiles, type YamlSyntaxError } from './parse-yaml.js';
+import { parseFile, type YamlSyntaxError } from './parse-yaml.js';
 import { kindValidator } from './schemas.js';
 import { didYouMean } from './suggest.js';
 import { isIgnored } from '../repo/glob.js';
@@ -39,7 +39,7 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
   const fleetDocs = fleetFile ? parseFile(fleetFile, onSyntaxError) : [];
   const ignore = ignorePatterns(fleetDocs);
   const files = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path, ignore));
-  const parsed = parseYamlFiles(files, onSyntaxError);
+  const parsed = files.map((f) => parseFile(f, onSyntaxError));
 
   const documents: RawDocument[] = [];
   const invalid = new Set<string>();

@@ -1,13 +1,26 @@
 // Finds where a value sits in YAML source, for error messages. Only called
 // when something is wrong, so the happy path never pays for positions.
+//
+// js-yaml reports each node it opens and closes to a listener; pairing those
+// events gives every node's [start, end) in the text, and nesting the ranges
+// rebuilds the document's tree, which is then walked along the error's path.
 
-import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { loadAll } from 'js-yaml';
 
 export type PathSegment = string | number;
+export type Anchor = 'value' | 'key';
 
 export interface Position {
   line: number;
   column: number;
+}
+
+interface SourceNode {
+  start: number;
+  end: number;
+  kind: string;
+  result: unknown;
+  children: SourceNode[];
 }
 
 /** 1-based line and column of a character offset. */
@@ -29,106 +42,78 @@ export function positionAt(text: string, offset: number): Position {
  * next line, at its key. `anchor: 'key'` points at the key even for scalars
  * (for "unknown property" errors).
  */
-export type Anchor = 'value' | 'key';
-
 export function locate(text: string, doc: number, path: readonly PathSegment[], anchor: Anchor = 'value'): Position {
-  let events: Event[];
-  try {
-    events = parseEvents(text, {});
-  } catch {
-    return { line: 1, column: 1 };
-  }
-  const root = documentRoot(events, doc);
-  if (root === -1) return { line: 1, column: 1 };
+  const parsed = parseWithRanges(text);
+  const root = parsed && findDocumentRoot(parsed.roots, parsed.docs[doc]);
+  if (!root) return { line: 1, column: 1 };
   let node = root;
-  let keyOffset: number | undefined;
+  let keyStart: number | undefined;
   let resolved = 0;
   for (const segment of path) {
-    const child = findChild(events, node, segment, text);
+    const child = findChild(node, segment);
     if (!child) break;
     node = child.value;
-    keyOffset = child.keyOffset;
+    keyStart = child.keyStart;
     resolved++;
   }
-  const useKey = keyOffset !== undefined && ((anchor === 'key' && resolved === path.length) || isBlockCollection(events[node]));
-  return positionAt(text, useKey ? keyOffset! : nodeOffset(events, node));
+  const valueStart = skipSpace(text, node.start);
+  const isBlockCollection = (node.kind === 'mapping' || node.kind === 'sequence') && !'{['.includes(text[valueStart] ?? '');
+  const useKey = keyStart !== undefined && ((anchor === 'key' && resolved === path.length) || isBlockCollection);
+  return positionAt(text, useKey ? keyStart! : valueStart);
 }
 
-function isBlockCollection(e: Event | undefined): boolean {
-  return (e?.type === EVENT_ID.MAPPING || e?.type === EVENT_ID.SEQUENCE) && e.style === COLLECTION_STYLE.BLOCK;
-}
-
-function documentRoot(events: Event[], doc: number): number {
-  let seen = -1;
-  let depth = 0;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.type === EVENT_ID.DOCUMENT) {
-      if (depth === 0 && ++seen === doc) return i + 1 < events.length ? i + 1 : -1;
-      depth++;
-    } else if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
-      depth++;
-    } else if (e.type === EVENT_ID.POP) {
-      depth--;
-    }
+function parseWithRanges(text: string): { docs: unknown[]; roots: SourceNode[] } | undefined {
+  const open: number[] = [];
+  const closed: SourceNode[] = [];
+  let docs: unknown[];
+  try {
+    docs = loadAll(text, undefined, {
+      listener(event, state) {
+        if (event === 'open') open.push(state.position);
+        else closed.push({ start: open.pop()!, end: state.position, kind: state.kind, result: state.result, children: [] });
+      },
+    });
+  } catch {
+    return undefined;
   }
-  return -1;
+  return { docs, roots: nest(closed) };
 }
 
-/** Index of the event just after the node that starts at `i`. */
-function skipNode(events: Event[], i: number): number {
-  const e = events[i];
-  if (!e || (e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE)) return i + 1;
-  let depth = 0;
-  for (let j = i; j < events.length; j++) {
-    const t = events[j]!.type;
-    if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
-    else if (t === EVENT_ID.POP && --depth === 0) return j + 1;
+/** Rebuilds the tree from node ranges; a node nested in one of the same range is the same node. */
+function nest(nodes: SourceNode[]): SourceNode[] {
+  const sorted = [...nodes].sort((a, b) => a.start - b.start || b.end - a.end);
+  const roots: SourceNode[] = [];
+  const stack: SourceNode[] = [];
+  for (const node of sorted) {
+    while (stack.length > 0 && !(node.start >= stack.at(-1)!.start && node.end <= stack.at(-1)!.end)) stack.pop();
+    const parent = stack.at(-1);
+    if (parent && parent.start === node.start && parent.end === node.end) continue; // a wrapper of the same node
+    (parent ? parent.children : roots).push(node);
+    stack.push(node);
   }
-  return events.length;
+  return roots;
 }
 
-function nodeOffset(events: Event[], i: number): number {
-  const e = events[i];
-  if (!e) return 0;
-  switch (e.type) {
-    case EVENT_ID.MAPPING:
-    case EVENT_ID.SEQUENCE:
-      return e.start;
-    case EVENT_ID.SCALAR:
-      return e.valueStart;
-    case EVENT_ID.ALIAS:
-      return e.anchorStart;
-    default:
-      return 0;
-  }
+function findDocumentRoot(roots: SourceNode[], doc: unknown): SourceNode | undefined {
+  return typeof doc === 'object' && doc !== null ? roots.find((r) => r.result === doc) : undefined;
 }
 
-function findChild(
-  events: Event[],
-  node: number,
-  segment: PathSegment,
-  text: string,
-): { value: number; keyOffset?: number } | undefined {
-  const e = events[node];
-  if (!e) return undefined;
-  if (e.type === EVENT_ID.MAPPING) {
-    for (let k = node + 1; k < events.length && events[k]!.type !== EVENT_ID.POP; ) {
-      const keyEvent = events[k]!;
-      const value = skipNode(events, k);
-      if (keyEvent.type === EVENT_ID.SCALAR && getScalarValue(text, keyEvent) === String(segment)) {
-        return { value, keyOffset: keyEvent.valueStart };
-      }
-      k = skipNode(events, value);
+function findChild(node: SourceNode, segment: PathSegment): { value: SourceNode; keyStart?: number } | undefined {
+  if (node.kind === 'mapping') {
+    // Children alternate key, value; an empty value can leave a stray node at the end.
+    for (let i = 0; i + 1 < node.children.length; i += 2) {
+      const key = node.children[i]!;
+      if (String(key.result) === String(segment)) return { value: node.children[i + 1]!, keyStart: key.start };
     }
-  } else if (e.type === EVENT_ID.SEQUENCE && typeof segment === 'number') {
-    let item = node + 1;
-    for (let n = 0; n < segment && item < events.length && events[item]!.type !== EVENT_ID.POP; n++) {
-      item = skipNode(events, item);
-    }
-    if (item < events.length && events[item]!.type !== EVENT_ID.POP) {
-      return { value: item };
-    }
+  } else if (node.kind === 'sequence' && typeof segment === 'number') {
+    const item = node.children[segment];
+    if (item) return { value: item };
   }
   return undefined;
+}
+
+function skipSpace(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  return i;
 }

@@ -6,7 +6,8 @@ import { readWorktreeFiles } from './worktree.js';
 
 export async function readFleetSource(dir: string, ref?: string): Promise<FleetSource> {
   if (ref === undefined) {
-    const [files, commit] = await Promise.all([readWorktreeFiles(dir), headCommit(dir)]);
+    const files = readWorktreeFiles(dir);
+    const commit = await headCommit(dir);
     return { files, commit, origin: dir };
   }
   const commit = await resolveCommit(dir, ref);

@@ -94,7 +94,7 @@ describe('errors point at file:line:column', () => {
 
   it('a name that could reach a shell, explained in words', () => {
     expect(only(fleetWith({ 'sites/evil.yaml': 'kind: Site\nname: "a.example.com; rm -rf /"\nplatform: notes-1.0\n' }))).toMatch(
-      /^sites\/evil\.yaml:2:8: Site a\.example\.com; rm -rf \/: name: 'a\.example\.com; rm -rf \/' is not valid: must be a lower-case host name/,
+      /^sites\/evil\.yaml:2:7: Site a\.example\.com; rm -rf \/: name: 'a\.example\.com; rm -rf \/' is not valid: must be a lower-case host name/,
     );
   });
 
