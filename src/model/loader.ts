@@ -11,7 +11,7 @@ import {
   withServerDefaults,
   withSiteDefaults,
 } from './defaults.js';
-import { KINDS, type DesiredState, type DocumentOrigin, type Fleet, type KindName } from './kinds.js';
+import { KINDS, type DesiredState, type DocumentOrigin, type KindName } from './kinds.js';
 import { checkReferences, type Origins } from './references.js';
 import { describeSchemaErrors, formatPath } from './schema-errors.js';
 import { parseFile, type YamlSyntaxError } from './parse-yaml.js';
@@ -35,20 +35,19 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
 
   const onSyntaxError = (e: YamlSyntaxError) =>
     problems.atPosition(e.file, e.line, e.column, 'YAML_SYNTAX', `YAML syntax error: ${e.reason}`);
+  // tide.yaml is read first: its `ignore` globs decide which other files count.
   const fleetFile = source.files.find((f) => f.path === FLEET_FILE);
   const fleetDocs = fleetFile ? parseFile(fleetFile, onSyntaxError) : [];
   const ignore = ignorePatterns(fleetDocs);
-  const files = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path, ignore));
-  const parsed = files.map((f) => parseFile(f, onSyntaxError));
+  const others = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path, ignore));
+  const loaded = fleetFile ? [fleetFile, ...others] : others;
 
   const documents: RawDocument[] = [];
   const invalid = new Set<string>();
-  for (const [file, docs] of [
-    ...(fleetFile ? [[fleetFile.path, fleetDocs] as const] : []),
-    ...files.map((f, i) => [f.path, parsed[i]!] as const),
-  ]) {
+  for (const file of loaded) {
+    const docs = file === fleetFile ? fleetDocs : parseFile(file, onSyntaxError);
     docs.forEach((doc, index) => {
-      const checked = checkDocument(doc, { file, doc: index }, problems);
+      const checked = checkDocument(doc, { file: file.path, doc: index }, problems);
       if (checked) documents.push(checked);
       else invalid.add(nameOf(doc));
     });
@@ -58,7 +57,7 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
   // References to a document that is itself invalid would only repeat its error.
   checkReferences(desired, origins(documents), problems, (kind, name) => invalid.has(`${kind}/${name}`));
   desired.commit = source.commit;
-  desired.digest = digestFiles(fleetFile ? [fleetFile, ...files] : files);
+  desired.digest = digestFiles(loaded);
   problems.throwIfAny();
   return desired;
 }
@@ -143,7 +142,7 @@ function assemble(documents: RawDocument[], problems: DiagnosticCollector, defau
     seen.set(key, d.origin);
     switch (d.kind) {
       case 'Fleet':
-        desired.fleet = withFleetDefaults(d.body) satisfies Fleet;
+        desired.fleet = withFleetDefaults(d.body);
         break;
       case 'Server':
         desired.servers.set(d.name, withServerDefaults(d.body));

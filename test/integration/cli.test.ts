@@ -59,6 +59,17 @@ describe('quickstart: tide init, then tide plan', () => {
     expect(plan.stdout).not.toMatch(/\x1b\[/);
   });
 
+  it('colours its output on a terminal only, and never with NO_COLOR', async () => {
+    // script(1) runs the command on a pseudo-terminal, as a user's shell would.
+    const onTty = (env: Record<string, string>) =>
+      execa('script', ['-qec', `node ${BIN} plan`, '/dev/null'], { cwd: fleet, env: { ...env, TERM: 'xterm' }, extendEnv: false });
+    expect((await onTty({ PATH: process.env.PATH! })).stdout).toMatch(/\x1b\[33m~ verify\x1b\[0m server local/);
+    expect((await onTty({ PATH: process.env.PATH!, NO_COLOR: '1' })).stdout).not.toMatch(/\x1b\[/);
+    const piped = await execa('node', [BIN, 'plan'], { cwd: fleet, env: { PATH: process.env.PATH! }, extendEnv: false });
+    expect(piped.stdout).toMatch(/~ verify server local/);
+    expect(piped.stdout).not.toMatch(/\x1b\[/);
+  });
+
   it('exits 2 with --detailed-exitcode when there are changes', async () => {
     expect((await tide(['plan', '--detailed-exitcode'], fleet)).exitCode).toBe(2);
   });
@@ -178,14 +189,18 @@ describe('an invalid fleet', () => {
     await writeFile(join(fleet, 'sites/hello.example.test.yaml'), 'kind: Site\nname: hello.example.test\nplatform: hello-statik\n');
     await mkdir(join(fleet, 'more'));
     await writeFile(join(fleet, 'more/bad.yaml'), 'kind: Sitte\nname: x\n');
+    // Schema errors come from the validators precompiled at build time: same messages as from source.
+    await writeFile(join(fleet, 'sites/docs.example.test.yaml'), 'kind: Site\nname: docs.example.test\nplatform: hello-static\nalias: [x.example.test]\nstatus: on\n');
     for (const command of [['plan'], ['plan', '--json'], ['validate']]) {
       const result = await tide(command, fleet);
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr.split('\n')).toEqual([
         "more/bad.yaml:1:7: unknown kind 'Sitte' (did you mean 'Site'?); expected one of Fleet, Server, Platform, Site, Client",
+        "sites/docs.example.test.yaml:4:1: Site docs.example.test: alias: unknown property 'alias' (did you mean 'aliases'?)",
+        "sites/docs.example.test.yaml:5:9: Site docs.example.test: status: 'on' is not allowed: must be one of enabled, disabled, deleted",
         "sites/hello.example.test.yaml:3:11: Site hello.example.test: unknown platform 'hello-statik' (did you mean 'hello-static'?)",
-        'tide: 2 errors in 2 files; nothing was planned.',
+        'tide: 4 errors in 3 files; nothing was planned.',
         '  Fix the errors above and run `tide validate` again.',
       ]);
     }
