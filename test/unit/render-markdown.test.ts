@@ -1,35 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import type { Action, Operation, Orphan, Plan } from '../../src/plan/types.js';
+import type { Orphan } from '../../src/plan/types.js';
+import { op, plan } from '../helpers/plan-objects.js';
 import { renderMarkdown } from '../../src/plan/render/markdown.js';
 
-function op(action: Action, name: string, extra: Partial<Operation> = {}): Operation {
-  return {
-    id: `site/${name}/${action}@web1`,
-    action,
-    target: { kind: 'site', name },
-    server: 'web1',
-    reason: `${action} reason`,
-    changes: [],
-    dependsOn: [],
-    blockers: [],
-    warnings: [],
-    destructive: action === 'delete',
-    ...extra,
-  };
-}
-
-function plan(operations: Operation[], orphans: Orphan[] = [], commits: { desired?: string | null; state?: string | null } = {}): Plan {
-  return {
-    formatVersion: 1,
-    fleet: 'acme-hosting',
-    desired: { commit: commits.desired === undefined ? 'a1b2c3d4e5f60718293a' : commits.desired, digest: 'sha256:abc' },
-    state: { branch: 'tide-state', commit: commits.state === undefined ? null : commits.state },
-    operations,
-    orphans,
-    summary: { operations: operations.length, byAction: {}, blocked: 0, orphans: orphans.length },
-    hash: '0123456789abcdef0123456789abcdef',
-  };
-}
 
 /** The cells of a markdown table row, split on unescaped pipes the way GFM does. */
 function cells(row: string): string[] {

@@ -1,37 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import type { Action, Operation, Orphan, Plan } from '../../src/plan/types.js';
+import type { Action, Orphan } from '../../src/plan/types.js';
+import { op, plan } from '../helpers/plan-objects.js';
 import { renderText, shouldUseColor } from '../../src/plan/render/text.js';
 import { renderJson } from '../../src/plan/render/json.js';
 import { ACTION_ORDER, formatValue, summarySentence } from '../../src/plan/render/labels.js';
 
-function op(action: Action, name: string, extra: Partial<Operation> = {}): Operation {
-  return {
-    id: `site/${name}/${action}@web1`,
-    action,
-    target: { kind: 'site', name },
-    server: 'web1',
-    reason: `${action} reason`,
-    changes: [],
-    dependsOn: [],
-    blockers: [],
-    warnings: [],
-    destructive: action === 'delete',
-    ...extra,
-  };
-}
-
-function plan(operations: Operation[], orphans: Orphan[] = []): Plan {
-  return {
-    formatVersion: 1,
-    fleet: 'acme-hosting',
-    desired: { commit: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', digest: 'sha256:abc' },
-    state: { branch: 'tide-state', commit: null },
-    operations,
-    orphans,
-    summary: { operations: operations.length, byAction: {}, blocked: 0, orphans: orphans.length },
-    hash: '0123456789abcdef0123456789abcdef',
-  };
-}
 
 const ANSI = /\x1b\[/;
 
