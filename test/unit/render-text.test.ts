@@ -106,8 +106,8 @@ describe('renderText', () => {
 
   it('uses ANSI colours only when asked', () => {
     const ops = [
-      op('install', 'a', { changes: [{ field: 'url', from: 'x', to: 'y' }], warnings: ['w'] }),
-      op('migrate', 'b'),
+      op('install', 'a', { warnings: ['w'] }),
+      op('migrate', 'b', { changes: [{ field: 'url', from: 'x', to: 'y' }] }),
       op('delete', 'c'),
       op('delete', 'd', { blockers: [{ code: 'c', message: 'no' }] }),
     ];
@@ -120,6 +120,24 @@ describe('renderText', () => {
     expect(colored).toContain('\x1b[1;31m! delete\x1b[0m');
     expect(colored).toContain('\x1b[2m(install reason)\x1b[0m');
     expect(colored).toContain('\x1b[2murl: x → y\x1b[0m');
+  });
+});
+
+describe('new things', () => {
+  it('lists a new site on one line, and the values of other new things without "(none) →"', () => {
+    const text = renderText(plan([
+      op('deploy', 'p', { target: { kind: 'platform', name: 'p' }, changes: [{ field: 'source.path', from: null, to: 'src' }] }),
+      op('install', 'a.example.com', { changes: [{ field: 'url', from: null, to: 'a.example.com' }] }),
+      op('verify', 'b.example.com', { changes: [{ field: 'https.key', from: null, to: '/k' }, { field: 'aliases', from: [], to: ['x'] }] }),
+    ]), { color: false });
+    expect(text.split('\n').slice(0, 6)).toEqual([
+      '  + deploy platform p on web1  (deploy reason)',
+      '      source.path: src',
+      '  + install site a.example.com on web1  (install reason)',
+      '  ~ verify site b.example.com on web1  (verify reason)',
+      '      https.key: (none) → /k',
+      '      aliases: [] → [x]',
+    ]);
   });
 });
 

@@ -51,12 +51,15 @@ function operationLines(op: Operation, paint: Paint): string[] {
   for (const b of op.blockers) {
     lines.push(`${DETAIL}${paint('blocked:', 'bold', 'red')} ${clean(b.message)}`);
   }
-  // Something new has no "before": show its values, not a column of "(none) →".
-  const isNew = op.changes.every((c) => c.from === null);
-  for (const c of op.changes) {
-    const value = isNew ? clean(formatValue(c.to)) : `${clean(formatValue(c.from))} → ${clean(formatValue(c.to))}`;
-    const change = `${clean(c.field)}: ${value}`;
-    lines.push(`${DETAIL}${paint(change, 'dim')}`);
+  // A new site is one line (its headline names platform and server; all its
+  // fields are in the markdown and JSON plans), so thousands of installs read.
+  if (op.action !== 'install' && op.action !== 'clone') {
+    // Something new has no "before": show its values, not a column of "(none) →".
+    const isNew = op.changes.every((c) => c.from === null);
+    for (const c of op.changes) {
+      const value = isNew ? clean(formatValue(c.to)) : `${clean(formatValue(c.from))} → ${clean(formatValue(c.to))}`;
+      lines.push(`${DETAIL}${paint(`${clean(c.field)}: ${value}`, 'dim')}`);
+    }
   }
   for (const w of op.warnings) {
     lines.push(`${DETAIL}${paint('warning:', 'yellow')} ${clean(w)}`);

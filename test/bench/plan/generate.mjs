@@ -10,11 +10,11 @@
 // pinned server or status disabled, so documents look like real ones.
 // Everything is deterministic: the same size gives the same repository.
 
-import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { commitFiles, git } from './git.mjs';
 
 export const SITES_PER_SERVER = 100;
 export const SITES_PER_PLATFORM = 50;
@@ -145,46 +145,6 @@ client: ${clientName(Math.floor(i / SITES_PER_CLIENT))}
   return y;
 }
 
-const GIT_CONFIG = [
-  '-c', 'init.defaultBranch=main',
-  '-c', 'user.name=tide bench',
-  '-c', 'user.email=bench@tide.invalid',
-  '-c', 'commit.gpgsign=false',
-  '-c', 'core.autocrlf=false',
-];
-
-function git(dir, args) {
-  execFileSync('git', [...GIT_CONFIG, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-/** Runs `git fast-import` in `dir`, feeding it `input`; resolves when it exits 0. */
-function fastImport(dir, input) {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', [...GIT_CONFIG, 'fast-import', '--quiet', '--done'], {
-      cwd: dir,
-      stdio: ['pipe', 'ignore', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`git fast-import exited with ${signal ?? code}`)),
-    );
-    child.stdin.on('error', reject);
-    child.stdin.end(input);
-  });
-}
-
-/** One fast-import commit on refs/heads/main holding every file (fixed date: same size, same commit). */
-function fastImportStream(entries, message) {
-  const parts = [
-    'commit refs/heads/main\n',
-    'committer tide bench <bench@tide.invalid> 1700000000 +0000\n',
-    `data ${Buffer.byteLength(message)}\n${message}\n`,
-  ];
-  for (const [rel, text] of entries) parts.push(`M 100644 inline ${rel}\ndata ${Buffer.byteLength(text)}\n`, text, '\n');
-  parts.push('done\n');
-  return parts.join('');
-}
-
 /**
  * Writes the fleet into `dir` (created if missing; should be empty) and
  * commits it on branch main, leaving a clean work tree and index, as
@@ -217,7 +177,7 @@ export async function generateFleet(dir, { sites }) {
   for (const sub of ['servers', 'platforms/shared', 'clients']) mkdirSync(join(dir, sub), { recursive: true });
   for (let i = 0; i < sites; i += FILES_PER_DIR) mkdirSync(join(dir, siteDir(i)), { recursive: true });
   git(dir, ['init', '-q']);
-  const imported = fastImport(dir, fastImportStream(entries, `fleet: ${sites} sites\n`));
+  const imported = commitFiles(dir, 'refs/heads/main', entries, `fleet: ${sites} sites\n`);
 
   // fs.promises with a bounded number of writes in flight: measured about
   // 1.5x faster than writeFileSync in a loop for 50,000 small files here.

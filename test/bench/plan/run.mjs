@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Plan benchmark: how long `tide plan --json` takes, and how much memory it
-// peaks at, on generated fleets of 1,000 / 10,000 / 50,000 sites.
+// peaks at, on generated fleets of 1,000 / 10,000 / 50,000 sites, in two
+// scenarios per size:
+//   empty state  no state branch yet: every site is an install (a first plan);
+//   applied      a tide-state branch records the whole fleet as applied, so
+//                the plan has no changes (what a daemon runs on every poll;
+//                exercises the state-branch reader).
 //
 //   npm run bench:plan                       # builds dist/, then all sizes
 //   node test/bench/plan/run.mjs 1000 10000  # chosen sizes (dist/ must be built)
@@ -10,7 +15,8 @@
 // file instead of dist/cli/bin.js).
 //
 // Exits non-zero only when something crashes (tide exits non-zero, prints no
-// valid plan, generation fails); a missed target is printed as MISSED.
+// valid plan, the plan has the wrong number of operations for its scenario,
+// generation fails); a missed target is printed as MISSED.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +24,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateFleet } from './generate.mjs';
+import { writeAppliedState } from './state.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = resolve(ROOT, process.env.TIDE_BENCH_CLI ?? 'dist/cli/bin.js');
@@ -26,7 +33,43 @@ const RUNS = Number(process.env.TIDE_BENCH_RUNS ?? 3);
 const KEEP = process.env.TIDE_BENCH_KEEP === '1';
 const DEFAULT_SIZES = [1000, 10000, 50000];
 
+// Every target applies to each scenario separately.
 const TARGET = { at: 10000, wallS: 1.5, rssMB: 300, scaleFrom: 10000, scaleTo: 50000, scaleMax: 6 };
+
+/**
+ * The scenarios, in the order they run on each size's fleet. `prepare(repo)`
+ * (if any) changes the repository before the scenario's runs and resolves
+ * with how many state files it recorded; `check(operations, sites, plan)`
+ * returns why a plan is wrong for the scenario, or null when it is right.
+ */
+const SCENARIOS = [
+  {
+    name: 'empty state',
+    slug: 'empty',
+    check: (ops, sites) =>
+      ops >= sites ? null : `expected at least ${sites} operations for a fleet with no state branch (every site an install), got ${ops}`,
+  },
+  {
+    name: 'applied',
+    slug: 'applied',
+    async prepare(repo) {
+      const st = await writeAppliedState(repo);
+      log(
+        `  recorded as applied on ${st.branch}: ${fmtInt(st.files)} state files ` +
+          `(${s(st.buildMs)} s load + plan, ${s(st.gitMs)} s git)`,
+      );
+      return st.files;
+    },
+    check: (ops, _sites, plan) =>
+      ops === 0 ? null : `expected no operations with the whole fleet recorded as applied, got ${ops} (${describeOps(plan)})`,
+  },
+];
+
+function describeOps(plan) {
+  const byAction = Object.entries(plan.summary?.byAction ?? {}).map(([a, n]) => `${n} ${a}`).join(', ');
+  const first = plan.operations.slice(0, 5).map((o) => `${o.id}: ${o.reason}`);
+  return `${byAction || 'no summary'}; first: ${first.join(' | ')}`;
+}
 
 const tempDirs = [];
 
@@ -82,16 +125,16 @@ function timed(cmd, args, { cwd, env, stdoutFile } = {}) {
   });
 }
 
-async function runTide(repo, sites, workDir, run) {
-  const stdoutFile = join(workDir, `plan-${run}.json`);
-  const rssFile = join(workDir, `rss-${run}.txt`);
+async function runTide(repo, sites, scenario, workDir, run) {
+  const stdoutFile = join(workDir, `plan-${scenario.slug}-${run}.json`);
+  const rssFile = join(workDir, `rss-${scenario.slug}-${run}.txt`);
   const args = ['--import', PRELOAD, CLI, 'plan', '--repo', repo, '--json'];
   const r = await timed(process.execPath, args, {
     cwd: repo,
     env: { ...process.env, TIDE_BENCH_RSS_FILE: rssFile },
     stdoutFile,
   });
-  const what = `tide plan (${sites} sites, run ${run + 1})`;
+  const what = `tide plan (${sites} sites, ${scenario.name}, run ${run + 1})`;
   if (r.code !== 0) {
     throw new BenchError(`${what} exited with ${r.signal ?? r.code}\n${r.stderr.trim().slice(-4000)}`);
   }
@@ -101,10 +144,10 @@ async function runTide(repo, sites, workDir, run) {
   } catch (err) {
     throw new BenchError(`${what}: stdout is not JSON (${err.message}); saved in ${stdoutFile}`);
   }
-  const ops = Array.isArray(plan?.operations) ? plan.operations.length : -1;
-  if (ops < sites) {
-    throw new BenchError(`${what}: expected at least ${sites} operations for a fresh fleet, got ${ops < 0 ? 'no operations array' : ops}`);
-  }
+  if (!Array.isArray(plan?.operations)) throw new BenchError(`${what}: the JSON plan has no operations array; saved in ${stdoutFile}`);
+  const ops = plan.operations.length;
+  const wrong = scenario.check(ops, sites, plan);
+  if (wrong) throw new BenchError(`${what}: ${wrong}; plan saved in ${stdoutFile}`);
   let rssKB = NaN;
   try {
     rssKB = Number(readFileSync(rssFile, 'utf8').trim());
@@ -125,17 +168,37 @@ async function baseline(cmd, args, cwd, label) {
   return median(times);
 }
 
-async function measure(sites) {
-  const workDir = mkdtempSync(join(tmpdir(), `tide-bench-plan-${sites}-`));
-  tempDirs.push(workDir);
-  const repo = join(workDir, 'fleet');
-  const gen = await generateFleet(repo, { sites });
-  // Flush the generated files to disk so write-back does not run during the timed runs.
+function syncDisk() {
+  // Flush newly written files to disk so write-back does not run during the timed runs.
   try {
     execFileSync('sync');
   } catch {
     // No sync(1) here: carry on.
   }
+}
+
+async function runScenario(repo, sites, scenario, workDir) {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const r = await runTide(repo, sites, scenario, workDir, run);
+    log(`  ${scenario.name} run ${run + 1}/${RUNS}: ${s(r.wallMs)} s, ${mb(r.rssKB)} MB peak RSS, ${fmtInt(r.operations)} operations`);
+    runs.push(r);
+  }
+  const rssValues = runs.map((r) => r.rssKB).filter(Number.isFinite);
+  return {
+    wallMs: median(runs.map((r) => r.wallMs)),
+    rssKB: rssValues.length ? Math.max(...rssValues) : NaN,
+    operations: runs[0].operations,
+  };
+}
+
+/** One result per scenario for `sites`: the fleet is generated once, each scenario prepares it in turn. */
+async function measure(sites) {
+  const workDir = mkdtempSync(join(tmpdir(), `tide-bench-plan-${sites}-`));
+  tempDirs.push(workDir);
+  const repo = join(workDir, 'fleet');
+  const gen = await generateFleet(repo, { sites });
+  syncDisk();
   log(
     `  generated ${fmtInt(sites)} sites: ${fmtInt(gen.files)} files, ${gen.servers} servers, ${gen.platforms} platforms, ` +
       `${gen.clients} clients (${s(gen.writeMs)} s files, ${s(gen.gitMs)} s git) in ${repo}`,
@@ -144,25 +207,21 @@ async function measure(sites) {
   const nodeMs = await baseline(process.execPath, ['-e', '0'], repo, 'node -e 0');
   const gitMs = await baseline('sh', ['-c', 'git ls-files | wc -l'], repo, 'git ls-files | wc -l');
 
-  const runs = [];
-  for (let run = 0; run < RUNS; run++) {
-    const r = await runTide(repo, sites, workDir, run);
-    log(`  run ${run + 1}/${RUNS}: ${s(r.wallMs)} s, ${mb(r.rssKB)} MB peak RSS, ${fmtInt(r.operations)} operations`);
-    runs.push(r);
+  const results = [];
+  let stateFiles = 0;
+  for (const scenario of SCENARIOS) {
+    if (scenario.prepare) {
+      stateFiles = await scenario.prepare(repo);
+      syncDisk();
+    }
+    const r = await runScenario(repo, sites, scenario, workDir);
+    results.push({ sites, scenario: scenario.name, files: gen.files, stateFiles, ...r, nodeMs, gitMs });
   }
   if (!KEEP) {
     rmSync(workDir, { recursive: true, force: true });
     tempDirs.splice(tempDirs.indexOf(workDir), 1);
   }
-  const rssValues = runs.map((r) => r.rssKB).filter(Number.isFinite);
-  return {
-    sites,
-    files: gen.files,
-    wallMs: median(runs.map((r) => r.wallMs)),
-    rssKB: rssValues.length ? Math.max(...rssValues) : NaN,
-    nodeMs,
-    gitMs,
-  };
+  return results;
 }
 
 // ---- output -----------------------------------------------------------------
@@ -181,49 +240,62 @@ function table(headers, rows) {
 }
 
 function verdicts(results) {
-  const by = new Map(results.map((r) => [r.sites, r]));
   const lines = [];
   const check = (label, value, limit, unit, available, hint) => {
     if (!available) return lines.push({ ok: null, text: `${label}: not measured (${hint})` });
     const ok = value <= limit;
     lines.push({ ok, text: `${label}: ${value.toFixed(2)}${unit} (target ≤ ${limit}${unit})` });
   };
-  const at = by.get(TARGET.at);
-  const need = `run with ${fmtInt(TARGET.at)} sites`;
-  check(`wall time at ${fmtInt(TARGET.at)} sites`, at ? at.wallMs / 1000 : 0, TARGET.wallS, ' s', !!at, need);
-  check(
-    `peak RSS at ${fmtInt(TARGET.at)} sites`,
-    at ? at.rssKB / 1024 : 0,
-    TARGET.rssMB,
-    ' MB',
-    !!at && Number.isFinite(at.rssKB),
-    at ? 'RSS file missing' : need,
-  );
-  const from = by.get(TARGET.scaleFrom);
-  const to = by.get(TARGET.scaleTo);
-  check(
-    `wall time ratio ${TARGET.scaleTo / 1000}k / ${TARGET.scaleFrom / 1000}k`,
-    from && to ? to.wallMs / from.wallMs : 0,
-    TARGET.scaleMax,
-    '×',
-    !!(from && to),
-    `run with ${fmtInt(TARGET.scaleFrom)} and ${fmtInt(TARGET.scaleTo)} sites`,
-  );
+  for (const scenario of SCENARIOS) {
+    const by = new Map(results.filter((r) => r.scenario === scenario.name).map((r) => [r.sites, r]));
+    const tag = `[${scenario.name}]`.padEnd(Math.max(...SCENARIOS.map((sc) => sc.name.length)) + 2);
+    const at = by.get(TARGET.at);
+    const need = `run with ${fmtInt(TARGET.at)} sites`;
+    check(`${tag} wall time at ${fmtInt(TARGET.at)} sites`, at ? at.wallMs / 1000 : 0, TARGET.wallS, ' s', !!at, need);
+    check(
+      `${tag} peak RSS at ${fmtInt(TARGET.at)} sites`,
+      at ? at.rssKB / 1024 : 0,
+      TARGET.rssMB,
+      ' MB',
+      !!at && Number.isFinite(at.rssKB),
+      at ? 'RSS file missing' : need,
+    );
+    const from = by.get(TARGET.scaleFrom);
+    const to = by.get(TARGET.scaleTo);
+    check(
+      `${tag} wall time ratio ${TARGET.scaleTo / 1000}k / ${TARGET.scaleFrom / 1000}k`,
+      from && to ? to.wallMs / from.wallMs : 0,
+      TARGET.scaleMax,
+      '×',
+      !!(from && to),
+      `run with ${fmtInt(TARGET.scaleFrom)} and ${fmtInt(TARGET.scaleTo)} sites`,
+    );
+  }
   return lines;
 }
 
 function report(results) {
   log('');
   table(
-    ['sites', 'files', 'median wall s', 'peak RSS MB', 'ms per 1000 sites'],
-    results.map((r) => [fmtInt(r.sites), fmtInt(r.files), s(r.wallMs), mb(r.rssKB), (r.wallMs / (r.sites / 1000)).toFixed(0)]),
+    ['sites', 'scenario', 'fleet files', 'state files', 'operations', 'median wall s', 'peak RSS MB', 'ms per 1000 sites'],
+    results.map((r) => [
+      fmtInt(r.sites),
+      r.scenario,
+      fmtInt(r.files),
+      fmtInt(r.stateFiles),
+      fmtInt(r.operations),
+      s(r.wallMs),
+      mb(r.rssKB),
+      (r.wallMs / (r.sites / 1000)).toFixed(0),
+    ]),
   );
   log('');
   log('Baselines, same machine, same repo, same moment (medians): `node -e 0` and `git ls-files | wc -l`');
   table(
-    ['sites', 'node -e 0 ms', 'git ls-files ms', 'tide ÷ node start-up', 'tide ÷ git ls-files'],
+    ['sites', 'scenario', 'node -e 0 ms', 'git ls-files ms', 'tide ÷ node start-up', 'tide ÷ git ls-files'],
     results.map((r) => [
       fmtInt(r.sites),
+      r.scenario,
       r.nodeMs.toFixed(0),
       r.gitMs.toFixed(0),
       `${(r.wallMs / r.nodeMs).toFixed(1)}×`,
@@ -261,14 +333,14 @@ async function main() {
   } catch {
     throw new BenchError('git is not on PATH: the benchmark needs it to build the fleet repositories');
   }
-  log(`tide plan benchmark: ${sizes.map(fmtInt).join(', ')} sites, ${RUNS} runs each`);
+  log(`tide plan benchmark: ${sizes.map(fmtInt).join(', ')} sites, scenarios ${SCENARIOS.map((sc) => sc.name).join(' + ')}, ${RUNS} runs each`);
   log(`node ${process.version}, ${gitVersion}, ${process.platform}/${process.arch}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
   log(`command: node --import rss-preload.mjs ${CLI} plan --repo <fleet> --json`);
   const results = [];
   for (const sites of sizes) {
     log('');
     log(`${fmtInt(sites)} sites`);
-    results.push(await measure(sites));
+    results.push(...(await measure(sites)));
   }
   report(results);
 }
