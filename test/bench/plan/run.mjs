@@ -12,7 +12,9 @@
 //
 // Environment: TIDE_BENCH_RUNS (runs per size, default 3), TIDE_BENCH_KEEP=1
 // (keep the generated repos and plans), TIDE_BENCH_CLI (another CLI entry
-// file instead of dist/cli/bin.js).
+// file instead of dist/cli/bin.js), TIDE_BENCH_STATE_REPACK=0 (leave the
+// state objects in fast-import's pack, with its 50-deep delta chains, instead
+// of repacking them as git gc would; see state.mjs).
 //
 // Exits non-zero only when something crashes (tide exits non-zero, prints no
 // valid plan, the plan has the wrong number of operations for its scenario,
@@ -31,6 +33,7 @@ const CLI = resolve(ROOT, process.env.TIDE_BENCH_CLI ?? 'dist/cli/bin.js');
 const PRELOAD = pathToFileURL(fileURLToPath(new URL('./rss-preload.mjs', import.meta.url))).href;
 const RUNS = Number(process.env.TIDE_BENCH_RUNS ?? 3);
 const KEEP = process.env.TIDE_BENCH_KEEP === '1';
+const REPACK_STATE = process.env.TIDE_BENCH_STATE_REPACK !== '0';
 const DEFAULT_SIZES = [1000, 10000, 50000];
 
 // Every target applies to each scenario separately.
@@ -53,10 +56,11 @@ const SCENARIOS = [
     name: 'applied',
     slug: 'applied',
     async prepare(repo) {
-      const st = await writeAppliedState(repo);
+      const st = await writeAppliedState(repo, { repack: REPACK_STATE });
       log(
         `  recorded as applied on ${st.branch}: ${fmtInt(st.files)} state files ` +
-          `(${s(st.buildMs)} s load + plan, ${s(st.gitMs)} s git)`,
+          `(${s(st.buildMs)} s load + plan, ${s(st.gitMs)} s git fast-import, ` +
+          `${REPACK_STATE ? `${s(st.repackMs)} s git repack` : 'not repacked'})`,
       );
       return st.files;
     },
@@ -125,6 +129,9 @@ function timed(cmd, args, { cwd, env, stdoutFile } = {}) {
   });
 }
 
+/** Where a crash's evidence is: temp dirs are deleted on exit unless TIDE_BENCH_KEEP=1. */
+const kept = (file) => (KEEP ? `output kept in ${file}` : 'rerun with TIDE_BENCH_KEEP=1 to keep the output');
+
 async function runTide(repo, sites, scenario, workDir, run) {
   const stdoutFile = join(workDir, `plan-${scenario.slug}-${run}.json`);
   const rssFile = join(workDir, `rss-${scenario.slug}-${run}.txt`);
@@ -142,12 +149,12 @@ async function runTide(repo, sites, scenario, workDir, run) {
   try {
     plan = JSON.parse(readFileSync(stdoutFile, 'utf8'));
   } catch (err) {
-    throw new BenchError(`${what}: stdout is not JSON (${err.message}); saved in ${stdoutFile}`);
+    throw new BenchError(`${what}: stdout is not JSON (${err.message}); ${kept(stdoutFile)}`);
   }
-  if (!Array.isArray(plan?.operations)) throw new BenchError(`${what}: the JSON plan has no operations array; saved in ${stdoutFile}`);
+  if (!Array.isArray(plan?.operations)) throw new BenchError(`${what}: the JSON plan has no operations array; ${kept(stdoutFile)}`);
   const ops = plan.operations.length;
   const wrong = scenario.check(ops, sites, plan);
-  if (wrong) throw new BenchError(`${what}: ${wrong}; plan saved in ${stdoutFile}`);
+  if (wrong) throw new BenchError(`${what}: ${wrong}; ${kept(stdoutFile)}`);
   let rssKB = NaN;
   try {
     rssKB = Number(readFileSync(rssFile, 'utf8').trim());
