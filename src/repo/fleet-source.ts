@@ -11,7 +11,7 @@ export async function readFleetSource(dir: string, ref?: string): Promise<FleetS
     return { files, commit, origin: dir };
   }
   const commit = await resolveCommit(dir, ref);
-  const files = await readFilesAt(dir, commit, '', {
+  const files = readFilesAt(dir, commit, '', {
     enter: (_path, name) => !isAlwaysSkipped(name),
     take: (_path, name) => !isAlwaysSkipped(name) && isFleetFileName(name),
   });

@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import git from 'isomorphic-git';
 import { TideError } from '../errors.js';
 import type { FleetFile } from './files.js';
-
-const BLOB_READ_PARALLELISM = 64;
+import { type ObjectStore, withObjectStore } from './object-store.js';
 
 /** One cache per process: isomorphic-git reuses parsed packfile indexes through it. */
 const cache = {};
@@ -92,55 +91,39 @@ export interface TreeFilter {
   take(path: string, name: string): boolean;
 }
 
-/** Every file of `commit` under `prefix` that the filter takes, decoded as UTF-8. */
-export async function readFilesAt(
-  dir: string,
-  commit: string,
-  prefix: string,
-  filter: TreeFilter,
-): Promise<FleetFile[]> {
-  const blobs: { path: string; oid: string }[] = [];
-  const rootOid = await subtreeOid(dir, commit, prefix);
-  if (!rootOid) return [];
-  await collect(dir, rootOid, prefix, filter, blobs);
-  const decoder = new TextDecoder();
-  const files: FleetFile[] = new Array(blobs.length);
-  for (let i = 0; i < blobs.length; i += BLOB_READ_PARALLELISM) {
-    await Promise.all(
-      blobs.slice(i, i + BLOB_READ_PARALLELISM).map(async (b, j) => {
-        const { blob } = await git.readBlob({ fs, dir, oid: b.oid, cache });
-        files[i + j] = { path: b.path, text: decoder.decode(blob) };
-      }),
-    );
-  }
-  return files;
+/**
+ * Every file of `commit` under `prefix` that the filter takes, decoded as
+ * UTF-8. Read with tide's own object reader: one blob per state record makes
+ * this the hot path of a no-change plan (see object-store.ts).
+ */
+export function readFilesAt(dir: string, commit: string, prefix: string, filter: TreeFilter): FleetFile[] {
+  return withObjectStore(dir, (store) => {
+    const rootOid = subtreeOid(store, store.commitTree(commit), prefix);
+    if (!rootOid) return [];
+    const files: FleetFile[] = [];
+    const decoder = new TextDecoder();
+    const walk = (treeOid: string, base: string): void => {
+      for (const entry of store.readTree(treeOid)) {
+        const path = base ? `${base}/${entry.name}` : entry.name;
+        if (entry.type === 'tree') {
+          if (filter.enter(path, entry.name)) walk(entry.oid, path);
+        } else if (entry.type === 'blob' && filter.take(path, entry.name)) {
+          files.push({ path, text: decoder.decode(store.readBlob(entry.oid)) });
+        }
+      }
+    };
+    walk(rootOid, prefix);
+    return files;
+  });
 }
 
-async function subtreeOid(dir: string, commit: string, prefix: string): Promise<string | undefined> {
-  try {
-    const { oid } = await git.readTree({ fs, dir, oid: commit, filepath: prefix || undefined, cache });
-    return oid;
-  } catch {
-    return undefined; // the prefix does not exist in this commit
+/** The tree at `prefix` (slash-separated) below `treeOid`; undefined when the path is not a directory. */
+function subtreeOid(store: ObjectStore, treeOid: string, prefix: string): string | undefined {
+  let oid = treeOid;
+  for (const name of prefix.split('/').filter(Boolean)) {
+    const entry = store.readTree(oid).find((e) => e.name === name);
+    if (entry?.type !== 'tree') return undefined;
+    oid = entry.oid;
   }
-}
-
-async function collect(
-  dir: string,
-  treeOid: string,
-  base: string,
-  filter: TreeFilter,
-  out: { path: string; oid: string }[],
-): Promise<void> {
-  const { tree } = await git.readTree({ fs, dir, oid: treeOid, cache });
-  const subtrees: Promise<void>[] = [];
-  for (const entry of tree) {
-    const path = base ? `${base}/${entry.path}` : entry.path;
-    if (entry.type === 'tree') {
-      if (filter.enter(path, entry.path)) subtrees.push(collect(dir, entry.oid, path, filter, out));
-    } else if (entry.type === 'blob' && filter.take(path, entry.path)) {
-      out.push({ path, oid: entry.oid });
-    }
-  }
-  await Promise.all(subtrees);
+  return oid;
 }
