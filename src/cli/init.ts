@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { cp, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import git from 'isomorphic-git';
 import { TideError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_OK, type Command } from './command.js';
@@ -44,6 +43,8 @@ Options:
       });
     }
     await cp(new URL(example, EXAMPLES_DIR), dir, { recursive: true });
+    // Loaded here only: isomorphic-git takes ~150 ms to load, and plans never need it.
+    const { default: git } = await import('isomorphic-git');
     await git.init({ fs, dir, defaultBranch: 'main' });
     await git.add({ fs, dir, filepath: '.' });
     const commit = await git.commit({ fs, dir, message: `Fleet from tide's ${example} example`, author: AUTHOR });

@@ -7,10 +7,10 @@ import { readWorktreeFiles } from './worktree.js';
 export async function readFleetSource(dir: string, ref?: string): Promise<FleetSource> {
   if (ref === undefined) {
     const files = readWorktreeFiles(dir);
-    const commit = await headCommit(dir);
+    const commit = headCommit(dir);
     return { files, commit, origin: dir };
   }
-  const commit = await resolveCommit(dir, ref);
+  const commit = resolveCommit(dir, ref);
   const files = readFilesAt(dir, commit, '', {
     enter: (_path, name) => !isAlwaysSkipped(name),
     take: (_path, name) => !isAlwaysSkipped(name) && isFleetFileName(name),

@@ -1,87 +1,94 @@
-// Reads files out of a git commit with isomorphic-git, without a checkout.
-// Used for `--ref` plans and for the state branch.
+// Reads a fleet repository's git data without a checkout: refs, commits and
+// the files of a commit. Used for `--ref` plans and for the state branch.
+// Read-only and synchronous, on tide's own ref and object readers: a plan
+// never loads isomorphic-git (it costs ~150 ms to load), only writers do.
 
-import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { TideError } from '../errors.js';
 import type { FleetFile } from './files.js';
+import { findGitDirs, requireGitDirs, type GitDirs } from './git-dir.js';
 import { type ObjectStore, withObjectStore } from './object-store.js';
-
-/** One cache per process: isomorphic-git reuses parsed packfile indexes through it. */
-const cache = {};
+import { expandRef, readRef } from './refs.js';
 
 /**
  * The commit a ref, branch, tag or (abbreviated) sha names, with git's `~N`
  * and `^N` suffixes (HEAD~1, main^2); throws if there is none.
  */
-export async function resolveCommit(dir: string, rev: string): Promise<string> {
+export function resolveCommit(dir: string, rev: string): string {
+  const dirs = requireGitDirs(dir);
   const [, ref = rev, suffixes = ''] = /^(.+?)((?:[~^][0-9]*)*)$/.exec(rev) ?? [];
-  let oid = await resolveBase(dir, ref);
-  for (const [, op, count] of suffixes.matchAll(/([~^])([0-9]*)/g)) {
-    const n = count === '' ? 1 : Number(count);
-    if (op === '~') {
-      for (let i = 0; i < n; i++) oid = await parentOf(dir, oid, 0, rev);
-    } else if (n > 0) {
-      oid = await parentOf(dir, oid, n - 1, rev);
+  return withObjectStore(dirs, (store) => {
+    let oid = peelToCommit(store, resolveBase(dirs, store, ref, dir), ref);
+    for (const [, op, count] of suffixes.matchAll(/([~^])([0-9]*)/g)) {
+      const n = count === '' ? 1 : Number(count);
+      if (op === '~') {
+        for (let i = 0; i < n; i++) oid = parentOf(store, oid, 0, rev);
+      } else if (n > 0) {
+        oid = parentOf(store, oid, n - 1, rev);
+      }
     }
-  }
-  return oid;
+    return oid;
+  });
 }
 
-async function parentOf(dir: string, oid: string, index: number, rev: string): Promise<string> {
-  const { commit } = await git.readCommit({ fs, dir, oid, cache });
-  const parent = commit.parent[index];
+function resolveBase(dirs: GitDirs, store: ObjectStore, ref: string, dir: string): string {
+  const named = expandRef(dirs, ref)?.oid;
+  if (named) return named;
+  if (/^[0-9a-f]{4,40}$/i.test(ref)) {
+    const matches = store.oidsStartingWith(ref.toLowerCase());
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) {
+      throw new TideError('REF_AMBIGUOUS', `'${ref}' is the start of ${matches.length} objects in ${dir}.`, {
+        hint: `Give more digits: ${matches.slice(0, 3).map((m) => m.slice(0, ref.length + 4)).join(', ')}.`,
+      });
+    }
+  }
+  throw new TideError('REF_NOT_FOUND', `No commit named '${ref}' in ${dir}.`, {
+    hint: 'Give a branch, tag or commit sha that exists in the repository (git log --oneline).',
+  });
+}
+
+/** Annotated tags peeled down to the commit they point at. */
+function peelToCommit(store: ObjectStore, start: string, ref: string): string {
+  let oid = start;
+  for (;;) {
+    const object = store.read(oid);
+    if (object.type === 'commit') return oid;
+    if (object.type !== 'tag') throw new TideError('REF_NOT_COMMIT', `'${ref}' names a ${object.type}, not a commit.`);
+    oid = headerField(object.data, 'object')[0] ?? '';
+  }
+}
+
+function parentOf(store: ObjectStore, oid: string, index: number, rev: string): string {
+  const parent = headerField(store.read(oid).data, 'parent')[index];
   if (!parent) throw new TideError('REF_NOT_FOUND', `'${rev}' goes past the history: commit ${oid.slice(0, 7)} has no parent ${index + 1}.`);
   return parent;
 }
 
-async function resolveBase(dir: string, ref: string): Promise<string> {
-  let oid: string | undefined;
-  try {
-    oid = await git.resolveRef({ fs, dir, ref });
-  } catch {
-    if (/^[0-9a-f]{4,40}$/i.test(ref)) {
-      oid = await git.expandOid({ fs, dir, oid: ref.toLowerCase(), cache }).catch(() => undefined);
-    }
-  }
-  if (!oid) {
-    throw new TideError('REF_NOT_FOUND', `No commit named '${ref}' in ${dir}.`, {
-      hint: 'Give a branch, tag or commit sha that exists in the repository (git log --oneline).',
-    });
-  }
-  // Peel annotated tags down to the commit they point at.
-  for (;;) {
-    const object = await git.readObject({ fs, dir, oid, cache });
-    if (object.type === 'commit') return oid;
-    if (object.type !== 'tag') {
-      throw new TideError('REF_NOT_COMMIT', `'${ref}' names a ${object.type}, not a commit.`);
-    }
-    oid = (object.object as { object: string }).object;
-  }
+/** Values of a header field (`parent`, `object`) of a commit or tag, in order. */
+function headerField(data: Buffer, field: string): string[] {
+  const end = data.indexOf('\n\n');
+  const header = data.toString('utf8', 0, end < 0 ? data.length : end);
+  return header
+    .split('\n')
+    .filter((line) => line.startsWith(`${field} `))
+    .map((line) => line.slice(field.length + 1));
 }
 
-/** The first ref of `refs` that exists, with its commit; undefined when none does. */
-export async function resolveFirstRef(
-  dir: string,
-  refs: readonly string[],
-): Promise<{ ref: string; commit: string } | undefined> {
+/** The first ref of `refs` (full names) that exists, with its commit; undefined when none does. */
+export function resolveFirstRef(dir: string, refs: readonly string[]): { ref: string; commit: string } | undefined {
+  const dirs = findGitDirs(dir);
+  if (!dirs) return undefined;
   for (const ref of refs) {
-    try {
-      return { ref, commit: await git.resolveRef({ fs, dir, ref }) };
-    } catch {
-      // try the next one
-    }
+    const commit = readRef(dirs, ref);
+    if (commit) return { ref, commit };
   }
   return undefined;
 }
 
 /** HEAD's commit, or null outside a repository or before the first commit. */
-export async function headCommit(dir: string): Promise<string | null> {
-  try {
-    return await git.resolveRef({ fs, dir, ref: 'HEAD' });
-  } catch {
-    return null;
-  }
+export function headCommit(dir: string): string | null {
+  const dirs = findGitDirs(dir);
+  return (dirs && readRef(dirs, 'HEAD')) ?? null;
 }
 
 export interface TreeFilter {

@@ -15,7 +15,7 @@ const SECTIONS = {
 } as const;
 
 export async function readRecordedState(repoDir: string, branch: string): Promise<RecordedState> {
-  const found = await resolveFirstRef(repoDir, stateRefCandidates(branch));
+  const found = resolveFirstRef(repoDir, stateRefCandidates(branch));
   if (!found) return emptyRecordedState(branch);
   const files = readFilesAt(repoDir, found.commit, STATE_DIR, {
     enter: (path) => Object.values(SECTIONS).some((s) => path === `${STATE_DIR}/${s.dir}`),

@@ -2,59 +2,15 @@
 // object it reads must be byte-for-byte what `git cat-file` prints.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withObjectStore } from '../../src/repo/object-store.js';
 import { readFilesAt } from '../../src/repo/git.js';
 import { TideError } from '../../src/errors.js';
+import { git, makeGitCliRepo as makeRepo, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'latin1',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' },
-  });
-}
-
-// Long enough that git deltifies the site files against each other.
-const NOTES = Array.from({ length: 80 }, (_, i) => `note ${i}`).join(', ');
-
-let template: string | undefined;
-
-/** A fresh copy of a repository with similar files over several commits, all objects loose. */
-function makeRepo(): string {
-  template ??= buildTemplate();
-  const dir = mkdtempSync(join(tmpdir(), 'tide-objects-'));
-  dirs.push(dir);
-  cpSync(template, dir, { recursive: true });
-  return dir;
-}
-
-/** Similar files over several commits, so that packing makes delta chains. */
-function buildTemplate(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tide-objects-template-'));
-  dirs.push(dir);
-  git(dir, 'init', '-q', '-b', 'main');
-  mkdirSync(join(dir, 'sites'));
-  // A large file whose versions differ a little: deltas with copies over 64 KiB.
-  const big = Array.from({ length: 20000 }, (_, i) => `line ${i} of a large settings file\n`).join('');
-  for (let round = 0; round < 6; round++) {
-    for (let i = 0; i < 40; i++) {
-      writeFileSync(join(dir, 'sites', `site-${i}.json`), `${JSON.stringify({ name: `site-${i}`, round, php: '8.2', aliases: [`www.site-${i}.example`], notes: NOTES }, null, 2)}\n`);
-    }
-    writeFileSync(join(dir, 'big.txt'), big.replace(`line ${round * 100} `, `changed ${round} `));
-    writeFileSync(join(dir, 'unicode ünï.txt'), `round ${round} — ✓\n`);
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '-m', `round ${round}`);
-  }
-  return dir;
-}
+afterAll(removeGitCliRepos);
 
 /** Every object id in the repository, loose or packed. */
 function allObjects(dir: string): { oid: string; type: string }[] {
@@ -130,12 +86,10 @@ describe('git object store', () => {
 
   it('reads a bare repository and a linked worktree', () => {
     const dir = makeRepo();
-    const bare = `${dir}-bare.git`;
-    dirs.push(bare);
+    const bare = join(tempDir('tide-bare-'), 'fleet.git');
     git(dir, 'clone', '-q', '--bare', dir, bare);
     expectSameAsGit(bare);
-    const linked = `${dir}-linked`;
-    dirs.push(linked);
+    const linked = join(tempDir('tide-linked-'), 'checkout');
     git(dir, 'worktree', 'add', '-q', linked, 'HEAD~1');
     const files = readFilesAt(linked, git(linked, 'rev-parse', 'HEAD').trim(), 'sites', {
       enter: () => true,
