@@ -17,7 +17,7 @@
 // repository is repacked as `git gc` would pack it, because fast-import's own
 // pack chains every state file onto the one before (delta chains up to 50
 // deep), which no repository a daemon reads looks like and which costs an
-// object reader that resolves each chain from its base (isomorphic-git)
+// object reader that resolves each chain from its base without caching
 // about twice the time. The work tree, the index and HEAD are not touched,
 // so the fleet's main checkout stays clean. Deterministic: the same fleet
 // gives the same state commit and the same pack.
