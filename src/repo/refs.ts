@@ -65,9 +65,15 @@ function readLooseRef(dirs: GitDirs, name: string): string | undefined {
   }
 }
 
+/** packed-refs read once per GitDirs value: a repository can pack thousands of tags. */
+const packedRefsCache = new WeakMap<GitDirs, Map<string, string>>();
+
 /** packed-refs as a map of ref name to oid (peeled `^` lines skipped). */
 function packedRefs(dirs: GitDirs): Map<string, string> {
-  const refs = new Map<string, string>();
+  let refs = packedRefsCache.get(dirs);
+  if (refs) return refs;
+  refs = new Map<string, string>();
+  packedRefsCache.set(dirs, refs);
   let text: string;
   try {
     text = readFileSync(join(dirs.commonDir, 'packed-refs'), 'utf8');
