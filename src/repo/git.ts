@@ -6,7 +6,7 @@
 import { TideError } from '../errors.js';
 import type { FleetFile } from './files.js';
 import { findGitDirs, requireGitDirs, type GitDirs } from './git-dir.js';
-import { type ObjectStore, withObjectStore } from './object-store.js';
+import { headerValues, type ObjectStore, withObjectStore } from './object-store.js';
 import { expandRef, readRef } from './refs.js';
 
 /**
@@ -54,24 +54,14 @@ function peelToCommit(store: ObjectStore, start: string, ref: string): string {
     const object = store.read(oid);
     if (object.type === 'commit') return oid;
     if (object.type !== 'tag') throw new TideError('REF_NOT_COMMIT', `'${ref}' names a ${object.type}, not a commit.`);
-    oid = headerField(object.data, 'object')[0] ?? '';
+    oid = headerValues(object.data, 'object')[0] ?? '';
   }
 }
 
 function parentOf(store: ObjectStore, oid: string, index: number, rev: string): string {
-  const parent = headerField(store.read(oid).data, 'parent')[index];
+  const parent = headerValues(store.read(oid).data, 'parent')[index];
   if (!parent) throw new TideError('REF_NOT_FOUND', `'${rev}' goes past the history: commit ${oid.slice(0, 7)} has no parent ${index + 1}.`);
   return parent;
-}
-
-/** Values of a header field (`parent`, `object`) of a commit or tag, in order. */
-function headerField(data: Buffer, field: string): string[] {
-  const end = data.indexOf('\n\n');
-  const header = data.toString('utf8', 0, end < 0 ? data.length : end);
-  return header
-    .split('\n')
-    .filter((line) => line.startsWith(`${field} `))
-    .map((line) => line.slice(field.length + 1));
 }
 
 /** The first ref of `refs` (full names) that exists, with its commit; undefined when none does. */

@@ -22,7 +22,6 @@ export interface GitObject {
 }
 
 export interface TreeEntry {
-  mode: string;
   name: string;
   oid: string;
   type: 'tree' | 'blob' | 'commit';
@@ -32,6 +31,9 @@ const PACK_TYPES: Record<number, ObjectType> = { 1: 'commit', 2: 'tree', 3: 'blo
 const OFS_DELTA = 6;
 const REF_DELTA = 7;
 const OID_BYTES = 20;
+// Pack index v2 layout: magic and version, 256 fanout counts, then the sorted names.
+const IDX_FANOUT = 8;
+const IDX_NAMES = IDX_FANOUT + 256 * 4;
 /** Delta bases kept inflated: chains share bases, so this saves re-inflating them. */
 const BASE_CACHE_BYTES = 32 * 1024 * 1024;
 
@@ -102,10 +104,9 @@ export class ObjectStore {
 
   /** The tree a commit points at. */
   commitTree(oid: string): string {
-    const header = this.readTyped(oid, 'commit').data.subarray(0, 46).toString('latin1');
-    const match = /^tree ([0-9a-f]{40})\n/.exec(header);
-    if (!match) throw new TideError('GIT_OBJECT_CORRUPT', `Commit ${oid} does not start with its tree.`);
-    return match[1]!;
+    const tree = headerValues(this.readTyped(oid, 'commit').data, 'tree')[0];
+    if (!tree) throw new TideError('GIT_OBJECT_CORRUPT', `Commit ${oid} names no tree.`);
+    return tree;
   }
 
   private readTyped(oid: string, type: ObjectType): GitObject {
@@ -141,6 +142,16 @@ function corrupt(path: string, cause: unknown): TideError {
   return new TideError('GIT_OBJECT_CORRUPT', `Cannot read git object ${path}: ${(cause as Error).message}.`);
 }
 
+/** Values of a header field (`tree`, `parent`, `object`) of a commit or tag, in order. */
+export function headerValues(data: Buffer, field: string): string[] {
+  const end = data.indexOf('\n\n');
+  return data
+    .toString('utf8', 0, end < 0 ? data.length : end)
+    .split('\n')
+    .filter((line) => line.startsWith(`${field} `))
+    .map((line) => line.slice(field.length + 1));
+}
+
 /** Entries of a raw tree object: `MODE NAME\0` then the 20-byte oid, repeated. */
 export function parseTree(data: Buffer): TreeEntry[] {
   const entries: TreeEntry[] = [];
@@ -152,7 +163,7 @@ export function parseTree(data: Buffer): TreeEntry[] {
     const name = data.toString('utf8', space + 1, nul);
     const oid = data.toString('hex', nul + 1, nul + 1 + OID_BYTES);
     const type = mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
-    entries.push({ mode, name, oid, type });
+    entries.push({ name, oid, type });
     at = nul + 1 + OID_BYTES;
   }
   return entries;
@@ -180,7 +191,7 @@ class Pack {
         hint: 'Run `git gc` to rewrite the repository\'s packs with a current git.',
       });
     }
-    this.count = this.idx.readUInt32BE(8 + 255 * 4);
+    this.count = this.idx.readUInt32BE(IDX_FANOUT + 255 * 4);
     this.packPath = idxPath.replace(/\.idx$/, '.pack');
   }
 
@@ -191,27 +202,26 @@ class Pack {
   }
 
   oidsStartingWith(prefix: string): string[] {
-    const first = parseInt(prefix.slice(0, 2), 16);
-    const names = 8 + 256 * 4;
-    const lo = first === 0 ? 0 : this.idx.readUInt32BE(8 + (first - 1) * 4);
-    const hi = this.idx.readUInt32BE(8 + first * 4);
+    const [lo, hi] = this.fanoutRange(parseInt(prefix.slice(0, 2), 16));
     const found: string[] = [];
     for (let i = lo; i < hi; i++) {
-      const oid = this.idx.toString('hex', names + i * OID_BYTES, names + (i + 1) * OID_BYTES);
+      const oid = this.idx.toString('hex', IDX_NAMES + i * OID_BYTES, IDX_NAMES + (i + 1) * OID_BYTES);
       if (oid.startsWith(prefix)) found.push(oid);
     }
     return found;
   }
 
+  /** Indexes of the sorted names whose first byte is `firstByte`: [lo, hi). */
+  private fanoutRange(firstByte: number): [number, number] {
+    const lo = firstByte === 0 ? 0 : this.idx.readUInt32BE(IDX_FANOUT + (firstByte - 1) * 4);
+    return [lo, this.idx.readUInt32BE(IDX_FANOUT + firstByte * 4)];
+  }
+
   private find(oid: Buffer): number | undefined {
-    const fanout = 8;
-    const first = oid[0]!;
-    let lo = first === 0 ? 0 : this.idx.readUInt32BE(fanout + (first - 1) * 4);
-    let hi = this.idx.readUInt32BE(fanout + first * 4);
-    const names = fanout + 256 * 4;
+    let [lo, hi] = this.fanoutRange(oid[0]!);
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const at = names + mid * OID_BYTES;
+      const at = IDX_NAMES + mid * OID_BYTES;
       const cmp = this.idx.compare(oid, 0, OID_BYTES, at, at + OID_BYTES);
       if (cmp === 0) return mid;
       if (cmp > 0) hi = mid;
@@ -221,7 +231,7 @@ class Pack {
   }
 
   private offsetOf(index: number): number {
-    const offsets = 8 + 256 * 4 + this.count * (OID_BYTES + 4);
+    const offsets = IDX_NAMES + this.count * (OID_BYTES + 4);
     const offset = this.idx.readUInt32BE(offsets + index * 4);
     if (offset < 0x80000000) return offset;
     // Packs over 2 GiB keep large offsets in a table of 64-bit entries.
