@@ -1,0 +1,50 @@
+// One interface for every way tide reaches a server: `ssh` (ssh2, one pooled
+// connection per server) and `local` (execa, for the quickstart and for a
+// reconciler running on the server itself). Operations only see this.
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface ExecOptions {
+  /** Directory the command runs in (on the server). */
+  cwd?: string;
+  /**
+   * Variables for the command. Values may be secrets: the ssh transport sends
+   * them on the channel's stdin, never on a command line a `ps` could show.
+   */
+  env?: Record<string, string>;
+  /** Bytes fed to the command's standard input (then closed). */
+  stdin?: string | Buffer;
+  /** Kill the command and fail with a CommandTimeoutError after this long. */
+  timeoutMs?: number;
+  /** Called with each chunk of output as it arrives (for the operation log). */
+  onOutput?: (chunk: string, stream: OutputStream) => void;
+}
+
+export interface ExecResult {
+  command: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+export interface Transport {
+  /** The fleet's name for the server this transport reaches. */
+  readonly server: string;
+  /**
+   * Runs a shell command (sh -c semantics). Resolves with any exit code;
+   * rejects only when the command could not run or timed out.
+   */
+  exec(command: string, options?: ExecOptions): Promise<ExecResult>;
+  /** Writes a file atomically (temp file + rename), creating parent dirs. */
+  writeFile(path: string, content: string | Buffer, mode?: number): Promise<void>;
+  /** The file's bytes, or null when it does not exist. */
+  readFile(path: string): Promise<Buffer | null>;
+  /** Ends the connection; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Quotes a value for a POSIX shell: every value that reaches a remote command goes through this. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,49 @@
+// What the integration environment (global-setup.ts) hands to tests through
+// vitest's provide/inject: real services on loopback, started in a temp dir.
+
+export interface TestSshServer {
+  /** Fleet name for this server: web1, web2. */
+  name: string;
+  host: '127.0.0.1';
+  port: number;
+  user: 'root';
+  /** The server's host key as tide pins it: "ssh-ed25519 AAAA...". */
+  hostKey: string;
+  /** Directory the fleet's Server.root points at (platforms/, sites/, backups/ go here). */
+  root: string;
+  http: {
+    /** Port this server's own nginx listens on (127.0.0.1). */
+    port: number;
+    /** Directory nginx includes `*.conf` from: where tide writes vhosts. */
+    configDir: string;
+    /** Config test command, e.g. "nginx -c /tmp/.../nginx.conf -t". */
+    check: string;
+    /** Reload command, e.g. "nginx -c /tmp/.../nginx.conf -s reload". */
+    reload: string;
+    /** php-fpm address for fastcgi_pass, "unix:/tmp/.../php-fpm.sock". */
+    fastcgi: string;
+  };
+}
+
+export interface TestServices {
+  /** Temp dir everything lives under; removed at teardown. */
+  dir: string;
+  ssh: {
+    /** Private key (OpenSSH format, unencrypted) authorized on both servers. */
+    clientKeyPath: string;
+    servers: TestSshServer[];
+  };
+  db: {
+    type: 'mariadb';
+    host: '127.0.0.1';
+    port: number;
+    adminUser: string;
+    adminPassword: string;
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    services: TestServices;
+  }
+}
