@@ -1,0 +1,34 @@
+// A database service (mariadb, mysql) as tide uses it: one database and one
+// user per site, dump and load. Admin credentials come from the Server's
+// db service (adminPassword is a secret reference, resolved by the caller).
+
+import type { DbService } from '../../model/kinds.js';
+import type { Transport } from '../../transport/types.js';
+
+export interface DbAdmin {
+  config: DbService;
+  /** Resolved admin password (already registered with the redactor), or undefined for socket auth. */
+  password: string | undefined;
+}
+
+export interface SiteDatabase {
+  name: string;
+  user: string;
+  /** Generated; lives only on the server (site settings) and in memory. */
+  password: string;
+}
+
+export interface DbServiceType {
+  type: Exclude<DbService['type'], 'none'>;
+  /** Server version string, e.g. "10.11.6-MariaDB"; throws a typed error when it does not answer. */
+  version(t: Transport, admin: DbAdmin): Promise<string>;
+  exists(t: Transport, admin: DbAdmin, name: string): Promise<boolean>;
+  /** Creates the database and a user that may use only it (from the web server's host). */
+  create(t: Transport, admin: DbAdmin, db: SiteDatabase): Promise<void>;
+  /** Drops the database and the user; absent ones are not an error. */
+  drop(t: Transport, admin: DbAdmin, db: { name: string; user: string }): Promise<void>;
+  /** Dumps the database to a gzip file on the server. */
+  dump(t: Transport, admin: DbAdmin, name: string, path: string): Promise<void>;
+  /** Loads a gzip dump made by dump() into an (existing, empty) database. */
+  load(t: Transport, admin: DbAdmin, name: string, path: string): Promise<void>;
+}
