@@ -25,6 +25,8 @@ export interface TreeEntry {
   name: string;
   oid: string;
   type: 'tree' | 'blob' | 'commit';
+  /** A blob with mode 100755 (platform code keeps its executable bits). */
+  executable: boolean;
 }
 
 const PACK_TYPES: Record<number, ObjectType> = { 1: 'commit', 2: 'tree', 3: 'blob', 4: 'tag' };
@@ -163,7 +165,7 @@ export function parseTree(data: Buffer): TreeEntry[] {
     const name = data.toString('utf8', space + 1, nul);
     const oid = data.toString('hex', nul + 1, nul + 1 + OID_BYTES);
     const type = mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
-    entries.push({ name, oid, type });
+    entries.push({ name, oid, type, executable: mode === '100755' });
     at = nul + 1 + OID_BYTES;
   }
   return entries;

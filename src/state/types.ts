@@ -6,7 +6,15 @@ import type { PlatformSpec, ServerSpec, SiteSpec } from './spec.js';
 
 export const STATE_FORMAT_VERSION = 1;
 
-type Recorded<Spec> = Spec & { formatVersion: number; name: string };
+/** The last operation tide ran on an object (its record is operations/YYYY-MM/<id>.json). */
+export interface LastOperation {
+  id: string;
+  action: string;
+  status: 'ok' | 'failed' | 'rolled-back' | 'interrupted';
+  at: string;
+}
+
+type Recorded<Spec> = Spec & { formatVersion: number; name: string; lastOperation?: LastOperation };
 
 /** A server as last applied: its spec plus the facts of its last verify. */
 export type RecordedServer = Recorded<ServerSpec> & {
@@ -25,7 +33,7 @@ export interface Package {
 
 /** A platform as last applied, with the servers it is deployed on. */
 export type RecordedPlatform = Recorded<PlatformSpec> & {
-  deployments: Record<string, { commit?: string; deployedAt?: string }>;
+  deployments: Record<string, { commit?: string; deployedAt?: string; digest?: string; path?: string }>;
   packages?: Package[];
 };
 
