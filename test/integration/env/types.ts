@@ -12,8 +12,17 @@ export interface TestSshServer {
   /** Directory the fleet's Server.root points at (platforms/, sites/, backups/ go here). */
   root: string;
   http: {
-    /** Port this server's own nginx listens on (127.0.0.1). */
+    /**
+     * Port this server's own nginx listens on. Bound like tide's vhosts
+     * ("listen PORT;", all addresses) but serving loopback clients only.
+     */
     port: number;
+    /**
+     * Free port reserved for this server's TLS vhosts (Server.services.http.httpsPort):
+     * both nginx run on one machine, so they cannot share 443. Nothing listens
+     * on it until a TLS vhost does.
+     */
+    httpsPort: number;
     /** Directory nginx includes `*.conf` from: where tide writes vhosts. */
     configDir: string;
     /** Config test command, e.g. "nginx -c /tmp/.../nginx.conf -t". */

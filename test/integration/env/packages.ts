@@ -1,0 +1,109 @@
+// Finds the daemons and clients the integration environment runs, installing
+// Debian's packages when one is missing (a fresh CI machine), so a missing
+// service fails loudly here instead of tests being skipped.
+
+import { access, constants, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+
+export interface Binaries {
+  sshd: string;
+  sshKeygen: string;
+  nginx: string;
+  mariadbd: string;
+  mariadbInstallDb: string;
+  mariadb: string;
+  phpFpm: string;
+  // Not run by the environment itself, but by tests and by tide's commands.
+  ssh: string;
+  php: string;
+  curl: string;
+}
+
+/** What we install when anything is missing: everything the suite may need. */
+export const DEBIAN_PACKAGES = [
+  'openssh-server', 'openssh-client', 'mariadb-server', 'mariadb-client', 'nginx-light',
+  'php-fpm', 'php-cli', 'php-mysql', 'apache2', 'curl',
+];
+
+// sbin is not always on PATH (e.g. a non-login shell), so look there too.
+const SEARCH_DIRS = [
+  ...(process.env.PATH ?? '').split(':').filter(Boolean),
+  '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin',
+];
+
+async function isExecutable(path: string): Promise<boolean> {
+  return access(path, constants.X_OK).then(() => true, () => false);
+}
+
+/** First executable among `names` (in preference order) on the search path. */
+async function findAny(names: string[]): Promise<string | undefined> {
+  for (const name of names) {
+    for (const dir of SEARCH_DIRS) {
+      if (await isExecutable(join(dir, name))) return join(dir, name);
+    }
+  }
+  return undefined;
+}
+
+/** Debian names php-fpm by PHP version (php-fpm8.2); take the newest there is. */
+async function findPhpFpm(): Promise<string | undefined> {
+  const found: string[] = [];
+  for (const dir of ['/usr/sbin', '/usr/local/sbin']) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (/^php-fpm[\d.]*$/.test(name) && (await isExecutable(join(dir, name)))) found.push(join(dir, name));
+    }
+  }
+  found.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  return found[0];
+}
+
+async function findAll(): Promise<{ found: Partial<Binaries>; missing: string[] }> {
+  const wanted: Record<keyof Binaries, () => Promise<string | undefined>> = {
+    sshd: () => findAny(['sshd']),
+    sshKeygen: () => findAny(['ssh-keygen']),
+    nginx: () => findAny(['nginx']),
+    mariadbd: () => findAny(['mariadbd', 'mysqld']),
+    mariadbInstallDb: () => findAny(['mariadb-install-db', 'mysql_install_db']),
+    mariadb: () => findAny(['mariadb', 'mysql']),
+    phpFpm: findPhpFpm,
+    ssh: () => findAny(['ssh']),
+    php: () => findAny(['php']),
+    curl: () => findAny(['curl']),
+  };
+  const found: Partial<Binaries> = {};
+  const missing: string[] = [];
+  for (const [key, find] of Object.entries(wanted) as [keyof Binaries, () => Promise<string | undefined>][]) {
+    const path = await find();
+    if (path) found[key] = path;
+    else missing.push(key);
+  }
+  return { found, missing };
+}
+
+async function aptInstall(): Promise<void> {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const run = async (args: string[]) => {
+    const r = await execa('apt-get', args, { env, reject: false, all: true });
+    if (r.exitCode !== 0) {
+      throw new Error(`integration env: \`apt-get ${args.join(' ')}\` failed (exit ${r.exitCode}):\n${r.all}`);
+    }
+  };
+  await run(['update']);
+  await run(['install', '-y', '--no-install-recommends', ...DEBIAN_PACKAGES]);
+}
+
+/** Resolve every binary, installing packages once if any is missing. */
+export async function ensureBinaries(): Promise<Binaries> {
+  let { found, missing } = await findAll();
+  if (missing.length > 0) {
+    console.log(`integration env: missing ${missing.join(', ')}; installing ${DEBIAN_PACKAGES.join(' ')}`);
+    await aptInstall();
+    ({ found, missing } = await findAll());
+  }
+  if (missing.length > 0) {
+    throw new Error(`integration env: still missing after apt-get install: ${missing.join(', ')}`);
+  }
+  return found as Binaries;
+}
