@@ -1,0 +1,256 @@
+// Rendered vhosts against the real web servers: `nginx -t` and `apache2 -t`
+// accept every variant; a temp nginx and a temp apache serve them (static,
+// alias redirect, TLS, disabled page, PHP through php-fpm); installVhost
+// restores the old file and skips the reload when the check fails.
+
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { HttpService } from '../../src/model/kinds.js';
+import { httpServiceType } from '../../src/services/http/index.js';
+import type { VhostFacts } from '../../src/services/http/types.js';
+import { HttpConfigTestError, installVhost, removeVhost, restoreVhost } from '../../src/services/http/vhost.js';
+import { LocalTransport } from '../../src/transport/local.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let dir: string;
+let port: number;
+let httpsPort: number;
+let cert: { certificate: string; key: string };
+const t = new LocalTransport('local');
+
+/** Every shape a vhost takes; each its own site so server names never clash. */
+function variants(fastcgi: string, ports = { port, httpsPort }): VhostFacts[] {
+  const site = (name: string, change: Partial<VhostFacts>): VhostFacts => ({
+    site: `${name}.test`, url: `${name}.test`, aliases: [`www.${name}.test`], redirectAliases: false, ...ports,
+    docroot: join(dir, 'www'), siteDir: join(dir, 'sites', name), fastcgi: null, disabled: false, disabledDir: join(dir, 'disabled'), ...change,
+  });
+  return [
+    site('static', {}),
+    site('php', { fastcgi, docroot: join(dir, 'php') }),
+    site('phptcp', { fastcgi: '127.0.0.1:9', docroot: join(dir, 'php') }),
+    site('redirect', { redirectAliases: true, aliases: ['www.redirect.test', 'old.redirect.test'] }),
+    site('tls', { https: { ...cert, required: false }, fastcgi, docroot: join(dir, 'php') }),
+    site('tlsreq', { https: { ...cert, required: true }, redirectAliases: true }),
+    site('off', { disabled: true }),
+    site('offtls', { disabled: true, https: { ...cert, required: true }, fastcgi }),
+  ];
+}
+
+async function curl(host: string, path = '/', scheme = 'http', ports = { port, httpsPort }) {
+  const p = scheme === 'https' ? ports.httpsPort : ports.port;
+  const r = await execa('curl', ['-sk', '--max-time', '5', '--resolve', `${host}:${p}:127.0.0.1`, '-w', '\n%{http_code} %{redirect_url}',
+    `${scheme}://${host}:${p}${path}`]);
+  const lines = r.stdout.split('\n');
+  const [status, location] = lines.pop()!.split(' ');
+  return { status: Number(status), location, body: lines.join('\n') };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tide-http-'));
+  await chmod(dir, 0o755);
+  [port, httpsPort] = [await freePort(), await freePort()];
+  cert = { certificate: join(dir, 'cert.pem'), key: join(dir, 'key.pem') };
+  await execa('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=x', '-days', '1',
+    '-keyout', cert.key, '-out', cert.certificate]);
+  for (const [file, text] of [['www/index.html', 'static site\n'], ['disabled/index.html', 'This site is disabled.\n'],
+    ['php/index.php', '<?php echo "dir=" . $_SERVER["TIDE_SITE_DIR"] . " uri=" . $_SERVER["REQUEST_URI"];\n']]) {
+    await mkdir(dirname(join(dir, file!)), { recursive: true });
+    await writeFile(join(dir, file!), text!);
+  }
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('nginx', () => {
+  let conf: string;
+  let vhosts: string;
+  const nginx = (...args: string[]) => execa('nginx', ['-e', join(dir, 'nginx/error.log'), '-c', conf, ...args], { reject: false });
+
+  beforeAll(async () => {
+    const root = join(dir, 'nginx');
+    vhosts = join(root, 'vhosts');
+    conf = join(root, 'nginx.conf');
+    await mkdir(vhosts, { recursive: true });
+    // `include fastcgi_params` resolves against the main config's directory.
+    await symlink('/etc/nginx/fastcgi_params', join(root, 'fastcgi_params'));
+    await writeFile(conf, `user root;\nworker_processes 1;\npid ${root}/nginx.pid;\nerror_log ${root}/error.log;\n` +
+      `events { worker_connections 64; }\nhttp {\n  include /etc/nginx/mime.types;\n  access_log ${root}/access.log;\n` +
+      ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((p) => `  ${p}_temp_path ${root}/${p};\n`).join('') +
+      `  include ${vhosts}/*.conf;\n}\n`);
+    const fastcgi = inject('services').ssh.servers[0]!.http.fastcgi;
+    for (const facts of variants(fastcgi)) await writeFile(join(vhosts, `tide-${facts.site}.conf`), httpServiceType('nginx').renderVhost(facts));
+  });
+  afterAll(async () => {
+    await nginx('-s', 'stop');
+  });
+
+  it('nginx -t accepts every variant', async () => {
+    const r = await nginx('-t');
+    expect(r.stderr).toContain('test is successful');
+    expect(r.exitCode).toBe(0);
+  });
+
+  describe('serving', () => {
+    beforeAll(async () => {
+      const r = await nginx();
+      expect(r.exitCode, r.stderr).toBe(0);
+    });
+
+    it('serves a static site on its name and its aliases', async () => {
+      expect(await curl('static.test')).toMatchObject({ status: 200, body: 'static site\n' });
+      expect(await curl('www.static.test')).toMatchObject({ status: 200, body: 'static site\n' });
+      expect((await curl('static.test', '/nope.html')).status).toBe(404);
+    });
+
+    it('redirects aliases to the main URL with a 301, keeping path and query', async () => {
+      expect(await curl('old.redirect.test', '/a/b?c=1')).toMatchObject({ status: 301, location: `http://redirect.test:${port}/a/b?c=1` });
+      expect((await curl('redirect.test')).status).toBe(200);
+    });
+
+    it('serves TLS, and redirects plain HTTP when TLS is required', async () => {
+      expect(await curl('tlsreq.test', '/x?y=1')).toMatchObject({ status: 301, location: `https://tlsreq.test:${httpsPort}/x?y=1` });
+      expect(await curl('tlsreq.test', '/', 'https')).toMatchObject({ status: 200, body: 'static site\n' });
+      expect(await curl('www.tlsreq.test', '/p', 'https')).toMatchObject({ status: 301, location: `https://tlsreq.test:${httpsPort}/p` });
+      const body = `dir=${join(dir, 'sites/tls')} uri=/index.php`;
+      expect(await curl('tls.test', '/index.php', 'https')).toMatchObject({ status: 200, body });
+      expect(await curl('tls.test', '/index.php')).toMatchObject({ status: 200, body });
+    });
+
+    it('answers 503 with the disabled page, on every path, also over TLS', async () => {
+      for (const path of ['/', '/index.html', '/some/page?x=1']) {
+        expect(await curl('off.test', path)).toMatchObject({ status: 503, body: 'This site is disabled.\n' });
+      }
+      expect(await curl('offtls.test', '/', 'https')).toMatchObject({ status: 503, body: 'This site is disabled.\n' });
+    });
+
+    it('passes PHP to php-fpm with TIDE_SITE_DIR, and unknown paths to index.php', async () => {
+      expect(await curl('php.test', '/index.php')).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/php')} uri=/index.php` });
+      expect(await curl('php.test', '/node/1?x=2')).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/php')} uri=/node/1?x=2` });
+      expect((await curl('php.test', '/missing.php')).status).toBe(404);
+    });
+  });
+});
+
+describe('apache', () => {
+  let root: string;
+  const ports = { port: 0, httpsPort: 0 };
+  const apache2 = (...args: string[]) => execa('apache2', ['-d', root, '-f', join(root, 'httpd.conf'), ...args], { reject: false });
+
+  beforeAll(async () => {
+    root = join(dir, 'apache');
+    [ports.port, ports.httpsPort] = [await freePort(), await freePort()];
+    await mkdir(join(root, 'vhosts'), { recursive: true });
+    const modules = ['mpm_event', 'authz_core', 'mime', 'dir', 'alias', 'rewrite', 'ssl', 'proxy', 'proxy_fcgi', 'env'];
+    await writeFile(join(root, 'httpd.conf'), [
+      `ServerRoot ${root}`, 'ServerName localhost', `PidFile ${root}/httpd.pid`, `ErrorLog ${root}/error.log`,
+      `DefaultRuntimeDir ${root}`, `Mutex file:${root} default`, `Listen 127.0.0.1:${ports.port}`, `Listen 127.0.0.1:${ports.httpsPort}`,
+      // apache will not serve as root: workers run as www-data (hence the 0755 temp dir).
+      'User www-data', 'Group www-data', 'TypesConfig /etc/mime.types',
+      ...modules.map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`),
+      `IncludeOptional ${root}/vhosts/*.conf`, '',
+    ].join('\n'));
+    // Its own php-fpm on TCP: the environment's socket sits in a 0700 dir www-data cannot enter.
+    const fpmPort = await freePort();
+    const fpm = (await readdir('/usr/sbin')).find((f) => /^php-fpm[0-9.]*$/.test(f))!;
+    await writeFile(join(root, 'fpm.conf'), `[global]\npid = ${root}/fpm.pid\nerror_log = ${root}/fpm.log\n` +
+      `[www]\nuser = root\nlisten = 127.0.0.1:${fpmPort}\npm = static\npm.max_children = 2\n`);
+    await execa(`/usr/sbin/${fpm}`, ['-R', '-y', join(root, 'fpm.conf')]);
+    for (const facts of variants(`127.0.0.1:${fpmPort}`, ports)) {
+      await writeFile(join(root, 'vhosts', `tide-${facts.site}.conf`), httpServiceType('apache').renderVhost(facts));
+    }
+  });
+  afterAll(async () => {
+    await apache2('-k', 'stop');
+    await execa('sh', ['-c', `kill $(cat ${root}/fpm.pid)`], { reject: false });
+  });
+
+  it('apache2 -t accepts every variant', async () => {
+    const r = await apache2('-t');
+    expect(r.stderr).toContain('Syntax OK');
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('serves them: alias redirect, https required, disabled page, PHP with TIDE_SITE_DIR', async () => {
+    const started = await apache2('-k', 'start');
+    expect(started.exitCode, started.stderr).toBe(0);
+    await expect.poll(async () => (await curl('static.test', '/', 'http', ports)).status, { timeout: 5000 }).toBe(200);
+    expect(await curl('old.redirect.test', '/a?b=1', 'http', ports)).toMatchObject({ status: 301, location: `http://redirect.test:${ports.port}/a?b=1` });
+    expect(await curl('tlsreq.test', '/x?y=1', 'http', ports)).toMatchObject({ status: 301, location: `https://tlsreq.test:${ports.httpsPort}/x?y=1` });
+    expect(await curl('tlsreq.test', '/', 'https', ports)).toMatchObject({ status: 200, body: 'static site\n' });
+    for (const path of ['/', '/index.html', '/some/page?x=1']) {
+      expect(await curl('off.test', path, 'http', ports)).toMatchObject({ status: 503, body: 'This site is disabled.\n' });
+    }
+    expect(await curl('offtls.test', '/', 'https', ports)).toMatchObject({ status: 503, body: 'This site is disabled.\n' });
+    expect(await curl('php.test', '/node/1?x=2', 'http', ports)).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/php')} uri=/node/1?x=2` });
+    expect(await curl('tls.test', '/index.php', 'https', ports)).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/tls')} uri=/index.php` });
+  });
+});
+
+describe('installVhost, restoreVhost, removeVhost', () => {
+  let conf: string;
+  let marker: string;
+  let http: HttpService;
+  const vhost = () => join(dir, 'iv/vhosts/tide-a.test.conf');
+  const render = (docroot: string) => httpServiceType('nginx').renderVhost({ ...variants('unix:/x')[0]!, site: 'a.test', url: 'a.test', docroot });
+
+  beforeAll(async () => {
+    const root = join(dir, 'iv');
+    conf = join(root, 'nginx.conf');
+    marker = join(root, 'reloaded');
+    await mkdir(join(root, 'vhosts'), { recursive: true });
+    await writeFile(conf, `pid ${root}/nginx.pid;\nevents {}\nhttp {\n  include ${root}/vhosts/*.conf;\n}\n`);
+    http = { type: 'nginx', port, httpsPort, configDir: join(root, 'vhosts'),
+      check: `nginx -e ${root}/error.log -c ${conf} -t`, reload: `echo reload >> ${marker}` };
+  });
+  const reloads = () => readFile(marker, 'utf8').then((s) => s.split('\n').length - 1, () => 0);
+
+  it('writes, checks and reloads, returning the previous content; output reaches onOutput', async () => {
+    const output: string[] = [];
+    expect(await installVhost(t, http, vhost(), render('/srv/one'), { onOutput: (c) => output.push(c) })).toEqual({ previous: null });
+    expect(await reloads()).toBe(1);
+    expect(output.join('')).toContain('test is successful');
+    const second = await installVhost(t, http, vhost(), render('/srv/two'));
+    expect(second.previous?.toString()).toContain('/srv/one');
+    expect(await reloads()).toBe(2);
+  });
+
+  it('on a failing check puts the previous file back, does not reload, and throws HttpConfigTestError', async () => {
+    const error = await installVhost(t, http, vhost(), 'server { listen 80; bogus_directive on; }\n').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpConfigTestError);
+    expect(error).toMatchObject({ code: 'HTTP_CONFIG_TEST_FAILED', server: 'local', command: http.check, exitCode: 1 });
+    expect((error as HttpConfigTestError).stderr).toContain('unknown directive "bogus_directive"');
+    expect(await readFile(vhost(), 'utf8')).toContain('/srv/two');
+    expect(await reloads()).toBe(2);
+  });
+
+  it('on a failing check of a new vhost removes it', async () => {
+    const path = join(dir, 'iv/vhosts/tide-new.test.conf');
+    await expect(installVhost(t, { ...http, check: 'false' }, path, render('/srv/x'))).rejects.toThrow(HttpConfigTestError);
+    await expect(stat(path)).rejects.toThrow(/ENOENT/);
+    expect(await reloads()).toBe(2);
+  });
+
+  it('restores (undo) and removes, each checked and reloaded', async () => {
+    const { previous } = await installVhost(t, http, vhost(), render('/srv/three'));
+    await restoreVhost(t, http, vhost(), previous);
+    expect(await readFile(vhost(), 'utf8')).toContain('/srv/two');
+    await removeVhost(t, http, vhost());
+    await expect(stat(vhost())).rejects.toThrow(/ENOENT/);
+    expect(await reloads()).toBe(5);
+    await restoreVhost(t, http, vhost(), null);
+    expect(await reloads()).toBe(6);
+  });
+});
