@@ -1,0 +1,278 @@
+// Writes the state branch without a checkout: objects through isomorphic-git,
+// the ref moved by compare-and-swap under git's own `<ref>.lock` protocol, so a
+// concurrent `git update-ref`, `git fetch` or second tide cannot be overwritten
+// unseen. The work tree and index are never touched.
+
+import fs from 'node:fs';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { TideError } from '../errors.js';
+import { type GitDirs, requireGitDirs } from '../repo/git-dir.js';
+import { ObjectStore, withObjectStore } from '../repo/object-store.js';
+import { readRef } from '../repo/refs.js';
+
+type Git = typeof import('isomorphic-git');
+type Node = { kind: 'tree'; tree: Tree } | { kind: 'leaf'; mode: string; oid: string };
+/** A directory: `oid` is known when it is as stored, `entries` once loaded (or built). */
+interface Tree {
+  oid: string | undefined;
+  entries: Map<string, Node> | undefined;
+}
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+export interface StateWriterOptions {
+  /** The repository: a work tree, a bare repository or a linked worktree. */
+  repoDir: string;
+  branch: string;
+  author?: Partial<Identity>;
+}
+
+/** The state branch moved since this writer last saw it: someone else wrote it. */
+export class StateMovedError extends TideError {
+  constructor(
+    readonly branch: string,
+    readonly expected: string | null,
+    readonly found: string | null,
+  ) {
+    const at = (oid: string | null): string => (oid ? `at ${oid.slice(0, 12)}` : 'not to exist');
+    super(
+      'STATE_MOVED',
+      `The state branch '${branch}' moved behind tide's back: expected it ${at(expected)}, found it ${found ? `at ${found.slice(0, 12)}` : 'deleted'}. Nothing was recorded.`,
+      { hint: `Another run or a git command wrote '${branch}' meanwhile; see 'git log ${branch}', then plan again from the new state.` },
+    );
+  }
+}
+
+export class StateWriter {
+  /** The commit new commits build on (the local branch, or origin's before the first commit). */
+  private tip: string | null;
+  /** What refs/heads/<branch> must still hold for the next move: null while it does not exist. */
+  private refTip: string | null;
+  private root: Tree;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly git: Git,
+    private readonly dirs: GitDirs,
+    readonly branch: string,
+    private readonly identity: Identity,
+    tip: string | null,
+    refTip: string | null,
+  ) {
+    this.tip = tip;
+    this.refTip = refTip;
+    this.root = tip ? { oid: withObjectStore(dirs, (store) => store.commitTree(tip)), entries: undefined } : { oid: undefined, entries: new Map() };
+  }
+
+  static async open({ repoDir, branch, author }: StateWriterOptions): Promise<StateWriter> {
+    if (!isValidBranch(branch)) throw new TideError('STATE_BRANCH_INVALID', `'${branch}' is not a valid branch name for the state.`);
+    const dirs = requireGitDirs(repoDir);
+    const identity = {
+      name: author?.name || process.env.TIDE_GIT_AUTHOR_NAME || 'tide',
+      email: author?.email || process.env.TIDE_GIT_AUTHOR_EMAIL || 'tide@localhost',
+    };
+    if (/[<>\n\0]/.test(identity.name + identity.email)) {
+      throw new TideError('GIT_IDENTITY_INVALID', `'${identity.name} <${identity.email}>' cannot be a git author: no '<', '>' or newlines.`);
+    }
+    const local = readRefFresh(dirs, `refs/heads/${branch}`);
+    const tip = local ?? readRefFresh(dirs, `refs/remotes/origin/${branch}`);
+    // Loaded here only: isomorphic-git takes ~150 ms to load, and plans never need it.
+    const { default: git } = await import('isomorphic-git');
+    return new StateWriter(git, dirs, branch, identity, tip, local);
+  }
+
+  /** The tip this writer last saw (its own last commit), or null before the first. */
+  get head(): string | null {
+    return this.tip;
+  }
+
+  /** The git dir holding objects and refs (shared by linked worktrees): where the state lock lives. */
+  get gitDir(): string {
+    return this.dirs.commonDir;
+  }
+
+  /** The text of `path` at the tip (the last commit made, not queued ones), or null when there is no such file. */
+  async readFile(path: string): Promise<string | null> {
+    return this.withStore((store) => {
+      const node = this.lookup(store, splitPath(path));
+      return node?.kind === 'leaf' ? store().readBlob(node.oid).toString('utf8') : null;
+    });
+  }
+
+  /** Names in the directory `path` ('' for the root) at the tip; [] when it does not exist. */
+  async listDir(path: string): Promise<string[]> {
+    return this.withStore((store) => {
+      const node = this.lookup(store, path === '' ? [] : splitPath(path));
+      return node?.kind === 'tree' ? [...this.entries(store, node.tree).keys()].sort() : [];
+    });
+  }
+
+  /**
+   * Records `files` (path → text, null deletes) as one commit on the branch and
+   * returns its oid. Calls run one after another, so history stays linear; a
+   * commit that changes nothing is not made (the tip is returned).
+   */
+  commit({ files, message }: { files: Record<string, string | null>; message: string }): Promise<string> {
+    const run = this.queue.then(() => this.commitNow(files, message));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async commitNow(files: Record<string, string | null>, message: string): Promise<string> {
+    const gitdir = this.dirs.commonDir;
+    const blobs = new Map<string, string | null>();
+    for (const [path, text] of Object.entries(files)) {
+      splitPath(path);
+      blobs.set(path, text === null ? null : await this.git.writeBlob({ fs, gitdir, blob: Buffer.from(text, 'utf8') }));
+    }
+    // Copy-on-write: the current root stays intact until the ref has moved.
+    const drafts = new Set<Tree>();
+    const newRoot = this.withStore((store) => {
+      const draft = (tree: Tree): Tree => {
+        if (drafts.has(tree)) return tree;
+        const copy: Tree = { oid: undefined, entries: new Map(this.entries(store, tree)) };
+        drafts.add(copy);
+        return copy;
+      };
+      const top = draft(this.root);
+      for (const [path, oid] of blobs) setPath(draft, top, splitPath(path), oid, path);
+      return top;
+    });
+    const treeOid = await this.writeDrafts(newRoot, drafts);
+    if (this.tip && treeOid === this.root.oid) return this.tip;
+    const signature = { ...this.identity, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
+    const parent = this.tip ? [this.tip] : [];
+    const commit = await this.git.writeCommit({ fs, gitdir, commit: { message, tree: treeOid, parent, author: signature, committer: signature } });
+    await this.moveRef(commit);
+    this.tip = commit;
+    this.refTip = commit;
+    this.root = newRoot;
+    return commit;
+  }
+
+  /** Writes the draft trees below `tree` (children first), dropping emptied directories; returns its oid. */
+  private async writeDrafts(tree: Tree, drafts: Set<Tree>): Promise<string> {
+    const entries = tree.entries!;
+    const out: { mode: string; path: string; oid: string; type: 'tree' | 'blob' | 'commit' }[] = [];
+    for (const [name, node] of entries) {
+      if (node.kind === 'leaf') {
+        out.push({ mode: node.mode, path: name, oid: node.oid, type: node.mode === '160000' ? 'commit' : 'blob' });
+        continue;
+      }
+      if (drafts.has(node.tree)) {
+        await this.writeDrafts(node.tree, drafts);
+        // git never stores an empty directory; neither does tide.
+        if (node.tree.entries!.size === 0) {
+          entries.delete(name);
+          continue;
+        }
+      }
+      out.push({ mode: '040000', path: name, oid: node.tree.oid!, type: 'tree' });
+    }
+    tree.oid = await this.git.writeTree({ fs, gitdir: this.dirs.commonDir, tree: out });
+    return tree.oid;
+  }
+
+  /** Moves refs/heads/<branch> from refTip to `next`, as git does: create `<ref>.lock`, check, rename. */
+  private async moveRef(next: string): Promise<void> {
+    const name = `refs/heads/${this.branch}`;
+    const refPath = join(this.dirs.commonDir, name);
+    await mkdir(dirname(refPath), { recursive: true });
+    const lock = await open(`${refPath}.lock`, 'wx').catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+      throw new TideError('STATE_REF_LOCKED', `${refPath}.lock exists: another process is updating '${this.branch}'.`, {
+        retryable: true,
+        hint: `Try again; if no git or tide process is running, remove ${refPath}.lock.`,
+      });
+    });
+    let moved = false;
+    try {
+      await lock.writeFile(`${next}\n`);
+      await lock.close();
+      const found = readRefFresh(this.dirs, name);
+      if (found !== this.refTip) throw new StateMovedError(this.branch, this.refTip, found);
+      await rename(`${refPath}.lock`, refPath);
+      moved = true;
+    } finally {
+      await lock.close().catch(() => undefined);
+      if (!moved) await unlink(`${refPath}.lock`).catch(() => undefined);
+    }
+  }
+
+  /** The entries of a tree, read from the repository the first time (with their modes). */
+  private entries(store: () => ObjectStore, tree: Tree): Map<string, Node> {
+    if (tree.entries) return tree.entries;
+    const entries = new Map<string, Node>();
+    const data = store().read(tree.oid!).data;
+    for (let at = 0; at < data.length; ) {
+      const space = data.indexOf(0x20, at);
+      const nul = data.indexOf(0, space);
+      const mode = data.toString('latin1', at, space);
+      const name = data.toString('utf8', space + 1, nul);
+      const oid = data.toString('hex', nul + 1, nul + 21);
+      entries.set(name, mode === '40000' ? { kind: 'tree', tree: { oid, entries: undefined } } : { kind: 'leaf', mode, oid });
+      at = nul + 21;
+    }
+    tree.entries = entries;
+    return entries;
+  }
+
+  private lookup(store: () => ObjectStore, parts: string[]): Node | undefined {
+    let node: Node | undefined = { kind: 'tree', tree: this.root };
+    for (const part of parts) node = node?.kind === 'tree' ? this.entries(store, node.tree).get(part) : undefined;
+    return node;
+  }
+
+  /** Runs `use` with an object store opened only if a tree or blob must be read. */
+  private withStore<T>(use: (store: () => ObjectStore) => T): T {
+    let opened: ObjectStore | undefined;
+    try {
+      return use(() => (opened ??= new ObjectStore(this.dirs)));
+    } finally {
+      opened?.close();
+    }
+  }
+}
+
+/** Sets (oid) or deletes (null) the file at `parts` below the draft `top`, drafting each directory on the way. */
+function setPath(draft: (tree: Tree) => Tree, top: Tree, parts: string[], oid: string | null, path: string): void {
+  let dir = top;
+  for (const part of parts.slice(0, -1)) {
+    const child = dir.entries!.get(part);
+    if (child?.kind === 'leaf') throw conflict(path, part, 'file');
+    if (!child && oid === null) return;
+    const next = child ? draft(child.tree) : draft({ oid: undefined, entries: new Map() });
+    dir.entries!.set(part, { kind: 'tree', tree: next });
+    dir = next;
+  }
+  const name = parts[parts.length - 1]!;
+  if (dir.entries!.get(name)?.kind === 'tree') throw conflict(path, name, 'directory');
+  if (oid === null) dir.entries!.delete(name);
+  else dir.entries!.set(name, { kind: 'leaf', mode: '100644', oid });
+}
+
+function conflict(path: string, part: string, what: 'file' | 'directory'): TideError {
+  return new TideError('STATE_PATH_CONFLICT', `Cannot change '${path}' on the state branch: '${part}' is a ${what} there.`);
+}
+
+/** A slash-separated path git accepts (git fsck --strict): no empty, '.', '..' or '.git' parts. */
+function splitPath(path: string): string[] {
+  const parts = path.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || p.toLowerCase() === '.git' || p.includes('\0'))) {
+    throw new TideError('STATE_PATH_INVALID', `'${path}' is not a valid path on the state branch.`);
+  }
+  return parts;
+}
+
+function isValidBranch(name: string): boolean {
+  return /^[A-Za-z0-9._\/-]+$/.test(name) && !name.split('/').some((p) => p === '' || p.startsWith('.') || p.endsWith('.lock')) && !name.includes('..');
+}
+
+/** readRef with packed-refs re-read: refs.ts caches them per GitDirs object, and the ref may have moved. */
+function readRefFresh(dirs: GitDirs, name: string): string | null {
+  return readRef({ ...dirs }, name) ?? null;
+}
