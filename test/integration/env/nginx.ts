@@ -2,7 +2,7 @@
 // Everything it writes (pid, logs, temp files) stays in its own directory;
 // vhosts are included from configDir, where tide writes them.
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Daemons } from './processes.js';
 import { httpAnswers } from './probes.js';
@@ -66,6 +66,8 @@ export async function startNginx(daemons: Daemons, nginx: string, dir: string, n
   await mkdir(join(dir, 'tmp'), { recursive: true });
   const conf = join(dir, 'nginx.conf');
   await writeFile(conf, nginxConf(dir, configDir, port));
+  // Vhosts `include fastcgi_params;` as on any Debian server: relative to the config's directory.
+  await copyFile('/etc/nginx/fastcgi_params', join(dir, 'fastcgi_params'));
   await daemons.start({
     name: `nginx ${name}`,
     command: nginx,

@@ -72,6 +72,11 @@ export async function startSshd(daemons: Daemons, o: SshdOptions): Promise<strin
       // Tests open many connections at once; the default 10:30:100 drops some.
       'MaxStartups 100',
       'MaxSessions 100',
+      // bash sources ~/.bashrc for every command sshd runs, unless it is a
+      // nested shell (SHLVL >= 1). This machine's root .bashrc runs
+      // \`pyenv init\` (~0.4 s a command): a cost of the test host, not of the
+      // servers tide manages, and it would hide tide's own timing.
+      'SetEnv SHLVL=1',
       'LogLevel VERBOSE',
       '',
     ].join('\n'),
