@@ -47,13 +47,31 @@ export class StateMovedError extends TideError {
   }
 }
 
+interface PendingCommit {
+  files: Record<string, string | null>;
+  message: string;
+  resolve(oid: string): void;
+  reject(error: unknown): void;
+}
+
+/** At most this many calls share a commit, so one commit's message stays readable. */
+const MAX_BATCH = 32;
+
+/** One message for grouped calls: each call's subject on the subject line's behalf, then every message in full. */
+export function combineMessages(messages: string[]): string {
+  if (messages.length === 1) return messages[0]!;
+  const subjects = messages.map((m) => m.split('\n')[0]!);
+  return `${subjects[0]} (and ${messages.length - 1} more)\n\n${messages.map((m) => m.trimEnd()).join('\n\n')}\n`;
+}
+
 export class StateWriter {
   /** The commit new commits build on (the local branch, or origin's before the first commit). */
   private tip: string | null;
   /** What refs/heads/<branch> must still hold for the next move: null while it does not exist. */
   private refTip: string | null;
   private root: Tree;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly pending: PendingCommit[] = [];
+  private draining = false;
 
   private constructor(
     private readonly git: Git,
@@ -112,14 +130,31 @@ export class StateWriter {
   }
 
   /**
-   * Records `files` (path → text, null deletes) as one commit on the branch and
-   * returns its oid. Calls run one after another, so history stays linear; a
-   * commit that changes nothing is not made (the tip is returned).
+   * Records `files` (path → text, null deletes) on the branch and returns the
+   * commit that holds them. Calls are written one after another, so history
+   * stays linear; calls that arrive while a commit is being written are
+   * grouped into the next one (parallel operations would otherwise wait in
+   * line for the state branch). A commit that changes nothing is not made.
    */
   commit({ files, message }: { files: Record<string, string | null>; message: string }): Promise<string> {
-    const run = this.queue.then(() => this.commitNow(files, message));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ files, message, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, MAX_BATCH);
+      try {
+        const oid = await this.commitNow(Object.assign({}, ...batch.map((b) => b.files)), combineMessages(batch.map((b) => b.message)));
+        for (const b of batch) b.resolve(oid);
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
+    this.draining = false;
   }
 
   private async commitNow(files: Record<string, string | null>, message: string): Promise<string> {
