@@ -1,0 +1,37 @@
+// The script driver's contract (DESIGN.md): each command runs in the
+// platform's directory with the site's facts in its environment and as
+// handlebars variables; settings.json carries the same facts for the app.
+
+import Handlebars from 'handlebars';
+import type { SiteFacts } from './types.js';
+
+export function factsEnv(facts: SiteFacts): Record<string, string> {
+  const env: Record<string, string> = {
+    TIDE_SITE_NAME: facts.site.name,
+    TIDE_SITE_URL: facts.site.url,
+    TIDE_SITE_DIR: facts.site.dir,
+    TIDE_SITE_PROFILE: facts.site.profile,
+  };
+  if (facts.db) {
+    Object.assign(env, {
+      TIDE_DB_HOST: facts.db.host,
+      TIDE_DB_PORT: String(facts.db.port),
+      TIDE_DB_NAME: facts.db.name,
+      TIDE_DB_USER: facts.db.user,
+      TIDE_DB_PASSWORD: facts.db.password,
+    });
+  }
+  return env;
+}
+
+/** Renders a platform command: `{{site.name}}`, `{{db.name}}` and the `{{TIDE_*}}` names all work. */
+export function renderCommand(template: string, facts: SiteFacts): string {
+  // Commands are shell, not HTML: no escaping (values are schema-checked names).
+  return Handlebars.compile(template, { noEscape: true, strict: false })({ ...facts, ...factsEnv(facts) });
+}
+
+/** The settings file tide writes into the site directory (mode 0640). */
+export function settingsJson(facts: SiteFacts): string {
+  const { name, url, profile } = facts.site;
+  return `${JSON.stringify({ site: { name, url, profile }, db: facts.db }, null, 2)}\n`;
+}

@@ -1,0 +1,32 @@
+// platform delete on one server: only when no recorded site uses it there
+// (the plan blocks it otherwise; checked again here against the live record).
+
+import { shellQuote as q } from '../../transport/types.js';
+import type { RecordedPlatform } from '../../state/types.js';
+import { OperationPreconditionError } from '../errors.js';
+import { platformDir } from '../paths.js';
+import type { OperationBuilder } from '../types.js';
+
+export const deletePlatform: OperationBuilder = (ctx) => {
+  const name = ctx.op.target.name;
+  const server = ctx.server.name;
+  const users = [...ctx.recorded.sites.values()].filter((s) => s.platform === name && s.server === server).map((s) => s.name);
+  if (users.length > 0) {
+    throw new OperationPreconditionError(`Platform ${name} still has sites on ${server}: ${users.join(', ')}.`, 'Move or delete them first.');
+  }
+  const dir = ctx.recorded.platforms.get(name)?.deployments[server]?.path ?? platformDir(ctx.server, name);
+  return {
+    tasks: [{
+      name: `remove ${dir}`,
+      run: async () => void (await ctx.shell.run('removing the platform code', `rm -rf ${q(dir)}`)),
+    }],
+    updates: () => [{
+      kind: 'platform', name,
+      update: (current: RecordedPlatform | undefined): RecordedPlatform | null => {
+        if (!current) return null;
+        const { [server]: _gone, ...rest } = current.deployments;
+        return Object.keys(rest).length === 0 ? null : { ...current, deployments: rest };
+      },
+    }],
+  };
+};

@@ -1,0 +1,92 @@
+// platform deploy on one server: fetch the code into a staging directory
+// (from the fleet repo as a tar stream, or from git on the server), build it
+// there, then swap it in; the old copy is removed only after the swap.
+
+import { shellQuote as q } from '../../transport/types.js';
+import { platformSpec } from '../../state/spec.js';
+import { STATE_FORMAT_VERSION, type RecordedPlatform } from '../../state/types.js';
+import { OperationPreconditionError } from '../errors.js';
+import { platformDir } from '../paths.js';
+import { LONG_TIMEOUT_MS, type Shell } from '../shell.js';
+import type { OperationBuilder, OperationContext, Task } from '../types.js';
+import { DIGEST_COMMAND } from './digest.js';
+import { packTar } from './tar.js';
+
+export const deployPlatform: OperationBuilder = (ctx) => {
+  const platform = ctx.desired.platforms.get(ctx.op.target.name);
+  if (!platform) throw new OperationPreconditionError(`Platform ${ctx.op.target.name} is not in the fleet.`);
+  const dir = platformDir(ctx.server, platform.name);
+  const staging = `${dir}.new-${ctx.operationId}`;
+  const previous = `${dir}.old-${ctx.operationId}`;
+  const facts = { commit: undefined as string | undefined, digest: '' };
+  const { shell } = ctx;
+  const env = { TIDE_PLATFORM_NAME: platform.name, TIDE_PLATFORM_DIR: dir };
+
+  const fetch: Task = {
+    name: 'git' in platform.source ? `fetch ${platform.source.git} at ${platform.source.ref}` : `upload ${platform.source.path}`,
+    run: () => fetchSource(ctx, staging, facts),
+    undo: async () => void (await shell.run('removing the staging copy', `rm -rf ${q(staging)}`)),
+  };
+  const build: Task | null = platform.build ? {
+    name: `build: ${platform.build}`,
+    run: async () => void (await shell.run('the build command', platform.build!, { cwd: staging, env, timeoutMs: LONG_TIMEOUT_MS })),
+  } : null;
+  const digest: Task = {
+    name: 'compute the code digest',
+    run: async () => void (facts.digest = (await shell.run('computing the code digest', DIGEST_COMMAND, { cwd: staging })).stdout.trim()),
+  };
+  let swapped = false;
+  const swap: Task = {
+    name: `switch ${dir} to the new code`,
+    async run() {
+      await shell.run('switching to the new code',
+        `if [ -e ${q(dir)} ]; then mv ${q(dir)} ${q(previous)}; fi && mv ${q(staging)} ${q(dir)}`);
+      swapped = true;
+    },
+    async undo() {
+      if (!swapped) return;
+      await shell.run('switching back to the old code',
+        `rm -rf ${q(dir)} && if [ -e ${q(previous)} ]; then mv ${q(previous)} ${q(dir)}; fi`);
+    },
+  };
+  const cleanup: Task = {
+    name: 'remove the previous code',
+    run: async () => void (await shell.run('removing the previous code', `rm -rf ${q(previous)}`)),
+  };
+
+  return {
+    tasks: [fetch, ...(build ? [build] : []), digest, swap, cleanup],
+    updates: () => [{
+      kind: 'platform',
+      name: platform.name,
+      update: (current: RecordedPlatform | undefined): RecordedPlatform => ({
+        ...current,
+        formatVersion: STATE_FORMAT_VERSION,
+        name: platform.name,
+        ...platformSpec(platform),
+        deployments: {
+          ...current?.deployments,
+          [ctx.server.name]: { commit: facts.commit, deployedAt: ctx.now().toISOString(), digest: facts.digest, path: dir },
+        },
+      }),
+    }],
+  };
+};
+
+async function fetchSource(ctx: OperationContext, staging: string, facts: { commit?: string }): Promise<void> {
+  const platform = ctx.desired.platforms.get(ctx.op.target.name)!;
+  const { shell } = ctx;
+  await shell.run('preparing the staging directory', `rm -rf ${q(staging)} && mkdir -p ${q(staging)}`);
+  const source = platform.source;
+  if ('git' in source) {
+    const result = await shell.run('fetching the platform from git',
+      `cd ${q(staging)} && git init -q && git fetch -q --depth 1 ${q(source.git)} ${q(source.ref)} && git checkout -q FETCH_HEAD && git rev-parse HEAD && rm -rf .git`,
+      { timeoutMs: LONG_TIMEOUT_MS });
+    facts.commit = result.stdout.trim().split('\n').pop();
+    return;
+  }
+  const files = ctx.readSource(source.path);
+  ctx.log.line(`packing ${files.length} files from ${source.path}`);
+  facts.commit = ctx.desired.commit ?? undefined;
+  await shell.run('unpacking the platform source', `tar -xf - -C ${q(staging)} --no-same-owner`, { stdin: packTar(files), timeoutMs: LONG_TIMEOUT_MS });
+}

@@ -1,0 +1,25 @@
+// site install: directory → database → settings → installer → vhost. The
+// vhost comes last, so a site answers only once it is fully installed; any
+// failure undoes the earlier steps (no database, user, files or vhost left).
+
+import type { OperationBuilder } from '../types.js';
+import { shouldExist } from './desired.js';
+import { appliedSite } from './record.js';
+import { siteResources } from './resources.js';
+import { compact, createDatabaseTask, createSiteDirTask, runInstallerTask, writeSettingsTask, writeVhostTask, type PasswordBox } from './tasks.js';
+
+export const installSite: OperationBuilder = (ctx) => {
+  const site = shouldExist(ctx);
+  const r = siteResources(ctx, site.name, site);
+  const password: PasswordBox = { value: null };
+  return {
+    tasks: compact([
+      createSiteDirTask(ctx.shell, r),
+      createDatabaseTask(ctx.shell, r, password),
+      writeSettingsTask(ctx.shell, r, password),
+      runInstallerTask(ctx.shell, r, password),
+      writeVhostTask(ctx.shell, r, site.status === 'disabled'),
+    ]),
+    updates: () => [appliedSite(site, r)],
+  };
+};

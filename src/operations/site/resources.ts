@@ -1,0 +1,83 @@
+// Everything a site has on its server, worked out once per operation: its
+// directory, settings, database names, vhost path and content.
+
+import { driverFor } from '../../drivers/index.js';
+import type { Driver, SiteFacts } from '../../drivers/types.js';
+import type { Platform, Server } from '../../model/kinds.js';
+import { dbServiceType } from '../../services/db/index.js';
+import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
+import type { DbAdmin, DbServiceType } from '../../services/db/types.js';
+import { httpServiceType } from '../../services/http/index.js';
+import type { HttpServiceType } from '../../services/http/types.js';
+import type { SiteSpec } from '../../state/spec.js';
+import { OperationPreconditionError } from '../errors.js';
+import { platformDir, serverDirs, SETTINGS_FILE, siteDir } from '../paths.js';
+import type { OperationContext } from '../types.js';
+
+/** The parts of a site spec that shape its files and vhost (desired or recorded). */
+export type SiteShape = Pick<SiteSpec, 'url' | 'aliases' | 'redirectAliases' | 'profile' | 'platform'> & { https?: SiteSpec['https'] };
+
+export interface SiteResources {
+  name: string;
+  server: Server;
+  platform: Platform;
+  driver: Driver;
+  dir: string;
+  settingsPath: string;
+  platformDir: string;
+  /** Null when the site has no database (static driver, or no db service). */
+  db: { type: DbServiceType; admin: DbAdmin; name: string; user: string } | null;
+  /** Null when the server has no http service. */
+  http: { type: HttpServiceType; path: string } | null;
+  shape: SiteShape;
+}
+
+export function siteResources(ctx: OperationContext, name: string, shape: SiteShape): SiteResources {
+  const { server } = ctx;
+  const platform = ctx.desired.platforms.get(shape.platform);
+  if (!platform) {
+    throw new OperationPreconditionError(`Site ${name} runs on platform ${shape.platform}, which is no longer in the fleet.`,
+      'Keep the platform in the fleet until its sites have moved or been deleted.');
+  }
+  const driver = driverFor(platform.driver);
+  const { db: dbConfig, http: httpConfig } = server.services;
+  const db = driver.usesDatabase && dbConfig.type !== 'none'
+    ? { type: dbServiceType(dbConfig.type), admin: { config: dbConfig, password: ctx.dbAdminPassword() }, ...siteDatabaseNames(name) }
+    : null;
+  const http = httpConfig.type === 'none' ? null : (() => {
+    const type = httpServiceType(httpConfig.type);
+    return { type, path: type.vhostPath(httpConfig, name) };
+  })();
+  const dir = siteDir(server, name);
+  return { name, server, platform, driver, dir, settingsPath: `${dir}/${SETTINGS_FILE}`, platformDir: platformDir(server, platform.name), db, http, shape };
+}
+
+export function siteFacts(r: SiteResources, password: string | null): SiteFacts {
+  const { db } = r;
+  return {
+    site: { name: r.name, url: r.shape.url, dir: r.dir, profile: r.shape.profile },
+    db: db && password !== null
+      ? { host: db.admin.config.host, port: db.admin.config.port, name: db.name, user: db.user, password }
+      : null,
+  };
+}
+
+export function renderSiteVhost(r: SiteResources, disabled: boolean): string {
+  if (!r.http) throw new Error('renderSiteVhost: the server has no http service');
+  const http = r.server.services.http;
+  const docroot = r.platform.docroot === '.' ? r.platformDir : `${r.platformDir}/${r.platform.docroot.replace(/^\.\/|\/$/g, '')}`;
+  return r.http.type.renderVhost({
+    site: r.name,
+    url: r.shape.url,
+    aliases: r.shape.aliases,
+    redirectAliases: r.shape.redirectAliases,
+    https: r.shape.https,
+    port: http.port,
+    httpsPort: http.httpsPort,
+    docroot,
+    siteDir: r.dir,
+    fastcgi: r.driver.usesPhp ? (http.fastcgi ?? null) : null,
+    disabled,
+    disabledDir: serverDirs(r.server).disabled,
+  });
+}

@@ -1,0 +1,132 @@
+// The tasks site operations are made of, each with its undo.
+
+import { generatePassword } from '../../services/db/mariadb/index.js';
+import { installVhost, removeVhost, restoreVhost } from '../../services/http/vhost.js';
+import { settingsJson } from '../../drivers/facts.js';
+import { shellQuote as q } from '../../transport/types.js';
+import { redactor } from '../../redact.js';
+import { OperationPreconditionError } from '../errors.js';
+import type { Shell } from '../shell.js';
+import type { Task } from '../types.js';
+import { renderSiteVhost, siteFacts, type SiteResources } from './resources.js';
+
+/** Holds the site's database password between tasks; it never leaves memory and the server. */
+export interface PasswordBox {
+  value: string | null;
+}
+
+export function createSiteDirTask(shell: Shell, r: SiteResources): Task {
+  return {
+    name: `create site directory ${r.dir}`,
+    async run() {
+      const exists = await shell.probe(`test -e ${q(r.dir)}`);
+      if (exists.exitCode === 0) {
+        throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not install over it.`,
+          'If it is left over from an earlier install, move it away (or delete it) and apply again.');
+      }
+      await shell.run('creating the site directory', `mkdir -p ${q(`${r.dir}/files`)} && chmod 0750 ${q(r.dir)}`);
+    },
+    undo: async () => void (await shell.run('removing the site directory', `rm -rf ${q(r.dir)}`)),
+  };
+}
+
+export function createDatabaseTask(shell: Shell, r: SiteResources, password: PasswordBox): Task | null {
+  const { db } = r;
+  if (!db) return null;
+  return {
+    name: `create database ${db.name} and user ${db.user}`,
+    async run() {
+      password.value = generatePassword();
+      await db.type.create(shell.transport, db.admin, { name: db.name, user: db.user, password: password.value });
+    },
+    undo: () => db.type.drop(shell.transport, db.admin, db),
+  };
+}
+
+export function writeSettingsTask(shell: Shell, r: SiteResources, password: PasswordBox): Task {
+  let previous: Buffer | null = null;
+  return {
+    name: `write settings ${r.settingsPath}`,
+    async run() {
+      previous = await shell.transport.readFile(r.settingsPath);
+      await shell.transport.writeFile(r.settingsPath, settingsJson(siteFacts(r, password.value)), 0o640);
+    },
+    async undo() {
+      if (previous) await shell.transport.writeFile(r.settingsPath, previous, 0o640);
+      else await shell.run('removing the settings file', `rm -f ${q(r.settingsPath)}`);
+    },
+  };
+}
+
+/** Reads the password of an installed site from its settings file on the server. */
+export function readPasswordTask(shell: Shell, r: SiteResources, password: PasswordBox): Task | null {
+  if (!r.db) return null;
+  return {
+    name: `read database credentials from ${r.settingsPath}`,
+    async run() {
+      const raw = await shell.transport.readFile(r.settingsPath);
+      const found = raw ? (JSON.parse(raw.toString('utf8')) as { db?: { password?: string } }).db?.password : undefined;
+      if (!found) {
+        throw new OperationPreconditionError(`${r.settingsPath} on ${r.server.name} is missing or has no database password.`,
+          'Restore the site from its latest backup, or put the settings file back.');
+      }
+      redactor.add(found);
+      password.value = found;
+    },
+  };
+}
+
+export function runInstallerTask(shell: Shell, r: SiteResources, password: PasswordBox): Task {
+  return {
+    name: `run the ${r.platform.driver} installer`,
+    run: () => r.driver.install({ shell, platform: r.platform, platformDir: r.platformDir, facts: siteFacts(r, password.value) }),
+  };
+}
+
+export function writeVhostTask(shell: Shell, r: SiteResources, disabled: boolean): Task | null {
+  if (!r.http) return null;
+  const http = r.server.services.http;
+  const path = r.http.path;
+  let previous: Buffer | null = null;
+  return {
+    name: `${disabled ? 'write the "site disabled" vhost' : 'write vhost'} ${path}`,
+    async run() {
+      if (r.driver.usesPhp && !http.fastcgi) {
+        throw new OperationPreconditionError(`Server ${r.server.name} has no php-fpm address (services.http.fastcgi) for ${r.platform.driver} sites.`,
+          'Set services.http.fastcgi on the Server, e.g. unix:/run/php/php8.2-fpm.sock.');
+      }
+      ({ previous } = await installVhost(shell.transport, http, path, renderSiteVhost(r, disabled)));
+    },
+    undo: () => restoreVhost(shell.transport, http, path, previous),
+  };
+}
+
+export function removeVhostTask(shell: Shell, r: SiteResources): Task | null {
+  if (!r.http) return null;
+  const http = r.server.services.http;
+  const path = r.http.path;
+  let previous: Buffer | null = null;
+  return {
+    name: `remove vhost ${path}`,
+    async run() {
+      previous = await shell.transport.readFile(path);
+      if (previous) await removeVhost(shell.transport, http, path);
+    },
+    async undo() {
+      if (previous) await restoreVhost(shell.transport, http, path, previous);
+    },
+  };
+}
+
+/** Makes sure the site's files have the modes tide gives them (verify's "fix permissions"). */
+export function fixPermissionsTask(shell: Shell, r: SiteResources): Task {
+  return {
+    name: `fix permissions of ${r.dir}`,
+    run: async () => void (await shell.run('fixing permissions',
+      `mkdir -p ${q(`${r.dir}/files`)} && chmod 0750 ${q(r.dir)} && { test ! -e ${q(r.settingsPath)} || chmod 0640 ${q(r.settingsPath)}; }`)),
+  };
+}
+
+export function compact(tasks: (Task | null)[]): Task[] {
+  return tasks.filter((t): t is Task => t !== null);
+}

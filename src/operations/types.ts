@@ -1,0 +1,53 @@
+// An operation (what a user means: install a site) is a list of tasks (write
+// a vhost, create a database, run the installer), each with an undo. The
+// runner (run-tasks.ts) undoes finished tasks in reverse when one fails.
+
+import type { DesiredState, Server } from '../model/kinds.js';
+import type { Operation } from '../plan/types.js';
+import type { RecordedPlatform, RecordedServer, RecordedSite, RecordedState } from '../state/types.js';
+import type { OperationLog } from './log.js';
+import type { Shell } from './shell.js';
+import type { SourceFile } from '../repo/source-tree.js';
+
+export interface Task {
+  /** Shown in the log and the operation record: "create database blog_example_com". */
+  name: string;
+  run(): Promise<void>;
+  /** Puts back what run() changed; absent when run() changes nothing that lasts. */
+  undo?(): Promise<void>;
+}
+
+/** A change to recorded state, applied to the latest record when the operation is committed. */
+export type StateUpdate =
+  | { kind: 'server'; name: string; update(current: RecordedServer | undefined): RecordedServer | null }
+  | { kind: 'platform'; name: string; update(current: RecordedPlatform | undefined): RecordedPlatform | null }
+  | { kind: 'site'; name: string; update(current: RecordedSite | undefined): RecordedSite | null };
+
+/** What an operation needs from the apply that runs it. */
+export interface OperationContext {
+  op: Operation;
+  /** The record id, e.g. for naming backups. */
+  operationId: string;
+  desired: DesiredState;
+  /** Recorded state as of when the operation starts. */
+  recorded: RecordedState;
+  /** The server the operation runs on (from the fleet). */
+  server: Server;
+  shell: Shell;
+  log: OperationLog;
+  /** The server's database admin password, resolved from its secret reference. */
+  dbAdminPassword(): string | undefined;
+  /** A platform's source files from the fleet repository (source.path). */
+  readSource(path: string): SourceFile[];
+  now(): Date;
+}
+
+export interface PreparedOperation {
+  tasks: Task[];
+  /** Facts the record keeps beyond the tasks (e.g. the backup a delete took). */
+  details?(): Record<string, unknown>;
+  /** State changes to commit once every task has succeeded. */
+  updates(): StateUpdate[];
+}
+
+export type OperationBuilder = (ctx: OperationContext) => PreparedOperation | Promise<PreparedOperation>;
