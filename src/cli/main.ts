@@ -7,8 +7,12 @@ import { EXIT_ERROR, EXIT_OK, type Command, type CommandIO } from './command.js'
 import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
 import { validateCommand } from './validate.js';
+import { applyCommand } from './apply.js';
+import { statusCommand } from './status.js';
+import { unlockCommand } from './unlock.js';
+import { keyscanCommand } from './keyscan.js';
 
-const COMMANDS: Command[] = [initCommand, validateCommand, planCommand];
+const COMMANDS: Command[] = [initCommand, validateCommand, planCommand, applyCommand, statusCommand, keyscanCommand, unlockCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -164,14 +164,16 @@ const blockerKeys = ['code', 'message'] as const;
 const actions = ['verify', 'deploy', 'install', 'clone', 'migrate', 'rename', 'disable', 'enable', 'delete'] as const;
 const recordedServerKeys = [
   'formatVersion', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'root', 'services',
-  'reachable', 'versions', 'verifiedAt',
+  'reachable', 'versions', 'verifiedAt', 'lastOperation',
 ] as const;
 const recordedPlatformKeys = [
   'formatVersion', 'name', 'driver', 'source', 'build', 'docroot', 'commands', 'deployments', 'packages',
+  'lastOperation',
 ] as const;
 const recordedSiteKeys = [
   'formatVersion', 'name', 'platform', 'server', 'url', 'aliases', 'redirectAliases', 'https', 'status',
   'client', 'profile', 'cron', 'backupPolicy', 'db', 'packages', 'backups', 'generation',
+  'lastOperation',
 ] as const;
 const packageKeys = ['name', 'type', 'version', 'schema', 'enabled'] as const;
 const backupKeys = ['id', 'path', 'at', 'size', 'sha256'] as const;

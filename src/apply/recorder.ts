@@ -1,0 +1,136 @@
+// Writes every operation to the state branch twice: as `running` before it
+// touches a server (write-ahead) and with its outcome, log and state changes
+// when it ends. Keeps the in-memory recorded state in step with the branch.
+
+import { validatorFor } from '../model/schemas.js';
+import type { Operation } from '../plan/types.js';
+import type { TasksOutcome } from '../operations/run-tasks.js';
+import type { StateUpdate } from '../operations/types.js';
+import { redactor } from '../redact.js';
+import { platformStatePath, serverStatePath, siteStatePath } from '../state/layout.js';
+import type { LastOperation, RecordedState } from '../state/types.js';
+import type { StateWriter } from '../state/writer.js';
+import { TideError } from '../errors.js';
+import { commitMessage, newRecordId, recordPaths, runningMarkerPath, type OperationRecord } from './records.js';
+
+const SECTIONS = {
+  server: { map: 'servers', path: serverStatePath, schema: 'state-server.schema.json' },
+  platform: { map: 'platforms', path: platformStatePath, schema: 'state-platform.schema.json' },
+  site: { map: 'sites', path: siteStatePath, schema: 'state-site.schema.json' },
+} as const;
+
+export class Recorder {
+  constructor(
+    private readonly writer: StateWriter,
+    /** Updated as operations end; what later operations see as "recorded". */
+    readonly state: RecordedState,
+    private readonly meta: { desiredCommit: string | null; planHash: string },
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Commits the operation as running; returns its record. */
+  async begin(op: Operation): Promise<OperationRecord> {
+    const startedAt = this.now();
+    const record: OperationRecord = {
+      formatVersion: 1,
+      id: newRecordId(op, startedAt),
+      operation: op.id,
+      action: op.action,
+      target: op.target,
+      server: op.server,
+      reason: op.reason,
+      desiredCommit: this.meta.desiredCommit,
+      planHash: this.meta.planHash,
+      status: 'running',
+      startedAt: startedAt.toISOString(),
+      tasks: [],
+    };
+    const paths = recordPaths(record);
+    await this.writer.commit({
+      files: { [paths.json]: json(record), [runningMarkerPath(record.id)]: json({ record: paths.json }) },
+      message: commitMessage(record),
+    });
+    return record;
+  }
+
+  /** Commits how the operation ended, its log and (when it succeeded) its state changes. */
+  async finish(record: OperationRecord, outcome: TasksOutcome, log: string, updates: StateUpdate[], details?: Record<string, unknown>): Promise<OperationRecord> {
+    const finished: OperationRecord = {
+      ...record,
+      status: outcome.status,
+      finishedAt: this.now().toISOString(),
+      tasks: outcome.tasks,
+      ...(outcome.error ? { error: redactor.redact(outcome.error.message) } : {}),
+      ...(details && Object.values(details).some((v) => v !== undefined) ? { details } : {}),
+    };
+    const paths = recordPaths(finished);
+    const files: Record<string, string | null> = {
+      [paths.json]: json(finished),
+      [paths.log]: redactor.redact(log),
+      [runningMarkerPath(record.id)]: null,
+    };
+    const last: LastOperation = { id: finished.id, action: finished.action, status: finished.status as LastOperation['status'], at: finished.finishedAt! };
+    const applied = outcome.status === 'ok' ? updates : [];
+    Object.assign(files, this.applyUpdates(applied, last));
+    // A failed operation changes no state, but the object's last operation says it failed.
+    if (outcome.status !== 'ok') Object.assign(files, this.touchLastOperation(record, last));
+    await this.writer.commit({ files, message: commitMessage(finished) });
+    return finished;
+  }
+
+  /** Marks a record left `running` by a crashed apply as interrupted. */
+  async interrupt(record: OperationRecord, why: string): Promise<OperationRecord> {
+    const interrupted: OperationRecord = { ...record, status: 'interrupted', finishedAt: this.now().toISOString(), error: why };
+    const last: LastOperation = { id: record.id, action: record.action, status: 'interrupted', at: interrupted.finishedAt! };
+    await this.writer.commit({
+      files: { [recordPaths(record).json]: json(interrupted), [runningMarkerPath(record.id)]: null, ...this.touchLastOperation(record, last) },
+      message: commitMessage(interrupted),
+    });
+    return interrupted;
+  }
+
+  /** Applies updates to the in-memory state (synchronously, so commit order is update order) and returns the files. */
+  private applyUpdates(updates: StateUpdate[], last: LastOperation): Record<string, string | null> {
+    const files: Record<string, string | null> = {};
+    for (const u of updates) {
+      const section = SECTIONS[u.kind];
+      const map = this.state[section.map] as Map<string, never>;
+      const next = (u.update as (c: unknown) => Record<string, unknown> | null)(map.get(u.name));
+      if (next === null) {
+        map.delete(u.name);
+        files[section.path(u.name)] = null;
+        continue;
+      }
+      const record = { ...next, lastOperation: last };
+      checkRecord(section.schema, section.path(u.name), record);
+      map.set(u.name, record as never);
+      files[section.path(u.name)] = json(record);
+    }
+    return files;
+  }
+
+  private touchLastOperation(record: OperationRecord, last: LastOperation): Record<string, string | null> {
+    const section = SECTIONS[record.target.kind];
+    const map = this.state[section.map] as Map<string, Record<string, unknown>>;
+    const current = map.get(record.target.name);
+    if (!current) return {};
+    const next = { ...current, lastOperation: last };
+    map.set(record.target.name, next);
+    return { [section.path(record.target.name)]: json(next) };
+  }
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** A record the reader would reject must never be written: that is a bug in tide, stop here. */
+function checkRecord(schema: string, path: string, record: unknown): void {
+  const validate = validatorFor(schema);
+  if (!validate(JSON.parse(JSON.stringify(record)))) {
+    const first = validate.errors?.[0];
+    throw new TideError('STATE_RECORD_INVALID', `tide built an invalid ${path}: ${first?.instancePath || 'record'} ${first?.message}.`, {
+      hint: 'This is a bug in tide; the operation ran but its state was not recorded. Report it with the operation log.',
+    });
+  }
+}

@@ -1,0 +1,60 @@
+// Operation records: what the state branch keeps of each operation
+// (operations/<YYYY-MM>/<id>.json beside its redacted <id>.log), and commit
+// messages that read like a task log.
+
+import { randomBytes } from 'node:crypto';
+import type { Operation } from '../plan/types.js';
+import type { TaskRecord } from '../operations/run-tasks.js';
+import { OPERATIONS_DIR, STATE_DIR } from '../state/layout.js';
+
+export const RECORD_FORMAT_VERSION = 1;
+
+export type RecordStatus = 'running' | 'ok' | 'failed' | 'rolled-back' | 'interrupted';
+
+export interface OperationRecord {
+  formatVersion: typeof RECORD_FORMAT_VERSION;
+  id: string;
+  /** The plan's id of the operation: `site/blog.example.com/install`. */
+  operation: string;
+  action: Operation['action'];
+  target: Operation['target'];
+  server: string;
+  reason: string;
+  desiredCommit: string | null;
+  planHash: string;
+  status: RecordStatus;
+  startedAt: string;
+  finishedAt?: string;
+  tasks: TaskRecord[];
+  error?: string;
+  details?: Record<string, unknown>;
+}
+
+/** Sortable, unique, readable in a file listing: `20261123T101502Z-3f2a-install-site-blog.example.com`. */
+export function newRecordId(op: Pick<Operation, 'action' | 'target' | 'server'>, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const where = op.target.kind === 'platform' ? `-on-${op.server}` : '';
+  return `${stamp}-${randomBytes(2).toString('hex')}-${op.action}-${op.target.kind}-${op.target.name}${where}`;
+}
+
+export function recordPaths(record: Pick<OperationRecord, 'id' | 'startedAt'>): { json: string; log: string } {
+  const base = `${OPERATIONS_DIR}/${record.startedAt.slice(0, 7)}/${record.id}`;
+  return { json: `${base}.json`, log: `${base}.log` };
+}
+
+/** Marks an operation in flight; an apply that finds one left behind knows a run crashed. */
+export const RUNNING_DIR = `${STATE_DIR}/running`;
+export const runningMarkerPath = (id: string): string => `${RUNNING_DIR}/${id}.json`;
+
+export function commitMessage(record: OperationRecord): string {
+  const where = record.target.kind === 'server' ? '' : ` on ${record.server}`;
+  const desired = record.desiredCommit ? ` (desired ${record.desiredCommit.slice(0, 7)})` : '';
+  const subject = `${record.action} ${record.target.kind} ${record.target.name}${where}: ${record.status}${desired}`;
+  const body = record.status === 'running' ? [] : record.tasks.map((t) => `- ${t.name}: ${t.status}${t.durationMs === undefined ? '' : ` (${formatMs(t.durationMs)})`}`);
+  if (record.error) body.push('', record.error);
+  return body.length ? `${subject}\n\n${body.join('\n')}\n` : `${subject}\n`;
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,52 @@
+// Carries out one operation: prepare its tasks, record it as running, run the
+// tasks (undoing on failure), record how it ended.
+
+import type { DesiredState, Server } from '../model/kinds.js';
+import type { Operation } from '../plan/types.js';
+import { OperationLog } from '../operations/log.js';
+import { runTasks, type TasksOutcome } from '../operations/run-tasks.js';
+import { shellFor } from '../operations/shell.js';
+import type { OperationBuilder, PreparedOperation } from '../operations/types.js';
+import { redactor } from '../redact.js';
+import type { SourceFile } from '../repo/source-tree.js';
+import type { Transport } from '../transport/types.js';
+import type { OperationResult } from './executor.js';
+import type { Recorder } from './recorder.js';
+
+export interface OperationRuntime {
+  desired: DesiredState;
+  recorder: Recorder;
+  transport(server: Server): Transport;
+  dbAdminPassword(server: Server): string | undefined;
+  readSource(path: string): SourceFile[];
+  builder(op: Operation): OperationBuilder;
+  now(): Date;
+}
+
+export async function runOperation(op: Operation, rt: OperationRuntime): Promise<Omit<OperationResult, 'op' | 'durationMs'>> {
+  const server = rt.desired.servers.get(op.server);
+  const log = new OperationLog(rt.now);
+  const record = await rt.recorder.begin(op);
+  log.line(`${op.action} ${op.target.kind} ${op.target.name} on ${op.server}: ${op.reason}`);
+  let prepared: PreparedOperation | undefined;
+  let outcome: TasksOutcome;
+  try {
+    if (!server) throw new Error(`server ${op.server} is not in the fleet, so tide cannot reach it`);
+    const shell = shellFor(rt.transport(server), log);
+    prepared = await rt.builder(op)({
+      op, operationId: record.id, desired: rt.desired, recorded: rt.recorder.state, server, shell, log,
+      dbAdminPassword: () => rt.dbAdminPassword(server),
+      readSource: rt.readSource,
+      now: rt.now,
+    });
+    outcome = await runTasks(prepared.tasks, log);
+  } catch (error) {
+    // Failed before any task ran (precondition, connection): nothing to undo.
+    log.line(`✗ ${redactor.redact((error as Error).message)}`);
+    outcome = { status: 'rolled-back', tasks: [], error: error as Error };
+  }
+  log.line(`${op.action} ${op.target.kind} ${op.target.name}: ${outcome.status}`);
+  const finished = await rt.recorder.finish(record, outcome, log.text(),
+    outcome.status === 'ok' ? prepared!.updates() : [], prepared?.details?.());
+  return { status: outcome.status, message: finished.error, recordId: finished.id };
+}

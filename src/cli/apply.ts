@@ -1,0 +1,93 @@
+import { createInterface } from 'node:readline/promises';
+import { apply } from '../apply/apply.js';
+import { endLine, startLine, summary } from '../apply/progress.js';
+import { catchUpWithRemote, pushState } from '../apply/push.js';
+import { TideError } from '../errors.js';
+import { renderText, shouldUseColor } from '../plan/render/text.js';
+import { parseCommandArgs } from './args.js';
+import { EXIT_ERROR, EXIT_OK, type Command, type CommandIO } from './command.js';
+import { loadDesired } from './fleet-context.js';
+
+export const applyCommand: Command = {
+  name: 'apply',
+  summary: 'Carry out the plan on the servers and record it on the state branch',
+  help: `Usage: tide apply [--repo DIR] [--ref REF] [--yes] [--plan FILE] [--target KIND/NAME]... [--server NAME]... [--push]
+
+Plans, shows the plan, asks for confirmation, then runs the operations in
+dependency order (fleet concurrency limits), each over one SSH connection per
+server. Every operation is committed to the state branch as 'running' before
+it touches a server and again when it ends, with its redacted log. A failed
+operation is undone and fails only the operations that depend on it.
+
+Options:
+  --repo DIR           fleet repository (default: the current directory)
+  --ref REF            read the fleet from a commit, branch or tag instead of the work tree
+  --yes, -y            do not ask for confirmation (needed when stdin is not a terminal)
+  --plan FILE          apply only if planning now gives the plan saved in FILE
+                       (tide plan --out FILE); refuse a stale one
+  --target KIND/NAME   only these targets (and what they depend on), e.g. site/blog.example.com
+  --server NAME        only operations on these servers
+  --push               fetch the state branch from origin first, push it after
+  --no-color           never colour the plan
+
+Exit status: 0 when every operation succeeded, 1 when any failed or on error.
+`,
+  async run(args, io) {
+    const { values } = parseCommandArgs('apply', args, {
+      repo: { type: 'string' },
+      ref: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+      plan: { type: 'string' },
+      target: { type: 'string', multiple: true },
+      server: { type: 'string', multiple: true },
+      push: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    });
+    const interactive = Boolean(process.stdin.isTTY && io.stdout.isTTY);
+    if (!values.yes && !interactive) {
+      throw new TideError('CONFIRMATION_NEEDED', 'tide apply: not on a terminal, so it cannot ask for confirmation; nothing was applied.', {
+        hint: 'Review the plan (tide plan) and run tide apply --yes, or apply a reviewed plan with --plan FILE --yes.',
+      });
+    }
+    if (values.push) {
+      const { repoDir, desired } = await loadDesired(values.repo, values.ref, io.cwd);
+      await catchUpWithRemote(repoDir, desired.fleet.state.branch);
+    }
+    const color = !values['no-color'] && shouldUseColor(io.stdout, io.env);
+    const result = await apply({
+      repo: values.repo, ref: values.ref, cwd: io.cwd, env: io.env, planFile: values.plan,
+      filter: { targets: values.target ?? [], servers: values.server ?? [] },
+      confirm: async (plan, operations) => {
+        if (operations.length === 0) return true;
+        io.stdout.write(renderText({ ...plan, operations }, { color }));
+        if (values.yes) return true;
+        return ask(io, `\nApply these ${operations.length} operations? Only 'yes' is accepted: `);
+      },
+      onInterrupted: (records) => {
+        io.stdout.write(`Found ${records.length} operation(s) left running by an earlier apply; marked interrupted, their targets are checked first:\n`);
+        for (const r of records) io.stdout.write(`  ! ${r.action} ${r.target.kind} ${r.target.name} (${r.id})\n`);
+      },
+      onStart: (op) => io.stdout.write(startLine(op)),
+      onEnd: (r) => io.stdout.write(endLine(r)),
+    });
+    if (!result.confirmed) {
+      io.stdout.write('Apply cancelled; nothing was changed.\n');
+      return EXIT_OK;
+    }
+    io.stdout.write(summary(result.results, result.stateCommit, result.branch));
+    if (values.push && result.results.length > 0) {
+      await pushState(result.repoDir, result.branch);
+      io.stdout.write(`Pushed ${result.branch} to origin.\n`);
+    }
+    return result.results.every((r) => r.status === 'ok') ? EXIT_OK : EXIT_ERROR;
+  },
+};
+
+async function ask(io: CommandIO, question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: io.stdout });
+  try {
+    return (await rl.question(question)).trim() === 'yes';
+  } finally {
+    rl.close();
+  }
+}

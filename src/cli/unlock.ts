@@ -1,0 +1,34 @@
+import { TideError } from '../errors.js';
+import { requireGitDirs } from '../repo/git-dir.js';
+import { forceUnlock, readStateLock } from '../state/lock.js';
+import { age } from '../state/lock.js';
+import { parseCommandArgs } from './args.js';
+import { EXIT_OK, type Command } from './command.js';
+import { resolve } from 'node:path';
+
+export const unlockCommand: Command = {
+  name: 'unlock',
+  summary: 'Break a stale state lock left by an apply that is gone',
+  help: `Usage: tide unlock --force ID [--repo DIR]
+       tide unlock [--repo DIR]          (shows who holds the lock)
+
+Only one apply writes the state branch at a time; it holds a lock named by an
+ID. If that apply died (machine lost, process killed), break its lock with the
+ID that 'tide apply' printed. Make sure it is really gone first.
+`,
+  async run(args, io) {
+    const { values } = parseCommandArgs('unlock', args, { force: { type: 'string' }, repo: { type: 'string' } });
+    const { commonDir } = requireGitDirs(resolve(io.cwd, values.repo ?? '.'));
+    if (!values.force) {
+      const held = await readStateLock(commonDir);
+      io.stdout.write(held
+        ? `Locked by ${held.id}: pid ${held.pid}, ${held.user}@${held.host}, '${held.command}', started ${age(held.startedAt)}.\nBreak it with: tide unlock --force ${held.id}\n`
+        : 'The state is not locked.\n');
+      return EXIT_OK;
+    }
+    if (!/^[0-9a-f]{4,}$/.test(values.force)) throw new TideError('USAGE', `tide unlock: '${values.force}' is not a lock id.`);
+    const broken = await forceUnlock(commonDir, values.force);
+    io.stdout.write(`Broke lock ${broken.id} (pid ${broken.pid}, ${broken.user}@${broken.host}, started ${age(broken.startedAt)}).\n`);
+    return EXIT_OK;
+  },
+};
