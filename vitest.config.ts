@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     // Real sshd, nginx, php-fpm and MariaDB on loopback for the integration tests.
     globalSetup: ['test/integration/global-setup.ts'],
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.

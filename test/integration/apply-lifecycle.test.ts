@@ -1,0 +1,182 @@
+// From an empty state to serving sites, then disable, enable and delete:
+// checked the way a hosting engineer would, over HTTP, in MariaDB, on disk
+// and on the state branch.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { siteDatabaseNames } from '../../src/services/db/mariadb/index.js';
+import { removeGitCliRepos } from '../helpers/git-cli.js';
+import { allGitObjects, commitAll, list, makeFleet, operationRecords, stateFile, tide, writeFleetFile, type TestFleet } from './support/fleet.js';
+import { pageWhen, sql } from './support/probe.js';
+
+const services = inject('services');
+const [web1, web2] = services.ssh.servers as [typeof services.ssh.servers[0], typeof services.ssh.servers[0]];
+let fleet: TestFleet;
+const outputs: string[] = [];
+
+async function applyOk(): Promise<string> {
+  const run = await tide(fleet, ['apply', '--yes']);
+  outputs.push(run.all ?? '');
+  expect(run.exitCode, run.all).toBe(0);
+  return run.all ?? '';
+}
+
+/** Database passwords tide generated: they live only in the sites' settings files. */
+function sitePasswords(): string[] {
+  const out: string[] = [];
+  for (const s of services.ssh.servers) {
+    for (const site of list(join(fleet.roots[s.name]!, 'sites'))) {
+      const path = join(fleet.roots[s.name]!, 'sites', site, 'settings.json');
+      if (existsSync(path)) {
+        const db = JSON.parse(readFileSync(path, 'utf8')).db;
+        if (db?.password) out.push(db.password);
+      }
+    }
+  }
+  return out;
+}
+const seenPasswords = new Set<string>();
+
+function expectNoSecretAnywhere(): void {
+  for (const p of sitePasswords()) seenPasswords.add(p);
+  const secrets = [...seenPasswords, services.db.adminPassword];
+  expect(secrets.length).toBeGreaterThan(1);
+  const objects = allGitObjects(fleet.dir);
+  for (const secret of secrets) {
+    expect(objects.includes(secret), 'a secret is stored in a git object').toBe(false);
+    for (const out of outputs) expect(out.includes(secret), 'a secret was printed').toBe(false);
+  }
+}
+
+beforeAll(() => {
+  fleet = makeFleet(services, 'lifecycle');
+});
+afterAll(() => removeGitCliRepos());
+
+describe('apply the php-notes example from an empty state', () => {
+  it('installs every site; each answers through nginx with its own content and database rows', async () => {
+    const out = await applyOk();
+    expect(out).toMatch(/Apply finished: \d+ ok, 0 failed, 0 skipped/);
+
+    const com = await pageWhen(web1.http.port, 'notes.example.com', (p) => p.status === 200);
+    expect(com.status).toBe(200);
+    expect(com.body).toContain('Notes of notes.example.com');
+    expect(com.body).toContain('<li>Welcome to notes.example.com</li>');
+
+    const org = await pageWhen(web2.http.port, 'notes.example.org', (p) => p.status === 200);
+    expect(org.status).toBe(200);
+    expect(org.body).toContain('<li>Welcome to notes.example.org</li>');
+    expect(org.body).not.toContain('notes.example.com');
+
+    const brochure = await pageWhen(web1.http.port, 'brochure.example.com', (p) => p.status === 200);
+    expect(brochure.status).toBe(200);
+    expect(brochure.body).toContain('Served as plain files');
+
+    const alias = await pageWhen(web1.http.port, 'www.notes.example.com', (p) => p.status === 301, '/page?x=1');
+    expect(alias.status).toBe(301);
+    expect(alias.location).toBe(`http://notes.example.com:${web1.http.port}/page?x=1`);
+
+    for (const site of ['notes.example.com', 'notes.example.org']) {
+      const { name } = siteDatabaseNames(site);
+      expect(await sql(services, `SELECT body FROM \`${name}\`.notes`)).toEqual([[`Welcome to ${site}`]]);
+    }
+    // The site's own user can reach its database, with the password only the server knows.
+    const settings = JSON.parse(readFileSync(join(fleet.roots.web1!, 'sites/notes.example.com/settings.json'), 'utf8'));
+    expect(settings.site).toEqual({ name: 'notes.example.com', url: 'notes.example.com', profile: 'standard' });
+    const mode = execFileSync('stat', ['-c', '%a', join(fleet.roots.web1!, 'sites/notes.example.com/settings.json')], { encoding: 'utf8' }).trim();
+    expect(mode).toBe('640');
+  });
+
+  it('records every operation and the state of each object on the state branch', () => {
+    const site = JSON.parse(stateFile(fleet, 'state/sites/notes.example.com.json')!);
+    expect(site).toMatchObject({ name: 'notes.example.com', platform: 'notes', server: 'web1', status: 'enabled', generation: 1,
+      db: siteDatabaseNames('notes.example.com'), lastOperation: { action: 'install', status: 'ok' } });
+    const platform = JSON.parse(stateFile(fleet, 'state/platforms/notes.json')!);
+    expect(Object.keys(platform.deployments).sort()).toEqual(['web1', 'web2']);
+    expect(platform.deployments.web1.digest).toMatch(/^[0-9a-f]{64}$/);
+    const server = JSON.parse(stateFile(fleet, 'state/servers/web1.json')!);
+    expect(server.reachable).toBe(true);
+    expect(server.versions.nginx).toMatch(/nginx\//);
+    expect(server.versions.mariadb).toMatch(/MariaDB/i);
+
+    const records = operationRecords(fleet);
+    expect(records.map((r) => r.operation).sort()).toEqual([
+      'platform/brochure/deploy@web1', 'platform/brochure/deploy@web2', 'platform/notes/deploy@web1', 'platform/notes/deploy@web2',
+      'server/web1/verify', 'server/web2/verify',
+      'site/brochure.example.com/install', 'site/notes.example.com/install', 'site/notes.example.org/install',
+    ]);
+    expect(records.every((r) => r.status === 'ok')).toBe(true);
+    // Write-ahead: each operation was committed as running before it ran, then again when it ended.
+    const log = execFileSync('git', ['log', '--format=%B', 'tide-state'], { cwd: fleet.dir, encoding: 'utf8' });
+    const desired = execFileSync('git', ['rev-parse', '--short=7', 'main'], { cwd: fleet.dir, encoding: 'utf8' }).trim();
+    expect(log).toContain(`install site notes.example.com on web1: running (desired ${desired})`);
+    expect(log).toContain(`install site notes.example.com on web1: ok (desired ${desired})`);
+    const install = records.find((r) => r.operation === 'site/notes.example.com/install')!;
+    const logText = stateFile(fleet, `operations/${install.startedAt.slice(0, 7)}/${install.id}.log`);
+    expect(logText).toContain('installed notes.example.com (profile standard)');
+    expect(stateFile(fleet, 'state/running') ?? '').toBe('');
+    expectNoSecretAnywhere();
+  });
+
+  it('a second apply has nothing to do', async () => {
+    const out = await applyOk();
+    expect(out).toContain('Nothing to do');
+  });
+
+  it('disable serves the "site disabled" page; enable brings the site back', async () => {
+    writeFleetFile(fleet, 'sites/notes.example.com.yaml', { kind: 'Site', name: 'notes.example.com', platform: 'notes', server: 'web1', aliases: ['www.notes.example.com'], redirectAliases: true, status: 'disabled' });
+    commitAll(fleet, 'disable notes.example.com');
+    await applyOk();
+    const disabled = await pageWhen(web1.http.port, 'notes.example.com', (p) => p.status === 503);
+    expect(disabled.status).toBe(503);
+    expect(disabled.body).toContain('This site is disabled');
+    expect(JSON.parse(stateFile(fleet, 'state/sites/notes.example.com.json')!).status).toBe('disabled');
+    // Its data is untouched.
+    expect(await sql(services, `SELECT COUNT(*) FROM \`${siteDatabaseNames('notes.example.com').name}\`.notes`)).toEqual([['1']]);
+
+    writeFleetFile(fleet, 'sites/notes.example.com.yaml', { kind: 'Site', name: 'notes.example.com', platform: 'notes', server: 'web1', aliases: ['www.notes.example.com'], redirectAliases: true, status: 'enabled' });
+    commitAll(fleet, 'enable notes.example.com');
+    await applyOk();
+    const enabled = await pageWhen(web1.http.port, 'notes.example.com', (p) => p.status === 200);
+    expect(enabled.status).toBe(200);
+    expect(enabled.body).toContain('Welcome to notes.example.com');
+  });
+
+  it('delete backs the site up first, then removes its database, user, files and vhost', async () => {
+    const { name, user } = siteDatabaseNames('notes.example.org');
+    writeFleetFile(fleet, 'sites/notes.example.org.yaml', { kind: 'Site', name: 'notes.example.org', platform: 'notes', server: 'web2', status: 'deleted' });
+    commitAll(fleet, 'delete notes.example.org');
+    await applyOk();
+
+    expect(await sql(services, `SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '${name}'`)).toEqual([]);
+    expect(await sql(services, `SELECT User FROM mysql.user WHERE User = '${user}'`)).toEqual([]);
+    expect(existsSync(join(fleet.roots.web2!, 'sites/notes.example.org'))).toBe(false);
+    expect(existsSync(join(web2.http.configDir, 'tide-notes.example.org.conf'))).toBe(false);
+    expect((await pageWhen(web2.http.port, 'notes.example.org', (p) => !p.body.includes('Welcome'))).body).not.toContain('Welcome');
+    expect(stateFile(fleet, 'state/sites/notes.example.org.json')).toBeNull();
+
+    const backups = list(join(fleet.roots.web2!, 'backups/notes.example.org'));
+    expect(backups).toHaveLength(1);
+    const archive = join(fleet.roots.web2!, 'backups/notes.example.org', backups[0]!);
+    const members = execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' });
+    expect(members).toContain('notes.example.org/settings.json');
+    expect(members).toContain('database.sql.gz');
+    const dump = execFileSync('sh', ['-c', `tar -xzOf '${archive}' database.sql.gz | gunzip -c`], { encoding: 'utf8' });
+    expect(dump).toContain('Welcome to notes.example.org');
+
+    const record = operationRecords(fleet).find((r) => r.operation === 'site/notes.example.org/delete')!;
+    expect(record.status).toBe('ok');
+    expect(record.details?.backup.path).toBe(archive);
+    expectNoSecretAnywhere();
+  });
+
+  it('tide status lists what is recorded with the last operation of each', async () => {
+    const run = await tide(fleet, ['status']);
+    expect(run.exitCode, run.all).toBe(0);
+    expect(run.stdout).toMatch(/notes\.example\.com\s+enabled, notes on web1, db notes_example_com\s+last: enable ok/);
+    expect(run.stdout).not.toContain('notes.example.org');
+    expect(run.stdout).toMatch(/web2\s+root@127\.0\.0\.1:\d+, nginx, mariadb\s+last: verify ok/);
+  });
+});
