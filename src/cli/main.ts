@@ -11,8 +11,9 @@ import { applyCommand } from './apply.js';
 import { statusCommand } from './status.js';
 import { unlockCommand } from './unlock.js';
 import { keyscanCommand } from './keyscan.js';
+import { verifyCommand } from './verify.js';
 
-const COMMANDS: Command[] = [initCommand, validateCommand, planCommand, applyCommand, statusCommand, keyscanCommand, unlockCommand];
+const COMMANDS: Command[] = [initCommand, validateCommand, planCommand, applyCommand, statusCommand, verifyCommand, keyscanCommand, unlockCommand];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -84,9 +84,13 @@ function planSite(desired: DesiredState, site: Site | undefined, before: Recorde
       reason: `url ${before.url} → ${spec.url}`,
       changes: [{ field: 'url', from: before.url, to: spec.url }, ...takePending()] }));
   }
-  if (pending.length > 0) {
-    step(plan.add({ action: 'verify', target, server, warnings,
-      reason: `changed: ${pending.map((c) => c.field).join(', ')}; rewrite its config`, changes: takePending() }));
+  const drift = before.drift ?? [];
+  if (pending.length > 0 || (drift.length > 0 && chain.length === 0)) {
+    const why = [
+      ...(pending.length > 0 ? [`changed: ${pending.map((c) => c.field).join(', ')}`] : []),
+      ...(drift.length > 0 ? [`tide verify found drift (${drift.join('; ')})`] : []),
+    ];
+    step(plan.add({ action: 'verify', target, server, warnings, reason: `${why.join('; ')}; rewrite its config`, changes: takePending() }));
   }
   if (before.status !== spec.status) {
     const action = spec.status === 'disabled' ? 'disable' : 'enable';

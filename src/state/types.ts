@@ -35,6 +35,8 @@ export interface Package {
 export type RecordedPlatform = Recorded<PlatformSpec> & {
   deployments: Record<string, { commit?: string; deployedAt?: string; digest?: string; path?: string }>;
   packages?: Package[];
+  /** Differences the last `tide verify` found on the server. */
+  drift?: string[];
 };
 
 export interface SiteBackup {
@@ -52,6 +54,8 @@ export type RecordedSite = Recorded<SiteSpec> & {
   backups?: SiteBackup[];
   /** Bumped by every operation that changes the site. */
   generation: number;
+  /** Differences the last `tide verify` found on the server; the next plan verifies (repairs) the site. */
+  drift?: string[];
 };
 
 export interface RecordedState {

@@ -168,12 +168,12 @@ const recordedServerKeys = [
 ] as const;
 const recordedPlatformKeys = [
   'formatVersion', 'name', 'driver', 'source', 'build', 'docroot', 'commands', 'deployments', 'packages',
-  'lastOperation',
+  'lastOperation', 'drift',
 ] as const;
 const recordedSiteKeys = [
   'formatVersion', 'name', 'platform', 'server', 'url', 'aliases', 'redirectAliases', 'https', 'status',
   'client', 'profile', 'cron', 'backupPolicy', 'db', 'packages', 'backups', 'generation',
-  'lastOperation',
+  'lastOperation', 'drift',
 ] as const;
 const packageKeys = ['name', 'type', 'version', 'schema', 'enabled'] as const;
 const backupKeys = ['id', 'path', 'at', 'size', 'sha256'] as const;

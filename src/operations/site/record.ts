@@ -13,8 +13,10 @@ export function appliedSite(site: Site, r: SiteResources, status?: 'enabled' | '
     name: site.name,
     update: (current: RecordedSite | undefined): RecordedSite => {
       const spec = siteSpec(site, r.server.name);
+      // Whatever ran rewrote the site from its spec: earlier drift is gone.
+      const { drift: _repaired, ...kept } = current ?? ({} as Partial<RecordedSite>);
       return {
-        ...current,
+        ...kept,
         formatVersion: STATE_FORMAT_VERSION,
         name: site.name,
         ...spec,

@@ -32,7 +32,10 @@ export interface SiteResources {
   shape: SiteShape;
 }
 
-export function siteResources(ctx: OperationContext, name: string, shape: SiteShape): SiteResources {
+/** What resolving a site's resources needs: the fleet, the server and its database admin password. */
+export type ResourceContext = Pick<OperationContext, 'desired' | 'server' | 'dbAdminPassword'>;
+
+export function siteResources(ctx: ResourceContext, name: string, shape: SiteShape): SiteResources {
   const { server } = ctx;
   const platform = ctx.desired.platforms.get(shape.platform);
   if (!platform) {

@@ -1,0 +1,125 @@
+// `tide verify`: the only way observed reality flows back into recorded
+// state. Looks at every recorded server, platform and site (read-only), then
+// commits what it saw in one commit: server facts, and the drift of each
+// platform and site (a drifted site gets a repairing verify in the next plan).
+
+import { randomBytes } from 'node:crypto';
+import { loadDesired } from '../cli/fleet-context.js';
+import type { Server } from '../model/kinds.js';
+import { requireGitDirs } from '../repo/git-dir.js';
+import { readSecret } from '../secrets.js';
+import { acquireStateLock } from '../state/lock.js';
+import { platformStatePath, serverStatePath, siteStatePath, OPERATIONS_DIR } from '../state/layout.js';
+import { readRecordedState } from '../state/reader.js';
+import { StateWriter } from '../state/writer.js';
+import { TransportPool } from '../transport/pool.js';
+import { observePlatform, observeServer, observeSite } from './observe.js';
+
+export interface Finding {
+  kind: 'server' | 'platform' | 'site';
+  name: string;
+  server: string;
+  drift: string[];
+}
+
+export interface VerifyReport {
+  checked: { servers: number; platforms: number; sites: number };
+  findings: Finding[];
+  /** Recorded objects tide could not look at (server not in the fleet, or unreachable). */
+  notChecked: string[];
+  stateCommit: string | null;
+  branch: string;
+}
+
+export async function verifyFleet(options: { repo?: string; cwd: string; env: NodeJS.ProcessEnv; servers: string[] }): Promise<VerifyReport> {
+  const { repoDir, desired } = await loadDesired(options.repo, undefined, options.cwd);
+  const branch = desired.fleet.state.branch;
+  const lock = await acquireStateLock(requireGitDirs(repoDir).commonDir, { command: 'tide verify' });
+  const pool = new TransportPool();
+  try {
+    const writer = await StateWriter.open({ repoDir, branch });
+    const recorded = await readRecordedState(repoDir, branch);
+    const started = new Date();
+    const report: VerifyReport = { checked: { servers: 0, platforms: 0, sites: 0 }, findings: [], notChecked: [], stateCommit: null, branch };
+    const files: Record<string, string | null> = {};
+    const wanted = (name: string) => options.servers.length === 0 || options.servers.includes(name);
+
+    await Promise.all([...recorded.servers.values()].filter((s) => wanted(s.name)).map(async (record) => {
+      const server = desired.servers.get(record.name);
+      if (!server) return void report.notChecked.push(`server ${record.name}: no longer in the fleet, so tide cannot reach it`);
+      const transport = pool.get(server);
+      const password = once(() => adminPassword(server, options.env, options.cwd));
+      const seen = await observeServer(transport, server, password);
+      report.checked.servers++;
+      files[serverStatePath(server.name)] = json({ ...record, reachable: seen.reachable, versions: { ...record.versions, ...seen.versions }, verifiedAt: new Date().toISOString() });
+      if (seen.drift.length) report.findings.push({ kind: 'server', name: server.name, server: server.name, drift: seen.drift });
+      if (!seen.reachable) return void report.notChecked.push(`platforms and sites on ${server.name}: the server is unreachable`);
+
+      for (const platform of recorded.platforms.values()) {
+        if (!platform.deployments[server.name]) continue;
+        const drift = await observePlatform(transport, server, platform);
+        report.checked.platforms++;
+        if (drift.length) report.findings.push({ kind: 'platform', name: platform.name, server: server.name, drift });
+      }
+      const sites = [...recorded.sites.values()].filter((s) => s.server === server.name);
+      await inBatches(sites, desired.fleet.concurrency.perServer, async (site) => {
+        const drift = await observeSite(transport, server, desired, site, password);
+        report.checked.sites++;
+        if (drift.length) report.findings.push({ kind: 'site', name: site.name, server: server.name, drift });
+        const { drift: _before, ...rest } = site;
+        if (drift.length || site.drift) files[siteStatePath(site.name)] = json(drift.length ? { ...rest, drift } : rest);
+      });
+    }));
+    // Platform drift is per server; the record keeps every server's findings.
+    for (const platform of recorded.platforms.values()) {
+      const drift = report.findings.filter((f) => f.kind === 'platform' && f.name === platform.name).flatMap((f) => f.drift.map((d) => `${f.server}: ${d}`));
+      const { drift: _before, ...rest } = platform;
+      if (drift.length || platform.drift) files[platformStatePath(platform.name)] = json(drift.length ? { ...rest, drift } : rest);
+    }
+
+    report.findings.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || a.server.localeCompare(b.server));
+    const id = `${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}-verify-fleet`;
+    files[`${OPERATIONS_DIR}/${started.toISOString().slice(0, 7)}/${id}.json`] = json({
+      formatVersion: 1, id, action: 'verify-fleet', status: 'ok', startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
+      desiredCommit: desired.commit, checked: report.checked, findings: report.findings, notChecked: report.notChecked,
+    });
+    const drifted = report.findings.length;
+    const { servers, platforms, sites } = report.checked;
+    const subject = `verify: ${servers} servers, ${platforms} platform deployments, ${sites} sites checked; ${drifted === 0 ? 'no drift' : `${drifted} drifted`}`;
+    const body = report.findings.map((f) => `- ${f.kind} ${f.name} on ${f.server}: ${f.drift.join('; ')}`);
+    report.stateCommit = await writer.commit({ files, message: body.length ? `${subject}\n\n${body.join('\n')}\n` : `${subject}\n` });
+    return report;
+  } finally {
+    await pool.closeAll();
+    await lock.release();
+  }
+}
+
+function adminPassword(server: Server, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
+  const ref = server.services.db.adminPassword;
+  return ref ? readSecret(ref, env, cwd) : undefined;
+}
+
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
+async function inBatches<T>(items: T[], size: number, each: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await each(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,129 @@
+// Keeping sites right after they are installed: a config change rewrites the
+// vhost (site verify); drift made by hand is found by tide verify, recorded,
+// and repaired by the next apply. Also: platforms fetched from git at a ref
+// and built on the server, and the confirmation prompt on a terminal.
+
+import { chmodSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
+import { commitAll, makeFleet, REPO_ROOT, stateFile, tide, writeFleetFile, type TestFleet } from './support/fleet.js';
+import { pageWhen } from './support/probe.js';
+
+const services = inject('services');
+const [web1, web2] = services.ssh.servers as [typeof services.ssh.servers[0], typeof services.ssh.servers[0]];
+let fleet: TestFleet;
+
+beforeAll(async () => {
+  fleet = makeFleet(services, 'verify', { keepSites: false });
+  writeFleetFile(fleet, 'sites/v1.example.test.yaml', { kind: 'Site', name: 'v1.example.test', platform: 'notes', server: 'web1' });
+  commitAll(fleet, 'one PHP site');
+  const run = await tide(fleet, ['apply', '--yes']);
+  expect(run.exitCode, run.all).toBe(0);
+});
+afterAll(() => removeGitCliRepos());
+
+describe('site verify', () => {
+  it('rewrites the vhost when aliases change, keeping the site and its credentials', async () => {
+    writeFleetFile(fleet, 'sites/v1.example.test.yaml', { kind: 'Site', name: 'v1.example.test', platform: 'notes', server: 'web1', aliases: ['alias.v1.example.test'] });
+    commitAll(fleet, 'an alias');
+    const plan = await tide(fleet, ['plan']);
+    expect(plan.stdout).toMatch(/verify site v1\.example\.test .*changed: aliases/);
+    const run = await tide(fleet, ['apply', '--yes']);
+    expect(run.exitCode, run.all).toBe(0);
+    const page = await pageWhen(web1.http.port, 'alias.v1.example.test', (p) => p.status === 200);
+    expect(page.body).toContain('Welcome to v1.example.test');
+    expect(JSON.parse(stateFile(fleet, 'state/sites/v1.example.test.json')!)).toMatchObject({ aliases: ['alias.v1.example.test'], generation: 2 });
+  });
+});
+
+describe('tide verify', () => {
+  const siteDir = () => join(fleet.roots.web1!, 'sites/v1.example.test');
+  const vhost = join(web1.http.configDir, 'tide-v1.example.test.conf');
+
+  it('reports no drift when the servers match the record', async () => {
+    const run = await tide(fleet, ['verify', '--detailed-exitcode']);
+    expect(run.exitCode, run.all).toBe(0);
+    expect(run.stdout).toContain('Checked 2 servers, 4 platform deployments, 1 sites.');
+    expect(run.stdout).toContain('No drift');
+  });
+
+  it('finds drift made by hand, records it, and the next apply repairs it', async () => {
+    rmSync(vhost);
+    chmodSync(join(siteDir(), 'settings.json'), 0o644);
+    await execa('sh', ['-c', web1.http.reload]);
+    const found = await tide(fleet, ['verify', '--detailed-exitcode']);
+    expect(found.exitCode, found.all).toBe(2);
+    expect(found.stdout).toContain(`vhost ${vhost} is missing`);
+    expect(found.stdout).toContain('settings file mode is 644, not 640');
+    expect(JSON.parse(stateFile(fleet, 'state/sites/v1.example.test.json')!).drift).toHaveLength(2);
+    expect(git(fleet.dir, 'log', '-1', '--format=%s', 'tide-state')).toMatch(/verify: 2 servers, 4 platform deployments, 1 sites checked; 1 drifted/);
+
+    const plan = await tide(fleet, ['plan']);
+    expect(plan.stdout).toMatch(/verify site v1\.example\.test .*tide verify found drift/);
+    const repaired = await tide(fleet, ['apply', '--yes']);
+    expect(repaired.exitCode, repaired.all).toBe(0);
+    expect(existsSync(vhost)).toBe(true);
+    expect(statSync(join(siteDir(), 'settings.json')).mode & 0o777).toBe(0o640);
+    expect((await pageWhen(web1.http.port, 'v1.example.test', (p) => p.status === 200)).body).toContain('Welcome to v1.example.test');
+    expect(JSON.parse(stateFile(fleet, 'state/sites/v1.example.test.json')!).drift).toBeUndefined();
+    expect((await tide(fleet, ['verify', '--detailed-exitcode'])).exitCode).toBe(0);
+  });
+
+  it('notices platform code changed on the server', async () => {
+    writeFileSync(join(fleet.roots.web2!, 'platforms/notes/public/extra.php'), '<?php echo "not deployed by tide";\n');
+    const run = await tide(fleet, ['verify', '--detailed-exitcode']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toMatch(/! platform notes on web2\n\s+code in .* changed since it was deployed/);
+    rmSync(join(fleet.roots.web2!, 'platforms/notes/public/extra.php'));
+  });
+});
+
+describe('platform from git', () => {
+  it('is fetched at its ref on the server and built there', async () => {
+    const upstream = tempDir('tide-upstream-');
+    git(upstream, 'init', '-q', '-b', 'main');
+    writeFileSync(join(upstream, 'VERSION'), '1.0\n');
+    git(upstream, 'add', '.');
+    git(upstream, 'commit', '-q', '-m', 'v1');
+    git(upstream, 'tag', 'v1.0');
+    writeFileSync(join(upstream, 'VERSION'), '2.0-dev\n');
+    git(upstream, 'commit', '-q', '-am', 'later work');
+    writeFleetFile(fleet, 'platforms/built.yaml', {
+      kind: 'Platform', name: 'built', servers: ['web2'], driver: 'static', source: { git: upstream, ref: 'v1.0' },
+      build: 'mkdir -p public && echo "built $(cat VERSION) for $TIDE_PLATFORM_NAME" > public/index.html', docroot: 'public',
+    });
+    writeFleetFile(fleet, 'sites/built.example.test.yaml', { kind: 'Site', name: 'built.example.test', platform: 'built' });
+    commitAll(fleet, 'a platform from git');
+    const run = await tide(fleet, ['apply', '--yes']);
+    expect(run.exitCode, run.all).toBe(0);
+    const page = await pageWhen(web2.http.port, 'built.example.test', (p) => p.status === 200);
+    expect(page.body.trim()).toBe('built 1.0 for built');
+    const tagged = git(upstream, 'rev-parse', 'v1.0^{commit}').trim();
+    expect(JSON.parse(stateFile(fleet, 'state/platforms/built.json')!).deployments.web2.commit).toBe(tagged);
+  });
+});
+
+describe('confirmation on a terminal', () => {
+  const onTerminal = (answer: string) =>
+    execa('script', ['-qec', `node ${join(REPO_ROOT, 'dist/cli/bin.js')} apply`, '/dev/null'], { cwd: fleet.dir, env: { ...fleet.env, NO_COLOR: '1' }, input: `${answer}\n`, reject: false });
+
+  it('asks before applying; anything but yes cancels and changes nothing', async () => {
+    writeFleetFile(fleet, 'sites/ask.example.test.yaml', { kind: 'Site', name: 'ask.example.test', platform: 'brochure', server: 'web1' });
+    commitAll(fleet, 'a site to confirm');
+    const declined = await onTerminal('no');
+    expect(declined.stdout).toContain('Apply these 1 operations?');
+    expect(declined.stdout).toContain('Apply cancelled; nothing was changed.');
+    expect(stateFile(fleet, 'state/sites/ask.example.test.json')).toBeNull();
+    const accepted = await onTerminal('yes');
+    expect(accepted.stdout).toMatch(/✓ install site ask\.example\.test on web1/);
+    expect(stateFile(fleet, 'state/sites/ask.example.test.json')).not.toBeNull();
+  });
+
+  it('refuses to apply without --yes when it cannot ask', async () => {
+    const run = await tide(fleet, ['apply']);
+    expect(run.exitCode).toBe(1);
+    expect(run.all).toContain('not on a terminal, so it cannot ask for confirmation; nothing was applied');
+  });
+});
