@@ -22,7 +22,10 @@ export interface ExecOptions {
 
 export interface ExecResult {
   command: string;
+  /** 128 + the signal's number when a signal ended the command. */
   exitCode: number;
+  /** The signal that ended the command ("SIGKILL"), when one did. */
+  signal?: string;
   stdout: string;
   stderr: string;
   durationMs: number;

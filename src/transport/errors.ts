@@ -1,0 +1,118 @@
+// Typed failures of the transports. Each message names the server (the
+// fleet's name and, for ssh, user@host:port) so a run across many servers
+// says where it went wrong.
+
+import { TideError } from '../errors.js';
+
+/** A server's address as errors print it. */
+export interface SshEndpoint {
+  server: string;
+  host: string;
+  port: number;
+  user: string;
+}
+
+export function endpointLabel(e: SshEndpoint): string {
+  return `${e.user}@${e.host}:${e.port}`;
+}
+
+function hostPort(e: { host: string; port: number }): string {
+  return e.port === 22 ? e.host : `${e.host}:${e.port}`;
+}
+
+/** No hostKey pinned: tide never trusts a key on first use. */
+export class HostKeyMissingError extends TideError {
+  constructor(e: SshEndpoint) {
+    super('HOST_KEY_MISSING', `server ${e.server} (${endpointLabel(e)}) has no hostKey; tide does not connect to an unpinned server.`, {
+      hint:
+        `Run \`tide keyscan ${hostPort(e)}\`, check the fingerprint out of band (on the server: ` +
+        '`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`), then put the line in the Server\'s hostKey.',
+    });
+  }
+}
+
+/** The hostKey text holds no key tide can use. */
+export class HostKeyInvalidError extends TideError {
+  constructor(server: string, why: string) {
+    super('HOST_KEY_INVALID', `server ${server}: hostKey is not usable: ${why}`, {
+      hint: 'Write it as `tide keyscan` prints it: "ssh-ed25519 AAAA..." (one key per line).',
+    });
+  }
+}
+
+/** The server presented a key other than the pinned one: nothing was run. */
+export class HostKeyMismatchError extends TideError {
+  readonly expected: string[];
+  /** Fingerprint of the key the server presented; null when it offered none of the pinned types. */
+  readonly presented: string | null;
+
+  constructor(e: SshEndpoint, expected: string[], presented: string | null) {
+    const got = presented === null ? 'no host key of the pinned type' : `host key ${presented}`;
+    super(
+      'HOST_KEY_MISMATCH',
+      `server ${e.server} (${hostPort(e)}) presented ${got}, but its pinned hostKey is ` +
+        `${expected.join(' or ')}; refused to connect, nothing was run.`,
+      {
+        hint:
+          'Someone may be intercepting the connection, or the server was reinstalled. Check the key out of band ' +
+          `before updating hostKey (\`tide keyscan ${hostPort(e)}\` prints the new one).`,
+      },
+    );
+    this.expected = expected;
+    this.presented = presented;
+  }
+}
+
+/** The connection could not be made, authenticated, or was lost. */
+export class SshConnectError extends TideError {
+  constructor(e: SshEndpoint, cause: string, options: { hint?: string; cause?: unknown; auth?: boolean } = {}) {
+    super('SSH_CONNECT_FAILED', `server ${e.server}: cannot connect to ${endpointLabel(e)}: ${cause}`, {
+      retryable: !options.auth,
+      cause: options.cause,
+      hint:
+        options.hint ??
+        (options.auth
+          ? `Authorize the key given by the Server's identity (or loaded in ssh-agent) for ${e.user} on ${e.host}: ` +
+            'append its public half to ~/.ssh/authorized_keys there.'
+          : 'Check that the server is up and that sshd listens on that address and port.'),
+    });
+  }
+}
+
+/** Neither an identity nor an ssh-agent to authenticate with. */
+export class SshIdentityMissingError extends TideError {
+  constructor(e: SshEndpoint) {
+    super('SSH_IDENTITY_MISSING', `server ${e.server}: no key to log in to ${endpointLabel(e)} with.`, {
+      hint: 'Set the Server\'s identity to env:NAME or file:PATH of a private key, or start ssh-agent (SSH_AUTH_SOCK).',
+    });
+  }
+}
+
+/** A command ran past its limit and was killed. */
+export class CommandTimeoutError extends TideError {
+  readonly command: string;
+  readonly timeoutMs: number;
+
+  constructor(server: string, command: string, timeoutMs: number) {
+    super('COMMAND_TIMEOUT', `server ${server}: command timed out after ${timeoutMs} ms and was killed: ${brief(command)}`, {
+      retryable: true,
+      hint: 'Raise the timeout if the command is slow but healthy; otherwise check what it waits for.',
+    });
+    this.command = command;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A transport operation (file read or write) failed on the server. */
+export class TransportError extends TideError {
+  constructor(server: string, what: string, detail: string) {
+    super('TRANSPORT_FAILED', `server ${server}: ${what}: ${detail.trim() || 'failed'}`);
+  }
+}
+
+/** Commands can be long scripts: an error shows their first line, shortened. */
+export function brief(command: string): string {
+  const first = command.trim().split('\n')[0] ?? '';
+  const more = command.trim().includes('\n') ? ' …' : '';
+  return first.length > 120 ? `${first.slice(0, 117)}…` : `${first}${more}`;
+}

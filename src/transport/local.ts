@@ -1,0 +1,89 @@
+// The local transport: commands run here with execa, for the quickstart and
+// for a reconciler running on the server itself. Same contract as ssh.
+
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { CommandTimeoutError, TransportError } from './errors.js';
+import { OutputCollector, signalExitCode, toExecResult } from './output.js';
+import type { ExecOptions, ExecResult, Transport } from './types.js';
+
+export class LocalTransport implements Transport {
+  constructor(readonly server: string) {}
+
+  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    const started = performance.now();
+    const output = new OutputCollector(options.onOutput);
+    const child = execa('sh', ['-c', command], {
+      cwd: options.cwd,
+      env: options.env,
+      // No stdin given: /dev/null, as over ssh (the command sees EOF at once).
+      ...(options.stdin === undefined ? { stdin: 'ignore' as const } : { input: options.stdin }),
+      // Its own process group, so a timeout kills what the command started too.
+      detached: true,
+      buffer: false,
+      reject: false,
+      encoding: 'buffer',
+    });
+    child.stdout?.on('data', (chunk: Buffer) => output.push('stdout', chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push('stderr', chunk));
+
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            killGroup(child.pid);
+          }, options.timeoutMs);
+    const result = await child.finally(() => clearTimeout(timer));
+    const { stdout, stderr } = output.finish();
+    if (timedOut) throw new CommandTimeoutError(this.server, command, options.timeoutMs as number);
+    const durationMs = Math.round(performance.now() - started);
+    if (result.signal !== undefined) {
+      return toExecResult(command, { exitCode: signalExitCode(result.signal), signal: result.signal, stdout, stderr, durationMs });
+    }
+    if (result.exitCode === undefined) {
+      // sh never started (e.g. cwd missing: spawn reports ENOENT).
+      throw new TransportError(this.server, `cannot run the command${options.cwd ? ` in ${options.cwd}` : ''}`, result.shortMessage ?? 'sh did not start');
+    }
+    return toExecResult(command, { exitCode: result.exitCode, stdout, stderr, durationMs });
+  }
+
+  async writeFile(path: string, content: string | Buffer, mode = 0o644): Promise<void> {
+    const dir = dirname(path);
+    const tmp = join(dir, `.${basename(path)}.tide-${randomBytes(6).toString('hex')}`);
+    try {
+      await mkdir(dir, { recursive: true });
+      // Created 0600 then chmod: a secret is never briefly readable by others,
+      // and the final mode does not depend on the umask.
+      await writeFile(tmp, content, { mode: 0o600, flag: 'wx' });
+      await chmod(tmp, mode);
+      await rename(tmp, path);
+    } catch (error) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw new TransportError(this.server, `cannot write ${path}`, (error as Error).message);
+    }
+  }
+
+  async readFile(path: string): Promise<Buffer | null> {
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new TransportError(this.server, `cannot read ${path}`, (error as Error).message);
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}

@@ -1,0 +1,103 @@
+// The shell text the ssh transport sends. Kept apart from the connection
+// code so the quoting can be read (and tested) on its own.
+//
+// Env values may be secrets, and a remote command line is visible to anyone
+// on the server (`ps`, /proc/PID/cmdline). So when env or cwd is given, the
+// command line is a fixed bootstrap that carries no values:
+//
+//   sh -c 'while IFS= read -r l; do ...; done; eval "$s"' __tide_<nonce>
+//
+// and the script (export lines, cd, `exec sh -c COMMAND`) arrives on the
+// channel's stdin, ended by a line holding the random marker. The `read`
+// builtin consumes stdin one byte at a time (POSIX requires it not to read
+// past the newline), so whatever follows the marker line is left unread for
+// the command: the caller's stdin bytes, sent right after the script. One
+// channel, no temp file holding secrets, binary stdin intact. A script cut
+// short (no marker) runs nothing and exits 125.
+
+import { randomBytes } from 'node:crypto';
+import { shellQuote } from './types.js';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Exit status of the bootstrap when the script never arrived whole. */
+export const SCRIPT_TRUNCATED = 125;
+
+// $0 is the marker; lines before it accumulate in $s, joined with newlines.
+const BOOTSTRAP = [
+  's=; while IFS= read -r l; do [ "$l" = "$0" ] && break; s="$s$l',
+  `"; done; [ "$l" = "$0" ] || exit ${SCRIPT_TRUNCATED}; eval "$s"`,
+].join('\n');
+
+export interface Invocation {
+  /** What goes on the remote command line: never an env value. */
+  command: string;
+  /** Sent on stdin before the caller's stdin, when env or cwd is given. */
+  preamble?: string;
+}
+
+/**
+ * Written to stderr first by a command that may have to be killed. OpenSSH
+ * refuses the "signal" channel request for root sessions (no privilege
+ * separation after a root login), so a timeout kills the process group by
+ * pid from a second channel. sshd runs each session under setsid(), so the
+ * login shell's $$ is the group of everything the command starts.
+ */
+export const PID_MARK = '\x1etide-pid:';
+
+export function invocation(command: string, cwd?: string, env?: Record<string, string>, reportPid = false): Invocation {
+  const inv = scripted(command, cwd, env);
+  if (!reportPid) return inv;
+  const run = inv.preamble === undefined ? `sh -c ${shellQuote(command)}` : inv.command;
+  return { ...inv, command: `printf '\\036tide-pid:%s\\n' "$$" >&2; exec ${run}` };
+}
+
+/** `kill` of a whole process group, for a timed-out command. */
+export function killGroupCommand(pid: number): string {
+  return `kill -s KILL -- -${pid} 2>/dev/null; kill -s KILL ${pid} 2>/dev/null; true`;
+}
+
+function scripted(command: string, cwd?: string, env?: Record<string, string>): Invocation {
+  const vars = Object.entries(env ?? {});
+  if (vars.length === 0 && cwd === undefined) return { command };
+  const lines: string[] = [];
+  for (const [name, value] of vars) {
+    if (!ENV_NAME.test(name)) throw new Error(`invalid environment variable name: ${JSON.stringify(name)}`);
+    lines.push(`export ${name}=${shellQuote(value)}`);
+  }
+  if (cwd !== undefined) lines.push(`cd ${shellQuote(cwd)} || exit 1`);
+  lines.push(`exec sh -c ${shellQuote(command)}`);
+  const marker = `__tide_${randomBytes(12).toString('hex')}`;
+  return { command: `sh -c ${shellQuote(BOOTSTRAP)} ${marker}`, preamble: `${lines.join('\n')}\n${marker}\n` };
+}
+
+/** Octal text for chmod. */
+function octal(mode: number): string {
+  return (mode & 0o7777).toString(8).padStart(4, '0');
+}
+
+/**
+ * Atomic write: stdin goes to a temp file beside the target (created under
+ * umask 077, so a secret is never briefly world-readable), then chmod and mv.
+ * One channel per file and no SFTP round trips (open, write, setstat, close,
+ * rename): over a WAN the round trips cost more than the server's processes.
+ */
+export function writeFileCommand(path: string, mode: number): string {
+  const slash = path.lastIndexOf('/');
+  const dir = slash > 0 ? path.slice(0, slash) : slash === 0 ? '/' : '.';
+  const base = path.slice(slash + 1);
+  const tmp = `${dir === '/' ? '' : dir}/.${base}.tide-${randomBytes(6).toString('hex')}`;
+  const [d, t, p] = [dir, tmp, path].map(shellQuote);
+  return (
+    `{ [ -d ${d} ] || mkdir -p ${d}; } && (umask 077 && cat > ${t}) && chmod ${octal(mode)} ${t} && mv -f ${t} ${p}` +
+    ` || { s=$?; rm -f ${t}; exit $s; }`
+  );
+}
+
+/** Exit status of readFileCommand when the file does not exist. */
+export const READ_MISSING = 44;
+
+export function readFileCommand(path: string): string {
+  const p = shellQuote(path);
+  return `if [ -e ${p} ]; then exec cat ${p}; else exit ${READ_MISSING}; fi`;
+}

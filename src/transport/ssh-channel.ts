@@ -1,0 +1,169 @@
+// One command on one ssh2 channel: input, output, exit status, timeout.
+// The connection (and its queue of channels) lives in ssh.ts.
+
+import type { Client, ClientChannel } from 'ssh2';
+import { CommandTimeoutError, SshConnectError, TransportError, type SshEndpoint } from './errors.js';
+import { OutputCollector, signalExitCode, type RawResult } from './output.js';
+import { PID_MARK, type Invocation } from './remote-shell.js';
+import type { ExecOptions } from './types.js';
+
+export interface ChannelSpec {
+  endpoint: SshEndpoint;
+  /** The caller's command, for errors. */
+  command: string;
+  invocation: Invocation;
+  options: ExecOptions;
+  /** Kills a process group from another channel (timeouts). */
+  killGroup(pid: number): Promise<void>;
+  /** Registers an abort the connection calls if it drops; returns the unregister. */
+  track(abort: (error: Error) => void): () => void;
+}
+
+/** Channel opens the server refused, retried for about 10 s in all. */
+const OPEN_ATTEMPTS = 48;
+
+/** How long a timed-out exec waits for its kill before rejecting anyway. */
+const KILL_WAIT_MS = 5_000;
+
+export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult> {
+  const { options, endpoint } = spec;
+  const server = endpoint.server;
+  return new Promise((resolve, reject) => {
+    const startedAt = performance.now();
+    const output = new OutputCollector(options.onOutput);
+    const stderr = options.timeoutMs === undefined ? null : new PidFilter((b) => output.push('stderr', b));
+    let channel: ClientChannel | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let openTimer: NodeJS.Timeout | undefined;
+    let settled = false;
+    let timedOut = false;
+    let exit: { code: number | null; signal?: string } | undefined;
+    const done = (error: Error | null, result?: RawResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(openTimer);
+      untrack();
+      if (error) reject(error);
+      else resolve(result as RawResult);
+    };
+    const abort = (error: Error) => {
+      channel?.close();
+      done(error);
+    };
+    const untrack = spec.track(abort);
+
+    const open = (attempt: number) => {
+      try {
+        client.exec(spec.invocation.command, (error, ch) => {
+          if (settled) return void ch?.close();
+          if (error) {
+            // sshd frees a session only after the channel loop's next pass, so
+            // a burst of close + open can briefly exceed MaxSessions ("open
+            // failed"); a server with a lower limit refuses the same way.
+            // Retry with backoff: channels in flight finish and free slots.
+            const refused = typeof (error as Error & { reason?: unknown }).reason === 'number';
+            if (refused && attempt < OPEN_ATTEMPTS) {
+              openTimer = setTimeout(() => open(attempt + 1), Math.min(5 * 2 ** attempt, 250));
+              return;
+            }
+            return done(new TransportError(server, 'cannot open an ssh channel', error.message));
+          }
+          attach(ch);
+        });
+      } catch (error) {
+        done(new SshConnectError(endpoint, (error as Error).message, { cause: error }));
+      }
+    };
+    open(0);
+
+    function attach(ch: ClientChannel): void {
+      channel = ch;
+      if (options.timeoutMs !== undefined) {
+        const limit = options.timeoutMs;
+        timer = setTimeout(() => {
+          timedOut = true;
+          // Closing alone would leave the remote process running: signal it
+          // (works for non-root logins) and kill its group by pid.
+          killChannel(ch);
+          const pid = stderr?.pid;
+          const killed = pid === undefined ? Promise.resolve() : spec.killGroup(pid).catch(() => undefined);
+          const wait = new Promise((r) => setTimeout(r, KILL_WAIT_MS).unref());
+          void Promise.race([killed, wait]).then(() => abort(new CommandTimeoutError(server, spec.command, limit)));
+        }, limit);
+      }
+      ch.on('data', (chunk: Buffer) => output.push('stdout', chunk));
+      ch.stderr.on('data', (chunk: Buffer) => (stderr ? stderr.push(chunk) : output.push('stderr', chunk)));
+      ch.on('exit', (code: number | null, signal?: string) => {
+        exit = { code, signal };
+      });
+      ch.on('error', (e: Error) => done(new TransportError(server, 'ssh channel failed', e.message)));
+      ch.on('close', () => {
+        if (timedOut) return; // the timeout rejects once the kill is through
+        stderr?.end();
+        const { stdout, stderr: err } = output.finish();
+        if (!exit) return done(new SshConnectError(endpoint, 'the command ended without an exit status (connection lost?)'));
+        const durationMs = Math.round(performance.now() - startedAt);
+        const signal = exit.code === null ? exit.signal : undefined;
+        if (signal === undefined) return done(null, { exitCode: exit.code ?? 255, stdout, stderr: err, durationMs });
+        done(null, { exitCode: signalExitCode(signal), signal, stdout, stderr: err, durationMs });
+      });
+      if (spec.invocation.preamble !== undefined) ch.write(spec.invocation.preamble);
+      if (options.stdin !== undefined) ch.write(options.stdin);
+      ch.end();
+    }
+  });
+}
+
+/**
+ * Sends SIGKILL over the channel. ClientChannel.signal() does nothing once
+ * our side has sent EOF (it checks `writable`), and every exec ends stdin, so
+ * the request goes straight to ssh2's protocol object while the channel is
+ * open. OpenSSH answers with killpg() of the session, except for root logins.
+ */
+function killChannel(ch: ClientChannel): void {
+  const inner = ch as unknown as {
+    outgoing?: { id: number; state: string };
+    _client?: { _protocol?: { signal(id: number, name: string): void } };
+  };
+  const state = inner.outgoing?.state;
+  if ((state === 'open' || state === 'eof') && inner.outgoing && inner._client?._protocol) {
+    inner._client._protocol.signal(inner.outgoing.id, 'KILL');
+  }
+}
+
+const MARK = Buffer.from(PID_MARK, 'latin1');
+
+/**
+ * Takes the PID_MARK line out of stderr and keeps the pid. Anything the
+ * login shell printed before it (a noisy .bashrc) is passed on unchanged.
+ */
+class PidFilter {
+  pid: number | undefined;
+  private pending: Buffer | null = Buffer.alloc(0);
+
+  constructor(private readonly pass: (chunk: Buffer) => void) {}
+
+  push(chunk: Buffer): void {
+    if (this.pending === null) return this.pass(chunk);
+    const buf = Buffer.concat([this.pending, chunk]);
+    const at = buf.indexOf(MARK);
+    const nl = at < 0 ? -1 : buf.indexOf(0x0a, at);
+    if (nl < 0) {
+      // Give up on a mark that never comes rather than hold stderr forever.
+      this.pending = buf;
+      if (buf.length > 65_536) this.end();
+      return;
+    }
+    const pid = Number(buf.subarray(at + MARK.length, nl).toString('latin1'));
+    if (Number.isInteger(pid) && pid > 1) this.pid = pid;
+    this.pending = null;
+    const rest = Buffer.concat([buf.subarray(0, at), buf.subarray(nl + 1)]);
+    if (rest.length > 0) this.pass(rest);
+  }
+
+  end(): void {
+    if (this.pending?.length) this.pass(this.pending);
+    this.pending = null;
+  }
+}

@@ -1,0 +1,252 @@
+// The ssh transport: ONE ssh2 connection per server, opened on first use and
+// shared by every exec (each exec is a channel on it). A new TCP connection +
+// handshake costs tens of ms; a channel on an open one costs one round trip.
+
+import { Client, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
+import { TideError } from '../errors.js';
+import type { Server } from '../model/kinds.js';
+import { readSecret } from '../secrets.js';
+import {
+  HostKeyInvalidError,
+  HostKeyMismatchError,
+  HostKeyMissingError,
+  SshConnectError,
+  SshIdentityMissingError,
+  TransportError,
+  type SshEndpoint,
+} from './errors.js';
+import { blobFingerprint, hostKeyAlgorithms, parseHostKeys, type PinnedKey } from './hostkey.js';
+import { toExecResult, type RawResult } from './output.js';
+import { invocation, killGroupCommand, type Invocation, READ_MISSING, readFileCommand, writeFileCommand } from './remote-shell.js';
+import { runChannel, type ChannelSpec } from './ssh-channel.js';
+import type { ExecOptions, ExecResult, Transport } from './types.js';
+
+export type SshServer = Pick<Server, 'name' | 'host' | 'port' | 'user' | 'hostKey' | 'identity'>;
+
+export interface SshTransportOptions {
+  /** Channels open at once; more execs wait. sshd's MaxSessions defaults to 10. */
+  maxChannels?: number;
+  readyTimeoutMs?: number;
+  keepaliveIntervalMs?: number;
+  /** Where env: identities and SSH_AUTH_SOCK are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A counting semaphore: execs beyond the limit queue in order. */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
+}
+
+export class SshTransport implements Transport {
+  readonly server: string;
+  /** TCP connections made so far: 1 for any number of execs while it stays up. */
+  connections = 0;
+  private readonly endpoint: SshEndpoint;
+  private readonly slots: Slots;
+  private conn: Promise<Client> | null = null;
+  private current: Client | null = null;
+  /** Abort functions of the channels running now, failed when the connection drops. */
+  private readonly running = new Set<(error: Error) => void>();
+
+  constructor(
+    private readonly config: SshServer,
+    private readonly options: SshTransportOptions = {},
+  ) {
+    this.server = config.name;
+    this.endpoint = { server: config.name, host: config.host ?? '', port: config.port, user: config.user ?? 'root' };
+    this.slots = new Slots(options.maxChannels ?? 8);
+  }
+
+  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    return toExecResult(command, await this.run(command, options));
+  }
+
+  async writeFile(path: string, content: string | Buffer, mode = 0o644): Promise<void> {
+    const r = await this.run(writeFileCommand(path, mode), { stdin: content });
+    if (r.exitCode !== 0) throw new TransportError(this.server, `cannot write ${path}`, r.stderr.toString());
+  }
+
+  async readFile(path: string): Promise<Buffer | null> {
+    const r = await this.run(readFileCommand(path), {});
+    if (r.exitCode === READ_MISSING) return null;
+    if (r.exitCode !== 0) throw new TransportError(this.server, `cannot read ${path}`, r.stderr.toString());
+    return r.stdout;
+  }
+
+  async close(): Promise<void> {
+    const conn = this.conn;
+    this.conn = null;
+    const client = await conn?.catch(() => null);
+    if (!client) return;
+    if (this.current === client) this.current = null;
+    await new Promise<void>((resolve) => {
+      client.once('close', () => resolve());
+      client.end();
+    });
+  }
+
+  private async run(command: string, options: ExecOptions): Promise<RawResult> {
+    const inv = invocation(command, options.cwd, options.env, options.timeoutMs !== undefined);
+    const release = await this.slots.acquire();
+    try {
+      const client = await this.client();
+      return await runChannel(client, this.spec(client, command, inv, options));
+    } finally {
+      release();
+    }
+  }
+
+  private spec(client: Client, command: string, invocation: Invocation, options: ExecOptions): ChannelSpec {
+    return {
+      endpoint: this.endpoint,
+      command,
+      invocation,
+      options,
+      // Outside the queue: the timed-out command still holds its slot, and
+      // the limit leaves room under sshd's MaxSessions for this channel.
+      killGroup: async (pid) => {
+        const kill = killGroupCommand(pid);
+        await runChannel(client, this.spec(client, kill, { command: kill }, {}));
+      },
+      track: (abort) => {
+        this.running.add(abort);
+        return () => this.running.delete(abort);
+      },
+    };
+  }
+
+  /** The shared connection, opened on first use and again after it drops. */
+  private client(): Promise<Client> {
+    if (!this.conn) {
+      const conn = this.connect();
+      this.conn = conn;
+      conn.catch(() => {
+        if (this.conn === conn) this.conn = null;
+      });
+    }
+    return this.conn;
+  }
+
+  private connect(): Promise<Client> {
+    const ep = this.endpoint;
+    if (!this.config.host) return Promise.reject(new SshConnectError(ep, 'the Server has no host', { auth: true, hint: "Set the Server's host, or transport: local." }));
+    let pins: PinnedKey[];
+    let auth: Pick<ConnectConfig, 'privateKey' | 'agent'>;
+    try {
+      pins = this.pins();
+      auth = this.auth();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const expected = pins.map((k) => blobFingerprint(k.blob));
+
+    return new Promise((resolve, reject) => {
+      const client = new Client();
+      let ready = false;
+      let refused: Error | undefined;
+      client.on('connect', () => {
+        this.connections++;
+        // Nagle + delayed ACK cost ~40 ms per small request/response exchange.
+        client.setNoDelay(true);
+      });
+      client.on('ready', () => {
+        ready = true;
+        this.current = client;
+        resolve(client);
+      });
+      client.on('error', (error: Error & { level?: string }) => {
+        if (ready) return this.lost(client, error);
+        if (!refused && /no matching host key format/.test(error.message)) {
+          refused = new HostKeyMismatchError(ep, expected, null);
+        }
+        reject(refused ?? this.connectError(error));
+      });
+      client.on('close', () => {
+        if (!ready) reject(refused ?? new SshConnectError(ep, 'the connection closed during the handshake'));
+        this.lost(client);
+      });
+      try {
+        client.connect({
+          host: this.config.host,
+          port: ep.port,
+          username: ep.user,
+          ...auth,
+          readyTimeout: this.options.readyTimeoutMs ?? 15_000,
+          keepaliveInterval: this.options.keepaliveIntervalMs ?? 15_000,
+          keepaliveCountMax: 3,
+          // Only the pinned key types, so the server cannot present another
+          // (valid, but unpinned) key of a type it prefers.
+          algorithms: { serverHostKey: hostKeyAlgorithms(pins) as ServerHostKeyAlgorithm[] },
+          hostVerifier: (key: Buffer) => {
+            if (pins.some((k) => k.blob.equals(key))) return true;
+            refused = new HostKeyMismatchError(ep, expected, blobFingerprint(key));
+            return false;
+          },
+        });
+      } catch (error) {
+        // ssh2 parses the private key synchronously here.
+        const why = (error as Error).message;
+        reject(new SshConnectError(ep, why, { auth: true, hint: 'identity must be an unencrypted OpenSSH or PEM private key.' }));
+      }
+    });
+  }
+
+  private pins(): PinnedKey[] {
+    if (!this.config.hostKey?.trim()) throw new HostKeyMissingError(this.endpoint);
+    let pins: PinnedKey[];
+    try {
+      pins = parseHostKeys(this.config.hostKey);
+    } catch (error) {
+      throw new HostKeyInvalidError(this.server, (error as Error).message);
+    }
+    if (pins.length === 0) throw new HostKeyMissingError(this.endpoint);
+    return pins;
+  }
+
+  private auth(): Pick<ConnectConfig, 'privateKey' | 'agent'> {
+    const env = this.options.env ?? process.env;
+    if (this.config.identity) {
+      try {
+        return { privateKey: readSecret(this.config.identity, env) };
+      } catch (error) {
+        const e = error as TideError;
+        throw new TideError(e.code ?? 'SECRET_UNAVAILABLE', `server ${this.server}: identity: ${e.message}`, { hint: e.hint, cause: e });
+      }
+    }
+    if (env.SSH_AUTH_SOCK) return { agent: env.SSH_AUTH_SOCK };
+    throw new SshIdentityMissingError(this.endpoint);
+  }
+
+  private connectError(error: Error & { level?: string; code?: string }): SshConnectError {
+    if (error.level === 'client-authentication') {
+      return new SshConnectError(this.endpoint, 'authentication failed (publickey refused)', { auth: true, cause: error });
+    }
+    if (error.level === 'client-timeout') {
+      return new SshConnectError(this.endpoint, 'no SSH handshake before the timeout', { cause: error });
+    }
+    return new SshConnectError(this.endpoint, error.message, { cause: error });
+  }
+
+  /** The connection dropped: fail the commands on it; the next exec reconnects. */
+  private lost(client: Client, error?: Error): void {
+    if (this.current !== client) return;
+    this.current = null;
+    this.conn = null;
+    const why = `the connection was lost${error ? `: ${error.message}` : ''}`;
+    for (const abort of [...this.running]) abort(new SshConnectError(this.endpoint, why, { cause: error }));
+  }
+}

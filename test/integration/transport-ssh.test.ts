@@ -1,0 +1,231 @@
+// SshTransport and keyscan against the real sshd of the integration
+// environment (loopback). The servers run on this machine, so the tests can
+// look at their processes and files directly, from outside the transport.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { utils } from 'ssh2';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CommandTimeoutError } from '../../src/transport/errors.js';
+import { fingerprint, keyscan } from '../../src/transport/keyscan.js';
+import { SshTransport, type SshServer } from '../../src/transport/ssh.js';
+import type { TestSshServer } from './env/types.js';
+
+const services = inject('services');
+const [web1, web2] = services.ssh.servers as [TestSshServer, TestSshServer];
+const scratch = join(services.dir, `transport-ssh-${process.pid}`);
+const opened: SshTransport[] = [];
+
+function transport(server: TestSshServer, over: Partial<SshServer> = {}): SshTransport {
+  const t = new SshTransport({
+    name: server.name,
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    hostKey: server.hostKey,
+    identity: `file:${services.ssh.clientKeyPath}`,
+    ...over,
+  });
+  opened.push(t);
+  return t;
+}
+
+/** Command lines of every process on this machine (the "servers" run here). */
+async function processArgs(): Promise<string> {
+  return (await execa('ps', ['-eww', '-o', 'args'])).stdout;
+}
+
+async function gone(pattern: string, timeoutMs = 2000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!(await processArgs()).includes(pattern)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+beforeAll(async () => {
+  await mkdir(scratch, { recursive: true });
+});
+afterAll(async () => {
+  await Promise.all(opened.map((t) => t.close()));
+});
+
+describe('SshTransport.exec', () => {
+  const t = transport(web1);
+
+  it('returns stdout, stderr and the exit code', async () => {
+    const r = await t.exec('echo out; echo err >&2; exit 3');
+    expect(r).toMatchObject({ command: 'echo out; echo err >&2; exit 3', exitCode: 3, stdout: 'out\n', stderr: 'err\n' });
+    expect(r.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reports a command killed by a signal as 128 + n, with the signal', async () => {
+    const r = await t.exec('kill -9 $$');
+    expect(r).toMatchObject({ exitCode: 137, signal: 'SIGKILL' });
+  });
+
+  it('streams output chunks to onOutput', async () => {
+    const chunks: string[] = [];
+    const r = await t.exec('echo one; sleep 0.1; echo two >&2', { onOutput: (c, s) => chunks.push(`${s}:${c}`) });
+    expect(chunks.join('')).toBe('stdout:one\nstderr:two\n');
+    expect(r.stdout).toBe('one\n');
+  });
+
+  it('gives env values to the command without putting them on a command line', async () => {
+    const secret = `s3cr3t-${randomBytes(8).toString('hex')}`;
+    const tricky = `it's "quoted"\n$HOME \`id\` \\ ${secret}`;
+    const probe = `probe-${randomBytes(4).toString('hex')}`;
+    const running = t.exec(`sleep 1; printf '%s|%s' "$TIDE_SECRET" "$TIDE_TRICKY" # ${probe}`, {
+      env: { TIDE_SECRET: secret, TIDE_TRICKY: tricky },
+    });
+    await new Promise((r) => setTimeout(r, 600));
+    const ps = await processArgs();
+    expect(ps).toContain(probe); // ps ran while the command did
+    expect(ps).not.toContain(secret);
+    expect((await running).stdout).toBe(`${secret}|${tricky}`);
+  });
+
+  it('runs in cwd, and not at all when cwd is missing', async () => {
+    expect((await t.exec('pwd', { cwd: scratch })).stdout.trim()).toBe(scratch);
+    const marker = join(scratch, 'ran-without-cwd');
+    const r = await t.exec(`touch ${marker}`, { cwd: join(scratch, 'missing') });
+    expect(r.exitCode).not.toBe(0);
+    await expect(stat(marker)).rejects.toThrow();
+  });
+
+  it('feeds stdin byte for byte, also together with env and cwd', async () => {
+    const data = randomBytes(200_000);
+    const sha = createHash('sha256').update(data).digest('hex');
+    expect((await t.exec('sha256sum', { stdin: data })).stdout.split(' ')[0]).toBe(sha);
+    const r = await t.exec('sha256sum | cut -c1-64; printf "%s@%s" "$V" "$(pwd)"', { stdin: data, env: { V: 'v1' }, cwd: scratch });
+    expect(r.stdout).toBe(`${sha}\nv1@${scratch}`);
+  });
+
+  it('sees end of input at once when no stdin is given', async () => {
+    expect((await t.exec('cat; echo done', { timeoutMs: 5000 })).stdout).toBe('done\n');
+    expect((await t.exec('cat; echo done', { env: { A: 'b' }, timeoutMs: 5000 })).stdout).toBe('done\n');
+  });
+});
+
+describe('one connection per server', () => {
+  it('runs 20 concurrent execs as channels of one TCP connection, at most 8 at a time', async () => {
+    const t = transport(web1);
+    const dir = join(scratch, 'concurrent');
+    await mkdir(dir, { recursive: true });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.exec(`touch ${i}; sleep 0.3; ls | wc -l; rm ${i}; echo ${i} >&2`, { cwd: dir })),
+    );
+    expect(results.map((r) => r.stderr.trim())).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+    const concurrent = results.map((r) => Number(r.stdout.trim()));
+    expect(Math.max(...concurrent)).toBeGreaterThan(1);
+    expect(Math.max(...concurrent)).toBeLessThanOrEqual(8);
+    expect(t.connections).toBe(1);
+  });
+
+  it('fails the command on a dropped connection, and reconnects for the next', async () => {
+    const t = transport(web1);
+    expect((await t.exec('echo up')).stdout).toBe('up\n');
+    // For a root login the login shell's parent is the sshd process serving
+    // this connection: killing it drops the TCP connection.
+    await expect(t.exec('sleep 0.2; kill -9 $PPID; sleep 5')).rejects.toMatchObject({ code: 'SSH_CONNECT_FAILED' });
+    expect((await t.exec('echo again')).stdout).toBe('again\n');
+    expect(t.connections).toBe(2);
+  });
+});
+
+describe('timeouts', () => {
+  it('kills the remote command and its children, and rejects with CommandTimeoutError', async () => {
+    const t = transport(web1);
+    const started = Date.now();
+    const error = await t.exec('sleep 37.5 & sleep 37.25; echo never', { timeoutMs: 500 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommandTimeoutError);
+    expect(error).toMatchObject({ code: 'COMMAND_TIMEOUT', retryable: true });
+    expect((error as Error).message).toMatch(/server web1: .*500 ms.*sleep 37\.5 & sleep 37\.25/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await gone('sleep 37.25')).toBe(true);
+    expect(await gone('sleep 37.5')).toBe(true);
+    expect((await t.exec('echo still usable')).exitCode).toBe(0);
+  });
+});
+
+describe('files', () => {
+  const t = transport(web2);
+
+  it('writes atomically with parent dirs and mode, and reads back binary exact', async () => {
+    const path = join(scratch, 'files', 'a', 'b', 'blob.bin');
+    const content = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(70_000)]);
+    await t.writeFile(path, content, 0o600);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect((await t.readFile(path))?.equals(content)).toBe(true);
+
+    await t.writeFile(path, 'replaced\n');
+    expect((await stat(path)).mode & 0o777).toBe(0o644);
+    expect((await t.readFile(path))?.toString()).toBe('replaced\n');
+    expect(await readdir(join(scratch, 'files', 'a', 'b'))).toEqual(['blob.bin']); // no temp files left
+  });
+
+  it('reads a missing file as null, and fails on a directory', async () => {
+    expect(await t.readFile(join(scratch, 'no-such-file'))).toBeNull();
+    await expect(t.readFile(scratch)).rejects.toMatchObject({ code: 'TRANSPORT_FAILED', message: expect.stringContaining('web2') });
+  });
+
+  it('writes an empty file', async () => {
+    const path = join(scratch, 'files', 'empty');
+    await t.writeFile(path, '');
+    expect((await t.readFile(path))?.length).toBe(0);
+  });
+});
+
+describe('host key pinning', () => {
+  it("refuses a server presenting another key than the pin, and runs nothing", async () => {
+    const marker = join(scratch, 'mismatch-ran');
+    const t = transport(web1, { hostKey: web2.hostKey });
+    const error = await t.exec(`touch ${marker}`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'HOST_KEY_MISMATCH' });
+    const message = (error as Error).message;
+    expect(message).toContain('web1');
+    expect(message).toContain(`127.0.0.1:${web1.port}`);
+    expect(message).toContain(fingerprint(web2.hostKey)); // expected
+    expect(message).toContain(fingerprint(web1.hostKey)); // presented
+    await expect(stat(marker)).rejects.toThrow();
+  });
+
+  it('refuses to connect without a pin, pointing at tide keyscan', async () => {
+    const t = transport(web1, { hostKey: undefined });
+    const error = await t.exec('true').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'HOST_KEY_MISSING', hint: expect.stringContaining(`tide keyscan 127.0.0.1:${web1.port}`) });
+    expect(t.connections).toBe(0);
+  });
+
+  it('accepts the pin among several lines', async () => {
+    const t = transport(web1, { hostKey: `# rotated\n${web2.hostKey}\n${web1.hostKey} comment\n` });
+    expect((await t.exec('echo ok')).stdout).toBe('ok\n');
+  });
+
+  it('reports a refused key as an authentication failure, not retryable', async () => {
+    const { private: key } = utils.generateKeyPairSync('ed25519');
+    const keyFile = join(scratch, 'stranger.key');
+    await writeFile(keyFile, key, { mode: 0o600 });
+    const error = await transport(web1, { identity: `file:${keyFile}` }).exec('true').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SSH_CONNECT_FAILED', retryable: false, hint: expect.stringContaining('authorized_keys') });
+    expect((error as Error).message).toContain(`web1: cannot connect to root@127.0.0.1:${web1.port}`);
+  });
+});
+
+describe('keyscan', () => {
+  it('returns the key the server presents, as pinned', async () => {
+    expect(await keyscan(web1.host, web1.port, { timeoutMs: 5000 })).toEqual([web1.hostKey]);
+  });
+
+  it('prints the fingerprint as ssh-keygen does', async () => {
+    const r = await execa('ssh-keygen', ['-lf', '-'], { input: `${web1.hostKey}\n` });
+    expect(r.stdout.split(' ')[1]).toBe(fingerprint(web1.hostKey));
+  });
+
+  it('fails clearly when nothing listens', async () => {
+    await expect(keyscan('127.0.0.1', 1, { timeoutMs: 2000 })).rejects.toMatchObject({ code: 'SSH_CONNECT_FAILED' });
+  });
+});
