@@ -9,7 +9,23 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 import { commitAll, makeFleet, REPO_ROOT, stateFile, tide, writeFleetFile, type TestFleet } from './support/fleet.js';
+import { request } from 'node:https';
 import { pageWhen } from './support/probe.js';
+
+/** GET over TLS from 127.0.0.1 with SNI and Host set to `host`; the test certificate is self-signed. */
+function httpsGet(port: number, host: string): Promise<{ status: number; body: string; peerCertificateCN?: string }> {
+  return new Promise((resolvePage, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', servername: host, headers: { Host: host }, rejectUnauthorized: false, timeout: 10_000 }, (res) => {
+      let body = '';
+      const cn = (res.socket as import('node:tls').TLSSocket).getPeerCertificate().subject?.CN;
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolvePage({ status: res.statusCode ?? 0, body, peerCertificateCN: Array.isArray(cn) ? cn[0] : cn }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 const services = inject('services');
 const [web1, web2] = services.ssh.servers as [typeof services.ssh.servers[0], typeof services.ssh.servers[0]];
@@ -102,6 +118,46 @@ describe('platform from git', () => {
     expect(page.body.trim()).toBe('built 1.0 for built');
     const tagged = git(upstream, 'rev-parse', 'v1.0^{commit}').trim();
     expect(JSON.parse(stateFile(fleet, 'state/platforms/built.json')!).deployments.web2.commit).toBe(tagged);
+  });
+});
+
+describe('apply --server and --target', () => {
+  it('applies only the chosen server or target, leaving the rest planned', async () => {
+    writeFleetFile(fleet, 'sites/only1.example.test.yaml', { kind: 'Site', name: 'only1.example.test', platform: 'brochure', server: 'web1' });
+    writeFleetFile(fleet, 'sites/only2.example.test.yaml', { kind: 'Site', name: 'only2.example.test', platform: 'brochure', server: 'web2' });
+    writeFleetFile(fleet, 'sites/only3.example.test.yaml', { kind: 'Site', name: 'only3.example.test', platform: 'brochure', server: 'web2' });
+    commitAll(fleet, 'three sites');
+    const byServer = await tide(fleet, ['apply', '--yes', '--server', 'web1']);
+    expect(byServer.exitCode, byServer.all).toBe(0);
+    expect(stateFile(fleet, 'state/sites/only1.example.test.json')).not.toBeNull();
+    expect(stateFile(fleet, 'state/sites/only2.example.test.json')).toBeNull();
+    const byTarget = await tide(fleet, ['apply', '--yes', '--target', 'site/only3.example.test']);
+    expect(byTarget.exitCode, byTarget.all).toBe(0);
+    expect(stateFile(fleet, 'state/sites/only3.example.test.json')).not.toBeNull();
+    expect(stateFile(fleet, 'state/sites/only2.example.test.json')).toBeNull();
+    const plan = await tide(fleet, ['plan']);
+    expect(plan.stdout).toMatch(/install site only2\.example\.test/);
+    expect(plan.stdout).not.toMatch(/only[13]\.example\.test/);
+  });
+});
+
+describe('https', () => {
+  it('serves the site over TLS from the given certificate and redirects http when https is required', async () => {
+    const certs = tempDir('tide-certs-');
+    const cert = join(certs, 'tls.pem');
+    const key = join(certs, 'tls.key');
+    await execa('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=secure.example.test', '-days', '1', '-keyout', key, '-out', cert]);
+    writeFleetFile(fleet, 'sites/secure.example.test.yaml', { kind: 'Site', name: 'secure.example.test', platform: 'notes', server: 'web2',
+      https: { certificate: cert, key, required: true } });
+    commitAll(fleet, 'a site over https');
+    const run = await tide(fleet, ['apply', '--yes']);
+    expect(run.exitCode, run.all).toBe(0);
+    const plain = await pageWhen(web2.http.port, 'secure.example.test', (p) => p.status === 301);
+    expect(plain.location).toBe(`https://secure.example.test:${web2.http.httpsPort}/`);
+    const page = await httpsGet(web2.http.httpsPort, 'secure.example.test');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Welcome to secure.example.test');
+    expect(page.peerCertificateCN).toBe('secure.example.test');
   });
 });
 

@@ -16,7 +16,7 @@ export const installSite: OperationBuilder = (ctx) => {
     tasks: compact([
       createSiteDirTask(ctx.shell, r),
       createDatabaseTask(ctx.shell, r, password),
-      writeSettingsTask(ctx.shell, r, password),
+      writeSettingsTask(ctx.shell, r, password, { fresh: true }),
       runInstallerTask(ctx.shell, r, password),
       writeVhostTask(ctx.shell, r, site.status === 'disabled'),
     ]),

@@ -43,12 +43,13 @@ export function createDatabaseTask(shell: Shell, r: SiteResources, password: Pas
   };
 }
 
-export function writeSettingsTask(shell: Shell, r: SiteResources, password: PasswordBox): Task {
+/** `fresh`: the site directory was just made, so there is no earlier file to keep for the undo. */
+export function writeSettingsTask(shell: Shell, r: SiteResources, password: PasswordBox, { fresh = false } = {}): Task {
   let previous: Buffer | null = null;
   return {
     name: `write settings ${r.settingsPath}`,
     async run() {
-      previous = await shell.transport.readFile(r.settingsPath);
+      if (!fresh) previous = await shell.transport.readFile(r.settingsPath);
       await shell.transport.writeFile(r.settingsPath, settingsJson(siteFacts(r, password.value)), 0o640);
     },
     async undo() {
