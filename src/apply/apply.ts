@@ -36,6 +36,8 @@ export interface ApplyOptions {
   onStart?(op: Operation): void;
   onEnd?(result: OperationResult): void;
   onInterrupted?(records: OperationRecord[]): void;
+  /** Stops starting operations (Ctrl-C); running ones finish and are recorded. */
+  signal?: AbortSignal;
 }
 
 export interface ApplyResult {
@@ -72,6 +74,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const secrets = new Map<string, string | undefined>();
     const results = await execute(operations, {
       concurrency: desired.fleet.concurrency,
+      signal: options.signal,
       onStart: options.onStart,
       onEnd: options.onEnd,
       run: (op) => runOperation(op, {

@@ -20,6 +20,8 @@ export interface ExecutorOptions {
   run(op: Operation): Promise<Omit<OperationResult, 'op' | 'durationMs'>>;
   onStart?(op: Operation): void;
   onEnd?(result: OperationResult): void;
+  /** Once aborted, nothing new starts; running operations finish (and are recorded). */
+  signal?: AbortSignal;
 }
 
 export async function execute(operations: readonly Operation[], options: ExecutorOptions): Promise<OperationResult[]> {
@@ -35,6 +37,9 @@ export async function execute(operations: readonly Operation[], options: Executo
       options.onEnd?.(result);
     };
     const pump = (): void => {
+      if (options.signal?.aborted) {
+        for (const op of pending.splice(0)) finish({ op, status: 'skipped', durationMs: 0, message: 'cancelled: the apply was interrupted before it started' });
+      }
       for (let i = 0; i < pending.length; ) {
         const op = pending[i]!;
         const deps = op.dependsOn.filter((d) => planned.has(d));
@@ -72,6 +77,9 @@ export async function execute(operations: readonly Operation[], options: Executo
         resolveAll(operations.map((o) => results.get(o.id)!));
       }
     };
+    options.signal?.addEventListener('abort', () => {
+      if (running > 0) pump(); // the last running operation to end resolves the run
+    });
     pump();
   });
 }

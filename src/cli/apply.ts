@@ -54,7 +54,9 @@ Exit status: 0 when every operation succeeded, 1 when any failed or on error.
       await catchUpWithRemote(repoDir, desired.fleet.state.branch);
     }
     const color = !values['no-color'] && shouldUseColor(io.stdout, io.env);
+    const stop = stopOnSignals(io);
     const result = await apply({
+      signal: stop.signal,
       repo: values.repo, ref: values.ref, cwd: io.cwd, env: io.env, planFile: values.plan,
       filter: { targets: values.target ?? [], servers: values.server ?? [] },
       confirm: async (plan, operations) => {
@@ -69,7 +71,7 @@ Exit status: 0 when every operation succeeded, 1 when any failed or on error.
       },
       onStart: (op) => io.stdout.write(startLine(op)),
       onEnd: (r) => io.stdout.write(endLine(r)),
-    });
+    }).finally(stop.dispose);
     if (!result.confirmed) {
       io.stdout.write('Apply cancelled; nothing was changed.\n');
       return EXIT_OK;
@@ -83,10 +85,41 @@ Exit status: 0 when every operation succeeded, 1 when any failed or on error.
   },
 };
 
+/**
+ * Ctrl-C (or SIGTERM from CI) stops starting operations and lets the running
+ * ones finish and be recorded, so nothing is left half-done; a second one
+ * quits at once (the next apply then marks those operations interrupted).
+ */
+function stopOnSignals(io: CommandIO): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      io.stderr.write(`tide: ${name} again: quitting now; operations still running stay 'running' until the next apply checks them.\n`);
+      process.exit(130);
+    }
+    io.stderr.write(`tide: ${name}: no new operations will start; waiting for the running ones to finish and be recorded (again to quit now).\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
 async function ask(io: CommandIO, question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: io.stdout });
   try {
-    return (await rl.question(question)).trim() === 'yes';
+    return await new Promise<boolean>((resolve) => {
+      // Ctrl-C or end of input at the prompt is a no.
+      rl.on('SIGINT', () => resolve(false));
+      rl.on('close', () => resolve(false));
+      rl.question(question).then((answer) => resolve(answer.trim() === 'yes'), () => resolve(false));
+    });
   } finally {
     rl.close();
   }

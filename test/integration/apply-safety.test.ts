@@ -150,6 +150,39 @@ describe('crash recovery', () => {
   });
 });
 
+describe('stopping an apply', () => {
+  it('on SIGTERM starts nothing new, lets the running operation finish and be recorded, and releases the lock', async () => {
+    const fleet = makeFleet(services, 'sigterm', { keepSites: false });
+    const marker = join(fleet.roots.web1!, 'install-started');
+    writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'sigterm', concurrency: { total: 1, perServer: 1 } });
+    writeFleetFile(fleet, 'platforms/notes.yaml', {
+      kind: 'Platform', name: 'notes', servers: ['web1'], driver: 'script', source: { path: 'platforms/notes' }, docroot: 'public',
+      commands: { install: `php bin/install.php && touch ${marker} && sleep 2` },
+    });
+    writeFleetFile(fleet, 'platforms/brochure.yaml', { kind: 'Platform', name: 'brochure', servers: ['web1'], driver: 'static', source: { path: 'platforms/brochure' } });
+    writeFleetFile(fleet, 'sites/a-first.example.test.yaml', site('a-first.example.test', 'notes'));
+    writeFleetFile(fleet, 'sites/b-later.example.test.yaml', site('b-later.example.test', 'notes'));
+    commitAll(fleet, 'two sites, one at a time');
+    const run = execa('node', [join(REPO_ROOT, 'dist/cli/bin.js'), 'apply', '--yes'], { cwd: fleet.dir, env: { ...fleet.env }, reject: false, all: true });
+    await waitFor(() => existsSync(marker), 60_000);
+    run.kill('SIGTERM');
+    const done = await run;
+    expect(done.exitCode).toBe(1);
+    expect(done.all).toContain('no new operations will start');
+    expect(done.all).toMatch(/✓ install site a-first\.example\.test on web1/);
+    expect(done.all).toMatch(/- install site b-later\.example\.test on web1 cancelled/);
+    const records = operationRecords(fleet);
+    expect(records.find((r) => r.operation === 'site/a-first.example.test/install')!.status).toBe('ok');
+    expect(records.find((r) => r.operation === 'site/b-later.example.test/install')).toBeUndefined();
+    expect(records.filter((r) => r.status === 'running')).toEqual([]);
+    expect(existsSync(join(fleet.dir, '.git/tide/state.lock'))).toBe(false);
+    // The next apply picks up where it stopped.
+    const next = await tide(fleet, ['apply', '--yes']);
+    expect(next.exitCode, next.all).toBe(0);
+    expect(next.all).toMatch(/Apply finished: 1 ok, 0 failed, 0 skipped/);
+  });
+});
+
 describe('apply --plan and --push', () => {
   it('refuses a plan made against another desired commit', async () => {
     const fleet = makeFleet(services, 'stale', { keepSites: false });
