@@ -3,7 +3,7 @@
 // and repaired by the next apply. Also: platforms fetched from git at a ref
 // and built on the server, and the confirmation prompt on a terminal.
 
-import { chmodSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -143,7 +143,10 @@ describe('apply --server and --target', () => {
 
 describe('https', () => {
   it('serves the site over TLS from the given certificate and redirects http when https is required', async () => {
-    const certs = tempDir('tide-certs-');
+    // Kept with the environment, not with this file's temp dirs: the vhost stays in
+    // web2's shared nginx, whose config test every other test file runs.
+    const certs = join(services.dir, 'certs-apply-verify');
+    mkdirSync(certs, { recursive: true });
     const cert = join(certs, 'tls.pem');
     const key = join(certs, 'tls.key');
     await execa('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=secure.example.test', '-days', '1', '-keyout', key, '-out', cert]);
