@@ -22,7 +22,8 @@ const mariadb = dbServiceType('mariadb');
 
 /** The local transport, recording every command and its options. */
 function recording(hide: string[] = []): Transport & { calls: { command: string; options: ExecOptions }[] } {
-  const local = new LocalTransport('db-test');
+  // Its own server name: client programs are looked up once per server.
+  const local = new LocalTransport(hide.length ? 'db-test-without-mariadb' : 'db-test');
   const calls: { command: string; options: ExecOptions }[] = [];
   return {
     server: local.server, calls,

@@ -46,17 +46,21 @@ interface Clients {
   dump: string;
 }
 
-/** The client programs, looked up once per transport (mariadb prefers its own names, falling back to mysql's). */
-const resolved = new WeakMap<Transport, Map<string, Promise<Clients>>>();
+/**
+ * The client programs, looked up once per server and process (mariadb prefers
+ * its own names, falling back to mysql's). Keyed by server name, not by
+ * transport object: each operation sees its server through its own logging
+ * view of the one pooled connection.
+ */
+const resolved = new Map<string, Promise<Clients>>();
 
 function clients(t: Transport, flavour: 'mariadb' | 'mysql'): Promise<Clients> {
-  let byFlavour = resolved.get(t);
-  if (!byFlavour) resolved.set(t, (byFlavour = new Map()));
-  let found = byFlavour.get(flavour);
+  if (flavour === 'mysql') return Promise.resolve({ client: 'mysql', dump: 'mysqldump' });
+  let found = resolved.get(t.server);
   if (!found) {
-    found = flavour === 'mysql' ? Promise.resolve({ client: 'mysql', dump: 'mysqldump' }) : probeMariadbClients(t);
-    found.catch(() => byFlavour.delete(flavour));
-    byFlavour.set(flavour, found);
+    found = probeMariadbClients(t);
+    found.catch(() => resolved.delete(t.server));
+    resolved.set(t.server, found);
   }
   return found;
 }
@@ -108,9 +112,13 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
     return out.trim() !== '0';
   }
 
-  async function userExists(t: Transport, admin: DbAdmin, user: string, options?: DbCommandOptions): Promise<boolean> {
-    const out = await sql(t, admin, `lookup of user ${user}`, `SELECT COUNT(*) FROM mysql.user WHERE User = ${sqlString(user)};\n`, options);
-    return out.trim() !== '0';
+  /** Whether the database and the user exist, in one round trip. */
+  async function taken(t: Transport, admin: DbAdmin, name: string, user: string, options?: DbCommandOptions): Promise<{ db: boolean; user: boolean }> {
+    const out = await sql(t, admin, `lookup of ${name} and user ${user}`,
+      `SELECT (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ${sqlString(name)}), ` +
+      `(SELECT COUNT(*) FROM mysql.user WHERE User = ${sqlString(user)});\n`, options);
+    const [db, users] = out.trim().split('\t');
+    return { db: db !== '0', user: users !== '0' };
   }
 
   return {
@@ -128,24 +136,25 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
       const name = checkDbName(db.name);
       const user = checkUserName(db.user);
       redactor.add(db.password);
-      if (await exists(t, admin, name, options)) throw new DbExistsError(t.server, `database ${name}`);
-      if (await userExists(t, admin, user, options)) throw new DbExistsError(t.server, `database user ${user}`);
-      // No IF NOT EXISTS: if another creator won a race, this fails instead of sharing.
+      const found = await taken(t, admin, name, user, options);
+      if (found.db) throw new DbExistsError(t.server, `database ${name}`);
+      if (found.user) throw new DbExistsError(t.server, `database user ${user}`);
+      // One batch: the client stops at the first failing statement. No IF NOT
+      // EXISTS: if another creator won a race, this fails instead of sharing.
+      const statements = [
+        `CREATE DATABASE ${sqlIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`,
+        ...USER_HOSTS.flatMap((host) => [
+          `CREATE USER ${sqlAccount(user, host)} IDENTIFIED BY ${sqlString(db.password)};`,
+          `GRANT ALL PRIVILEGES ON ${sqlIdentifier(name)}.* TO ${sqlAccount(user, host)};`,
+        ]),
+      ];
       try {
-        await sql(t, admin, `creation of database ${name}`, `CREATE DATABASE ${sqlIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n`, options);
+        await sql(t, admin, `creation of database ${name} and user ${user}`, `${statements.join('\n')}\n`, options);
       } catch (error) {
         if (error instanceof DbCommandError && /\b1007\b|database exists/i.test(error.stderr)) throw new DbExistsError(t.server, `database ${name}`);
-        throw error;
-      }
-      const grants = USER_HOSTS.flatMap((host) => [
-        `CREATE USER ${sqlAccount(user, host)} IDENTIFIED BY ${sqlString(db.password)};`,
-        `GRANT ALL PRIVILEGES ON ${sqlIdentifier(name)}.* TO ${sqlAccount(user, host)};`,
-      ]);
-      try {
-        await sql(t, admin, `creation of user ${user}`, `${grants.join('\n')}\n`, options);
-      } catch (error) {
-        // The database is ours (just created, empty): take it back so a retry starts clean.
-        await sql(t, admin, `removal of database ${name}`, `DROP DATABASE IF EXISTS ${sqlIdentifier(name)};\n`, options).catch(() => undefined);
+        // Whatever part was made is ours (checked absent just before): take it back so a retry starts clean.
+        const cleanup = [`DROP DATABASE IF EXISTS ${sqlIdentifier(name)};`, ...USER_HOSTS.map((h) => `DROP USER IF EXISTS ${sqlAccount(user, h)};`)];
+        await sql(t, admin, `removal of database ${name}`, `${cleanup.join('\n')}\n`, options).catch(() => undefined);
         throw error;
       }
     },
