@@ -135,14 +135,15 @@ describe('crash recovery', () => {
     // The crashed run left its lock; the operator breaks it.
     const lock = JSON.parse(readFileSync(join(fleet.dir, '.git/tide/state.lock'), 'utf8'));
     expect((await tide(fleet, ['unlock', '--force', lock.id])).exitCode).toBe(0);
+    // The hanging install is left running (other operations may have been cut off too).
     const running = operationRecords(fleet).filter((r) => r.status === 'running');
-    expect(running.map((r) => r.operation)).toEqual(['site/crash.example.test/install']);
+    expect(running.map((r) => r.operation)).toContain('site/crash.example.test/install');
 
     const second = await tide(fleet, ['apply', '--yes']);
     expect(second.exitCode, second.all).toBe(0);
     expect(second.all).toContain('left running by an earlier apply');
     const records = operationRecords(fleet);
-    expect(records.find((r) => r.id === running[0]!.id)!.status).toBe('interrupted');
+    for (const r of running) expect(records.find((x) => x.id === r.id)!.status).toBe('interrupted');
     expect(records.filter((r) => r.status === 'running')).toEqual([]);
     const page = await pageWhen(web1.http.port, 'crash.example.test', (p) => p.status === 200);
     expect(page.body).toContain('Welcome to crash.example.test');

@@ -5,7 +5,7 @@ import { installVhost, removeVhost, restoreVhost } from '../../services/http/vho
 import { settingsJson } from '../../drivers/facts.js';
 import { shellQuote as q } from '../../transport/types.js';
 import { redactor } from '../../redact.js';
-import { OperationPreconditionError } from '../errors.js';
+import { CommandFailedError, OperationPreconditionError } from '../errors.js';
 import type { Shell } from '../shell.js';
 import type { Task } from '../types.js';
 import { renderSiteVhost, siteFacts, type SiteResources } from './resources.js';
@@ -15,18 +15,23 @@ export interface PasswordBox {
   value: string | null;
 }
 
+/** Exit status of the directory command when the site directory is already there. */
+const DIR_EXISTS = 3;
+
 export function createSiteDirTask(shell: Shell, r: SiteResources): Task {
+  let created = false;
   return {
     name: `create site directory ${r.dir}`,
     async run() {
-      const exists = await shell.probe(`test -e ${q(r.dir)}`);
-      if (exists.exitCode === 0) {
+      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(`${r.dir}/files`)} && chmod 0750 ${q(r.dir)}`);
+      if (made.exitCode === DIR_EXISTS) {
         throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not install over it.`,
           'If it is left over from an earlier install, move it away (or delete it) and apply again.');
       }
-      await shell.run('creating the site directory', `mkdir -p ${q(`${r.dir}/files`)} && chmod 0750 ${q(r.dir)}`);
+      if (made.exitCode !== 0) throw new CommandFailedError(r.server.name, 'creating the site directory', made.command, made.exitCode, made.stderr);
+      created = true;
     },
-    undo: async () => void (await shell.run('removing the site directory', `rm -rf ${q(r.dir)}`)),
+    undo: async () => void (created && (await shell.run('removing the site directory', `rm -rf ${q(r.dir)}`))),
   };
 }
 

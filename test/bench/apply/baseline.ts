@@ -26,8 +26,7 @@ function serverScript(s: TestSshServer, services: TestServices, sites: string[],
     const settings = JSON.stringify({ site: { name: site, url: site, profile: 'standard' }, db: null });
     const conf = `server {\n    listen ${s.http.port};\n    server_name ${site};\n    root "${docroot}";\n    index index.html;\n}\n`;
     lines.push(
-      `${ssh} ${q(`test -e ${q(dir)}`)} && exit 1 || true`,
-      `${ssh} ${q(`mkdir -p ${q(`${dir}/files`)} && chmod 0750 ${q(dir)}`)}`,
+      `${ssh} ${q(`if [ -e ${q(dir)} ]; then exit 3; fi; mkdir -p ${q(`${dir}/files`)} && chmod 0750 ${q(dir)}`)}`,
       `printf '%s' ${q(settings)} | ${ssh} ${q(`cat > ${q(`${dir}/settings.json.tmp`)} && chmod 0640 ${q(`${dir}/settings.json.tmp`)} && mv ${q(`${dir}/settings.json.tmp`)} ${q(`${dir}/settings.json`)}`)}`,
       `printf '%s' ${q(conf)} | ${ssh} ${q(`cat > ${q(`${vhost}.tmp`)} && mv ${q(`${vhost}.tmp`)} ${q(vhost)}`)}`,
       `${ssh} ${q(s.http.check)} 2>/dev/null`,
