@@ -121,6 +121,33 @@ describe('platform from git', () => {
   });
 });
 
+describe('platform verify and delete', () => {
+  it('records changed commands with a verify, and removes the code from a server taken off the platform', async () => {
+    const spare = { kind: 'Platform', name: 'spare', driver: 'script', source: { path: 'platforms/notes' }, docroot: 'public', commands: { install: 'php bin/install.php' } };
+    writeFleetFile(fleet, 'platforms/spare.yaml', { ...spare, servers: ['web1', 'web2'] });
+    commitAll(fleet, 'a spare platform');
+    expect((await tide(fleet, ['apply', '--yes'])).exitCode).toBe(0);
+    const onWeb2 = join(fleet.roots.web2!, 'platforms/spare');
+    expect(existsSync(join(onWeb2, 'public/index.php'))).toBe(true);
+
+    writeFleetFile(fleet, 'platforms/spare.yaml', { ...spare, servers: ['web1', 'web2'], commands: { ...spare.commands, update: 'php bin/update.php' } });
+    commitAll(fleet, 'an update command');
+    const verify = await tide(fleet, ['apply', '--yes']);
+    expect(verify.exitCode, verify.all).toBe(0);
+    expect(verify.stdout).toMatch(/✓ verify platform spare on web1/);
+    expect(JSON.parse(stateFile(fleet, 'state/platforms/spare.json')!).commands.update).toBe('php bin/update.php');
+
+    writeFleetFile(fleet, 'platforms/spare.yaml', { ...spare, servers: ['web1'], commands: { ...spare.commands, update: 'php bin/update.php' } });
+    commitAll(fleet, 'spare only on web1');
+    const removed = await tide(fleet, ['apply', '--yes']);
+    expect(removed.exitCode, removed.all).toBe(0);
+    expect(removed.stdout).toMatch(/✓ delete platform spare on web2/);
+    expect(existsSync(onWeb2)).toBe(false);
+    expect(existsSync(join(fleet.roots.web1!, 'platforms/spare/public/index.php'))).toBe(true);
+    expect(Object.keys(JSON.parse(stateFile(fleet, 'state/platforms/spare.json')!).deployments)).toEqual(['web1']);
+  });
+});
+
 describe('apply --server and --target', () => {
   it('applies only the chosen server or target, leaving the rest planned', async () => {
     writeFleetFile(fleet, 'sites/only1.example.test.yaml', { kind: 'Site', name: 'only1.example.test', platform: 'brochure', server: 'web1' });
