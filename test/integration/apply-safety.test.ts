@@ -201,6 +201,15 @@ describe('apply --plan and --push', () => {
     expect((await tide(fleet, ['plan', '--out', 'plan.json'])).exitCode).toBe(0);
     const ok = await tide(fleet, ['apply', '--yes', '--plan', 'plan.json']);
     expect(ok.exitCode, ok.all).toBe(0);
+
+    // A plan made before someone else's apply recorded new state is stale too.
+    writeFleetFile(fleet, 'sites/third.example.test.yaml', site('third.example.test', 'brochure'));
+    commitAll(fleet, 'a third site');
+    expect((await tide(fleet, ['plan', '--out', 'plan.json'])).exitCode).toBe(0);
+    expect((await tide(fleet, ['apply', '--yes', '--target', 'site/third.example.test'])).exitCode).toBe(0);
+    const moved = await tide(fleet, ['apply', '--yes', '--plan', 'plan.json']);
+    expect(moved.exitCode).toBe(1);
+    expect(moved.all).toMatch(/plan\.json is stale: the state branch moved since it was made/);
   });
 
   it('pushes the state branch, catches up with a remote that moved before, and fails cleanly when it moved during the apply', async () => {
