@@ -3,6 +3,7 @@
 
 import type { DesiredState, Server } from '../model/kinds.js';
 import type { Operation } from '../plan/types.js';
+import { OperationPreconditionError } from '../operations/errors.js';
 import { OperationLog } from '../operations/log.js';
 import { runTasks, type TasksOutcome } from '../operations/run-tasks.js';
 import { shellFor } from '../operations/shell.js';
@@ -31,7 +32,10 @@ export async function runOperation(op: Operation, rt: OperationRuntime): Promise
   let prepared: PreparedOperation | undefined;
   let outcome: TasksOutcome;
   try {
-    if (!server) throw new Error(`server ${op.server} is not in the fleet, so tide cannot reach it`);
+    if (!server) {
+      throw new OperationPreconditionError(`Server ${op.server} is not in the fleet, so tide cannot reach it.`,
+        'Put its Server file back to let tide finish with what is on it.');
+    }
     const shell = shellFor(rt.transport(server), log);
     prepared = await rt.builder(op)({
       op, operationId: record.id, desired: rt.desired, recorded: rt.recorder.state, server, shell, log,
