@@ -7,18 +7,11 @@ import { hostname } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TideError } from '../../src/errors.js';
 import { acquireStateLock, age, forceUnlock, readStateLock, type StateLockInfo, StateLockedError, stateLockPath } from '../../src/state/lock.js';
+import { rejection } from '../helpers/errors.js';
 import { removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 
 afterAll(removeGitCliRepos);
 
-async function rejection(promise: Promise<unknown>): Promise<TideError> {
-  const error = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (error instanceof TideError) return error;
-  throw new Error(`expected a TideError, got ${String(error)}`);
-}
 
 /** A lock written as another run would have left it. */
 function plantLock(gitDir: string, holder: Partial<StateLockInfo>): StateLockInfo {

@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TideError } from '../../src/errors.js';
 import { StateMovedError, StateWriter } from '../../src/state/writer.js';
+import { rejection } from '../helpers/errors.js';
 import { git, makeGitCliRepo, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 
 afterAll(removeGitCliRepos);
@@ -24,14 +24,6 @@ function freshRepo(): string {
   return dir;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<TideError> {
-  const error = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (error instanceof TideError) return error;
-  throw new Error(`expected a TideError, got ${String(error)}`);
-}
 
 describe('StateWriter', () => {
   it('makes a root commit on a fresh repository, as author tide', async () => {
