@@ -51,6 +51,8 @@ export function commitMessage(record: OperationRecord): string {
   const desired = record.desiredCommit ? ` (desired ${record.desiredCommit.slice(0, 7)})` : '';
   const subject = `${record.action} ${record.target.kind} ${record.target.name}${where}: ${record.status}${desired}`;
   const body = record.status === 'running' ? [] : record.tasks.map((t) => `- ${t.name}: ${t.status}${t.durationMs === undefined ? '' : ` (${formatMs(t.durationMs)})`}`);
+  const backup = record.details?.backup as { path: string; size: number } | undefined;
+  if (backup) body.push(`- backup kept at ${backup.path} (${backup.size} bytes)`);
   if (record.error) body.push('', record.error);
   return body.length ? `${subject}\n\n${body.join('\n')}\n` : `${subject}\n`;
 }

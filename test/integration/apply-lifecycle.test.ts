@@ -169,6 +169,7 @@ describe('apply the php-notes example from an empty state', () => {
     const record = operationRecords(fleet).find((r) => r.operation === 'site/notes.example.org/delete')!;
     expect(record.status).toBe('ok');
     expect(record.details?.backup.path).toBe(archive);
+    expect(execFileSync('git', ['log', '--format=%B', 'tide-state'], { cwd: fleet.dir, encoding: 'utf8' })).toContain(`- backup kept at ${archive} (`);
     expectNoSecretAnywhere();
   });
 
