@@ -1,7 +1,4 @@
 import { createInterface } from 'node:readline/promises';
-import { apply } from '../apply/apply.js';
-import { endLine, startLine, summary } from '../apply/progress.js';
-import { catchUpWithRemote, pushState } from '../apply/push.js';
 import { TideError } from '../errors.js';
 import { renderText, shouldUseColor } from '../plan/render/text.js';
 import { parseCommandArgs } from './args.js';
@@ -49,6 +46,10 @@ Exit status: 0 when every operation succeeded, 1 when any failed or on error.
         hint: 'Review the plan (tide plan) and run tide apply --yes, or apply a reviewed plan with --plan FILE --yes.',
       });
     }
+    // Loaded here, not at start-up: ssh2, execa and handlebars cost ~250 ms that plan never needs.
+    const [{ apply }, { endLine, startLine, summary }, { catchUpWithRemote, pushState }] = await Promise.all([
+      import('../apply/apply.js'), import('../apply/progress.js'), import('../apply/push.js'),
+    ]);
     if (values.push) {
       const { repoDir, desired } = await loadDesired(values.repo, values.ref, io.cwd);
       await catchUpWithRemote(repoDir, desired.fleet.state.branch);

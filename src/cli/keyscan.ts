@@ -1,5 +1,4 @@
 import { TideError } from '../errors.js';
-import { fingerprint, keyscan } from '../transport/keyscan.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_OK, type Command } from './command.js';
 
@@ -21,6 +20,7 @@ shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before pinning it.
     if (!match) throw new TideError('USAGE', `tide keyscan: '${target}' is not HOST or HOST:PORT.`);
     const host = match[1]!.replace(/^\[|\]$/g, '');
     const port = match[2] ? Number(match[2]) : 22;
+    const { fingerprint, keyscan } = await import('../transport/keyscan.js');
     const keys = await keyscan(host, port, { timeoutMs: 10_000 });
     for (const line of keys) io.stdout.write(`${line}\n`);
     for (const line of keys) io.stderr.write(`# ${fingerprint(line)} ${line.split(' ')[0]} (${host}:${port})\n`);

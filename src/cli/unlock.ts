@@ -1,7 +1,6 @@
 import { TideError } from '../errors.js';
 import { requireGitDirs } from '../repo/git-dir.js';
-import { forceUnlock, readStateLock } from '../state/lock.js';
-import { age } from '../state/lock.js';
+import { age, forceUnlock, readStateLock } from '../state/lock.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_OK, type Command } from './command.js';
 import { resolve } from 'node:path';

@@ -1,4 +1,3 @@
-import { verifyFleet } from '../apply/verify.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_CHANGES, EXIT_OK, type Command } from './command.js';
 
@@ -26,6 +25,7 @@ Options:
       server: { type: 'string', multiple: true },
       'detailed-exitcode': { type: 'boolean' },
     });
+    const { verifyFleet } = await import('../apply/verify.js'); // ssh2 and friends: only when verifying
     const report = await verifyFleet({ repo: values.repo, cwd: io.cwd, env: io.env, servers: values.server ?? [] });
     const { servers, platforms, sites } = report.checked;
     io.stdout.write(`Checked ${servers} servers, ${platforms} platform deployments, ${sites} sites.\n`);
