@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { siteDatabaseNames } from '../../src/services/db/mariadb/index.js';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
-import { allGitObjects, commitAll, list, makeFleet, operationRecords, REPO_ROOT, serverYaml, stateFile, tide, writeFleetFile } from './support/fleet.js';
+import { allGitObjects, commitAll, expectNoSecretsStored, list, makeFleet, operationRecords, REPO_ROOT, serverYaml, stateFile, tide, writeFleetFile } from './support/fleet.js';
 import { pageWhen, sql } from './support/probe.js';
 
 const services = inject('services');
@@ -148,6 +148,8 @@ describe('crash recovery', () => {
     const page = await pageWhen(web1.http.port, 'crash.example.test', (p) => p.status === 200);
     expect(page.body).toContain('Welcome to crash.example.test');
     expect(await sql(services, `SELECT COUNT(*) FROM \`${siteDatabaseNames('crash.example.test').name}\`.notes`)).toEqual([['1']]);
+    expectNoSecretsStored(fleet);
+    expect(fleet.passwords.size).toBe(1);
   });
 });
 
@@ -181,6 +183,8 @@ describe('stopping an apply', () => {
     const next = await tide(fleet, ['apply', '--yes']);
     expect(next.exitCode, next.all).toBe(0);
     expect(next.all).toMatch(/Apply finished: 1 ok, 0 failed, 0 skipped/);
+    expectNoSecretsStored(fleet);
+    expect(fleet.passwords.size).toBe(2);
   });
 });
 
@@ -247,6 +251,8 @@ describe('apply --plan and --push', () => {
     expect(third.all).toMatch(/origin\/tide-state moved while this apply ran; the state was recorded locally but not pushed/);
     expect(git(remote, 'log', '-1', '--format=%s', 'tide-state').trim()).toBe('racing');
     expect(git(fleet.dir, 'log', '-1', '--format=%B', 'tide-state')).toMatch(/install site push3\.example\.test on web1: ok/);
+    expectNoSecretsStored(fleet);
+    expect(git(remote, 'cat-file', '--batch-all-objects', '--batch')).not.toContain([...fleet.passwords][0]);
   });
 });
 

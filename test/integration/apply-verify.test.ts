@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
-import { commitAll, makeFleet, REPO_ROOT, stateFile, tide, writeFleetFile, type TestFleet } from './support/fleet.js';
+import { commitAll, expectNoSecretsStored, makeFleet, REPO_ROOT, stateFile, tide, writeFleetFile, type TestFleet } from './support/fleet.js';
 import { request } from 'node:https';
 import { pageWhen } from './support/probe.js';
 
@@ -38,7 +38,12 @@ beforeAll(async () => {
   const run = await tide(fleet, ['apply', '--yes']);
   expect(run.exitCode, run.all).toBe(0);
 });
-afterAll(() => removeGitCliRepos());
+afterAll(() => {
+  // Every apply and verify of this file, with its PHP sites: no password stored or printed.
+  expectNoSecretsStored(fleet);
+  expect(fleet.passwords.size).toBeGreaterThan(0);
+  removeGitCliRepos();
+});
 
 describe('site verify', () => {
   it('rewrites the vhost when aliases change, keeping the site and its credentials', async () => {

@@ -3,7 +3,7 @@
 // with git, and helpers to run tide on it and look at what it did.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa, type Result } from 'execa';
 import yaml from 'js-yaml';
@@ -20,6 +20,10 @@ export interface TestFleet {
   /** Each server's root for this fleet (a subdirectory of the env's, so test files never share one). */
   roots: Record<string, string>;
   env: NodeJS.ProcessEnv;
+  /** Everything tide printed for this fleet (to scan for secrets). */
+  printed: string[];
+  /** Site passwords seen so far (see expectNoSecretsStored). */
+  passwords: Set<string>;
 }
 
 /** Server YAML for a test server: loopback, pinned key, the env's nginx and MariaDB. */
@@ -55,7 +59,7 @@ export function makeFleet(services: TestServices, tag: string, { example = 'php-
   }
   git(dir, 'init', '-q', '-b', 'main');
   commitAll({ dir }, 'fleet for the test');
-  return { dir, services, roots, env: { [DB_PASSWORD_ENV]: services.db.adminPassword } };
+  return { dir, services, roots, env: { [DB_PASSWORD_ENV]: services.db.adminPassword }, printed: [], passwords: new Set() };
 }
 
 export function writeFleetFile(fleet: Pick<TestFleet, 'dir'>, path: string, doc: Record<string, unknown>): void {
@@ -70,12 +74,14 @@ export function commitAll(fleet: Pick<TestFleet, 'dir'>, message: string): strin
 }
 
 /** Runs the built tide CLI in the fleet; never throws on a non-zero exit. */
-export function tide(fleet: TestFleet, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Result<{ reject: false; all: true }>> {
-  return execa('node', [TIDE, ...args], {
+export async function tide(fleet: TestFleet, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Result<{ reject: false; all: true }>> {
+  const run = await execa('node', [TIDE, ...args], {
     cwd: fleet.dir, reject: false, all: true,
     env: { ...fleet.env, NO_COLOR: '1', ...extraEnv },
     timeout: 180_000,
   });
+  fleet.printed.push(run.all ?? '');
+  return run;
 }
 
 /** A file on the state branch, or null. */
@@ -117,5 +123,33 @@ export function list(dir: string): string[] {
     return readdirSync(dir).sort();
   } catch {
     return [];
+  }
+}
+
+/** Database passwords tide generated for this fleet's sites: they live only in settings.json on the servers. */
+export function sitePasswords(fleet: TestFleet): string[] {
+  const out: string[] = [];
+  for (const root of Object.values(fleet.roots)) {
+    for (const site of list(join(root, 'sites'))) {
+      const path = join(root, 'sites', site, 'settings.json');
+      const password = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')).db?.password : undefined;
+      if (password) out.push(password);
+    }
+  }
+  return out;
+}
+
+/**
+ * No secret in any git object of the fleet repository (state branch, records,
+ * logs) nor in anything tide printed. `known` collects passwords seen so far,
+ * so those of deleted sites are still looked for.
+ */
+export function expectNoSecretsStored(fleet: TestFleet, printed: string[] = fleet.printed, known: Set<string> = fleet.passwords): void {
+  for (const p of sitePasswords(fleet)) known.add(p);
+  const secrets = [...known, fleet.services.db.adminPassword];
+  const objects = allGitObjects(fleet.dir);
+  for (const secret of secrets) {
+    if (objects.includes(secret)) throw new Error('a secret is stored in a git object of the fleet repository');
+    if (printed.some((text) => text.includes(secret))) throw new Error('a secret was printed by tide');
   }
 }

@@ -32,8 +32,12 @@ export function httpGet(port: number, host: string, path = '/'): Promise<Page> {
 export async function pageWhen(port: number, host: string, ready: (page: Page) => boolean, path = '/', timeoutMs = 5000): Promise<Page> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const page = await httpGet(port, host, path);
-    if (ready(page) || Date.now() > until) return page;
+    // A worker that a reload is retiring may drop the connection ("socket hang up"): ask again.
+    const page = await httpGet(port, host, path).catch((error: Error) => {
+      if (Date.now() > until) throw error;
+      return null;
+    });
+    if (page && (ready(page) || Date.now() > until)) return page;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
