@@ -47,7 +47,7 @@ export async function execute(operations: readonly Operation[], options: Executo
         if (op.blockers.length > 0 || failedDep) {
           pending.splice(i, 1);
           finish({ op, status: 'skipped', durationMs: 0,
-            message: op.blockers.length > 0 ? `blocked: ${op.blockers.map((b) => b.message).join('; ')}` : `skipped: ${failedDep!.op.id} did not succeed` });
+            message: op.blockers.length > 0 ? `blocked: ${op.blockers.map((b) => b.message).join('; ')}` : `${failedDep!.op.id} did not succeed` });
           continue;
         }
         const ready = deps.every((d) => results.get(d)?.status === 'ok');
@@ -73,7 +73,7 @@ export async function execute(operations: readonly Operation[], options: Executo
       if (running === 0 && pending.length === 0) resolveAll(operations.map((o) => results.get(o.id)!));
       else if (running === 0) {
         // Nothing runs and nothing can start: dependencies outside the plan's order. Skip the rest.
-        for (const op of pending.splice(0)) finish({ op, status: 'skipped', durationMs: 0, message: 'skipped: its dependencies never ran' });
+        for (const op of pending.splice(0)) finish({ op, status: 'skipped', durationMs: 0, message: 'its dependencies never ran' });
         resolveAll(operations.map((o) => results.get(o.id)!));
       }
     };

@@ -18,7 +18,7 @@ export function startLine(op: Operation): string {
 
 export function endLine(result: OperationResult): string {
   const detail = result.status === 'ok' ? `(${formatMs(result.durationMs)})`
-    : result.status === 'skipped' ? result.message ?? 'skipped'
+    : result.status === 'skipped' ? `skipped: ${result.message ?? 'not run'}`
     : `${result.status} after ${formatMs(result.durationMs)}: ${firstLine(result.message)}`;
   return `${MARK[result.status]} ${describe(result.op)} ${detail}\n`;
 }
@@ -41,6 +41,9 @@ export function summary(results: readonly OperationResult[], stateCommit: string
   return `${lines.join('\n')}\n`;
 }
 
+/** One line for the terminal: the message's first line, plus its last when the first ends in ':' (a command's stderr tail). */
 function firstLine(text: string | undefined): string {
-  return (text ?? 'unknown error').split('\n')[0]!;
+  const lines = (text ?? 'unknown error').split('\n').map((l) => l.trim()).filter(Boolean);
+  const first = lines[0] ?? 'unknown error';
+  return first.endsWith(':') && lines.length > 1 ? `${first} ${lines.at(-1)}` : first;
 }

@@ -64,7 +64,7 @@ describe('a failed install is rolled back', () => {
     commitAll(fleet, 'a site whose install fails');
     const run = await tide(fleet, ['apply', '--yes']);
     expect(run.exitCode).toBe(1);
-    expect(run.all).toMatch(/install site broken\.example\.test on web1 rolled-back/);
+    expect(run.all).toMatch(/install site broken\.example\.test on web1 rolled-back after .*exited with 1: disk full/);
 
     const { name, user } = siteDatabaseNames('broken.example.test');
     expect(await sql(services, `SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '${name}'`)).toEqual([]);
@@ -173,7 +173,7 @@ describe('stopping an apply', () => {
     expect(done.exitCode).toBe(1);
     expect(done.all).toContain('no new operations will start');
     expect(done.all).toMatch(/✓ install site a-first\.example\.test on web1/);
-    expect(done.all).toMatch(/- install site b-later\.example\.test on web1 cancelled/);
+    expect(done.all).toMatch(/- install site b-later\.example\.test on web1 skipped: cancelled/);
     const records = operationRecords(fleet);
     expect(records.find((r) => r.operation === 'site/a-first.example.test/install')!.status).toBe('ok');
     expect(records.find((r) => r.operation === 'site/b-later.example.test/install')).toBeUndefined();

@@ -72,7 +72,7 @@ describe('execute', () => {
       'site-b': 'ok', blocked: 'skipped', 'after-blocked': 'skipped',
     });
     expect(ran.sort()).toEqual(['site-b', 'verify-web1']);
-    expect(results.find((r) => r.op.id === 'site-a')!.message).toBe('skipped: verify-web1 did not succeed');
+    expect(results.find((r) => r.op.id === 'site-a')!.message).toBe('verify-web1 did not succeed');
     expect(results.find((r) => r.op.id === 'blocked')!.message).toBe('blocked: blocked for the test');
   });
 
