@@ -4,6 +4,7 @@
 
 import type { DesiredState, Server } from '../model/kinds.js';
 import { dbServiceType } from '../services/db/index.js';
+import { httpVersion } from '../services/http/version.js';
 import { DIGEST_COMMAND } from '../operations/platform/digest.js';
 import { renderSiteVhost, siteResources } from '../operations/site/resources.js';
 import { platformDir } from '../operations/paths.js';
@@ -29,7 +30,7 @@ export async function observeServer(t: Transport, server: Server, adminPassword:
   if (http.type !== 'none') {
     const test = await t.exec(http.check);
     if (test.exitCode !== 0) drift.push(`${http.type} config test fails: ${test.stderr.trim().split('\n').pop()}`);
-    else versions[http.type] = test.stderr.match(/nginx\/\S+|Apache\/\S+/)?.[0] ?? 'config test ok';
+    else versions[http.type] = (await httpVersion(t, http)) ?? 'config test ok';
   }
   if (db.type !== 'none') {
     try {

@@ -4,6 +4,7 @@
 
 import { shellQuote as q } from '../../transport/types.js';
 import { dbServiceType } from '../../services/db/index.js';
+import { httpVersion } from '../../services/http/version.js';
 import { serverSpec } from '../../state/spec.js';
 import { STATE_FORMAT_VERSION, type RecordedServer } from '../../state/types.js';
 import { serverDirs } from '../paths.js';
@@ -33,8 +34,8 @@ export const verifyServer: OperationBuilder = (ctx) => {
     tasks.push({
       name: `check ${http.type}: \`${http.check}\` and port ${http.port}`,
       run: async () => {
-        const test = await shell.run(`the ${http.type} config test`, http.check);
-        versions[http.type] = (test.stderr.match(/nginx\/\S+|Apache\/\S+/)?.[0]) ?? 'config test ok';
+        await shell.run(`the ${http.type} config test`, http.check);
+        versions[http.type] = (await httpVersion(shell.transport, http)) ?? 'config test ok';
         // bash's /dev/tcp: no curl needed on the server to see that the port answers.
         await shell.run(`connecting to ${http.type} on port ${http.port}`,
           `timeout 5 bash -c ${q(`exec 3<>/dev/tcp/127.0.0.1/${http.port}`)}`);
