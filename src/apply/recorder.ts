@@ -7,7 +7,7 @@ import type { Operation } from '../plan/types.js';
 import type { TasksOutcome } from '../operations/run-tasks.js';
 import type { StateUpdate } from '../operations/types.js';
 import { redactor } from '../redact.js';
-import { platformStatePath, serverStatePath, siteStatePath } from '../state/layout.js';
+import { platformStatePath, serverStatePath, siteStatePath, stateJson as json } from '../state/layout.js';
 import type { LastOperation, RecordedState } from '../state/types.js';
 import type { StateWriter } from '../state/writer.js';
 import { TideError } from '../errors.js';
@@ -118,10 +118,6 @@ export class Recorder {
     map.set(record.target.name, next);
     return { [section.path(record.target.name)]: json(next) };
   }
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 /** A record the reader would reject must never be written: that is a bug in tide, stop here. */

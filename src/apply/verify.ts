@@ -9,7 +9,7 @@ import type { Server } from '../model/kinds.js';
 import { requireGitDirs } from '../repo/git-dir.js';
 import { readSecret } from '../secrets.js';
 import { acquireStateLock } from '../state/lock.js';
-import { platformStatePath, serverStatePath, siteStatePath, OPERATIONS_DIR } from '../state/layout.js';
+import { platformStatePath, serverStatePath, siteStatePath, OPERATIONS_DIR, stateJson as json } from '../state/layout.js';
 import { readRecordedState } from '../state/reader.js';
 import { StateWriter } from '../state/writer.js';
 import { TransportPool } from '../transport/pool.js';
@@ -118,8 +118,4 @@ async function inBatches<T>(items: T[], size: number, each: (item: T) => Promise
     while (next < items.length) await each(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -14,3 +14,8 @@ export const siteStatePath = (name: string): string => `${SITES_DIR}/${name}.jso
 export function stateRefCandidates(branch: string): string[] {
   return [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`];
 }
+
+/** How every JSON file on the state branch is written: two-space indent, final newline (diffs read well). */
+export function stateJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
