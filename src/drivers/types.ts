@@ -1,9 +1,11 @@
-// A driver knows an application: how to install a site of it, and (later)
-// update, list packages, run cron, make a login link. One folder or file per
-// driver, one interface, one registry (index.ts).
+// A driver knows an application: how to install a site of it, bring its
+// database up to date after a migrate, list its packages, run its cron and
+// make a one-time login link. One folder or file per driver, one interface,
+// one registry (index.ts).
 
 import type { Platform, PlatformDriver } from '../model/kinds.js';
 import type { Shell } from '../operations/shell.js';
+import type { Package } from '../state/types.js';
 
 /** What a site is, as its application sees it (env TIDE_* and handlebars variables). */
 export interface SiteFacts {
@@ -12,12 +14,25 @@ export interface SiteFacts {
   db: { host: string; port: number; name: string; user: string; password: string } | null;
 }
 
-export interface DriverContext {
+/** A platform's code on one server. */
+export interface PlatformContext {
   shell: Shell;
   platform: Platform;
   /** Absolute directory of the platform's code on the server. */
   platformDir: string;
+}
+
+/** A site of that platform. */
+export interface DriverContext extends PlatformContext {
   facts: SiteFacts;
+}
+
+/** A file the driver keeps in the site directory, rewritten whenever tide writes the site's settings. */
+export interface SiteFile {
+  /** Relative to the site directory. */
+  name: string;
+  content: string;
+  mode: number;
 }
 
 export interface Driver {
@@ -28,4 +43,22 @@ export interface Driver {
   usesPhp: boolean;
   /** Runs the application's installer for a new site, after its database and settings exist. */
   install(ctx: DriverContext): Promise<void>;
+  /**
+   * Brings a site's database up to the platform's code (database updates),
+   * after a migrate, clone or restore put its data beside new code.
+   */
+  update(ctx: DriverContext): Promise<void>;
+  /** The packages a site uses, with the schema version its database is at; null when the driver cannot tell. */
+  sitePackages(ctx: DriverContext): Promise<Package[] | null>;
+  /** The packages a platform's code provides, with the schema version it brings; null when the driver cannot tell. */
+  platformPackages(ctx: PlatformContext): Promise<Package[] | null>;
+  /**
+   * A one-time login URL. The shell does not log output: the URL holds a
+   * token. Null when the application has no login command.
+   */
+  loginLink(ctx: DriverContext): Promise<string | null>;
+  /** Runs the site's scheduled jobs; a no-op when the application has none. */
+  cron(ctx: DriverContext): Promise<void>;
+  /** Files besides settings.json the application reads its settings from (drupal: settings.php). */
+  siteFiles(facts: SiteFacts): SiteFile[];
 }
