@@ -4,13 +4,14 @@
 // config anyway); on their own they make a verify.
 
 import type { DesiredState, Site } from '../model/kinds.js';
-import { siteSpec, SITE_FIELD_LABELS, type SiteSpec } from '../state/spec.js';
-import type { RecordedSite, RecordedState } from '../state/types.js';
+import { platformSpec, PLATFORM_CODE_FIELDS, siteSpec, SITE_FIELD_LABELS, type SiteSpec } from '../state/spec.js';
+import type { Package, RecordedSite, RecordedState } from '../state/types.js';
 import type { PlanBuilder } from './builder.js';
+import { checkCompatibility, indexPackages, type PackageIndex } from './compatibility.js';
 import { diffFields, initialFields } from './diff.js';
 import { placeSite } from './placement.js';
 import { sorted } from './servers.js';
-import type { FieldChange, Operation } from './types.js';
+import type { Blocker, FieldChange, Operation } from './types.js';
 
 /** Where a site is and where it is going; read by the platform and dependency passes. */
 export interface SiteMove {
@@ -27,15 +28,19 @@ const CONFIG_FIELDS: (keyof SiteSpec)[] = ['aliases', 'redirectAliases', 'https'
 
 export function planSites(desired: DesiredState, recorded: RecordedState, plan: PlanBuilder): Map<string, SiteMove> {
   const moves = new Map<string, SiteMove>();
+  const inventories = new Inventories(desired, recorded);
   const names = sorted(new Set([...desired.sites.keys(), ...recorded.sites.keys()]));
   for (const name of names) {
-    const move = planSite(desired, desired.sites.get(name), recorded.sites.get(name), plan, name);
+    const move = planSite(desired, desired.sites.get(name), recorded.sites.get(name), plan, name, inventories);
     if (move) moves.set(name, move);
   }
+  checkClones(desired, recorded, moves, inventories);
   return moves;
 }
 
-function planSite(desired: DesiredState, site: Site | undefined, before: RecordedSite | undefined, plan: PlanBuilder, name: string): SiteMove | undefined {
+function planSite(
+  desired: DesiredState, site: Site | undefined, before: RecordedSite | undefined, plan: PlanBuilder, name: string, inventories: Inventories,
+): SiteMove | undefined {
   const target = { kind: 'site' as const, name };
   const from = before ? { platform: before.platform, server: before.server } : undefined;
 
@@ -75,7 +80,12 @@ function planSite(desired: DesiredState, site: Site | undefined, before: Recorde
   const takePending = (): FieldChange[] => pending.splice(0, pending.length);
 
   if (before.platform !== spec.platform || before.server !== spec.server) {
-    step(plan.add({ action: 'migrate', target, server, destructive: true, warnings,
+    // Same platform on another server: same code, so nothing to check.
+    const compat = before.platform !== spec.platform
+      ? inventories.check('migrate', { name, packages: before.packages }, spec.platform)
+      : { blockers: [], warnings: [] };
+    step(plan.add({ action: 'migrate', target, server, destructive: true,
+      warnings: [...warnings, ...compat.warnings], blockers: compat.blockers,
       reason: migrateReason(site, before, server),
       changes: [...diffFields(before, spec, ['platform', 'server']), ...takePending()] }));
   }
@@ -115,4 +125,64 @@ function migrateReason(site: Site, before: RecordedSite, server: string): string
   }
   const why = site.server ? 'pinned to' : `platform ${site.platform} no longer runs on ${before.server}; moving to`;
   return `${why} server ${server}: backup, copy, switch`;
+}
+
+/**
+ * A clone copies its source's database onto the clone's platform: the same
+ * check as a migrate, with the source site's packages. Run once every site is
+ * planned, since the source may sort after the clone.
+ */
+function checkClones(desired: DesiredState, recorded: RecordedState, moves: Map<string, SiteMove>, inventories: Inventories): void {
+  for (const move of moves.values()) {
+    const op = move.chain[0];
+    const source = desired.sites.get(move.site)?.cloneFrom;
+    if (op?.action !== 'clone' || !source || !move.to) continue;
+    const from = moves.get(source);
+    // A source that changes platform first reaches the clone with other schemas than recorded.
+    const changing = from?.from !== undefined && from.to !== undefined && from.from.platform !== from.to.platform && !from.deleted
+      ? `site ${source} migrates to platform ${from.to.platform} first in this plan` : undefined;
+    const compat = inventories.check('clone', { name: source, packages: recorded.sites.get(source)?.packages, stale: changing }, move.to.platform);
+    op.blockers.push(...compat.blockers);
+    op.warnings.push(...compat.warnings);
+  }
+}
+
+/**
+ * The recorded package inventories the plan checks against, each platform's
+ * indexed once by package name however many sites move to it.
+ */
+class Inventories {
+  private readonly platforms = new Map<string, PackageIndex | string>();
+
+  constructor(private readonly desired: DesiredState, private readonly recorded: RecordedState) {}
+
+  check(
+    action: 'migrate' | 'clone',
+    site: { name: string; packages: readonly Package[] | undefined; stale?: string },
+    platform: string,
+  ): { blockers: Blocker[]; warnings: string[] } {
+    const target = this.platform(platform);
+    const missing = [
+      site.stale ?? (Array.isArray(site.packages) ? undefined : `site ${site.name} has no package inventory yet`),
+      typeof target === 'string' ? target : undefined,
+    ].filter((m): m is string => m !== undefined);
+    if (missing.length > 0) return { blockers: [], warnings: [`compatibility is checked when the ${action} runs: ${missing.join('; ')}`] };
+    const result = checkCompatibility(site.packages!, target as PackageIndex, platform);
+    return { blockers: result.blockers.map((message) => ({ code: 'package-incompatible', message })), warnings: result.warnings };
+  }
+
+  /** The platform's recorded packages by name, or why there are none to trust. */
+  private platform(name: string): PackageIndex | string {
+    let found = this.platforms.get(name);
+    if (found === undefined) {
+      const before = this.recorded.platforms.get(name);
+      const desired = this.desired.platforms.get(name);
+      if (!before || !Array.isArray(before.packages)) found = `platform ${name} has no package inventory yet`;
+      else if (desired && diffFields(before, platformSpec(desired), PLATFORM_CODE_FIELDS).length > 0) {
+        found = `platform ${name} gets new code in this plan, so its recorded packages are out of date`;
+      } else found = indexPackages(before.packages);
+      this.platforms.set(name, found);
+    }
+    return found;
+  }
 }
