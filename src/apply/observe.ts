@@ -6,7 +6,7 @@ import type { DesiredState, Server } from '../model/kinds.js';
 import { dbServiceType } from '../services/db/index.js';
 import { httpVersion } from '../services/http/version.js';
 import { DIGEST_COMMAND } from '../operations/platform/digest.js';
-import { renderSiteVhost, siteResources } from '../operations/site/resources.js';
+import { renderSiteVhost, vhostModeFor, siteResources } from '../operations/site/resources.js';
 import { platformDir } from '../operations/paths.js';
 import type { RecordedPlatform, RecordedSite } from '../state/types.js';
 import { shellQuote as q, type Transport } from '../transport/types.js';
@@ -63,7 +63,7 @@ export async function observeSite(t: Transport, server: Server, desired: Desired
   if (r.http) {
     const vhost = await t.readFile(r.http.path);
     if (!vhost) drift.push(`vhost ${r.http.path} is missing`);
-    else if (vhost.toString('utf8') !== renderSiteVhost(r, site.status === 'disabled')) drift.push(`vhost ${r.http.path} differs from what tide wrote`);
+    else if (vhost.toString('utf8') !== renderSiteVhost(r, vhostModeFor(site.status))) drift.push(`vhost ${r.http.path} differs from what tide wrote`);
   }
   if (r.db && !(await r.db.type.exists(t, r.db.admin, r.db.name))) drift.push(`database ${r.db.name} is missing`);
   return drift;

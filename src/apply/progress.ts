@@ -3,20 +3,22 @@
 
 import { formatMs } from './records.js';
 import type { OperationResult, ResultStatus } from './executor.js';
-import type { Operation } from '../plan/types.js';
+import type { RunnableOperation } from '../operations/types.js';
+
+type Described = Pick<RunnableOperation, 'action' | 'target' | 'server'>;
 
 const MARK: Record<ResultStatus, string> = { ok: '✓', 'rolled-back': '✗', failed: '✗', skipped: '-' };
 
-export function describe(op: Operation): string {
+export function describe(op: Described): string {
   const where = op.target.kind === 'server' ? '' : ` on ${op.server}`;
   return `${op.action} ${op.target.kind} ${op.target.name}${where}`;
 }
 
-export function startLine(op: Operation): string {
+export function startLine(op: Described): string {
   return `→ ${describe(op)}\n`;
 }
 
-export function endLine(result: OperationResult): string {
+export function endLine(result: Omit<OperationResult, 'op'> & { op: Described }): string {
   const detail = result.status === 'ok' ? `(${formatMs(result.durationMs)})`
     : result.status === 'skipped' ? `skipped: ${result.message ?? 'not run'}`
     : `${result.status} after ${formatMs(result.durationMs)}: ${firstLine(result.message)}`;

@@ -3,9 +3,8 @@
 // when it ends. Keeps the in-memory recorded state in step with the branch.
 
 import { validatorFor } from '../model/schemas.js';
-import type { Operation } from '../plan/types.js';
 import type { TasksOutcome } from '../operations/run-tasks.js';
-import type { StateUpdate } from '../operations/types.js';
+import type { RunnableOperation, StateUpdate } from '../operations/types.js';
 import { redactor } from '../redact.js';
 import { platformStatePath, serverStatePath, siteStatePath, stateJson as json } from '../state/layout.js';
 import type { LastOperation, RecordedState } from '../state/types.js';
@@ -24,12 +23,12 @@ export class Recorder {
     private readonly writer: StateWriter,
     /** Updated as operations end; what later operations see as "recorded". */
     readonly state: RecordedState,
-    private readonly meta: { desiredCommit: string | null; planHash: string },
+    private readonly meta: { desiredCommit: string | null; planHash: string | null },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Commits the operation as running; returns its record. */
-  async begin(op: Operation): Promise<OperationRecord> {
+  async begin(op: RunnableOperation): Promise<OperationRecord> {
     const startedAt = this.now();
     const record: OperationRecord = {
       formatVersion: 1,
@@ -53,7 +52,7 @@ export class Recorder {
     return record;
   }
 
-  /** Commits how the operation ended, its log and (when it succeeded) its state changes. */
+  /** Commits how the operation ended, its log and its state changes (only those that stand after a failure, when it failed). */
   async finish(record: OperationRecord, outcome: TasksOutcome, log: string, updates: StateUpdate[], details?: Record<string, unknown>): Promise<OperationRecord> {
     const finished: OperationRecord = {
       ...record,
@@ -70,8 +69,7 @@ export class Recorder {
       [runningMarkerPath(record.id)]: null,
     };
     const last: LastOperation = { id: finished.id, action: finished.action, status: finished.status as LastOperation['status'], at: finished.finishedAt! };
-    const applied = outcome.status === 'ok' ? updates : [];
-    Object.assign(files, this.applyUpdates(applied, last));
+    Object.assign(files, this.applyUpdates(updates, last));
     // A failed operation changes no state, but the object's last operation says it failed.
     if (outcome.status !== 'ok') Object.assign(files, this.touchLastOperation(record, last));
     await this.writer.commit({ files, message: commitMessage(finished) });

@@ -3,7 +3,7 @@
 // messages that read like a task log.
 
 import { randomBytes } from 'node:crypto';
-import type { Operation } from '../plan/types.js';
+import type { RunnableOperation } from '../operations/types.js';
 import type { TaskRecord } from '../operations/run-tasks.js';
 import { OPERATIONS_DIR, STATE_DIR } from '../state/layout.js';
 
@@ -16,12 +16,13 @@ export interface OperationRecord {
   id: string;
   /** The plan's id of the operation: `site/blog.example.com/install`. */
   operation: string;
-  action: Operation['action'];
-  target: Operation['target'];
+  action: RunnableOperation['action'];
+  target: RunnableOperation['target'];
   server: string;
   reason: string;
   desiredCommit: string | null;
-  planHash: string;
+  /** Null for an operation run at once (tide backup, restore, login), not from a plan. */
+  planHash: string | null;
   status: RecordStatus;
   startedAt: string;
   finishedAt?: string;
@@ -31,7 +32,7 @@ export interface OperationRecord {
 }
 
 /** Sortable, unique, readable in a file listing: `20261123T101502Z-3f2a-install-site-blog.example.com`. */
-export function newRecordId(op: Pick<Operation, 'action' | 'target' | 'server'>, now: Date): string {
+export function newRecordId(op: Pick<RunnableOperation, 'action' | 'target' | 'server'>, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const where = op.target.kind === 'platform' ? `-on-${op.server}` : '';
   return `${stamp}-${randomBytes(2).toString('hex')}-${op.action}-${op.target.kind}-${op.target.name}${where}`;

@@ -2,12 +2,11 @@
 // tasks (undoing on failure), record how it ended.
 
 import type { DesiredState, Server } from '../model/kinds.js';
-import type { Operation } from '../plan/types.js';
 import { OperationPreconditionError } from '../operations/errors.js';
 import { OperationLog } from '../operations/log.js';
 import { runTasks, type TasksOutcome } from '../operations/run-tasks.js';
 import { shellFor } from '../operations/shell.js';
-import type { OperationBuilder, PreparedOperation } from '../operations/types.js';
+import type { OperationBuilder, PeerServer, PreparedOperation, RunnableOperation } from '../operations/types.js';
 import { redactor } from '../redact.js';
 import type { SourceFile } from '../repo/source-tree.js';
 import type { Transport } from '../transport/types.js';
@@ -20,11 +19,11 @@ export interface OperationRuntime {
   transport(server: Server): Transport;
   dbAdminPassword(server: Server): string | undefined;
   readSource(path: string): SourceFile[];
-  builder(op: Operation): OperationBuilder;
+  builder(op: RunnableOperation): OperationBuilder;
   now(): Date;
 }
 
-export async function runOperation(op: Operation, rt: OperationRuntime): Promise<Omit<OperationResult, 'op' | 'durationMs'>> {
+export async function runOperation(op: RunnableOperation, rt: OperationRuntime): Promise<Omit<OperationResult, 'op' | 'durationMs'>> {
   const server = rt.desired.servers.get(op.server);
   const log = new OperationLog(rt.now);
   const record = await rt.recorder.begin(op);
@@ -37,8 +36,16 @@ export async function runOperation(op: Operation, rt: OperationRuntime): Promise
         'Put its Server file back to let tide finish with what is on it.');
     }
     const shell = shellFor(rt.transport(server), log);
+    const peer = (name: string): PeerServer => {
+      const other = rt.desired.servers.get(name);
+      if (!other) {
+        throw new OperationPreconditionError(`Server ${name} is not in the fleet, so tide cannot reach it.`,
+          'Put its Server file back to let tide finish with what is on it.');
+      }
+      return { server: other, shell: shellFor(rt.transport(other), log), dbAdminPassword: () => rt.dbAdminPassword(other) };
+    };
     prepared = await rt.builder(op)({
-      op, operationId: record.id, desired: rt.desired, recorded: rt.recorder.state, server, shell, log,
+      op, operationId: record.id, desired: rt.desired, recorded: rt.recorder.state, server, shell, peer, log,
       dbAdminPassword: () => rt.dbAdminPassword(server),
       readSource: rt.readSource,
       now: rt.now,
@@ -50,7 +57,7 @@ export async function runOperation(op: Operation, rt: OperationRuntime): Promise
     outcome = { status: 'rolled-back', tasks: [], error: error as Error };
   }
   log.line(`${op.action} ${op.target.kind} ${op.target.name}: ${outcome.status}`);
-  const finished = await rt.recorder.finish(record, outcome, log.text(),
-    outcome.status === 'ok' ? prepared!.updates() : [], prepared?.details?.());
+  const updates = outcome.status === 'ok' ? prepared!.updates() : (prepared?.kept?.() ?? []);
+  const finished = await rt.recorder.finish(record, outcome, log.text(), updates, prepared?.details?.());
   return { status: outcome.status, message: finished.error, recordId: finished.id };
 }

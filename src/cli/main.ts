@@ -12,8 +12,14 @@ import { statusCommand } from './status.js';
 import { unlockCommand } from './unlock.js';
 import { keyscanCommand } from './keyscan.js';
 import { verifyCommand } from './verify.js';
+import { backupCommand, backupsCommand } from './backup.js';
+import { restoreCommand } from './restore.js';
+import { loginCommand } from './login.js';
 
-const COMMANDS: Command[] = [initCommand, validateCommand, planCommand, applyCommand, statusCommand, verifyCommand, keyscanCommand, unlockCommand];
+const COMMANDS: Command[] = [
+  initCommand, validateCommand, planCommand, applyCommand, statusCommand, verifyCommand,
+  backupCommand, backupsCommand, restoreCommand, loginCommand, keyscanCommand, unlockCommand,
+];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

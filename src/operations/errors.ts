@@ -26,3 +26,15 @@ export class OperationPreconditionError extends TideError {
     super('OPERATION_PRECONDITION', message, { hint });
   }
 }
+
+/** The target platform cannot take a site's packages (found when the migrate or clone ran). */
+export class IncompatiblePlatformError extends TideError {
+  readonly reasons: string[];
+
+  constructor(site: string, platform: string, reasons: string[]) {
+    super('PLATFORM_INCOMPATIBLE', `Site ${site} cannot move to platform ${platform}:\n${reasons.map((r) => `- ${r}`).join('\n')}`, {
+      hint: 'Deploy a platform that has these packages at the same or a higher schema, or keep the site where it is.',
+    });
+    this.reasons = reasons;
+  }
+}

@@ -12,6 +12,8 @@ export function serverDirs(server: Server) {
     config: `${root}/config`,
     /** The "site disabled" page every disabled vhost serves. */
     disabled: `${root}/config/disabled`,
+    /** The "down for maintenance" page a site serves while a migrate or restore holds its data still. */
+    maintenance: `${root}/config/maintenance`,
   };
 }
 

@@ -19,18 +19,20 @@ export interface Shell {
   run(what: string, command: string, options?: ExecOptions): Promise<ExecResult>;
   /** Runs `command` and returns its result whatever the exit code. */
   probe(command: string, options?: ExecOptions): Promise<ExecResult>;
+  /** The same shell without output in the log, for commands that print a secret (a login link). */
+  quiet(): Shell;
 }
 
-export function shellFor(transport: Transport, log: OperationLog): Shell {
+export function shellFor(transport: Transport, log: OperationLog, { output = true } = {}): Shell {
   const logged: Transport = {
     server: transport.server,
     exec(command, options = {}) {
-      log.line(`$ ${command}${options.cwd ? `   (in ${options.cwd})` : ''}`);
+      log.line(`$ ${command}${options.cwd ? `   (in ${options.cwd})` : ''}${output ? '' : '   (output not logged: it holds a secret)'}`);
       return transport.exec(command, {
         timeoutMs: SHORT_TIMEOUT_MS,
         ...options,
         onOutput: (chunk, stream) => {
-          log.output(chunk, stream);
+          if (output) log.output(chunk, stream);
           options.onOutput?.(chunk, stream);
         },
       }).finally(() => log.flush());
@@ -45,9 +47,10 @@ export function shellFor(transport: Transport, log: OperationLog): Shell {
   return {
     transport: logged,
     probe: (command, options) => logged.exec(command, options),
+    quiet: () => shellFor(transport, log, { output: false }),
     async run(what, command, options) {
       const result: ExecResult = await logged.exec(command, options);
-      if (result.exitCode !== 0) throw new CommandFailedError(transport.server, what, command, result.exitCode, result.stderr);
+      if (result.exitCode !== 0) throw new CommandFailedError(transport.server, what, command, result.exitCode, output ? result.stderr : '');
       return result;
     },
   };

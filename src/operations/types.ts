@@ -3,7 +3,7 @@
 // runner (run-tasks.ts) undoes finished tasks in reverse when one fails.
 
 import type { DesiredState, Server } from '../model/kinds.js';
-import type { Operation } from '../plan/types.js';
+import type { Action, Operation } from '../plan/types.js';
 import type { RecordedPlatform, RecordedServer, RecordedSite, RecordedState } from '../state/types.js';
 import type { OperationLog } from './log.js';
 import type { Shell } from './shell.js';
@@ -23,9 +23,26 @@ export type StateUpdate =
   | { kind: 'platform'; name: string; update(current: RecordedPlatform | undefined): RecordedPlatform | null }
   | { kind: 'site'; name: string; update(current: RecordedSite | undefined): RecordedSite | null };
 
+/** Actions a user runs at once (`tide backup`, `tide restore`, `tide login`) rather than through a plan. */
+export type ImmediateAction = 'backup' | 'restore' | 'login';
+
+/** A planned operation, or one run at once; both are recorded the same way. */
+export type RunnableOperation = Omit<Operation, 'action'> & {
+  action: Action | ImmediateAction;
+  /** What the user chose for an immediate action (`tide restore --backup ID`). */
+  options?: { backup?: string };
+};
+
+/** Another server an operation works on (a migrate's source, a clone's source). */
+export interface PeerServer {
+  server: Server;
+  shell: Shell;
+  dbAdminPassword(): string | undefined;
+}
+
 /** What an operation needs from the apply that runs it. */
 export interface OperationContext {
-  op: Operation;
+  op: RunnableOperation;
   /** The record id, e.g. for naming backups. */
   operationId: string;
   desired: DesiredState;
@@ -34,6 +51,8 @@ export interface OperationContext {
   /** The server the operation runs on (from the fleet). */
   server: Server;
   shell: Shell;
+  /** The same for another server of the fleet, over its pooled connection, logging into this operation's log. */
+  peer(server: string): PeerServer;
   log: OperationLog;
   /** The server's database admin password, resolved from its secret reference. */
   dbAdminPassword(): string | undefined;
@@ -48,6 +67,8 @@ export interface PreparedOperation {
   details?(): Record<string, unknown>;
   /** State changes to commit once every task has succeeded. */
   updates(): StateUpdate[];
+  /** State changes that stand even when the operation rolls back (the backup it took is kept). */
+  kept?(): StateUpdate[];
 }
 
 export type OperationBuilder = (ctx: OperationContext) => PreparedOperation | Promise<PreparedOperation>;

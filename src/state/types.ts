@@ -42,6 +42,8 @@ export type RecordedPlatform = Recorded<PlatformSpec> & {
 export interface SiteBackup {
   id: string;
   path: string;
+  /** The server the archive is on: where the site was when it was taken. */
+  server?: string;
   at: string;
   size: number;
   sha256?: string;

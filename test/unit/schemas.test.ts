@@ -176,7 +176,7 @@ const recordedSiteKeys = [
   'lastOperation', 'drift',
 ] as const;
 const packageKeys = ['name', 'type', 'version', 'schema', 'enabled'] as const;
-const backupKeys = ['id', 'path', 'at', 'size', 'sha256'] as const;
+const backupKeys = ['id', 'path', 'server', 'at', 'size', 'sha256'] as const;
 
 const keysMatchTypes: [
   Same<keyof Fleet, (typeof fleetKeys)[number]>,

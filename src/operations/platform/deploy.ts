@@ -11,6 +11,9 @@ import { LONG_TIMEOUT_MS } from '../shell.js';
 import type { OperationBuilder, OperationContext, Task } from '../types.js';
 import { DIGEST_COMMAND } from './digest.js';
 import { packTar } from './tar.js';
+import { withPackages } from './packages.js';
+import { driverFor } from '../../drivers/index.js';
+import type { Package } from '../../state/types.js';
 
 export const deployPlatform: OperationBuilder = (ctx) => {
   const platform = ctx.desired.platforms.get(ctx.op.target.name);
@@ -35,6 +38,11 @@ export const deployPlatform: OperationBuilder = (ctx) => {
     name: 'compute the code digest',
     run: async () => void (facts.digest = (await shell.run('computing the code digest', DIGEST_COMMAND, { cwd: staging })).stdout.trim()),
   };
+  let packages: Package[] | null = null;
+  const inventory: Task = {
+    name: 'list the packages the code brings',
+    run: async () => void (packages = await driverFor(platform.driver).platformPackages({ shell, platform, platformDir: staging })),
+  };
   let swapped = false;
   const swap: Task = {
     name: `switch ${dir} to the new code`,
@@ -55,7 +63,7 @@ export const deployPlatform: OperationBuilder = (ctx) => {
   };
 
   return {
-    tasks: [fetch, ...(build ? [build] : []), digest, swap, cleanup],
+    tasks: [fetch, ...(build ? [build] : []), digest, inventory, swap, cleanup],
     updates: () => [{
       kind: 'platform',
       name: platform.name,
@@ -68,6 +76,7 @@ export const deployPlatform: OperationBuilder = (ctx) => {
           ...current?.deployments,
           [ctx.server.name]: { commit: facts.commit, deployedAt: ctx.now().toISOString(), digest: facts.digest, path: dir },
         },
+        ...withPackages(packages),
       }),
     }],
   };

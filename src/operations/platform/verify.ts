@@ -1,5 +1,6 @@
 // platform verify on one server: the code is there and is what was deployed
-// (same digest); records the platform's current settings (commands).
+// (same digest); records the platform's current settings (commands) and the
+// packages the code brings.
 
 import { shellQuote as q } from '../../transport/types.js';
 import { platformSpec } from '../../state/spec.js';
@@ -8,6 +9,9 @@ import { OperationPreconditionError } from '../errors.js';
 import { platformDir } from '../paths.js';
 import type { OperationBuilder } from '../types.js';
 import { DIGEST_COMMAND } from './digest.js';
+import { withPackages } from './packages.js';
+import { driverFor } from '../../drivers/index.js';
+import type { Package } from '../../state/types.js';
 
 export const verifyPlatform: OperationBuilder = (ctx) => {
   const name = ctx.op.target.name;
@@ -18,6 +22,7 @@ export const verifyPlatform: OperationBuilder = (ctx) => {
     throw new OperationPreconditionError(`Platform ${name} is not recorded as deployed on ${ctx.server.name}.`);
   }
   const dir = deployed.path ?? platformDir(ctx.server, name);
+  let packages: Package[] | null = null;
   return {
     tasks: [{
       name: `check the code in ${dir}`,
@@ -29,10 +34,13 @@ export const verifyPlatform: OperationBuilder = (ctx) => {
             'Find out who changed it; deploy the platform again to put the recorded code back.');
         }
       },
+    }, {
+      name: 'list the packages the code brings',
+      run: async () => void (packages = await driverFor(platform.driver).platformPackages({ shell: ctx.shell, platform, platformDir: dir })),
     }],
     updates: () => [{
       kind: 'platform', name,
-      update: (current: RecordedPlatform | undefined) => ({ ...(current ?? recorded), ...platformSpec(platform) }),
+      update: (current: RecordedPlatform | undefined) => ({ ...(current ?? recorded), ...platformSpec(platform), ...withPackages(packages) }),
     }],
   };
 };

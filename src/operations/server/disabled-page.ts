@@ -1,4 +1,5 @@
-// The page a disabled site serves (with status 503), like Aegir's.
+// The pages a site serves instead of itself (with status 503): disabled, like
+// Aegir's, and down for maintenance.
 
 export const DISABLED_PAGE = `<!doctype html>
 <html lang="en">
@@ -6,6 +7,17 @@ export const DISABLED_PAGE = `<!doctype html>
 <body>
 <h1>This site is disabled</h1>
 <p>It has been disabled by its hosting provider. Please contact them if you think this is a mistake.</p>
+</body>
+</html>
+`;
+
+/** Served (503) while a migrate or restore copies a site's data, so nothing written meanwhile is lost. */
+export const MAINTENANCE_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Down for maintenance</title></head>
+<body>
+<h1>This site is down for maintenance</h1>
+<p>It will be back in a few minutes.</p>
 </body>
 </html>
 `;

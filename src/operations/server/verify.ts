@@ -9,7 +9,7 @@ import { serverSpec } from '../../state/spec.js';
 import { STATE_FORMAT_VERSION, type RecordedServer } from '../../state/types.js';
 import { serverDirs } from '../paths.js';
 import type { OperationBuilder, Task } from '../types.js';
-import { DISABLED_PAGE } from './disabled-page.js';
+import { DISABLED_PAGE, MAINTENANCE_PAGE } from './disabled-page.js';
 
 export const verifyServer: OperationBuilder = (ctx) => {
   const { server, shell } = ctx;
@@ -20,13 +20,16 @@ export const verifyServer: OperationBuilder = (ctx) => {
       name: `create ${dirs.root}/{platforms,sites,backups,config}`,
       run: async () => {
         const result = await shell.run('creating tide\'s directories',
-          `mkdir -p ${[dirs.platforms, dirs.sites, dirs.backups, dirs.disabled].map(q).join(' ')} && chmod 0700 ${q(dirs.backups)} && uname -sr`);
+          `mkdir -p ${[dirs.platforms, dirs.sites, dirs.backups, dirs.disabled, dirs.maintenance].map(q).join(' ')} && chmod 0700 ${q(dirs.backups)} && uname -sr`);
         versions.os = result.stdout.trim();
       },
     },
     {
-      name: `write the "site disabled" page`,
-      run: () => shell.transport.writeFile(`${dirs.disabled}/index.html`, DISABLED_PAGE, 0o644),
+      name: `write the "site disabled" and "down for maintenance" pages`,
+      run: async () => {
+        await shell.transport.writeFile(`${dirs.disabled}/index.html`, DISABLED_PAGE, 0o644);
+        await shell.transport.writeFile(`${dirs.maintenance}/index.html`, MAINTENANCE_PAGE, 0o644);
+      },
     },
   ];
   const { http, db } = server.services;

@@ -1,10 +1,11 @@
 // A site backup: its directory and a dump of its database in one archive,
-// kept in the server's backups directory (backups/<site>/<id>.tar.gz).
+// kept in the server's backups directory (backups/<site>/<id>.tar.gz), then
+// the site's retention policy (`backups: { keep }`) applied.
 
 import { shellQuote as q } from '../../transport/types.js';
-import type { SiteBackup } from '../../state/types.js';
+import type { RecordedSite, SiteBackup } from '../../state/types.js';
 import { LONG_TIMEOUT_MS, type Shell } from '../shell.js';
-import type { Task } from '../types.js';
+import type { StateUpdate, Task } from '../types.js';
 import { siteBackupsDir } from '../paths.js';
 import type { SiteResources } from './resources.js';
 
@@ -28,11 +29,77 @@ export function backupTask(shell: Shell, r: SiteResources, id: string, at: () =>
           `tar -czf ${q(`${path}.tmp`)} ${members.join(' ')} && mv ${q(`${path}.tmp`)} ${q(path)} && stat -c %s ${q(path)} && sha256sum ${q(path)}`,
           { timeoutMs: LONG_TIMEOUT_MS });
         const [size, sum] = result.stdout.trim().split('\n');
-        taken({ id, path, at: at().toISOString(), size: Number(size), sha256: sum!.split(/\s+/)[0]! });
+        taken({ id, path, server: r.server.name, at: at().toISOString(), size: Number(size), sha256: sum!.split(/\s+/)[0]! });
       } finally {
         await shell.probe(`rm -rf ${q(staging)} ${q(`${path}.tmp`)}`);
       }
     },
     // A backup is kept even when the operation rolls back: it is the safety net.
   };
+}
+
+/** Which recorded backups a retention policy keeps: the newest `keep`, counting a backup just taken. */
+export function retain(backups: readonly SiteBackup[], keep: number | undefined): { kept: SiteBackup[]; removed: SiteBackup[] } {
+  const newestFirst = [...backups].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+  if (keep === undefined) return { kept: newestFirst.reverse(), removed: [] };
+  return { kept: newestFirst.slice(0, keep).reverse(), removed: newestFirst.slice(keep) };
+}
+
+/** A backup that also applies the retention policy once it is taken, and records both. */
+export interface SiteBackupStep {
+  tasks: Task[];
+  /** The backup taken, once it is. */
+  taken(): SiteBackup | undefined;
+  /** Records the backup (and forgets the ones retention removed); kept even when the operation rolls back. */
+  recorded(): StateUpdate[];
+}
+
+/**
+ * `shellOn(server)`: a shell on the server a backup archive is on (older
+ * backups stay where the site was when they were taken). `spare`: a backup
+ * id retention must keep (it counts towards `keep`).
+ */
+export function siteBackupStep(shell: Shell, r: SiteResources, site: RecordedSite, id: string, at: () => Date,
+  shellOn: (server: string) => Shell, { spare }: { spare?: string } = {}): SiteBackupStep {
+  let backup: SiteBackup | undefined;
+  let removed: SiteBackup[] = [];
+  const keep = site.backupPolicy?.keep;
+  const prune: Task = {
+    name: `keep the newest ${keep} backups`,
+    async run() {
+      // `spare`: the backup a restore is bringing back is never the one retention removes.
+      const candidates = [...(site.backups ?? []), backup!].filter((b) => b.id !== spare);
+      removed = retain(candidates, keep === undefined || spare === undefined ? keep : Math.max(keep - 1, 0)).removed;
+      for (const old of removed) {
+        await shellOn(old.server ?? site.server).run('removing an old backup', `rm -f ${q(old.path)}`);
+      }
+    },
+  };
+  return {
+    tasks: [backupTask(shell, r, id, at, (b) => (backup = b)), ...(keep === undefined ? [] : [prune])],
+    taken: () => backup,
+    recorded: () => (backup ? [backupRecorded(site.name, backup, removed)] : []),
+  };
+}
+
+function backupRecorded(name: string, backup: SiteBackup, removed: readonly SiteBackup[]): StateUpdate {
+  const gone = new Set(removed.map((b) => b.id));
+  return {
+    kind: 'site',
+    name,
+    update: (current: RecordedSite | undefined) => current
+      ? { ...current, backups: [...(current.backups ?? []).filter((b) => !gone.has(b.id) && b.id !== backup.id), backup] }
+      : null,
+  };
+}
+
+/** Loads the database dump inside a backup archive into a (new, empty) database. */
+export async function loadDumpFromArchive(shell: Shell, db: NonNullable<SiteResources['db']>, archive: string): Promise<void> {
+  const dump = `${archive}.load-${db.name}-${DB_DUMP_NAME}`;
+  await shell.run('extracting the database dump', `tar -xzOf ${q(archive)} ${DB_DUMP_NAME} > ${q(dump)}`, { timeoutMs: LONG_TIMEOUT_MS });
+  try {
+    await db.type.load(shell.transport, db.admin, db.name, dump);
+  } finally {
+    await shell.probe(`rm -f ${q(dump)}`);
+  }
 }

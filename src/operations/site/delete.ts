@@ -6,7 +6,7 @@ import { shellQuote as q } from '../../transport/types.js';
 import type { SiteBackup } from '../../state/types.js';
 import type { OperationBuilder, Task } from '../types.js';
 import type { Shell } from '../shell.js';
-import { backupTask, DB_DUMP_NAME } from './backup.js';
+import { backupTask, loadDumpFromArchive } from './backup.js';
 import { recordedSite } from './desired.js';
 import { deletedSite } from './record.js';
 import { siteResources, type SiteResources } from './resources.js';
@@ -23,36 +23,30 @@ export const deleteSite: OperationBuilder = (ctx) => {
       backupTask(ctx.shell, r, ctx.operationId, ctx.now, (b) => (backup = b)),
       removeVhostTask(ctx.shell, r),
       dropDatabaseTask(ctx.shell, r, password, () => backup),
-      removeFilesTask(ctx.shell, r),
+      removeFilesTask(ctx.shell, r.dir),
     ]),
     details: () => ({ backup }),
     updates: () => [deletedSite(before.name)],
   };
 };
 
-function dropDatabaseTask(shell: Shell, r: SiteResources, password: PasswordBox, backup: () => SiteBackup | undefined): Task | null {
+/** Drops the site's database; the undo loads it back from the backup taken first. */
+export function dropDatabaseTask(shell: Shell, r: SiteResources, password: PasswordBox, backup: () => SiteBackup | undefined): Task | null {
   const { db } = r;
   if (!db) return null;
   return {
     name: `drop database ${db.name} and user ${db.user}`,
     run: () => db.type.drop(shell.transport, db.admin, db),
     async undo() {
-      const archive = backup()!.path;
-      const dump = `${archive}.restore-${DB_DUMP_NAME}`;
       await db.type.create(shell.transport, db.admin, { name: db.name, user: db.user, password: password.value! });
-      await shell.run('extracting the database dump', `tar -xzOf ${q(archive)} ${DB_DUMP_NAME} > ${q(dump)}`);
-      try {
-        await db.type.load(shell.transport, db.admin, db.name, dump);
-      } finally {
-        await shell.probe(`rm -f ${q(dump)}`);
-      }
+      await loadDumpFromArchive(shell, db, backup()!.path);
     },
   };
 }
 
-function removeFilesTask(shell: Shell, r: SiteResources): Task {
+export function removeFilesTask(shell: Shell, dir: string): Task {
   return {
-    name: `remove site directory ${r.dir}`,
-    run: async () => void (await shell.run('removing the site directory', `rm -rf ${q(r.dir)}`)),
+    name: `remove site directory ${dir}`,
+    run: async () => void (await shell.run('removing the site directory', `rm -rf ${q(dir)}`)),
   };
 }

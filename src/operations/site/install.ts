@@ -5,21 +5,24 @@
 import type { OperationBuilder } from '../types.js';
 import { shouldExist } from './desired.js';
 import { appliedSite } from './record.js';
-import { siteResources } from './resources.js';
-import { compact, createDatabaseTask, createSiteDirTask, runInstallerTask, writeSettingsTask, writeVhostTask, type PasswordBox } from './tasks.js';
+import { siteResources, vhostModeFor } from './resources.js';
+import type { Package } from '../../state/types.js';
+import { compact, listPackagesTask, createDatabaseTask, createSiteDirTask, runInstallerTask, writeSettingsTask, writeVhostTask, type PasswordBox } from './tasks.js';
 
 export const installSite: OperationBuilder = (ctx) => {
   const site = shouldExist(ctx);
   const r = siteResources(ctx, site.name, site);
   const password: PasswordBox = { value: null };
+  let packages: Package[] | null | undefined;
   return {
     tasks: compact([
       createSiteDirTask(ctx.shell, r),
       createDatabaseTask(ctx.shell, r, password),
       writeSettingsTask(ctx.shell, r, password, { fresh: true }),
       runInstallerTask(ctx.shell, r, password),
-      writeVhostTask(ctx.shell, r, site.status === 'disabled'),
+      listPackagesTask(ctx.shell, r, password, (found) => (packages = found)),
+      writeVhostTask(ctx.shell, r, vhostModeFor(site.status)),
     ]),
-    updates: () => [appliedSite(site, r)],
+    updates: () => [appliedSite(site, r, { packages: () => packages })],
   };
 };

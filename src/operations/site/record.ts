@@ -2,19 +2,28 @@
 
 import type { Site } from '../../model/kinds.js';
 import { siteSpec } from '../../state/spec.js';
-import { STATE_FORMAT_VERSION, type RecordedSite } from '../../state/types.js';
+import { STATE_FORMAT_VERSION, type Package, type RecordedSite } from '../../state/types.js';
 import type { StateUpdate } from '../types.js';
 import type { SiteResources } from './resources.js';
 
+export interface AppliedSiteOptions {
+  /** The status it now has; default the desired one. */
+  status?: 'enabled' | 'disabled';
+  /** Its package inventory: undefined keeps the recorded one, null forgets it (the driver cannot tell). */
+  packages?: () => Package[] | null | undefined;
+}
+
 /** The recorded site after an operation that applied the desired spec. */
-export function appliedSite(site: Site, r: SiteResources, status?: 'enabled' | 'disabled'): StateUpdate {
+export function appliedSite(site: Site, r: SiteResources, { status, packages }: AppliedSiteOptions = {}): StateUpdate {
   return {
     kind: 'site',
     name: site.name,
     update: (current: RecordedSite | undefined): RecordedSite => {
       const spec = siteSpec(site, r.server.name);
       // Whatever ran rewrote the site from its spec: earlier drift is gone.
-      const { drift: _repaired, ...kept } = current ?? ({} as Partial<RecordedSite>);
+      const { drift: _repaired, packages: recordedPackages, ...kept } = current ?? ({} as Partial<RecordedSite>);
+      const found = packages?.();
+      const inventory = found === undefined ? recordedPackages : found ?? undefined;
       return {
         ...kept,
         formatVersion: STATE_FORMAT_VERSION,
@@ -22,6 +31,7 @@ export function appliedSite(site: Site, r: SiteResources, status?: 'enabled' | '
         ...spec,
         status: status ?? spec.status,
         db: r.db ? { name: r.db.name, user: r.db.user } : undefined,
+        ...(inventory ? { packages: inventory } : {}),
         generation: (current?.generation ?? 0) + 1,
       };
     },

@@ -14,8 +14,15 @@ import { OperationPreconditionError } from '../errors.js';
 import { platformDir, serverDirs, SETTINGS_FILE, siteDir } from '../paths.js';
 import type { OperationContext } from '../types.js';
 
-/** The parts of a site spec that shape its files and vhost (desired or recorded). */
-export type SiteShape = Pick<SiteSpec, 'url' | 'aliases' | 'redirectAliases' | 'profile' | 'platform'> & { https?: SiteSpec['https'] };
+/**
+ * The parts of a site spec that shape its files and vhost (desired or
+ * recorded). `db` is the recorded database: after a migrate or restore it is
+ * a copy's (`…_c3`), not the name derived from the site's.
+ */
+export type SiteShape = Pick<SiteSpec, 'url' | 'aliases' | 'redirectAliases' | 'profile' | 'platform'> & {
+  https?: SiteSpec['https'];
+  db?: { name: string; user: string };
+};
 
 export interface SiteResources {
   name: string;
@@ -35,7 +42,8 @@ export interface SiteResources {
 /** What resolving a site's resources needs: the fleet, the server and its database admin password. */
 export type ResourceContext = Pick<OperationContext, 'desired' | 'server' | 'dbAdminPassword'>;
 
-export function siteResources(ctx: ResourceContext, name: string, shape: SiteShape): SiteResources {
+/** `dir`: where the site's files are, when not (yet) at their usual place (a migrate's staging copy). */
+export function siteResources(ctx: ResourceContext, name: string, shape: SiteShape, { dir = siteDir(ctx.server, name) } = {}): SiteResources {
   const { server } = ctx;
   const platform = ctx.desired.platforms.get(shape.platform);
   if (!platform) {
@@ -45,13 +53,12 @@ export function siteResources(ctx: ResourceContext, name: string, shape: SiteSha
   const driver = driverFor(platform.driver);
   const { db: dbConfig, http: httpConfig } = server.services;
   const db = driver.usesDatabase && dbConfig.type !== 'none'
-    ? { type: dbServiceType(dbConfig.type), admin: { config: dbConfig, password: ctx.dbAdminPassword() }, ...siteDatabaseNames(name) }
+    ? { type: dbServiceType(dbConfig.type), admin: { config: dbConfig, password: ctx.dbAdminPassword() }, ...(shape.db ?? siteDatabaseNames(name)) }
     : null;
   const http = httpConfig.type === 'none' ? null : (() => {
     const type = httpServiceType(httpConfig.type);
     return { type, path: type.vhostPath(httpConfig, name) };
   })();
-  const dir = siteDir(server, name);
   return { name, server, platform, driver, dir, settingsPath: `${dir}/${SETTINGS_FILE}`, platformDir: platformDir(server, platform.name), db, http, shape };
 }
 
@@ -65,7 +72,12 @@ export function siteFacts(r: SiteResources, password: string | null): SiteFacts 
   };
 }
 
-export function renderSiteVhost(r: SiteResources, disabled: boolean): string {
+/** What a site's vhost serves: the site, the "site disabled" page, or the maintenance page. */
+export type VhostMode = 'live' | 'disabled' | 'maintenance';
+
+export const vhostModeFor = (status: string): VhostMode => (status === 'disabled' ? 'disabled' : 'live');
+
+export function renderSiteVhost(r: SiteResources, mode: VhostMode): string {
   if (!r.http) throw new Error('renderSiteVhost: the server has no http service');
   const http = r.server.services.http;
   const docroot = r.platform.docroot === '.' ? r.platformDir : `${r.platformDir}/${r.platform.docroot.replace(/^\.\/|\/$/g, '')}`;
@@ -80,7 +92,7 @@ export function renderSiteVhost(r: SiteResources, disabled: boolean): string {
     docroot,
     siteDir: r.dir,
     fastcgi: r.driver.usesPhp ? (http.fastcgi ?? null) : null,
-    disabled,
-    disabledDir: serverDirs(r.server).disabled,
+    disabled: mode !== 'live',
+    disabledDir: mode === 'maintenance' ? serverDirs(r.server).maintenance : serverDirs(r.server).disabled,
   });
 }

@@ -15,8 +15,8 @@ function switchSite(disabled: boolean): OperationBuilder {
     const r = siteResources(ctx, site.name, { ...before, platform: before.platform });
     if (!r.http) ctx.log.line(`server ${ctx.server.name} has no http service: only the record changes`);
     return {
-      tasks: compact([writeVhostTask(ctx.shell, r, disabled)]),
-      updates: () => [appliedSite(site, r, disabled ? 'disabled' : 'enabled')],
+      tasks: compact([writeVhostTask(ctx.shell, r, disabled ? 'disabled' : 'live')]),
+      updates: () => [appliedSite(site, r, { status: disabled ? 'disabled' : 'enabled' })],
     };
   };
 }

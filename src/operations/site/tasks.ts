@@ -8,7 +8,11 @@ import { redactor } from '../../redact.js';
 import { CommandFailedError, OperationPreconditionError } from '../errors.js';
 import type { Shell } from '../shell.js';
 import type { Task } from '../types.js';
-import { renderSiteVhost, siteFacts, type SiteResources } from './resources.js';
+import type { DriverContext } from '../../drivers/types.js';
+import type { Package } from '../../state/types.js';
+import { serverDirs } from '../paths.js';
+import { MAINTENANCE_PAGE } from '../server/disabled-page.js';
+import { renderSiteVhost, siteFacts, type SiteResources, type VhostMode } from './resources.js';
 
 /** Holds the site's database password between tasks; it never leaves memory and the server. */
 export interface PasswordBox {
@@ -48,18 +52,34 @@ export function createDatabaseTask(shell: Shell, r: SiteResources, password: Pas
   };
 }
 
-/** `fresh`: the site directory was just made, so there is no earlier file to keep for the undo. */
+/**
+ * Writes settings.json and the driver's own settings files (drupal:
+ * settings.php). `fresh`: the site directory is new (or a copy being
+ * prepared), so there is no earlier file to keep for the undo.
+ */
 export function writeSettingsTask(shell: Shell, r: SiteResources, password: PasswordBox, { fresh = false } = {}): Task {
-  let previous: Buffer | null = null;
+  const previous = new Map<string, Buffer | null>();
+  const files = (): { path: string; content: string; mode: number }[] => {
+    const facts = siteFacts(r, password.value);
+    return [
+      { path: r.settingsPath, content: settingsJson(facts), mode: 0o640 },
+      ...r.driver.siteFiles(facts).map((f) => ({ path: `${r.dir}/${f.name}`, content: f.content, mode: f.mode })),
+    ];
+  };
   return {
     name: `write settings ${r.settingsPath}`,
     async run() {
-      if (!fresh) previous = await shell.transport.readFile(r.settingsPath);
-      await shell.transport.writeFile(r.settingsPath, settingsJson(siteFacts(r, password.value)), 0o640);
+      for (const file of files()) {
+        if (!fresh) previous.set(file.path, await shell.transport.readFile(file.path));
+        await shell.transport.writeFile(file.path, file.content, file.mode);
+      }
     },
     async undo() {
-      if (previous) await shell.transport.writeFile(r.settingsPath, previous, 0o640);
-      else await shell.run('removing the settings file', `rm -f ${q(r.settingsPath)}`);
+      for (const file of files()) {
+        const before = previous.get(file.path);
+        if (before) await shell.transport.writeFile(file.path, before, file.mode);
+        else await shell.run('removing a settings file', `rm -f ${q(file.path)}`);
+      }
     },
   };
 }
@@ -85,23 +105,50 @@ export function readPasswordTask(shell: Shell, r: SiteResources, password: Passw
 export function runInstallerTask(shell: Shell, r: SiteResources, password: PasswordBox): Task {
   return {
     name: `run the ${r.platform.driver} installer`,
-    run: () => r.driver.install({ shell, platform: r.platform, platformDir: r.platformDir, facts: siteFacts(r, password.value) }),
+    run: () => r.driver.install(driverContext(shell, r, password)),
   };
 }
 
-export function writeVhostTask(shell: Shell, r: SiteResources, disabled: boolean): Task | null {
+/** Database updates with the platform's code (after a migrate, restore or clone). */
+export function runUpdateTask(shell: Shell, r: SiteResources, password: PasswordBox): Task {
+  return {
+    name: `run the ${r.platform.driver} database updates of ${r.platform.name}`,
+    run: () => r.driver.update(driverContext(shell, r, password)),
+  };
+}
+
+/** Asks the application which packages the site uses (for migrate's compatibility check). */
+export function listPackagesTask(shell: Shell, r: SiteResources, password: PasswordBox, found: (packages: Package[] | null) => void): Task {
+  return {
+    name: `list the site's packages`,
+    run: async () => found(await r.driver.sitePackages(driverContext(shell, r, password))),
+  };
+}
+
+export function driverContext(shell: Shell, r: SiteResources, password: PasswordBox): DriverContext {
+  return { shell, platform: r.platform, platformDir: r.platformDir, facts: siteFacts(r, password.value) };
+}
+
+const VHOST_TASK_NAMES: Record<VhostMode, string> = {
+  live: 'write vhost',
+  disabled: 'write the "site disabled" vhost',
+  maintenance: 'serve the maintenance page from vhost',
+};
+
+export function writeVhostTask(shell: Shell, r: SiteResources, mode: VhostMode): Task | null {
   if (!r.http) return null;
   const http = r.server.services.http;
   const path = r.http.path;
   let previous: Buffer | null = null;
   return {
-    name: `${disabled ? 'write the "site disabled" vhost' : 'write vhost'} ${path}`,
+    name: `${VHOST_TASK_NAMES[mode]} ${path}`,
     async run() {
       if (r.driver.usesPhp && !http.fastcgi) {
         throw new OperationPreconditionError(`Server ${r.server.name} has no php-fpm address (services.http.fastcgi) for ${r.platform.driver} sites.`,
           'Set services.http.fastcgi on the Server, e.g. unix:/run/php/php8.2-fpm.sock.');
       }
-      ({ previous } = await installVhost(shell.transport, http, path, renderSiteVhost(r, disabled)));
+      if (mode === 'maintenance') await shell.transport.writeFile(`${serverDirs(r.server).maintenance}/index.html`, MAINTENANCE_PAGE, 0o644);
+      ({ previous } = await installVhost(shell.transport, http, path, renderSiteVhost(r, mode)));
     },
     undo: () => restoreVhost(shell.transport, http, path, previous),
   };

@@ -1,26 +1,30 @@
 // site verify: make the server match the recorded-and-desired site again:
-// fix permissions, rewrite settings (same credentials) and the vhost.
+// fix permissions, rewrite settings (same credentials) and the vhost, and
+// refresh the package inventory migrate checks against.
 
 import type { OperationBuilder } from '../types.js';
 import { recordedSite, shouldExist } from './desired.js';
 import { appliedSite } from './record.js';
-import { siteResources } from './resources.js';
-import { compact, fixPermissionsTask, readPasswordTask, writeSettingsTask, writeVhostTask, type PasswordBox } from './tasks.js';
+import { siteResources, vhostModeFor } from './resources.js';
+import type { Package } from '../../state/types.js';
+import { compact, listPackagesTask, fixPermissionsTask, readPasswordTask, writeSettingsTask, writeVhostTask, type PasswordBox } from './tasks.js';
 
 export const verifySite: OperationBuilder = (ctx) => {
   const site = shouldExist(ctx);
   const before = recordedSite(ctx);
-  const r = siteResources(ctx, site.name, site);
+  const r = siteResources(ctx, site.name, { ...site, db: before.db });
   const password: PasswordBox = { value: null };
   // The status is changed by disable/enable operations, which follow this one in the plan.
   const status = before.status;
+  let packages: Package[] | null | undefined;
   return {
     tasks: compact([
       fixPermissionsTask(ctx.shell, r),
       readPasswordTask(ctx.shell, r, password),
       writeSettingsTask(ctx.shell, r, password),
-      writeVhostTask(ctx.shell, r, status === 'disabled'),
+      listPackagesTask(ctx.shell, r, password, (found) => (packages = found)),
+      writeVhostTask(ctx.shell, r, vhostModeFor(status)),
     ]),
-    updates: () => [appliedSite(site, r, status)],
+    updates: () => [appliedSite(site, r, { status, packages: () => packages })],
   };
 };

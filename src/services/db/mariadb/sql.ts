@@ -66,9 +66,15 @@ function encode(siteName: string, max: number): string {
   return `${encoded.slice(0, max - 9)}_${shortHash(siteName)}`;
 }
 
-/** The database and user names for a site: deterministic, valid identifiers. */
-export function siteDatabaseNames(siteName: string): { name: string; user: string } {
-  return { name: encode(siteName, MAX_DB_NAME), user: encode(siteName, MAX_USER_NAME) };
+/**
+ * The database and user names for a site: deterministic, valid identifiers.
+ * `copy` > 1 names the copy a migrate, restore or clone loads the site's data
+ * into (`blog_example_com_c3`), so the live database stays untouched until
+ * the switch. Should a name still collide, create() refuses (DB_EXISTS).
+ */
+export function siteDatabaseNames(siteName: string, copy = 1): { name: string; user: string } {
+  const suffix = copy > 1 ? `_c${copy}` : '';
+  return { name: encode(siteName, MAX_DB_NAME - suffix.length) + suffix, user: encode(siteName, MAX_USER_NAME - suffix.length) + suffix };
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,0 +1,78 @@
+// What every command that changes servers holds while it runs: the one-writer
+// lock (taken first: the writer reads the branch tip, which only the lock
+// holder may move), the state writer, the recorded state read under the
+// lock, and one pooled connection per server.
+
+import type { DesiredState, Server } from '../model/kinds.js';
+import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
+import { requireGitDirs } from '../repo/git-dir.js';
+import { readSourceTree } from '../repo/source-tree.js';
+import { readSecret } from '../secrets.js';
+import { acquireStateLock } from '../state/lock.js';
+import { readRecordedState } from '../state/reader.js';
+import type { RecordedState } from '../state/types.js';
+import { StateWriter } from '../state/writer.js';
+import { TransportPool } from '../transport/pool.js';
+import type { Recorder } from './recorder.js';
+import type { OperationRuntime } from './run-operation.js';
+
+export interface Session {
+  writer: StateWriter;
+  recorded: RecordedState;
+  pool: TransportPool;
+}
+
+export interface SessionOptions {
+  repoDir: string;
+  desired: DesiredState;
+  /** Shown to whoever finds the lock taken: `tide apply --repo fleet`. */
+  command: string;
+}
+
+export async function withSession<T>(o: SessionOptions, work: (session: Session) => Promise<T>): Promise<T> {
+  const lock = await acquireStateLock(requireGitDirs(o.repoDir).commonDir, { command: o.command });
+  const pool = new TransportPool();
+  try {
+    const branch = o.desired.fleet.state.branch;
+    const writer = await StateWriter.open({ repoDir: o.repoDir, branch });
+    // Read under the lock: what another run recorded before we got it counts.
+    const recorded = await readRecordedState(o.repoDir, branch);
+    return await work({ writer, recorded, pool });
+  } finally {
+    await pool.closeAll();
+    await lock.release();
+  }
+}
+
+export interface RuntimeOptions {
+  desired: DesiredState;
+  recorder: Recorder;
+  pool: TransportPool;
+  repoDir: string;
+  ref?: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  builder(op: RunnableOperation): OperationBuilder;
+}
+
+/** What operations are run with: connections from the pool, secrets read once per server. */
+export function operationRuntime(o: RuntimeOptions): OperationRuntime {
+  const secrets = new Map<string, string | undefined>();
+  return {
+    desired: o.desired,
+    recorder: o.recorder,
+    transport: (server) => o.pool.get(server),
+    dbAdminPassword: (server) => cachedSecret(secrets, server, o.env, o.cwd),
+    readSource: (path) => readSourceTree(o.repoDir, path, o.ref),
+    builder: o.builder,
+    now: () => new Date(),
+  };
+}
+
+function cachedSecret(cache: Map<string, string | undefined>, server: Server, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
+  if (!cache.has(server.name)) {
+    const ref = server.services.db.adminPassword;
+    cache.set(server.name, ref ? readSecret(ref, env, cwd) : undefined);
+  }
+  return cache.get(server.name);
+}

@@ -1,0 +1,31 @@
+import { parseCommandArgs } from './args.js';
+import type { Command } from './command.js';
+import { runSiteAction, siteArgument } from './site-action.js';
+import { TideError } from '../errors.js';
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: 'Bring a site back to one of its backups',
+  help: `Usage: tide restore SITE --backup ID [--repo DIR]
+
+Takes a fresh backup of the site first, then copies the chosen backup's files
+and database in beside the live site (new directory, new database), runs the
+platform's database updates on it, and switches the site to it; the previous
+copy is removed last. While the data is copied the site serves a maintenance
+page (503). Any failure puts the site back as it was before the restore.
+'tide backups SITE' lists the backup ids.
+
+Options:
+  --backup ID  the backup to bring back (required)
+  --repo DIR   fleet repository (default: the current directory)
+`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('restore', args, { repo: { type: 'string' }, backup: { type: 'string' } }, 1);
+    const site = siteArgument('restore', positionals);
+    if (!values.backup) {
+      throw new TideError('USAGE', 'tide restore: which backup? Give --backup ID.', { hint: `tide backups ${site} lists them.` });
+    }
+    return runSiteAction(io, { action: 'restore', site, repo: values.repo, options: { backup: values.backup },
+      reason: `restore backup ${values.backup} (tide restore)` });
+  },
+};

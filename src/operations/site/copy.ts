@@ -1,0 +1,136 @@
+// Bringing a site's data from a backup archive into a new place: a new
+// directory and a new database (with its own credentials), settings for them,
+// and the target platform's database updates. Migrate, restore and clone are
+// built from these tasks. The place the data came from is never touched here,
+// so undoing a copy is simply removing it.
+
+import { shellQuote as q } from '../../transport/types.js';
+import type { Package } from '../../state/types.js';
+import { OperationPreconditionError } from '../errors.js';
+import { siteBackupsDir } from '../paths.js';
+import { LONG_TIMEOUT_MS, type Shell } from '../shell.js';
+import type { Task } from '../types.js';
+import { loadDumpFromArchive } from './backup.js';
+import type { SiteResources } from './resources.js';
+import { compact, createDatabaseTask, listPackagesTask, runUpdateTask, writeSettingsTask, type PasswordBox } from './tasks.js';
+
+/** A backup archive and the server it is on. */
+export interface ArchiveAt {
+  server: string;
+  path: string;
+}
+
+export interface CopyOptions {
+  /** A shell on the copy's server (the operation's server). */
+  shell: Shell;
+  /** The copy: its server, its directory (staging or final) and its new database names. */
+  r: SiteResources;
+  /** The site whose files the archive holds (its top-level directory in the archive). */
+  sourceName: string;
+  /** The archive, once it exists (a backup taken earlier in the same operation). */
+  archive(): ArchiveAt;
+  /** A shell on another server, to fetch the archive from. */
+  shellOn(server: string): Shell;
+  /** A name unique to this operation, for temporary files. */
+  operationId: string;
+  /** Run the platform's database updates (the data comes from other code, or an older backup). */
+  update: boolean;
+}
+
+export interface SiteCopy {
+  tasks: Task[];
+  /** The copy's generated database password. */
+  password: PasswordBox;
+  /** The copy's packages, once listed (undefined before; null when the driver cannot tell). */
+  packages(): Package[] | null | undefined;
+}
+
+export function copySiteTasks(o: CopyOptions): SiteCopy {
+  const password: PasswordBox = { value: null };
+  let local: string | undefined;
+  let packages: Package[] | null | undefined;
+  const localArchive = (): string => local!;
+  return {
+    password,
+    packages: () => packages,
+    tasks: compact([
+      fetchArchiveTask(o, (path) => (local = path)),
+      unpackFilesTask(o.shell, o.r, o.sourceName, localArchive),
+      createDatabaseTask(o.shell, o.r, password),
+      o.r.db ? loadDumpTask(o.shell, o.r, localArchive) : null,
+      writeSettingsTask(o.shell, o.r, password, { fresh: true }),
+      o.update ? runUpdateTask(o.shell, o.r, password) : null,
+      listPackagesTask(o.shell, o.r, password, (found) => (packages = found)),
+    ]),
+  };
+}
+
+/** Brings the archive to the copy's server when it is on another one (the original stays where it is). */
+function fetchArchiveTask(o: CopyOptions, fetched: (path: string) => void): Task {
+  let copied: string | null = null;
+  return {
+    name: 'bring the backup to the server',
+    async run() {
+      const { server, path } = o.archive();
+      if (server === o.r.server.name) return fetched(path);
+      // Whole archive in memory: simple and fine for typical sites; see the README's limits.
+      const bytes = await o.shellOn(server).transport.readFile(path);
+      if (!bytes) throw new OperationPreconditionError(`The backup ${path} is not on ${server} any more.`, 'Pick another backup (tide backups SITE lists them).');
+      copied = `${siteBackupsDir(o.r.server, o.r.name)}/incoming-${o.operationId}.tar.gz`;
+      await o.shell.transport.writeFile(copied, bytes, 0o600);
+      fetched(copied);
+    },
+    undo: async () => void (copied && (await o.shell.run('removing the fetched backup', `rm -f ${q(copied)}`))),
+  };
+}
+
+/** Exit status of the unpack command when the target directory is already there. */
+const DIR_EXISTS = 3;
+
+function unpackFilesTask(shell: Shell, r: SiteResources, sourceName: string, archive: () => string): Task {
+  let created = false;
+  return {
+    name: `unpack the site's files into ${r.dir}`,
+    async run() {
+      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(r.dir)} && chmod 0750 ${q(r.dir)} && `
+        + `tar -xzf ${q(archive())} -C ${q(r.dir)} --strip-components=1 --no-same-owner ${q(sourceName)}`, { timeoutMs: LONG_TIMEOUT_MS });
+      if (made.exitCode === DIR_EXISTS) {
+        throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not copy a site over it.`,
+          'If it is left over from an earlier attempt, move it away (or delete it) and apply again.');
+      }
+      created = true;
+      if (made.exitCode !== 0) throw new OperationPreconditionError(`Unpacking the backup into ${r.dir} failed: ${made.stderr.trim().split('\n').pop()}`);
+    },
+    undo: async () => void (created && (await shell.run('removing the copy', `rm -rf ${q(r.dir)}`))),
+  };
+}
+
+function loadDumpTask(shell: Shell, r: SiteResources, archive: () => string): Task {
+  const db = r.db!;
+  return {
+    name: `load the database dump into ${db.name}`,
+    // The database is new; createDatabaseTask's undo drops it.
+    run: () => loadDumpFromArchive(shell, db, archive()),
+  };
+}
+
+/**
+ * Puts a prepared copy at the site's usual directory, keeping the current one
+ * aside (`previous`) until the operation removes it; the undo swaps back.
+ */
+export function swapInTask(shell: Shell, live: string, staging: string, previous: string): Task {
+  let tried = false;
+  return {
+    name: `switch ${live} to the new copy`,
+    async run() {
+      tried = true;
+      await shell.run('switching to the new copy', `mv ${q(live)} ${q(previous)} && mv ${q(staging)} ${q(live)}`);
+    },
+    async undo() {
+      if (!tried) return;
+      // Whichever step had run: the new copy goes back to staging (its own undo removes it), the old one comes back.
+      await shell.run('switching back to the previous copy',
+        `if [ -e ${q(previous)} ]; then { [ ! -e ${q(live)} ] || mv ${q(live)} ${q(staging)}; } && mv ${q(previous)} ${q(live)}; fi`);
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// `tide login SITE`: a one-time login link from the application (drupal:
+// drush user:login), made at once rather than planned. The link holds a
+// token, so its command's output stays out of the log and the record; the
+// caller gets it through `received` and prints it.
+
+import { redactor } from '../../redact.js';
+import { OperationPreconditionError } from '../errors.js';
+import type { OperationBuilder } from '../types.js';
+import { recordedSite } from './desired.js';
+import { siteResources } from './resources.js';
+import { compact, driverContext, readPasswordTask, type PasswordBox } from './tasks.js';
+
+export function loginLinkOperation(received: (url: string) => void): OperationBuilder {
+  return (ctx) => {
+    const site = recordedSite(ctx);
+    const r = siteResources(ctx, site.name, site);
+    const password: PasswordBox = { value: null };
+    return {
+      tasks: compact([
+        readPasswordTask(ctx.shell, r, password),
+        {
+          name: 'make a one-time login link',
+          async run() {
+            const url = await r.driver.loginLink(driverContext(ctx.shell.quiet(), r, password));
+            if (!url) {
+              throw new OperationPreconditionError(`Platform ${r.platform.name} (${r.platform.driver} driver) has no login command.`,
+                'For the script driver, add commands.login to the platform: a command that prints a one-time login URL.');
+            }
+            redactor.add(url);
+            // The token alone too (drupal: a path segment; script apps: often a query value).
+            for (const part of url.split(/[/?&=#]/)) if (part.length >= 16) redactor.add(part);
+            ctx.log.line('made a one-time login link (not logged: it holds a token)');
+            received(url);
+          },
+        },
+      ]),
+      updates: () => [],
+    };
+  };
+}

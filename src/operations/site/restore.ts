@@ -1,0 +1,76 @@
+// site restore (`tide restore SITE --backup ID`): a fresh backup first, then
+// the chosen backup's files and database are copied in beside the live site,
+// brought up to the platform's code, and switched to. Until the switch the
+// live site is only read, so a failure leaves it as it was before the restore.
+
+import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
+import type { RecordedSite, SiteBackup } from '../../state/types.js';
+import { OperationPreconditionError } from '../errors.js';
+import { serverDirs, siteDir } from '../paths.js';
+import type { OperationBuilder, StateUpdate } from '../types.js';
+import { siteBackupStep } from './backup.js';
+import { copySiteTasks, swapInTask } from './copy.js';
+import { dropDatabaseTask, removeFilesTask } from './delete.js';
+import { recordedSite } from './desired.js';
+import { siteResources, vhostModeFor } from './resources.js';
+import { compact, readPasswordTask, writeVhostTask, type PasswordBox } from './tasks.js';
+
+export const restoreSite: OperationBuilder = (ctx) => {
+  const before = recordedSite(ctx);
+  const chosen = chosenBackup(before, ctx.op.options?.backup);
+  const live = siteDir(ctx.server, before.name);
+  const staging = `${serverDirs(ctx.server).sites}/.${before.name}.restore-${ctx.operationId}`;
+  const previous = `${serverDirs(ctx.server).sites}/.${before.name}.previous-${ctx.operationId}`;
+  const current = siteResources(ctx, before.name, before);
+  const currentPassword: PasswordBox = { value: null };
+  const shape = { ...before, db: siteDatabaseNames(before.name, before.generation + 1) };
+  const copyR = siteResources(ctx, before.name, shape, { dir: staging });
+  const finalR = siteResources(ctx, before.name, shape);
+
+  const shellOn = (server: string) => ctx.peer(server).shell;
+  const backup = siteBackupStep(ctx.shell, current, before, ctx.operationId, ctx.now, shellOn, { spare: chosen.id });
+  const copy = copySiteTasks({
+    shell: ctx.shell, r: copyR, sourceName: before.name, shellOn, operationId: ctx.operationId, update: true,
+    archive: () => ({ server: chosen.server ?? before.server, path: chosen.path }),
+  });
+  const restored: StateUpdate = {
+    kind: 'site',
+    name: before.name,
+    update: (site: RecordedSite | undefined) => {
+      const packages = copy.packages();
+      const { packages: _old, ...rest } = site ?? before;
+      return {
+        ...rest,
+        db: finalR.db ? { name: finalR.db.name, user: finalR.db.user } : undefined,
+        ...(packages ? { packages } : packages === undefined && _old ? { packages: _old } : {}),
+        generation: (site?.generation ?? before.generation) + 1,
+      };
+    },
+  };
+
+  return {
+    tasks: compact([
+      readPasswordTask(ctx.shell, current, currentPassword),
+      current.db ? writeVhostTask(ctx.shell, current, 'maintenance') : null,
+      ...backup.tasks,
+      ...copy.tasks,
+      swapInTask(ctx.shell, live, staging, previous),
+      writeVhostTask(ctx.shell, finalR, vhostModeFor(before.status)),
+      dropDatabaseTask(ctx.shell, current, currentPassword, () => backup.taken()),
+      removeFilesTask(ctx.shell, previous),
+    ]),
+    details: () => ({ backup: backup.taken(), restored: chosen }),
+    updates: () => [...backup.recorded(), restored],
+    kept: backup.recorded,
+  };
+};
+
+function chosenBackup(site: RecordedSite, id: string | undefined): SiteBackup {
+  const backups = site.backups ?? [];
+  const found = backups.find((b) => b.id === id);
+  if (found) return found;
+  const known = backups.map((b) => b.id);
+  throw new OperationPreconditionError(
+    id === undefined ? `Restoring ${site.name} needs the backup to bring back.` : `Site ${site.name} has no backup ${id}.`,
+    known.length ? `Its backups: ${known.join(', ')} (tide backups ${site.name} lists them with dates and sizes).` : `Site ${site.name} has no recorded backups; take one with tide backup ${site.name}.`);
+}
