@@ -30,6 +30,14 @@ export function renderCommand(template: string, facts: SiteFacts): string {
   return Handlebars.compile(template, { noEscape: true, strict: false })({ ...facts, ...factsEnv(facts) });
 }
 
+/**
+ * Renders a platform command run without a site (the code's own package
+ * inventory): every site variable renders empty, as its TIDE_* are unset.
+ */
+export function renderPlatformCommand(template: string): string {
+  return Handlebars.compile(template, { noEscape: true, strict: false })({});
+}
+
 /** The settings file tide writes into the site directory (mode 0640). */
 export function settingsJson(facts: SiteFacts): string {
   const { name, url, profile } = facts.site;

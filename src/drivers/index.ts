@@ -2,11 +2,13 @@
 
 import type { PlatformDriver } from '../model/kinds.js';
 import { OperationPreconditionError } from '../operations/errors.js';
+import { drupalDriver } from './drupal.js';
 import { scriptDriver } from './script.js';
 import { staticDriver } from './static.js';
 import type { Driver } from './types.js';
 
 const DRIVERS: Partial<Record<PlatformDriver, Driver>> = {
+  drupal: drupalDriver,
   static: staticDriver,
   script: scriptDriver,
 };

@@ -1,4 +1,5 @@
-// Plain files: the vhost serves the platform's docroot; no database, no installer.
+// Plain files: the vhost serves the platform's docroot; no database, no
+// installer, no packages, nothing to run on a schedule, nobody to log in.
 
 import type { Driver } from './types.js';
 
@@ -7,4 +8,18 @@ export const staticDriver: Driver = {
   usesDatabase: false,
   usesPhp: false,
   async install() {},
+  async update() {},
+  async sitePackages() {
+    return null;
+  },
+  async platformPackages() {
+    return null;
+  },
+  async loginLink() {
+    return null;
+  },
+  async cron() {},
+  siteFiles() {
+    return [];
+  },
 };

@@ -9,7 +9,14 @@ import type { Package } from '../state/types.js';
 
 /** What a site is, as its application sees it (env TIDE_* and handlebars variables). */
 export interface SiteFacts {
-  site: { name: string; url: string; dir: string; profile: string };
+  site: {
+    name: string;
+    url: string;
+    dir: string;
+    profile: string;
+    /** True when the site is served over https: links an application prints (drush user:login) use it. Default false. */
+    https?: boolean;
+  };
   /** Null when the site has no database. */
   db: { host: string; port: number; name: string; user: string; password: string } | null;
 }
