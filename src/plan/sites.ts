@@ -161,6 +161,8 @@ class Inventories {
     site: { name: string; packages: readonly Package[] | undefined; stale?: string },
     platform: string,
   ): { blockers: Blocker[]; warnings: string[] } {
+    // Static sites and script apps without a packages command have no packages: nothing to check or to warn about.
+    if (!this.listsPackages(platform)) return { blockers: [], warnings: [] };
     const target = this.platform(platform);
     const missing = [
       site.stale ?? (Array.isArray(site.packages) ? undefined : `site ${site.name} has no package inventory yet`),
@@ -169,6 +171,12 @@ class Inventories {
     if (missing.length > 0) return { blockers: [], warnings: [`compatibility is checked when the ${action} runs: ${missing.join('; ')}`] };
     const result = checkCompatibility(site.packages!, target as PackageIndex, platform);
     return { blockers: result.blockers.map((message) => ({ code: 'package-incompatible', message })), warnings: result.warnings };
+  }
+
+  /** Whether the platform's driver can list packages at all (drupal; script with a packages command). */
+  private listsPackages(name: string): boolean {
+    const platform = this.desired.platforms.get(name);
+    return platform?.driver === 'drupal' || (platform?.driver === 'script' && Boolean(platform.commands.packages));
   }
 
   /** The platform's recorded packages by name, or why there are none to trust. */

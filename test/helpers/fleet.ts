@@ -79,7 +79,7 @@ export const BASE: Record<string, string> = {
     servers: [web1]
     driver: script
     source: { git: https://git.example.net/notes.git, ref: v1.0.0 }
-    commands: { install: php bin/install.php }
+    commands: { install: php bin/install.php, packages: php bin/packages.php }
   `,
   'platforms/notes-2.0.yaml': `
     kind: Platform
@@ -87,7 +87,7 @@ export const BASE: Record<string, string> = {
     servers: [web1, web2]
     driver: script
     source: { git: https://git.example.net/notes.git, ref: v2.0.0 }
-    commands: { install: php bin/install.php }
+    commands: { install: php bin/install.php, packages: php bin/packages.php }
   `,
   'clients/acme.yaml': `
     kind: Client

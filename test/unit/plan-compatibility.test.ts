@@ -245,6 +245,14 @@ describe('the plan checks package compatibility', () => {
     ]);
   });
 
+  it('neither checks nor warns when the target platform cannot list packages (no packages command)', () => {
+    const noCommand = BASE['platforms/notes-2.0.yaml']!.replace(', packages: php bin/packages.php', '');
+    expect(noCommand).not.toContain('packages');
+    const move = fleet({ 'platforms/notes-2.0.yaml': noCommand, 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme') });
+    const migrate = op(plan(move, appliedState(fleet())), 'site/a.example.com/migrate');
+    expect(migrate).toMatchObject({ blockers: [], warnings: [] });
+  });
+
   it('only warns for a platform deployed in the same plan, or whose code changes in it', () => {
     const notes3 = BASE['platforms/notes-2.0.yaml']!.replaceAll('notes-2.0', 'notes-3.0').replace('v2.0.0', 'v3.0.0');
     const desired = fleet({

@@ -231,7 +231,7 @@ describe('platform changes', () => {
   });
 
   it('records a change of commands with a verify, not a redeploy', () => {
-    const p = plan(fleet({ 'platforms/notes-1.0.yaml': BASE['platforms/notes-1.0.yaml']!.replace('{ install: php bin/install.php }', '{ install: php bin/install.php, cron: php bin/cron.php }') }), recorded);
+    const p = plan(fleet({ 'platforms/notes-1.0.yaml': BASE['platforms/notes-1.0.yaml']!.replace('packages: php bin/packages.php }', 'packages: php bin/packages.php, cron: php bin/cron.php }') }), recorded);
     expect(ops(p)).toEqual(['platform/notes-1.0/verify@web1']);
   });
 

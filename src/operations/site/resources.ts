@@ -65,7 +65,7 @@ export function siteResources(ctx: ResourceContext, name: string, shape: SiteSha
 export function siteFacts(r: SiteResources, password: string | null): SiteFacts {
   const { db } = r;
   return {
-    site: { name: r.name, url: r.shape.url, dir: r.dir, profile: r.shape.profile },
+    site: { name: r.name, url: r.shape.url, dir: r.dir, profile: r.shape.profile, https: Boolean(r.shape.https) },
     db: db && password !== null
       ? { host: db.admin.config.host, port: db.admin.config.port, name: db.name, user: db.user, password }
       : null,
