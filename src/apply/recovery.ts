@@ -1,11 +1,13 @@
 // Crash recovery: operations a crashed apply left `running` are marked
 // `interrupted`, and their targets are checked before anything else touches
 // them: a verify where the target is recorded, a clean-up of leftovers where
-// an install never finished.
+// an install or clone never finished, and for a migrate or restore the site
+// put back as recorded (see operations/site/recover.ts).
 
 import { operationId } from '../plan/builder.js';
 import type { Operation } from '../plan/types.js';
 import { cleanupInterruptedInstall } from '../operations/site/cleanup.js';
+import { recoverInterruptedCopy } from '../operations/site/recover.js';
 import type { OperationBuilder } from '../operations/types.js';
 import type { StateWriter } from '../state/writer.js';
 import type { Recorder } from './recorder.js';
@@ -43,6 +45,14 @@ function repairFor(record: OperationRecord, recorder: Recorder): { op: Operation
   const base = {
     action: 'verify' as const, target: record.target, server: record.server, changes: [], dependsOn: [], blockers: [], warnings: [], destructive: false,
   };
+  if (kind === 'site' && recorded && (record.action === 'migrate' || record.action === 'restore')) {
+    // The record still describes the site before the copy: put the servers back to that, on the site's own server.
+    const site = recorder.state.sites.get(name)!;
+    return {
+      op: { ...base, server: site.server, id: `recover:site/${name}/${record.action}`, reason: `put the site back as recorded after the interrupted ${record.action} (${record.id})` },
+      builder: recoverInterruptedCopy({ id: record.id, server: record.server }),
+    };
+  }
   if (recorded) {
     return { op: { ...base, id: `recover:${operationId(kind, name, 'verify', kind === 'platform' ? record.server : undefined)}`,
       reason: `check it after the interrupted ${record.action} (${record.id})` } };

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { siteDatabaseNames } from '../../src/services/db/mariadb/index.js';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 import { allGitObjects, commitAll, expectNoSecretsStored, list, makeFleet, operationRecords, REPO_ROOT, serverYaml, stateFile, tide, writeFleetFile } from './support/fleet.js';
-import { pageWhen, sql } from './support/probe.js';
+import { pageWhen, sql, waitFor } from './support/probe.js';
 
 const services = inject('services');
 const [web1, web2] = services.ssh.servers as [typeof services.ssh.servers[0], typeof services.ssh.servers[0]];
@@ -255,11 +255,3 @@ describe('apply --plan and --push', () => {
     expect(git(remote, 'cat-file', '--batch-all-objects', '--batch')).not.toContain([...fleet.passwords][0]);
   });
 });
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -50,3 +50,12 @@ export async function sql(services: TestServices, query: string): Promise<string
   });
   return result.stdout ? result.stdout.split('\n').map((line) => line.split('\t')) : [];
 }
+
+/** Waits until `check()` holds (a marker file a command touches, say). */
+export async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
