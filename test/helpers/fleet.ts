@@ -113,3 +113,13 @@ export const BASE: Record<string, string> = {
     server: web2
   `,
 };
+
+/** BASE with some files replaced (a value of null removes the file), loaded. */
+export function fleetWith(changes: Record<string, string | null> = {}): DesiredState {
+  const entries: Record<string, string> = { ...BASE };
+  for (const [path, text] of Object.entries(changes)) {
+    if (text === null) delete entries[path];
+    else entries[path] = text;
+  }
+  return load(entries);
+}

@@ -20,41 +20,7 @@ import { OperationPreconditionError } from '../../src/operations/errors.js';
 import { OperationLog } from '../../src/operations/log.js';
 import { LONG_TIMEOUT_MS, shellFor, type Shell } from '../../src/operations/shell.js';
 import { LocalTransport } from '../../src/transport/local.js';
-import type { ExecOptions, ExecResult } from '../../src/transport/types.js';
-
-interface Call {
-  what: string;
-  command: string;
-  options: ExecOptions;
-}
-
-/** A shell that records commands and file writes, and answers from `reply`. */
-function fakeShell(reply: (command: string) => Partial<ExecResult> = () => ({})) {
-  const calls: Call[] = [];
-  const writes: { path: string; content: string; mode: number | undefined }[] = [];
-  const answer = (command: string): ExecResult => ({ command, exitCode: 0, stdout: '', stderr: '', durationMs: 1, ...reply(command) });
-  const shell: Shell = {
-    transport: {
-      server: 'web1',
-      exec: async (command) => answer(command),
-      writeFile: async (path, content, mode) => {
-        writes.push({ path, content: String(content), mode });
-      },
-      readFile: async () => null,
-      close: async () => {},
-    },
-    async run(what, command, options = {}) {
-      calls.push({ what, command, options });
-      return answer(command);
-    },
-    probe: async (command, options = {}) => {
-      calls.push({ what: '(probe)', command, options });
-      return answer(command);
-    },
-    quiet: () => shell,
-  };
-  return { shell, calls, writes };
-}
+import { fakeShell } from '../helpers/fake-shell.js';
 
 const PASSWORD = "p'w\\X$y7";
 const facts: SiteFacts = {

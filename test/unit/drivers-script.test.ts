@@ -17,40 +17,7 @@ import { CommandFailedError } from '../../src/operations/errors.js';
 import { OperationLog } from '../../src/operations/log.js';
 import { LONG_TIMEOUT_MS, shellFor, type Shell } from '../../src/operations/shell.js';
 import { LocalTransport } from '../../src/transport/local.js';
-import type { ExecOptions, ExecResult } from '../../src/transport/types.js';
-
-interface Call {
-  what: string;
-  command: string;
-  options: ExecOptions;
-}
-
-/** A shell that records what it is asked to run and answers from `reply`. */
-function fakeShell(reply: (command: string) => Partial<ExecResult> = () => ({})) {
-  const calls: Call[] = [];
-  const answer = (command: string): ExecResult => ({ command, exitCode: 0, stdout: '', stderr: '', durationMs: 1, ...reply(command) });
-  const shell: Shell = {
-    transport: {
-      server: 'web1',
-      exec: async (command, options = {}) => answer(command),
-      writeFile: async () => {},
-      readFile: async () => null,
-      close: async () => {},
-    },
-    async run(what, command, options = {}) {
-      calls.push({ what, command, options });
-      const r = answer(command);
-      if (r.exitCode !== 0) throw new CommandFailedError('web1', what, command, r.exitCode, r.stderr);
-      return r;
-    },
-    probe: async (command, options = {}) => {
-      calls.push({ what: '(probe)', command, options });
-      return answer(command);
-    },
-    quiet: () => shell,
-  };
-  return { shell, calls };
-}
+import { fakeShell } from '../helpers/fake-shell.js';
 
 const facts: SiteFacts = {
   site: { name: 'blog', url: 'blog.example.com', dir: '/var/tide/sites/blog', profile: 'standard' },

@@ -4,7 +4,7 @@ import { renderJson } from '../../src/plan/render/json.js';
 import { renderMarkdown } from '../../src/plan/render/markdown.js';
 import { renderText } from '../../src/plan/render/text.js';
 import type { Package, RecordedState } from '../../src/state/types.js';
-import { appliedState, BASE, load, op, ops } from '../helpers/fleet.js';
+import { appliedState, BASE, fleetWith, op, ops } from '../helpers/fleet.js';
 import { assertValidPlanJson, checkedPlan as plan } from '../helpers/plan-schema.js';
 
 const pkg = (name: string, version: string, schema: number | null = null, extra: Partial<Package> = {}): Package =>
@@ -130,15 +130,6 @@ describe('checkCompatibility', () => {
 });
 
 describe('the plan checks package compatibility', () => {
-  /** BASE with some files replaced (a value of null removes the file). */
-  function fleet(changes: Record<string, string | null> = {}) {
-    const entries: Record<string, string> = { ...BASE };
-    for (const [path, text] of Object.entries(changes)) {
-      if (text === null) delete entries[path];
-      else entries[path] = text;
-    }
-    return load(entries);
-  }
   const site = (name: string, body: string) =>
     ['kind: Site', `name: ${name}`, ...body.split('\n').map((l) => l.trim())].join('\n') + '\n';
 
@@ -148,7 +139,7 @@ describe('the plan checks package compatibility', () => {
 
   /** BASE as applied, with c.example.com (on notes-2.0) and both platforms inventoried. */
   function inventoried(): RecordedState {
-    const recorded = appliedState(fleet());
+    const recorded = appliedState(fleetWith());
     recorded.sites.get('c.example.com')!.packages = [NOTES_2, pkg('notes_tags', '2.0.0', 1, { enabled: false })];
     recorded.sites.get('a.example.com')!.packages = [NOTES_1];
     recorded.platforms.get('notes-1.0')!.packages = [NOTES_1];
@@ -157,7 +148,7 @@ describe('the plan checks package compatibility', () => {
   }
 
   // c moves back to notes-1.0 (web1 only, so its pin goes), is renamed, and d is cloned from it.
-  const downgrade = () => fleet({
+  const downgrade = () => fleetWith({
     'sites/c.example.com.yaml': site('c.example.com', 'platform: notes-1.0\nurl: cc.example.com'),
     'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-2.0\ncloneFrom: c.example.com'),
   });
@@ -205,11 +196,11 @@ describe('the plan checks package compatibility', () => {
   it('lets a compatible migrate through, with a warning for a version downgrade at the same schema', () => {
     const recorded = inventoried();
     recorded.sites.get('a.example.com')!.packages = [pkg('notes', '1.0.3', 1)];
-    const up = plan(fleet({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme') }), recorded);
+    const up = plan(fleetWith({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme') }), recorded);
     expect(op(up, 'site/a.example.com/migrate')).toMatchObject({ blockers: [], warnings: [] });
 
     recorded.platforms.get('notes-2.0')!.packages = [pkg('notes', '1.0.1', 1)];
-    const down = plan(fleet({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme') }), recorded);
+    const down = plan(fleetWith({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme') }), recorded);
     expect(op(down, 'site/a.example.com/migrate')).toMatchObject({
       blockers: [],
       warnings: ['package notes (module) would go to a lower version on platform notes-2.0 (1.0.3 → 1.0.1); its schema stays 1'],
@@ -219,12 +210,12 @@ describe('the plan checks package compatibility', () => {
   it('does not check a move to another server of the same platform', () => {
     const recorded = inventoried();
     recorded.platforms.get('notes-2.0')!.packages = [];
-    const p = plan(fleet({ 'sites/c.example.com.yaml': site('c.example.com', 'platform: notes-2.0\nserver: web1') }), recorded);
+    const p = plan(fleetWith({ 'sites/c.example.com.yaml': site('c.example.com', 'platform: notes-2.0\nserver: web1') }), recorded);
     expect(op(p, 'site/c.example.com/migrate')).toMatchObject({ blockers: [], warnings: [] });
   });
 
   it('only warns when an inventory is missing: the migrate checks again when it runs', () => {
-    const move = fleet({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme') });
+    const move = fleetWith({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme') });
     const noSite = inventoried();
     delete noSite.sites.get('a.example.com')!.packages;
     expect(op(plan(move, noSite), 'site/a.example.com/migrate')).toMatchObject({
@@ -240,7 +231,7 @@ describe('the plan checks package compatibility', () => {
     });
 
     // Plain appliedState records no packages at all.
-    expect(op(plan(move, appliedState(fleet())), 'site/a.example.com/migrate').warnings).toEqual([
+    expect(op(plan(move, appliedState(fleetWith())), 'site/a.example.com/migrate').warnings).toEqual([
       'compatibility is checked when the migrate runs: site a.example.com has no package inventory yet; platform notes-2.0 has no package inventory yet',
     ]);
   });
@@ -248,14 +239,14 @@ describe('the plan checks package compatibility', () => {
   it('neither checks nor warns when the target platform cannot list packages (no packages command)', () => {
     const noCommand = BASE['platforms/notes-2.0.yaml']!.replace(', packages: php bin/packages.php', '');
     expect(noCommand).not.toContain('packages');
-    const move = fleet({ 'platforms/notes-2.0.yaml': noCommand, 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme') });
-    const migrate = op(plan(move, appliedState(fleet())), 'site/a.example.com/migrate');
+    const move = fleetWith({ 'platforms/notes-2.0.yaml': noCommand, 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme') });
+    const migrate = op(plan(move, appliedState(fleetWith())), 'site/a.example.com/migrate');
     expect(migrate).toMatchObject({ blockers: [], warnings: [] });
   });
 
   it('only warns for a platform deployed in the same plan, or whose code changes in it', () => {
     const notes3 = BASE['platforms/notes-2.0.yaml']!.replaceAll('notes-2.0', 'notes-3.0').replace('v2.0.0', 'v3.0.0');
-    const desired = fleet({
+    const desired = fleetWith({
       'platforms/notes-3.0.yaml': notes3,
       'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-3.0\nclient: acme'),
     });
@@ -268,7 +259,7 @@ describe('the plan checks package compatibility', () => {
 
     // notes-3.0 recorded with an old inventory (schema 1) but getting new code now.
     const recorded = inventoried();
-    const old = appliedState(fleet({ 'platforms/notes-3.0.yaml': notes3.replace('v3.0.0', 'v3.0.0-rc1') })).platforms.get('notes-3.0')!;
+    const old = appliedState(fleetWith({ 'platforms/notes-3.0.yaml': notes3.replace('v3.0.0', 'v3.0.0-rc1') })).platforms.get('notes-3.0')!;
     recorded.platforms.set('notes-3.0', { ...old, packages: [pkg('notes', '0.9.0', 0)] });
     const redeploy = plan(desired, recorded);
     expect(ops(redeploy)).toContain('platform/notes-3.0/deploy@web1');
@@ -279,7 +270,7 @@ describe('the plan checks package compatibility', () => {
   });
 
   it('blocks a clone from a source on a newer schema than the clone\'s platform', () => {
-    const p = plan(fleet({ 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-1.0\ncloneFrom: c.example.com') }), inventoried());
+    const p = plan(fleetWith({ 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-1.0\ncloneFrom: c.example.com') }), inventoried());
     expect(op(p, 'site/d.example.com/clone')).toMatchObject({
       blockers: [{ code: 'package-incompatible', message: SCHEMA_BLOCKER }],
       warnings: [],
@@ -288,11 +279,11 @@ describe('the plan checks package compatibility', () => {
   });
 
   it('lets a compatible clone through, and only warns while its source has no inventory', () => {
-    const ok = plan(fleet({ 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-2.0\ncloneFrom: a.example.com') }), inventoried());
+    const ok = plan(fleetWith({ 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-2.0\ncloneFrom: a.example.com') }), inventoried());
     expect(op(ok, 'site/d.example.com/clone')).toMatchObject({ blockers: [], warnings: [] });
 
     // The source is new in this plan.
-    const fresh = plan(fleet({
+    const fresh = plan(fleetWith({
       'sites/e.example.com.yaml': site('e.example.com', 'platform: notes-2.0'),
       'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-1.0\ncloneFrom: e.example.com'),
     }), inventoried());
@@ -302,7 +293,7 @@ describe('the plan checks package compatibility', () => {
     });
 
     // The source (sorting after the clone) changes platform first: its recorded schemas will not hold.
-    const moving = plan(fleet({
+    const moving = plan(fleetWith({
       'sites/c.example.com.yaml': site('c.example.com', 'platform: notes-1.0'),
       'sites/b0.example.com.yaml': site('b0.example.com', 'platform: notes-1.0\ncloneFrom: c.example.com'),
     }), inventoried());

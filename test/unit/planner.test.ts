@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRecordedState } from '../../src/state/types.js';
 import { placeSite } from '../../src/plan/placement.js';
-import { appliedState, BASE, load, op, ops } from '../helpers/fleet.js';
+import { appliedState, BASE, fleetWith, op, ops } from '../helpers/fleet.js';
 import { checkedPlan as plan } from '../helpers/plan-schema.js';
 
 const empty = () => emptyRecordedState('tide-state');
-
-/** BASE with some files replaced (a value of null removes the file). */
-function fleet(changes: Record<string, string | null> = {}) {
-  const entries: Record<string, string> = { ...BASE };
-  for (const [path, text] of Object.entries(changes)) {
-    if (text === null) delete entries[path];
-    else entries[path] = text;
-  }
-  return load(entries);
-}
 
 const site = (name: string, body: string) => `
   kind: Site
@@ -23,7 +13,7 @@ ${body.split('\n').map((l) => `  ${l.trim()}`).join('\n')}
 `;
 
 describe('plan from an empty state', () => {
-  const p = plan(fleet(), empty());
+  const p = plan(fleetWith(), empty());
 
   it('verifies servers, deploys platforms on each server, installs sites, in that order', () => {
     expect(ops(p)).toEqual([
@@ -64,7 +54,7 @@ describe('plan from an empty state', () => {
 
 describe('plan against the state it produced', () => {
   it('has nothing to do', () => {
-    const desired = fleet();
+    const desired = fleetWith();
     const p = plan(desired, appliedState(desired));
     expect(p.operations).toEqual([]);
     expect(p.orphans).toEqual([]);
@@ -73,16 +63,16 @@ describe('plan against the state it produced', () => {
 
 describe('server changes', () => {
   it('verifies a server whose settings changed, naming each field', () => {
-    const before = fleet();
-    const p = plan(fleet({ 'servers/web1.yaml': BASE['servers/web1.yaml']!.replace('kind: Server', 'kind: Server\n    port: 2222') }), appliedState(before));
+    const before = fleetWith();
+    const p = plan(fleetWith({ 'servers/web1.yaml': BASE['servers/web1.yaml']!.replace('kind: Server', 'kind: Server\n    port: 2222') }), appliedState(before));
     expect(ops(p)).toEqual(['server/web1/verify']);
     expect(op(p, 'server/web1/verify').changes).toEqual([{ field: 'port', from: 22, to: 2222 }]);
     expect(op(p, 'server/web1/verify').reason).toBe('changed: port');
   });
 
   it('reports a server removed from the fleet as an orphan and never removes it', () => {
-    const before = fleet();
-    const after = fleet({
+    const before = fleetWith();
+    const after = fleetWith({
       'servers/web2.yaml': null,
       'platforms/notes-2.0.yaml': BASE['platforms/notes-2.0.yaml']!.replace('[web1, web2]', '[web1]'),
       'sites/c.example.com.yaml': site('c.example.com', 'platform: notes-2.0'),
@@ -95,9 +85,9 @@ describe('server changes', () => {
 });
 
 describe('site changes', () => {
-  const before = fleet();
+  const before = fleetWith();
   const recorded = appliedState(before);
-  const change = (name: string, body: string) => plan(fleet({ [`sites/${name}.yaml`]: site(name, body) }), recorded);
+  const change = (name: string, body: string) => plan(fleetWith({ [`sites/${name}.yaml`]: site(name, body) }), recorded);
 
   it('verifies a site whose aliases changed', () => {
     const p = change('a.example.com', 'platform: notes-1.0\nclient: acme\naliases: [www.a.example.com]');
@@ -163,7 +153,7 @@ describe('site changes', () => {
   it('disables and enables', () => {
     const disabled = change('a.example.com', 'platform: notes-1.0\nclient: acme\nstatus: disabled');
     expect(op(disabled, 'site/a.example.com/disable').changes).toEqual([{ field: 'status', from: 'enabled', to: 'disabled' }]);
-    const desired = fleet({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-1.0\nclient: acme\nstatus: disabled') });
+    const desired = fleetWith({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-1.0\nclient: acme\nstatus: disabled') });
     const enabled = plan(before, appliedState(desired));
     expect(ops(enabled)).toEqual(['site/a.example.com/enable']);
   });
@@ -175,24 +165,24 @@ describe('site changes', () => {
   });
 
   it('does nothing for a deleted site that was never created', () => {
-    const p = plan(fleet({ 'sites/new.example.com.yaml': site('new.example.com', 'platform: notes-1.0\nstatus: deleted') }), recorded);
+    const p = plan(fleetWith({ 'sites/new.example.com.yaml': site('new.example.com', 'platform: notes-1.0\nstatus: deleted') }), recorded);
     expect(p.operations).toEqual([]);
   });
 
   it('leaves a site whose file was removed alone when prune is off', () => {
-    const p = plan(fleet({ 'sites/b.example.com.yaml': null }), recorded);
+    const p = plan(fleetWith({ 'sites/b.example.com.yaml': null }), recorded);
     expect(p.operations).toEqual([]);
     expect(p.orphans).toEqual([{ target: { kind: 'site', name: 'b.example.com' }, server: 'web1', reason: expect.stringMatching(/prune is off/) }]);
   });
 
   it('deletes a site whose file was removed when prune is on', () => {
-    const p = plan(fleet({ 'sites/b.example.com.yaml': null, 'tide.yaml': 'kind: Fleet\nname: acme\nprune: true\n' }), recorded);
+    const p = plan(fleetWith({ 'sites/b.example.com.yaml': null, 'tide.yaml': 'kind: Fleet\nname: acme\nprune: true\n' }), recorded);
     expect(op(p, 'site/b.example.com/delete').reason).toMatch(/file was removed and prune is on/);
   });
 
   it('clones a new site once its new source exists', () => {
     const p = plan(
-      fleet({
+      fleetWith({
         'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-1.0'),
         'sites/e.example.com.yaml': site('e.example.com', 'platform: notes-2.0\ncloneFrom: d.example.com'),
       }),
@@ -205,12 +195,12 @@ describe('site changes', () => {
 });
 
 describe('platform changes', () => {
-  const before = fleet();
+  const before = fleetWith();
   const recorded = appliedState(before);
   const notes1 = (ref: string) => BASE['platforms/notes-1.0.yaml']!.replace('v1.0.0', ref);
 
   it('blocks new code under live sites, which must migrate instead', () => {
-    const p = plan(fleet({ 'platforms/notes-1.0.yaml': notes1('v1.0.1') }), recorded);
+    const p = plan(fleetWith({ 'platforms/notes-1.0.yaml': notes1('v1.0.1') }), recorded);
     const deploy = op(p, 'platform/notes-1.0/deploy@web1');
     expect(deploy.changes).toEqual([{ field: 'source.ref', from: 'v1.0.0', to: 'v1.0.1' }]);
     expect(deploy.blockers).toEqual([{ code: 'platform-in-use', message: expect.stringMatching(/^2 sites on web1 \(a.example.com, b.example.com\)/) }]);
@@ -218,26 +208,26 @@ describe('platform changes', () => {
   });
 
   it('redeploys only where no site runs', () => {
-    const p = plan(fleet({ 'platforms/notes-2.0.yaml': BASE['platforms/notes-2.0.yaml']!.replace('v2.0.0', 'v2.0.1') }), recorded);
+    const p = plan(fleetWith({ 'platforms/notes-2.0.yaml': BASE['platforms/notes-2.0.yaml']!.replace('v2.0.0', 'v2.0.1') }), recorded);
     expect(op(p, 'platform/notes-2.0/deploy@web1').blockers).toEqual([]);
     expect(op(p, 'platform/notes-2.0/deploy@web2').blockers).toHaveLength(1);
   });
 
   it('blocks what waits for a blocked operation', () => {
-    const p = plan(fleet({ 'platforms/notes-1.0.yaml': notes1('v1.0.1'), 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-1.0') }), recorded);
+    const p = plan(fleetWith({ 'platforms/notes-1.0.yaml': notes1('v1.0.1'), 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-1.0') }), recorded);
     expect(op(p, 'site/d.example.com/install').blockers).toEqual([
       { code: 'dependency-blocked', message: 'waits for platform/notes-1.0/deploy@web1, which is blocked' },
     ]);
   });
 
   it('records a change of commands with a verify, not a redeploy', () => {
-    const p = plan(fleet({ 'platforms/notes-1.0.yaml': BASE['platforms/notes-1.0.yaml']!.replace('packages: php bin/packages.php }', 'packages: php bin/packages.php, cron: php bin/cron.php }') }), recorded);
+    const p = plan(fleetWith({ 'platforms/notes-1.0.yaml': BASE['platforms/notes-1.0.yaml']!.replace('packages: php bin/packages.php }', 'packages: php bin/packages.php, cron: php bin/cron.php }') }), recorded);
     expect(ops(p)).toEqual(['platform/notes-1.0/verify@web1']);
   });
 
   it('deletes a pruned platform only after its sites have moved away', () => {
     const p = plan(
-      fleet({
+      fleetWith({
         'tide.yaml': 'kind: Fleet\nname: acme\nprune: true\n',
         'platforms/notes-1.0.yaml': null,
         'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme'),
@@ -255,7 +245,7 @@ describe('platform changes', () => {
 
   it('deletes a pruned platform once every site on it is deleted or moved', () => {
     const p = plan(
-      fleet({
+      fleetWith({
         'tide.yaml': 'kind: Fleet\nname: acme\nprune: true\n',
         'platforms/notes-1.0.yaml': null,
         'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-2.0\nclient: acme'),
@@ -272,7 +262,7 @@ describe('platform changes', () => {
 
   it('refuses to delete a platform under an orphaned site', () => {
     const p = plan(
-      fleet({
+      fleetWith({
         'platforms/notes-2.0.yaml': BASE['platforms/notes-2.0.yaml']!.replace('[web1, web2]', '[web1]'),
         'sites/c.example.com.yaml': null,
       }),
@@ -285,7 +275,7 @@ describe('platform changes', () => {
   });
 
   it('leaves a removed platform alone when prune is off', () => {
-    const p = plan(fleet({ 'platforms/notes-2.0.yaml': null, 'sites/c.example.com.yaml': null }), recorded);
+    const p = plan(fleetWith({ 'platforms/notes-2.0.yaml': null, 'sites/c.example.com.yaml': null }), recorded);
     expect(p.operations).toEqual([]);
     expect(p.orphans.map((o) => `${o.target.kind}/${o.target.name}@${o.server}`)).toEqual([
       'platform/notes-2.0@web1',
@@ -296,11 +286,11 @@ describe('platform changes', () => {
 });
 
 describe('hostnames changing hands', () => {
-  const recorded = appliedState(fleet());
+  const recorded = appliedState(fleetWith());
 
   it('installs a site on a hostname only after the site that had it is deleted', () => {
     const p = plan(
-      fleet({
+      fleetWith({
         'sites/b.example.com.yaml': site('b.example.com', 'platform: notes-1.0\nstatus: deleted'),
         'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-1.0\naliases: [www.b.example.com]'),
       }),
@@ -312,7 +302,7 @@ describe('hostnames changing hands', () => {
 
   it('blocks taking a hostname an orphaned site still serves', () => {
     const p = plan(
-      fleet({ 'sites/b.example.com.yaml': null, 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-1.0\naliases: [www.b.example.com]') }),
+      fleetWith({ 'sites/b.example.com.yaml': null, 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-1.0\naliases: [www.b.example.com]') }),
       recorded,
     );
     expect(op(p, 'site/d.example.com/install').blockers).toEqual([
@@ -322,7 +312,7 @@ describe('hostnames changing hands', () => {
 
   it('blocks two sites swapping urls in one commit, as a cycle', () => {
     const p = plan(
-      fleet({
+      fleetWith({
         'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-1.0\nclient: acme\nurl: b.example.com'),
         'sites/b.example.com.yaml': site('b.example.com', 'platform: notes-1.0\nurl: a.example.com\naliases: [www.b.example.com]'),
       }),
@@ -334,7 +324,7 @@ describe('hostnames changing hands', () => {
 
 describe('placement', () => {
   it('places a new unpinned site by its name among its platform\'s servers, and keeps a recorded one where it is', () => {
-    const desired = fleet({ 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-2.0') });
+    const desired = fleetWith({ 'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-2.0') });
     const p = plan(desired, emptyRecordedState('tide-state'));
     expect(op(p, 'site/d.example.com/install').server).toBe(placeSite('d.example.com', ['web1', 'web2']));
     const recorded = appliedState(desired);

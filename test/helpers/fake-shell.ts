@@ -1,0 +1,54 @@
+// A fake shell for the driver tests. A driver's contract is the command lines
+// it runs (with their env, cwd and timeout) and the files it writes, so the
+// tests record those instead of running them: the software they would drive
+// (Drupal, a platform's scripts) is not on the test machines.
+
+import { CommandFailedError } from '../../src/operations/errors.js';
+import type { Shell } from '../../src/operations/shell.js';
+import type { ExecOptions, ExecResult } from '../../src/transport/types.js';
+
+export interface Call {
+  what: string;
+  command: string;
+  options: ExecOptions;
+}
+
+export interface Write {
+  path: string;
+  content: string;
+  mode: number | undefined;
+}
+
+/**
+ * A shell on server web1 that records commands and file writes, and answers
+ * from `reply` (exit 0, no output, unless `reply` says otherwise). Like the
+ * real shell, `run` throws CommandFailedError on a non-zero exit; `probe` does not.
+ */
+export function fakeShell(reply: (command: string) => Partial<ExecResult> = () => ({})) {
+  const calls: Call[] = [];
+  const writes: Write[] = [];
+  const answer = (command: string): ExecResult => ({ command, exitCode: 0, stdout: '', stderr: '', durationMs: 1, ...reply(command) });
+  const shell: Shell = {
+    transport: {
+      server: 'web1',
+      exec: async (command) => answer(command),
+      writeFile: async (path, content, mode) => {
+        writes.push({ path, content: String(content), mode });
+      },
+      readFile: async () => null,
+      close: async () => {},
+    },
+    async run(what, command, options = {}) {
+      calls.push({ what, command, options });
+      const r = answer(command);
+      if (r.exitCode !== 0) throw new CommandFailedError('web1', what, command, r.exitCode, r.stderr);
+      return r;
+    },
+    probe: async (command, options = {}) => {
+      calls.push({ what: '(probe)', command, options });
+      return answer(command);
+    },
+    quiet: () => shell,
+  };
+  return { shell, calls, writes };
+}
