@@ -151,6 +151,21 @@ describe('apply the php-notes example from an empty state', () => {
     expectNoSecretAnywhere();
   });
 
+  it('a static site moves to another server: served there, gone from the first, no maintenance page on the way', async () => {
+    writeFleetFile(fleet, 'sites/brochure.example.com.yaml', { kind: 'Site', name: 'brochure.example.com', platform: 'brochure', server: 'web2' });
+    commitAll(fleet, 'brochure to web2');
+    await applyOk();
+    const there = await pageWhen(web2.http.port, 'brochure.example.com', (p) => p.status === 200 && p.body.includes('Served as plain files'));
+    expect(there.body).toContain('Served as plain files');
+    expect((await pageWhen(web1.http.port, 'brochure.example.com', (p) => !p.body.includes('Served as plain files'))).body).not.toContain('Served as plain files');
+    expect(existsSync(join(fleet.roots.web1!, 'sites/brochure.example.com'))).toBe(false);
+    expect(existsSync(join(web1.http.configDir, 'tide-brochure.example.com.conf'))).toBe(false);
+    const record = operationRecords(fleet).find((r) => r.operation.startsWith('site/brochure.example.com/migrate'))!;
+    expect(record.status).toBe('ok');
+    expect(record.tasks.map((t) => t.name).join('\n')).not.toContain('maintenance');
+    expect(JSON.parse(stateFile(fleet, 'state/sites/brochure.example.com.json')!).server).toBe('web2');
+  });
+
   it('tide status lists what is recorded with the last operation of each', async () => {
     const run = await tide(fleet, ['status']);
     expect(run.exitCode, run.all).toBe(0);
