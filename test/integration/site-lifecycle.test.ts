@@ -184,6 +184,23 @@ describe('migrate', () => {
     expect(old.body).not.toContain('moving soon');
   });
 
+  it('restore of the backup the move left on the old server brings it over and updates it to the current code', async () => {
+    const [taken] = siteState(B).backups!;
+    expect(taken).toMatchObject({ server: 'web2', path: expect.stringContaining(fleet.roots.web2!) });
+    await sql(services, `INSERT INTO \`${siteState(B).db.name}\`.notes (title, body, slug) VALUES ('After the move', 'gone after the restore', 'after-the-move')`);
+
+    const result = await run(['restore', B, '--backup', taken!.id]);
+    expect(result.exitCode, result.all).toBe(0);
+    const titles = (await notes(B)).map((r) => r[1]);
+    expect(titles).toContain('On web2');
+    expect(titles).not.toContain('After the move');
+    // The backup was taken on 1.0 (schema 1); the restore ran 2.0's update on it.
+    expect(await schemaOf(B)).toBe('2');
+    const page = await pageShowing('web1', B, 'On web2: moving soon [on-web2]');
+    expect(page.body).not.toContain('After the move');
+    expect(list(join(fleet.roots.web1!, 'backups', B)).filter((f) => f.startsWith('incoming-'))).toEqual([]);
+  });
+
   it('2.0 → 2.1-broken rolls back: still serves 2.0 with every row, and the record says why', async () => {
     const rows = await notes(A);
     const db = siteState(A).db.name;

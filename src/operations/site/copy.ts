@@ -48,39 +48,55 @@ export interface SiteCopy {
 export function copySiteTasks(o: CopyOptions): SiteCopy {
   const password: PasswordBox = { value: null };
   let local: string | undefined;
+  let fetched: string | null = null;
   let packages: Package[] | null | undefined;
   const localArchive = (): string => local!;
   return {
     password,
     packages: () => packages,
     tasks: compact([
-      fetchArchiveTask(o, (path) => (local = path)),
+      fetchArchiveTask(o, (path, copied) => {
+        local = path;
+        if (copied) fetched = path;
+      }),
       unpackFilesTask(o.shell, o.r, o.sourceName, localArchive),
       createDatabaseTask(o.shell, o.r, password),
       o.r.db ? loadDumpTask(o.shell, o.r, localArchive) : null,
       writeSettingsTask(o.shell, o.r, password, { fresh: true }),
       o.update ? runUpdateTask(o.shell, o.r, password) : null,
       listPackagesTask(o.shell, o.r, password, (found) => (packages = found)),
+      forgetFetchedArchiveTask(o.shell, () => fetched),
     ]),
   };
 }
 
 /** Brings the archive to the copy's server when it is on another one (the original stays where it is). */
-function fetchArchiveTask(o: CopyOptions, fetched: (path: string) => void): Task {
+function fetchArchiveTask(o: CopyOptions, fetched: (path: string, copied: boolean) => void): Task {
   let copied: string | null = null;
   return {
     name: 'bring the backup to the server',
     async run() {
       const { server, path } = o.archive();
-      if (server === o.r.server.name) return fetched(path);
+      if (server === o.r.server.name) return fetched(path, false);
       // Whole archive in memory: simple and fine for typical sites; see the README's limits.
       const bytes = await o.shellOn(server).transport.readFile(path);
       if (!bytes) throw new OperationPreconditionError(`The backup ${path} is not on ${server} any more.`, 'Pick another backup (tide backups SITE lists them).');
       copied = `${siteBackupsDir(o.r.server, o.r.name)}/incoming-${o.operationId}.tar.gz`;
       await o.shell.transport.writeFile(copied, bytes, 0o600);
-      fetched(copied);
+      fetched(copied, true);
     },
     undo: async () => void (copied && (await o.shell.run('removing the fetched backup', `rm -f ${q(copied)}`))),
+  };
+}
+
+/** The fetched archive was only a means of transport: the original stays on its own server. */
+function forgetFetchedArchiveTask(shell: Shell, fetched: () => string | null): Task {
+  return {
+    name: 'remove the fetched copy of the backup',
+    run: async () => {
+      const path = fetched();
+      if (path) await shell.run('removing the fetched backup', `rm -f ${q(path)}`);
+    },
   };
 }
 
