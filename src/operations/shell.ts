@@ -23,6 +23,9 @@ export interface Shell {
   quiet(): Shell;
 }
 
+/** The transport under each logging view, so a copy between two views uses the transports themselves. */
+const unlogged = new WeakMap<Transport, Transport>();
+
 export function shellFor(transport: Transport, log: OperationLog, { output = true } = {}): Shell {
   const logged: Transport = {
     server: transport.server,
@@ -42,8 +45,13 @@ export function shellFor(transport: Transport, log: OperationLog, { output = tru
       return transport.writeFile(path, content, mode);
     },
     readFile: (path) => transport.readFile(path),
+    copyFileTo(path, target, dest, mode) {
+      log.line(`copy ${transport.server}:${path} → ${target.server}:${dest}${mode === undefined ? '' : ` (mode ${mode.toString(8)})`}`);
+      return transport.copyFileTo(path, unlogged.get(target) ?? target, dest, mode);
+    },
     close: () => transport.close(),
   };
+  unlogged.set(logged, transport);
   return {
     transport: logged,
     probe: (command, options) => logged.exec(command, options),

@@ -110,6 +110,31 @@ export class TransportError extends TideError {
   }
 }
 
+/** A file on a server, as a copy names its two ends. */
+export interface FileAt {
+  server: string;
+  path: string;
+}
+
+/** A file copy between servers (or within one) failed; the destination was left as it was. */
+export class FileCopyError extends TideError {
+  readonly from: FileAt;
+  readonly to: FileAt;
+  /** True when the source file does not exist. */
+  readonly missing: boolean;
+
+  constructor(from: FileAt, to: FileAt, detail: string, options: { missing?: boolean; retryable?: boolean; cause?: unknown } = {}) {
+    super(
+      options.missing ? 'FILE_MISSING' : 'FILE_COPY_FAILED',
+      `cannot copy ${from.server}:${from.path} → ${to.server}:${to.path}: ${detail.trim() || 'failed'}`,
+      { retryable: options.retryable, cause: options.cause },
+    );
+    this.from = from;
+    this.to = to;
+    this.missing = options.missing ?? false;
+  }
+}
+
 /** Commands can be long scripts: an error shows their first line, shortened. */
 export function brief(command: string): string {
   const first = command.trim().split('\n')[0] ?? '';

@@ -5,8 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
-import { CommandTimeoutError, TransportError } from './errors.js';
+import { copyFile } from './copy-file.js';
+import { brief, CommandTimeoutError, TransportError } from './errors.js';
 import { OutputCollector, signalExitCode, toExecResult } from './output.js';
+import { stdinStream, watchInput, watchOutput, type StreamWatch } from './streams.js';
 import type { ExecOptions, ExecResult, Transport } from './types.js';
 
 export class LocalTransport implements Transport {
@@ -15,19 +17,46 @@ export class LocalTransport implements Transport {
   async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
     const started = performance.now();
     const output = new OutputCollector(options.onOutput);
+    const input = stdinStream(options.stdin);
     const child = execa('sh', ['-c', command], {
       cwd: options.cwd,
       env: options.env,
       // No stdin given: /dev/null, as over ssh (the command sees EOF at once).
-      ...(options.stdin === undefined ? { stdin: 'ignore' as const } : { input: options.stdin }),
+      ...(options.stdin === undefined
+        ? { stdin: 'ignore' as const }
+        : input
+          ? { stdin: 'pipe' as const }
+          : { input: options.stdin as string | Buffer }),
       // Its own process group, so a timeout kills what the command started too.
       detached: true,
       buffer: false,
       reject: false,
       encoding: 'buffer',
     });
-    child.stdout?.on('data', (chunk: Buffer) => output.push('stdout', chunk));
+    // A failed caller's stream ends the command, as over ssh.
+    let streamError: Error | undefined;
+    const streams: StreamWatch[] = [];
+    const detachAll = () => {
+      for (const w of streams.splice(0)) w.detach();
+    };
+    const streamFailed = (e: Error) => {
+      streamError ??= e;
+      killGroup(child.pid);
+      // execa waits for stdout to end: drain what nobody reads any more.
+      detachAll();
+    };
+    if (options.stdout && child.stdout) {
+      const stdout = child.stdout;
+      streams.push(watchOutput(options.stdout, () => stdout, streamFailed));
+    } else child.stdout?.on('data', (chunk: Buffer) => output.push('stdout', chunk));
     child.stderr?.on('data', (chunk: Buffer) => output.push('stderr', chunk));
+    if (input && child.stdin) {
+      const stdin = child.stdin;
+      // EPIPE when the command exits without reading it all: its exit status tells.
+      stdin.on('error', () => undefined);
+      streams.push(watchInput(input, () => stdin, streamFailed));
+    }
+    for (const w of streams) w.pipe();
 
     let timedOut = false;
     const timer =
@@ -37,9 +66,13 @@ export class LocalTransport implements Transport {
             timedOut = true;
             killGroup(child.pid);
           }, options.timeoutMs);
-    const result = await child.finally(() => clearTimeout(timer));
+    const result = await child.finally(() => {
+      clearTimeout(timer);
+      detachAll();
+    });
     const { stdout, stderr } = output.finish();
     if (timedOut) throw new CommandTimeoutError(this.server, command, options.timeoutMs as number);
+    if (streamError) throw new TransportError(this.server, `command stopped: ${brief(command)}`, streamError.message);
     const durationMs = Math.round(performance.now() - started);
     if (result.signal !== undefined) {
       return toExecResult(command, { exitCode: signalExitCode(result.signal), signal: result.signal, stdout, stderr, durationMs });
@@ -74,6 +107,10 @@ export class LocalTransport implements Transport {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new TransportError(this.server, `cannot read ${path}`, (error as Error).message);
     }
+  }
+
+  copyFileTo(path: string, target: Transport, dest: string, mode?: number): Promise<{ bytes: number }> {
+    return copyFile(this, path, target, dest, mode);
   }
 
   async close(): Promise<void> {}

@@ -83,14 +83,45 @@ function octal(mode: number): string {
  * rename): over a WAN the round trips cost more than the server's processes.
  */
 export function writeFileCommand(path: string, mode: number): string {
-  const slash = path.lastIndexOf('/');
-  const dir = slash > 0 ? path.slice(0, slash) : slash === 0 ? '/' : '.';
-  const base = path.slice(slash + 1);
-  const tmp = `${dir === '/' ? '' : dir}/.${base}.tide-${randomBytes(6).toString('hex')}`;
+  const { dir, tmp } = tempBeside(path);
   const [d, t, p] = [dir, tmp, path].map(shellQuote);
   return (
     `{ [ -d ${d} ] || mkdir -p ${d}; } && (umask 077 && cat > ${t}) && chmod ${octal(mode)} ${t} && mv -f ${t} ${p}` +
     ` || { s=$?; rm -f ${t}; exit $s; }`
+  );
+}
+
+/** The directory of `path` and a fresh temp name beside it (a rename stays on one filesystem). */
+export function tempBeside(path: string): { dir: string; tmp: string } {
+  const slash = path.lastIndexOf('/');
+  const dir = slash > 0 ? path.slice(0, slash) : slash === 0 ? '/' : '.';
+  const base = path.slice(slash + 1);
+  return { dir, tmp: `${dir === '/' ? '' : dir}/.${base}.tide-${randomBytes(6).toString('hex')}` };
+}
+
+/**
+ * A streamed write, first half: stdin into `tmp` (parent dirs made, umask 077
+ * as for writeFileCommand). Nothing takes the destination's name yet: the
+ * sender may still fail, and a cut-off stream looks like a normal EOF here.
+ */
+export function receiveFileCommand(tmp: string): string {
+  const { dir } = tempBeside(tmp);
+  const [d, t] = [dir, tmp].map(shellQuote);
+  return `{ [ -d ${d} ] || mkdir -p ${d}; } && (umask 077 && cat > ${t}) || { s=$?; rm -f ${t}; exit $s; }`;
+}
+
+/** Exit status of commitFileCommand when the temp file does not hold the bytes sent. */
+export const SIZE_MISMATCH = 46;
+
+/**
+ * Second half: `tmp` becomes `path` (mode, rename) only if it holds exactly
+ * `bytes` bytes; otherwise, or if that fails, it is removed.
+ */
+export function commitFileCommand(tmp: string, path: string, mode: number, bytes: number): string {
+  const [t, p] = [tmp, path].map(shellQuote);
+  return (
+    `n=$(wc -c < ${t} 2>/dev/null | tr -d ' '); if [ "$n" != ${bytes} ]; then rm -f ${t}; echo "received \${n:-no} bytes" >&2; exit ${SIZE_MISMATCH}; fi; ` +
+    `chmod ${octal(mode)} ${t} && mv -f ${t} ${p} || { s=$?; rm -f ${t}; exit $s; }`
   );
 }
 

@@ -2,9 +2,10 @@
 // The connection (and its queue of channels) lives in ssh.ts.
 
 import type { Client, ClientChannel } from 'ssh2';
-import { CommandTimeoutError, SshConnectError, TransportError, type SshEndpoint } from './errors.js';
+import { brief, CommandTimeoutError, SshConnectError, TransportError, type SshEndpoint } from './errors.js';
 import { OutputCollector, signalExitCode, type RawResult } from './output.js';
 import { PID_MARK, type Invocation } from './remote-shell.js';
+import { stdinStream, watchInput, watchOutput, type StreamWatch } from './streams.js';
 import type { ExecOptions } from './types.js';
 
 export interface ChannelSpec {
@@ -25,18 +26,27 @@ const OPEN_ATTEMPTS = 48;
 /** How long a timed-out exec waits for its kill before rejecting anyway. */
 const KILL_WAIT_MS = 5_000;
 
+/**
+ * Whether the command reports its pid (PID_MARK) so it can be killed from
+ * another channel: when it has a timeout, or streams that may fail mid-way.
+ */
+export function killable(options: ExecOptions): boolean {
+  return options.timeoutMs !== undefined || options.stdout !== undefined || stdinStream(options.stdin) !== undefined;
+}
+
 export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult> {
   const { options, endpoint } = spec;
   const server = endpoint.server;
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
     const output = new OutputCollector(options.onOutput);
-    const stderr = options.timeoutMs === undefined ? null : new PidFilter((b) => output.push('stderr', b));
+    const stderr = killable(options) ? new PidFilter((b) => output.push('stderr', b)) : null;
     let channel: ClientChannel | undefined;
     let timer: NodeJS.Timeout | undefined;
     let openTimer: NodeJS.Timeout | undefined;
     let settled = false;
-    let timedOut = false;
+    /** Set once the command is being killed: the kill, not the channel's close, settles it. */
+    let stopping = false;
     let exit: { code: number | null; signal?: string } | undefined;
     const done = (error: Error | null, result?: RawResult) => {
       if (settled) return;
@@ -44,6 +54,7 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
       clearTimeout(timer);
       clearTimeout(openTimer);
       untrack();
+      for (const w of streams) w.detach();
       if (error) reject(error);
       else resolve(result as RawResult);
     };
@@ -52,6 +63,21 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
       done(error);
     };
     const untrack = spec.track(abort);
+
+    // The caller's streams are watched from now: one failing before the
+    // channel is open fails the exec before anything ran. After that, a
+    // failure kills the command: it must not run on with a cut-off input
+    // (a closed stdin looks like its end), or write into nothing.
+    const streamFailed = (e: Error) => {
+      const error = new TransportError(server, `command stopped: ${brief(spec.command)}`, e.message);
+      if (channel) stop(error);
+      else done(error);
+    };
+    const input = stdinStream(options.stdin);
+    const streams: StreamWatch[] = [];
+    const stdinWatch = input && watchInput(input, () => channel as ClientChannel, streamFailed);
+    const stdoutWatch = options.stdout && watchOutput(options.stdout, () => channel as ClientChannel, streamFailed);
+    for (const w of [stdinWatch, stdoutWatch]) if (w) streams.push(w);
 
     const open = (attempt: number) => {
       try {
@@ -77,29 +103,37 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
     };
     open(0);
 
+    /** Kills the command, then rejects with `error`. */
+    function stop(error: Error): void {
+      if (stopping || settled || !channel) return;
+      stopping = true;
+      // Closing alone would leave the remote process running (and a cut-off
+      // stdin would look like its end): signal it (works for non-root
+      // logins) and kill its group by pid, before the channel closes.
+      // The pid may not have arrived yet when a stream fails at once.
+      killChannel(channel);
+      const killed = (stderr?.known ?? Promise.resolve(undefined)).then((pid) =>
+        pid === undefined ? undefined : spec.killGroup(pid).catch(() => undefined),
+      );
+      const wait = new Promise((r) => setTimeout(r, KILL_WAIT_MS).unref());
+      void Promise.race([killed, wait]).then(() => abort(error));
+    }
+
     function attach(ch: ClientChannel): void {
       channel = ch;
       if (options.timeoutMs !== undefined) {
         const limit = options.timeoutMs;
-        timer = setTimeout(() => {
-          timedOut = true;
-          // Closing alone would leave the remote process running: signal it
-          // (works for non-root logins) and kill its group by pid.
-          killChannel(ch);
-          const pid = stderr?.pid;
-          const killed = pid === undefined ? Promise.resolve() : spec.killGroup(pid).catch(() => undefined);
-          const wait = new Promise((r) => setTimeout(r, KILL_WAIT_MS).unref());
-          void Promise.race([killed, wait]).then(() => abort(new CommandTimeoutError(server, spec.command, limit)));
-        }, limit);
+        timer = setTimeout(() => stop(new CommandTimeoutError(server, spec.command, limit)), limit);
       }
-      ch.on('data', (chunk: Buffer) => output.push('stdout', chunk));
+      if (stdoutWatch) stdoutWatch.pipe();
+      else ch.on('data', (chunk: Buffer) => output.push('stdout', chunk));
       ch.stderr.on('data', (chunk: Buffer) => (stderr ? stderr.push(chunk) : output.push('stderr', chunk)));
       ch.on('exit', (code: number | null, signal?: string) => {
         exit = { code, signal };
       });
       ch.on('error', (e: Error) => done(new TransportError(server, 'ssh channel failed', e.message)));
       ch.on('close', () => {
-        if (timedOut) return; // the timeout rejects once the kill is through
+        if (stopping) return; // stop() rejects once the kill is through
         stderr?.end();
         const { stdout, stderr: err } = output.finish();
         if (!exit) return done(new SshConnectError(endpoint, 'the command ended without an exit status (connection lost?)'));
@@ -108,7 +142,9 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
         if (signal === undefined) return done(null, { exitCode: exit.code ?? 255, stdout, stderr: err, durationMs });
         done(null, { exitCode: signalExitCode(signal), signal, stdout, stderr: err, durationMs });
       });
+      // The env script first, then the caller's input, on the same stdin.
       if (spec.invocation.preamble !== undefined) ch.write(spec.invocation.preamble);
+      if (stdinWatch) return stdinWatch.pipe();
       if (options.stdin !== undefined) ch.write(options.stdin);
       ch.end();
     }
@@ -140,9 +176,14 @@ const MARK = Buffer.from(PID_MARK, 'latin1');
  */
 class PidFilter {
   pid: number | undefined;
+  /** The pid once it arrived; undefined if the mark never comes. */
+  readonly known: Promise<number | undefined>;
+  private settle!: (pid: number | undefined) => void;
   private pending: Buffer | null = Buffer.alloc(0);
 
-  constructor(private readonly pass: (chunk: Buffer) => void) {}
+  constructor(private readonly pass: (chunk: Buffer) => void) {
+    this.known = new Promise((resolve) => (this.settle = resolve));
+  }
 
   push(chunk: Buffer): void {
     if (this.pending === null) return this.pass(chunk);
@@ -157,6 +198,7 @@ class PidFilter {
     }
     const pid = Number(buf.subarray(at + MARK.length, nl).toString('latin1'));
     if (Number.isInteger(pid) && pid > 1) this.pid = pid;
+    this.settle(this.pid);
     this.pending = null;
     const rest = Buffer.concat([buf.subarray(0, at), buf.subarray(nl + 1)]);
     if (rest.length > 0) this.pass(rest);
@@ -165,5 +207,6 @@ class PidFilter {
   end(): void {
     if (this.pending?.length) this.pass(this.pending);
     this.pending = null;
+    this.settle(this.pid);
   }
 }

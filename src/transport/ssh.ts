@@ -6,6 +6,7 @@ import { Client, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
 import { TideError } from '../errors.js';
 import type { Server } from '../model/kinds.js';
 import { readSecret } from '../secrets.js';
+import { copyFile } from './copy-file.js';
 import {
   HostKeyInvalidError,
   HostKeyMismatchError,
@@ -18,7 +19,7 @@ import {
 import { blobFingerprint, hostKeyAlgorithms, parseHostKeys, type PinnedKey } from './hostkey.js';
 import { toExecResult, type RawResult } from './output.js';
 import { invocation, killGroupCommand, type Invocation, READ_MISSING, readFileCommand, writeFileCommand } from './remote-shell.js';
-import { runChannel, type ChannelSpec } from './ssh-channel.js';
+import { killable, runChannel, type ChannelSpec } from './ssh-channel.js';
 import type { ExecOptions, ExecResult, Transport } from './types.js';
 
 export type SshServer = Pick<Server, 'name' | 'host' | 'port' | 'user' | 'hostKey' | 'identity'>;
@@ -87,6 +88,10 @@ export class SshTransport implements Transport {
     return r.stdout;
   }
 
+  copyFileTo(path: string, target: Transport, dest: string, mode?: number): Promise<{ bytes: number }> {
+    return copyFile(this, path, target, dest, mode);
+  }
+
   async close(): Promise<void> {
     const conn = this.conn;
     this.conn = null;
@@ -100,7 +105,7 @@ export class SshTransport implements Transport {
   }
 
   private async run(command: string, options: ExecOptions): Promise<RawResult> {
-    const inv = invocation(command, options.cwd, options.env, options.timeoutMs !== undefined);
+    const inv = invocation(command, options.cwd, options.env, killable(options));
     const release = await this.slots.acquire();
     try {
       const client = await this.client();

@@ -2,6 +2,8 @@
 // connection per server) and `local` (execa, for the quickstart and for a
 // reconciler running on the server itself). Operations only see this.
 
+import type { Readable, Writable } from 'node:stream';
+
 export type OutputStream = 'stdout' | 'stderr';
 
 export interface ExecOptions {
@@ -12,8 +14,20 @@ export interface ExecOptions {
    * them on the channel's stdin, never on a command line a `ps` could show.
    */
   env?: Record<string, string>;
-  /** Bytes fed to the command's standard input (then closed). */
-  stdin?: string | Buffer;
+  /**
+   * Bytes fed to the command's standard input (then closed). A Readable is
+   * piped in with backpressure (after the env script over ssh) and closes the
+   * input when it ends; if it fails, the command is killed and exec rejects.
+   */
+  stdin?: string | Buffer | Readable;
+  /**
+   * Where the command's standard output goes as raw bytes, with backpressure
+   * (a slow consumer pauses the command), instead of being collected: the
+   * result's stdout is then empty and onOutput sees stderr only. Ended when
+   * the output ends. If it fails or closes before then, the command is killed
+   * and exec rejects.
+   */
+  stdout?: Writable;
   /** Kill the command and fail with a CommandTimeoutError after this long. */
   timeoutMs?: number;
   /** Called with each chunk of output as it arrives (for the operation log). */
@@ -43,6 +57,14 @@ export interface Transport {
   writeFile(path: string, content: string | Buffer, mode?: number): Promise<void>;
   /** The file's bytes, or null when it does not exist. */
   readFile(path: string): Promise<Buffer | null>;
+  /**
+   * Streams the file at `path` on this server to `dest` on `target` (which
+   * may be this server), never holding it whole in memory. `dest` is written
+   * like writeFile does (temp file + rename, parent dirs, `mode`, default
+   * 0644), only once every byte arrived: a failed transfer leaves no `dest`
+   * behind. Rejects with a FileCopyError (`missing` when there is no file).
+   */
+  copyFileTo(path: string, target: Transport, dest: string, mode?: number): Promise<{ bytes: number }>;
   /** Ends the connection; safe to call twice. */
   close(): Promise<void>;
 }

@@ -13,6 +13,13 @@ export interface Call {
   options: ExecOptions;
 }
 
+export interface Copy {
+  path: string;
+  target: string;
+  dest: string;
+  mode: number | undefined;
+}
+
 export interface Write {
   path: string;
   content: string;
@@ -20,13 +27,14 @@ export interface Write {
 }
 
 /**
- * A shell on server web1 that records commands and file writes, and answers
+ * A shell on server web1 that records commands, file writes and copies, and answers
  * from `reply` (exit 0, no output, unless `reply` says otherwise). Like the
  * real shell, `run` throws CommandFailedError on a non-zero exit; `probe` does not.
  */
 export function fakeShell(reply: (command: string) => Partial<ExecResult> = () => ({})) {
   const calls: Call[] = [];
   const writes: Write[] = [];
+  const copies: Copy[] = [];
   const answer = (command: string): ExecResult => ({ command, exitCode: 0, stdout: '', stderr: '', durationMs: 1, ...reply(command) });
   const shell: Shell = {
     transport: {
@@ -36,6 +44,10 @@ export function fakeShell(reply: (command: string) => Partial<ExecResult> = () =
         writes.push({ path, content: String(content), mode });
       },
       readFile: async () => null,
+      copyFileTo: async (path, target, dest, mode) => {
+        copies.push({ path, target: target.server, dest, mode });
+        return { bytes: 0 };
+      },
       close: async () => {},
     },
     async run(what, command, options = {}) {
@@ -50,5 +62,5 @@ export function fakeShell(reply: (command: string) => Partial<ExecResult> = () =
     },
     quiet: () => shell,
   };
-  return { shell, calls, writes };
+  return { shell, calls, writes, copies };
 }
