@@ -4,6 +4,7 @@
 // built from these tasks. The place the data came from is never touched here,
 // so undoing a copy is simply removing it.
 
+import { FileCopyError } from '../../transport/errors.js';
 import { shellQuote as q } from '../../transport/types.js';
 import type { Package } from '../../state/types.js';
 import { OperationPreconditionError } from '../errors.js';
@@ -78,11 +79,17 @@ function fetchArchiveTask(o: CopyOptions, fetched: (path: string, copied: boolea
     async run() {
       const { server, path } = o.archive();
       if (server === o.r.server.name) return fetched(path, false);
-      // Whole archive in memory: simple and fine for typical sites; see the README's limits.
-      const bytes = await o.shellOn(server).transport.readFile(path);
-      if (!bytes) throw new OperationPreconditionError(`The backup ${path} is not on ${server} any more.`, 'Pick another backup (tide backups SITE lists them).');
-      copied = `${siteBackupsDir(o.r.server, o.r.name)}/incoming-${o.operationId}.tar.gz`;
-      await o.shell.transport.writeFile(copied, bytes, 0o600);
+      // Streamed through tide (never whole in memory); the file appears only once complete.
+      const dest = `${siteBackupsDir(o.r.server, o.r.name)}/incoming-${o.operationId}.tar.gz`;
+      try {
+        await o.shellOn(server).transport.copyFileTo(path, o.shell.transport, dest, 0o600);
+      } catch (error) {
+        if (error instanceof FileCopyError && error.missing) {
+          throw new OperationPreconditionError(`The backup ${path} is not on ${server} any more.`, 'Pick another backup (tide backups SITE lists them).');
+        }
+        throw error;
+      }
+      copied = dest;
       fetched(copied, true);
     },
     undo: async () => void (copied && (await o.shell.run('removing the fetched backup', `rm -f ${q(copied)}`))),
