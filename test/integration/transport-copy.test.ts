@@ -15,23 +15,17 @@ import { OperationLog } from '../../src/operations/log.js';
 import { shellFor } from '../../src/operations/shell.js';
 import { FileCopyError } from '../../src/transport/errors.js';
 import { LocalTransport } from '../../src/transport/local.js';
-import { SshTransport } from '../../src/transport/ssh.js';
+import type { SshTransport } from '../../src/transport/ssh.js';
 import type { ExecOptions, ExecResult, Transport } from '../../src/transport/types.js';
 import type { TestSshServer } from './env/types.js';
+import { sshTransportTo } from './support/ssh.js';
 
 const services = inject('services');
 const [web1, web2] = services.ssh.servers as [TestSshServer, TestSshServer];
 const MiB = 1024 * 1024;
 
 function ssh(server: TestSshServer): SshTransport {
-  return new SshTransport({
-    name: server.name,
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    hostKey: server.hostKey,
-    identity: `file:${services.ssh.clientKeyPath}`,
-  });
+  return sshTransportTo(server, services);
 }
 
 const t1 = ssh(web1);

@@ -12,6 +12,7 @@ import { CommandTimeoutError } from '../../src/transport/errors.js';
 import { fingerprint, keyscan } from '../../src/transport/keyscan.js';
 import { SshTransport, type SshServer } from '../../src/transport/ssh.js';
 import type { TestSshServer } from './env/types.js';
+import { sshTransportTo } from './support/ssh.js';
 
 const services = inject('services');
 const [web1, web2] = services.ssh.servers as [TestSshServer, TestSshServer];
@@ -19,15 +20,7 @@ const scratch = join(services.dir, `transport-ssh-${process.pid}`);
 const opened: SshTransport[] = [];
 
 function transport(server: TestSshServer, over: Partial<SshServer> = {}): SshTransport {
-  const t = new SshTransport({
-    name: server.name,
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    hostKey: server.hostKey,
-    identity: `file:${services.ssh.clientKeyPath}`,
-    ...over,
-  });
+  const t = sshTransportTo(server, services, over);
   opened.push(t);
   return t;
 }
