@@ -42,7 +42,7 @@ export async function runOperation(op: RunnableOperation, rt: OperationRuntime):
         throw new OperationPreconditionError(`Server ${name} is not in the fleet, so tide cannot reach it.`,
           'Put its Server file back to let tide finish with what is on it.');
       }
-      return { server: other, shell: shellFor(rt.transport(other), log), dbAdminPassword: () => rt.dbAdminPassword(other) };
+      return { desired: rt.desired, server: other, shell: shellFor(rt.transport(other), log), dbAdminPassword: () => rt.dbAdminPassword(other) };
     };
     prepared = await rt.builder(op)({
       op, operationId: record.id, desired: rt.desired, recorded: rt.recorder.state, server, shell, peer, log,

@@ -1,7 +1,6 @@
-import { readRecordedState } from '../state/reader.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_OK, type Command } from './command.js';
-import { loadDesired } from './fleet-context.js';
+import { loadFleetContext } from './fleet-context.js';
 import { runSiteAction, siteArgument } from './site-action.js';
 import { TideError } from '../errors.js';
 
@@ -41,8 +40,7 @@ Options:
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('backups', args, { repo: { type: 'string' }, json: { type: 'boolean' } }, 1);
     const name = siteArgument('backups', positionals);
-    const { repoDir, desired } = await loadDesired(values.repo, undefined, io.cwd);
-    const state = await readRecordedState(repoDir, desired.fleet.state.branch);
+    const { recorded: state } = await loadFleetContext(values.repo, undefined, io.cwd);
     const site = state.sites.get(name);
     if (!site) throw new TideError('SITE_NOT_RECORDED', `Site ${name} has no record on ${state.branch}.`, { hint: 'tide status lists the sites tide knows.' });
     const backups = [...(site.backups ?? [])].sort((a, b) => a.at.localeCompare(b.at));

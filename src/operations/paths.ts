@@ -20,4 +20,13 @@ export function serverDirs(server: Server) {
 export const platformDir = (server: Server, platform: string): string => `${serverDirs(server).platforms}/${platform}`;
 export const siteDir = (server: Server, site: string): string => `${serverDirs(server).sites}/${site}`;
 export const siteBackupsDir = (server: Server, site: string): string => `${serverDirs(server).backups}/${site}`;
+/** A backup archive; its id is the record id of the operation that took it. */
+export const siteBackupPath = (server: Server, site: string, id: string): string => `${siteBackupsDir(server, site)}/${id}.tar.gz`;
+/** A backup brought over from another server by operation `id`, removed once its data is loaded. */
+export const fetchedBackupPath = (server: Server, site: string, id: string): string => `${siteBackupsDir(server, site)}/incoming-${id}.tar.gz`;
+/** Where a migrate or restore prepares the site's new copy, beside its live directory (drupal's driver relies on that). */
+export const siteStagingDir = (server: Server, site: string, action: 'migrate' | 'restore', id: string): string =>
+  `${serverDirs(server).sites}/.${site}.${action}-${id}`;
+/** Where the live directory waits between the switch to a new copy and its removal. */
+export const sitePreviousDir = (server: Server, site: string, id: string): string => `${serverDirs(server).sites}/.${site}.previous-${id}`;
 export const SETTINGS_FILE = 'settings.json';

@@ -33,8 +33,9 @@ export type RunnableOperation = Omit<Operation, 'action'> & {
   options?: { backup?: string };
 };
 
-/** Another server an operation works on (a migrate's source, a clone's source). */
+/** Another server an operation works on (a migrate's source, a clone's source); enough to resolve a site's resources there. */
 export interface PeerServer {
+  desired: DesiredState;
   server: Server;
   shell: Shell;
   dbAdminPassword(): string | undefined;

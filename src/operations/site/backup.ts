@@ -6,14 +6,14 @@ import { shellQuote as q } from '../../transport/types.js';
 import type { RecordedSite, SiteBackup } from '../../state/types.js';
 import { LONG_TIMEOUT_MS, type Shell } from '../shell.js';
 import type { StateUpdate, Task } from '../types.js';
-import { siteBackupsDir } from '../paths.js';
+import { siteBackupPath, siteBackupsDir } from '../paths.js';
 import type { SiteResources } from './resources.js';
 
 export const DB_DUMP_NAME = 'database.sql.gz';
 
 export function backupTask(shell: Shell, r: SiteResources, id: string, at: () => Date, taken: (backup: SiteBackup) => void): Task {
   const dir = siteBackupsDir(r.server, r.name);
-  const path = `${dir}/${id}.tar.gz`;
+  const path = siteBackupPath(r.server, r.name, id);
   const staging = `${dir}/.${id}`;
   return {
     name: `back up to ${path}`,
@@ -91,6 +91,17 @@ function backupRecorded(name: string, backup: SiteBackup, removed: readonly Site
       ? { ...current, backups: [...(current.backups ?? []).filter((b) => !gone.has(b.id) && b.id !== backup.id), backup] }
       : null,
   };
+}
+
+/** Shell that unpacks the site directory of `site` inside a backup archive into `dir` (which exists). */
+export function unpackSiteFilesCommand(archive: string, dir: string, site: string): string {
+  return `tar -xzf ${q(archive)} -C ${q(dir)} --strip-components=1 --no-same-owner ${q(site)}`;
+}
+
+/** Creates the site's database and user again (same names and password) and loads the archive's dump into it. */
+export async function recreateDatabaseFromArchive(shell: Shell, db: NonNullable<SiteResources['db']>, password: string, archive: string): Promise<void> {
+  await db.type.create(shell.transport, db.admin, { name: db.name, user: db.user, password });
+  await loadDumpFromArchive(shell, db, archive);
 }
 
 /** Loads the database dump inside a backup archive into a (new, empty) database. */

@@ -21,7 +21,7 @@ export const cloneSite: OperationBuilder = (ctx) => {
       'Install the source site first (or fix cloneFrom), then apply again.');
   }
   const source = ctx.peer(recorded.server);
-  const from = siteResources({ desired: ctx.desired, server: source.server, dbAdminPassword: source.dbAdminPassword }, sourceName, recorded);
+  const from = siteResources(source, sourceName, recorded);
   const fromPassword: PasswordBox = { value: null };
   const r = siteResources(ctx, site.name, site);
   const otherPlatform = recorded.platform !== site.platform;

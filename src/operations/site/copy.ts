@@ -8,12 +8,12 @@ import { FileCopyError } from '../../transport/errors.js';
 import { shellQuote as q } from '../../transport/types.js';
 import type { Package } from '../../state/types.js';
 import { OperationPreconditionError } from '../errors.js';
-import { siteBackupsDir } from '../paths.js';
-import { LONG_TIMEOUT_MS, type Shell } from '../shell.js';
+import { fetchedBackupPath } from '../paths.js';
+import type { Shell } from '../shell.js';
 import type { Task } from '../types.js';
-import { loadDumpFromArchive } from './backup.js';
+import { loadDumpFromArchive, unpackSiteFilesCommand } from './backup.js';
 import type { SiteResources } from './resources.js';
-import { compact, createDatabaseTask, listPackagesTask, runUpdateTask, writeSettingsTask, type PasswordBox } from './tasks.js';
+import { compact, createDatabaseTask, listPackagesTask, newSiteDirTask, runUpdateTask, writeSettingsTask, type PasswordBox } from './tasks.js';
 
 /** A backup archive and the server it is on. */
 export interface ArchiveAt {
@@ -60,7 +60,7 @@ export function copySiteTasks(o: CopyOptions): SiteCopy {
         local = path;
         if (copied) fetched = path;
       }),
-      unpackFilesTask(o.shell, o.r, o.sourceName, localArchive),
+      newSiteDirTask(o.shell, o.r, `unpack the site's files into ${o.r.dir}`, () => unpackSiteFilesCommand(localArchive(), o.r.dir, o.sourceName)),
       createDatabaseTask(o.shell, o.r, password),
       o.r.db ? loadDumpTask(o.shell, o.r, localArchive) : null,
       writeSettingsTask(o.shell, o.r, password, { fresh: true }),
@@ -80,7 +80,7 @@ function fetchArchiveTask(o: CopyOptions, fetched: (path: string, copied: boolea
       const { server, path } = o.archive();
       if (server === o.r.server.name) return fetched(path, false);
       // Streamed through tide (never whole in memory); the file appears only once complete.
-      const dest = `${siteBackupsDir(o.r.server, o.r.name)}/incoming-${o.operationId}.tar.gz`;
+      const dest = fetchedBackupPath(o.r.server, o.r.name, o.operationId);
       try {
         await o.shellOn(server).transport.copyFileTo(path, o.shell.transport, dest, 0o600);
       } catch (error) {
@@ -104,27 +104,6 @@ function forgetFetchedArchiveTask(shell: Shell, fetched: () => string | null): T
       const path = fetched();
       if (path) await shell.run('removing the fetched backup', `rm -f ${q(path)}`);
     },
-  };
-}
-
-/** Exit status of the unpack command when the target directory is already there. */
-const DIR_EXISTS = 3;
-
-function unpackFilesTask(shell: Shell, r: SiteResources, sourceName: string, archive: () => string): Task {
-  let created = false;
-  return {
-    name: `unpack the site's files into ${r.dir}`,
-    async run() {
-      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(r.dir)} && chmod 0750 ${q(r.dir)} && `
-        + `tar -xzf ${q(archive())} -C ${q(r.dir)} --strip-components=1 --no-same-owner ${q(sourceName)}`, { timeoutMs: LONG_TIMEOUT_MS });
-      if (made.exitCode === DIR_EXISTS) {
-        throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not copy a site over it.`,
-          'If it is left over from an earlier attempt, move it away (or delete it) and apply again.');
-      }
-      created = true;
-      if (made.exitCode !== 0) throw new OperationPreconditionError(`Unpacking the backup into ${r.dir} failed: ${made.stderr.trim().split('\n').pop()}`);
-    },
-    undo: async () => void (created && (await shell.run('removing the copy', `rm -rf ${q(r.dir)}`))),
   };
 }
 

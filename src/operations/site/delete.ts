@@ -6,7 +6,7 @@ import { shellQuote as q } from '../../transport/types.js';
 import type { SiteBackup } from '../../state/types.js';
 import type { OperationBuilder, Task } from '../types.js';
 import type { Shell } from '../shell.js';
-import { backupTask, loadDumpFromArchive } from './backup.js';
+import { backupTask, recreateDatabaseFromArchive } from './backup.js';
 import { recordedSite } from './desired.js';
 import { deletedSite } from './record.js';
 import { siteResources, type SiteResources } from './resources.js';
@@ -37,10 +37,7 @@ export function dropDatabaseTask(shell: Shell, r: SiteResources, password: Passw
   return {
     name: `drop database ${db.name} and user ${db.user}`,
     run: () => db.type.drop(shell.transport, db.admin, db),
-    async undo() {
-      await db.type.create(shell.transport, db.admin, { name: db.name, user: db.user, password: password.value! });
-      await loadDumpFromArchive(shell, db, backup()!.path);
-    },
+    undo: () => recreateDatabaseFromArchive(shell, db, password.value!, backup()!.path),
   };
 }
 

@@ -11,7 +11,7 @@
 // nothing written during the migrate is lost.
 
 import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
-import { serverDirs, siteDir } from '../paths.js';
+import { siteDir, sitePreviousDir, siteStagingDir } from '../paths.js';
 import type { OperationBuilder } from '../types.js';
 import { siteBackupStep } from './backup.js';
 import { compatibilityTask } from './compatibility.js';
@@ -27,14 +27,14 @@ export const migrateSite: OperationBuilder = (ctx) => {
   const before = recordedSite(ctx);
   const source = ctx.peer(before.server);
   const sameServer = before.server === ctx.server.name;
-  const from = siteResources({ desired: ctx.desired, server: source.server, dbAdminPassword: source.dbAdminPassword }, site.name, before);
+  const from = siteResources(source, site.name, before);
   const fromPassword: PasswordBox = { value: null };
 
   // The copy gets database names of its own, so the live database is untouched until the switch.
   const shape = { ...site, db: siteDatabaseNames(site.name, before.generation + 1) };
   const live = siteDir(ctx.server, site.name);
-  const staging = sameServer ? `${serverDirs(ctx.server).sites}/.${site.name}.migrate-${ctx.operationId}` : live;
-  const previous = `${serverDirs(source.server).sites}/.${site.name}.previous-${ctx.operationId}`;
+  const staging = sameServer ? siteStagingDir(ctx.server, site.name, 'migrate', ctx.operationId) : live;
+  const previous = sitePreviousDir(source.server, site.name, ctx.operationId);
   const copyR = siteResources(ctx, site.name, shape, { dir: staging });
   const finalR = siteResources(ctx, site.name, shape);
 

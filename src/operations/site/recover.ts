@@ -10,9 +10,9 @@
 import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
 import { shellQuote as q } from '../../transport/types.js';
 import type { Shell } from '../shell.js';
-import { serverDirs, siteBackupsDir, siteDir } from '../paths.js';
+import { fetchedBackupPath, siteBackupPath, siteDir, sitePreviousDir, siteStagingDir } from '../paths.js';
 import type { OperationBuilder, OperationContext, Task } from '../types.js';
-import { loadDumpFromArchive } from './backup.js';
+import { recreateDatabaseFromArchive, unpackSiteFilesCommand } from './backup.js';
 import { recordedSite } from './desired.js';
 import { siteResources, vhostModeFor, type SiteResources } from './resources.js';
 import { compact, fixPermissionsTask, readPasswordTask, removeVhostTask, writeSettingsTask, writeVhostTask, type PasswordBox } from './tasks.js';
@@ -22,12 +22,11 @@ export function recoverInterruptedCopy(interrupted: { id: string; server: string
   return (ctx) => {
     const site = recordedSite(ctx);
     const r = siteResources(ctx, site.name, site);
-    const sites = serverDirs(ctx.server).sites;
-    const previous = `${sites}/.${site.name}.previous-${interrupted.id}`;
-    const archive = `${siteBackupsDir(ctx.server, site.name)}/${interrupted.id}.tar.gz`;
+    const previous = sitePreviousDir(ctx.server, site.name, interrupted.id);
+    const archive = siteBackupPath(ctx.server, site.name, interrupted.id);
     const target = ctx.peer(interrupted.server);
     const elsewhere = interrupted.server !== ctx.server.name;
-    const targetR = siteResources({ desired: ctx.desired, server: target.server, dbAdminPassword: target.dbAdminPassword }, site.name,
+    const targetR = siteResources(target, site.name,
       { ...site, db: siteDatabaseNames(site.name, site.generation + 1) });
     const password: PasswordBox = { value: null };
     return {
@@ -53,8 +52,9 @@ export function recoverInterruptedCopy(interrupted: { id: string; server: string
 }
 
 function removeLeftoversTask(shell: Shell, copy: SiteResources, id: string, elsewhere: boolean): Task {
-  const sites = serverDirs(copy.server).sites;
-  const leftovers = [`${sites}/.${copy.name}.migrate-${id}`, `${sites}/.${copy.name}.restore-${id}`, `${siteBackupsDir(copy.server, copy.name)}/incoming-${id}.tar.gz`];
+  const leftovers = [
+    siteStagingDir(copy.server, copy.name, 'migrate', id), siteStagingDir(copy.server, copy.name, 'restore', id), fetchedBackupPath(copy.server, copy.name, id),
+  ];
   // On another server the copy was made at the site's usual place, where the record says nothing lives.
   if (elsewhere) leftovers.push(siteDir(copy.server, copy.name));
   return {
@@ -74,7 +74,7 @@ function bringBackFilesTask(ctx: OperationContext, r: SiteResources, archive: st
   return {
     name: `bring ${r.dir} back from the backup if it is gone`,
     run: async () => void (await ctx.shell.run('bringing the site directory back',
-      `if [ ! -e ${q(r.dir)} ]; then mkdir -p ${q(r.dir)} && chmod 0750 ${q(r.dir)} && tar -xzf ${q(archive)} -C ${q(r.dir)} --strip-components=1 --no-same-owner ${q(r.name)}; fi`)),
+      `if [ ! -e ${q(r.dir)} ]; then mkdir -p ${q(r.dir)} && chmod 0750 ${q(r.dir)} && ${unpackSiteFilesCommand(archive, r.dir, r.name)}; fi`)),
   };
 }
 
@@ -86,8 +86,7 @@ function bringBackDatabaseTask(ctx: OperationContext, r: SiteResources, password
     async run() {
       if (await db.type.exists(ctx.shell.transport, db.admin, db.name)) return;
       await db.type.drop(ctx.shell.transport, db.admin, db); // a user left without its database
-      await db.type.create(ctx.shell.transport, db.admin, { name: db.name, user: db.user, password: password.value! });
-      await loadDumpFromArchive(ctx.shell, db, archive);
+      await recreateDatabaseFromArchive(ctx.shell, db, password.value!, archive);
     },
   };
 }

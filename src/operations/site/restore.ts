@@ -6,7 +6,7 @@
 import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
 import type { RecordedSite, SiteBackup } from '../../state/types.js';
 import { OperationPreconditionError } from '../errors.js';
-import { serverDirs, siteDir } from '../paths.js';
+import { siteDir, sitePreviousDir, siteStagingDir } from '../paths.js';
 import type { OperationBuilder, StateUpdate } from '../types.js';
 import { siteBackupStep } from './backup.js';
 import { copySiteTasks, swapInTask } from './copy.js';
@@ -19,8 +19,8 @@ export const restoreSite: OperationBuilder = (ctx) => {
   const before = recordedSite(ctx);
   const chosen = chosenBackup(before, ctx.op.options?.backup);
   const live = siteDir(ctx.server, before.name);
-  const staging = `${serverDirs(ctx.server).sites}/.${before.name}.restore-${ctx.operationId}`;
-  const previous = `${serverDirs(ctx.server).sites}/.${before.name}.previous-${ctx.operationId}`;
+  const staging = siteStagingDir(ctx.server, before.name, 'restore', ctx.operationId);
+  const previous = sitePreviousDir(ctx.server, before.name, ctx.operationId);
   const current = siteResources(ctx, before.name, before);
   const currentPassword: PasswordBox = { value: null };
   const shape = { ...before, db: siteDatabaseNames(before.name, before.generation + 1) };

@@ -6,7 +6,7 @@ import { settingsJson } from '../../drivers/facts.js';
 import { shellQuote as q } from '../../transport/types.js';
 import { redactor } from '../../redact.js';
 import { CommandFailedError, OperationPreconditionError } from '../errors.js';
-import type { Shell } from '../shell.js';
+import { LONG_TIMEOUT_MS, type Shell } from '../shell.js';
 import type { Task } from '../types.js';
 import type { DriverContext } from '../../drivers/types.js';
 import type { Package } from '../../state/types.js';
@@ -23,17 +23,27 @@ export interface PasswordBox {
 const DIR_EXISTS = 3;
 
 export function createSiteDirTask(shell: Shell, r: SiteResources): Task {
+  return newSiteDirTask(shell, r, `create site directory ${r.dir}`, () => `mkdir -p ${q(`${r.dir}/files`)}`);
+}
+
+/**
+ * Makes the site's directory, refusing one already there (tide never
+ * installs or copies over files it did not make), then runs `fill()` in the
+ * shell to put its content in; the undo removes whatever was made.
+ */
+export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fill: () => string): Task {
   let created = false;
   return {
-    name: `create site directory ${r.dir}`,
+    name,
     async run() {
-      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(`${r.dir}/files`)} && chmod 0750 ${q(r.dir)}`);
+      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(r.dir)} && chmod 0750 ${q(r.dir)} && ${fill()}`,
+        { timeoutMs: LONG_TIMEOUT_MS });
       if (made.exitCode === DIR_EXISTS) {
-        throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not install over it.`,
-          'If it is left over from an earlier install, move it away (or delete it) and apply again.');
+        throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not put a site over it.`,
+          'If it is left over from an earlier attempt, move it away (or delete it) and apply again.');
       }
-      if (made.exitCode !== 0) throw new CommandFailedError(r.server.name, 'creating the site directory', made.command, made.exitCode, made.stderr);
       created = true;
+      if (made.exitCode !== 0) throw new CommandFailedError(r.server.name, name, made.command, made.exitCode, made.stderr);
     },
     undo: async () => void (created && (await shell.run('removing the site directory', `rm -rf ${q(r.dir)}`))),
   };
