@@ -2,7 +2,7 @@
 // recovers from a crashed run, plans, and runs the operations, recording each
 // on the state branch as it starts and ends.
 
-import { loadDesired } from '../cli/fleet-context.js';
+import { loadDesired } from '../fleet/context.js';
 import { plan as makePlan } from '../plan/planner.js';
 import type { Operation, Plan } from '../plan/types.js';
 import { operationFor } from '../operations/index.js';

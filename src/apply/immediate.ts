@@ -2,7 +2,7 @@
 // backup`, `tide restore`, `tide login`. They hold the same lock and are
 // recorded on the state branch exactly like planned operations.
 
-import { loadDesired } from '../cli/fleet-context.js';
+import { loadDesired } from '../fleet/context.js';
 import { TideError } from '../errors.js';
 import { closest } from '../model/suggest.js';
 import { operationFor } from '../operations/index.js';

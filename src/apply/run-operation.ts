@@ -2,10 +2,10 @@
 // tasks (undoing on failure), record how it ended.
 
 import type { DesiredState, Server } from '../model/kinds.js';
-import { OperationPreconditionError } from '../operations/errors.js';
-import { OperationLog } from '../operations/log.js';
+import { OperationPreconditionError } from '../shell/errors.js';
+import { OperationLog } from '../shell/log.js';
 import { runTasks, type TasksOutcome } from '../operations/run-tasks.js';
-import { shellFor } from '../operations/shell.js';
+import { shellFor } from '../shell/shell.js';
 import type { OperationBuilder, PeerServer, PreparedOperation, RunnableOperation } from '../operations/types.js';
 import { redactor } from '../redact.js';
 import type { SourceFile } from '../repo/source-tree.js';

@@ -4,7 +4,7 @@
 // platform and site (a drifted site gets a repairing verify in the next plan).
 
 import { randomBytes } from 'node:crypto';
-import { loadDesired } from '../cli/fleet-context.js';
+import { loadDesired } from '../fleet/context.js';
 import type { Server } from '../model/kinds.js';
 import { requireGitDirs } from '../repo/git-dir.js';
 import { readSecret } from '../secrets.js';

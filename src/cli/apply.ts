@@ -3,7 +3,7 @@ import { TideError } from '../errors.js';
 import { renderText, shouldUseColor } from '../plan/render/text.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_ERROR, EXIT_OK, type Command, type CommandIO } from './command.js';
-import { loadDesired } from './fleet-context.js';
+import { loadDesired } from '../fleet/context.js';
 
 export const applyCommand: Command = {
   name: 'apply',

@@ -1,6 +1,6 @@
 import { parseCommandArgs } from './args.js';
 import { EXIT_OK, type Command } from './command.js';
-import { loadFleetContext } from './fleet-context.js';
+import { loadFleetContext } from '../fleet/context.js';
 import { runSiteAction, siteArgument } from './site-action.js';
 import { TideError } from '../errors.js';
 

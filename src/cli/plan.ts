@@ -7,7 +7,7 @@ import { renderText, shouldUseColor } from '../plan/render/text.js';
 import { TideError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_CHANGES, EXIT_OK, type Command } from './command.js';
-import { loadFleetContext } from './fleet-context.js';
+import { loadFleetContext } from '../fleet/context.js';
 
 export const planCommand: Command = {
   name: 'plan',

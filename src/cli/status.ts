@@ -2,7 +2,7 @@ import { readRecordedState } from '../state/reader.js';
 import type { LastOperation } from '../state/types.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_OK, type Command } from './command.js';
-import { loadDesired } from './fleet-context.js';
+import { loadDesired } from '../fleet/context.js';
 
 export const statusCommand: Command = {
   name: 'status',

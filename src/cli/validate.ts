@@ -1,6 +1,6 @@
 import { parseCommandArgs } from './args.js';
 import { EXIT_OK, type Command } from './command.js';
-import { loadDesired } from './fleet-context.js';
+import { loadDesired } from '../fleet/context.js';
 
 export const validateCommand: Command = {
   name: 'validate',

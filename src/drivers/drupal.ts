@@ -22,8 +22,8 @@
 // given no --db-url).
 
 import type { Package } from '../state/types.js';
-import { OperationPreconditionError } from '../operations/errors.js';
-import { LONG_TIMEOUT_MS } from '../operations/shell.js';
+import { OperationPreconditionError } from '../shell/errors.js';
+import { LONG_TIMEOUT_MS } from '../shell/shell.js';
 import { shellQuote as q } from '../transport/types.js';
 import { drupalSiteFiles } from './drupal-settings.js';
 import {

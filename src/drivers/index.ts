@@ -1,7 +1,7 @@
 // The driver registry: the one place that maps a platform's `driver` to code.
 
 import type { PlatformDriver } from '../model/kinds.js';
-import { OperationPreconditionError } from '../operations/errors.js';
+import { OperationPreconditionError } from '../shell/errors.js';
 import { drupalDriver } from './drupal.js';
 import { scriptDriver } from './script.js';
 import { staticDriver } from './static.js';

@@ -3,7 +3,7 @@
 // the platform does not declare is a no-op (or "cannot tell": null).
 
 import type { PlatformCommands } from '../model/kinds.js';
-import { LONG_TIMEOUT_MS } from '../operations/shell.js';
+import { LONG_TIMEOUT_MS } from '../shell/shell.js';
 import { factsEnv, renderCommand, renderPlatformCommand } from './facts.js';
 import { requireLoginLink } from './login-link.js';
 import { parsePackages } from './packages.js';

@@ -4,7 +4,7 @@
 // one registry (index.ts).
 
 import type { Platform, PlatformDriver } from '../model/kinds.js';
-import type { Shell } from '../operations/shell.js';
+import type { Shell } from '../shell/shell.js';
 import type { Package } from '../state/types.js';
 
 /** What a site is, as its application sees it (env TIDE_* and handlebars variables). */

@@ -3,7 +3,7 @@
 // undo fails too, the operation is "failed" and the log says what is left.
 
 import { redactor } from '../redact.js';
-import type { OperationLog } from './log.js';
+import type { OperationLog } from '../shell/log.js';
 import type { Task } from './types.js';
 
 export type TaskStatus = 'ok' | 'failed' | 'undone' | 'undo-failed' | 'not-run';

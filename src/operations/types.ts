@@ -5,8 +5,8 @@
 import type { DesiredState, Server } from '../model/kinds.js';
 import type { Action, Operation } from '../plan/types.js';
 import type { RecordedPlatform, RecordedServer, RecordedSite, RecordedState } from '../state/types.js';
-import type { OperationLog } from './log.js';
-import type { Shell } from './shell.js';
+import type { OperationLog } from '../shell/log.js';
+import type { Shell } from '../shell/shell.js';
 import type { SourceFile } from '../repo/source-tree.js';
 
 export interface Task {

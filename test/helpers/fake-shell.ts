@@ -3,8 +3,8 @@
 // tests record those instead of running them: the software they would drive
 // (Drupal, a platform's scripts) is not on the test machines.
 
-import { CommandFailedError } from '../../src/operations/errors.js';
-import type { Shell } from '../../src/operations/shell.js';
+import { CommandFailedError } from '../../src/shell/errors.js';
+import type { Shell } from '../../src/shell/shell.js';
 import type { ExecOptions, ExecResult } from '../../src/transport/types.js';
 
 export interface Call {

@@ -16,9 +16,9 @@ import { drupalHashSalt, phpString } from '../../src/drivers/drupal-settings.js'
 import { LoginLinkInvalidError, PackagesInvalidError } from '../../src/drivers/errors.js';
 import type { DriverContext, SiteFacts } from '../../src/drivers/types.js';
 import type { Platform } from '../../src/model/kinds.js';
-import { OperationPreconditionError } from '../../src/operations/errors.js';
-import { OperationLog } from '../../src/operations/log.js';
-import { LONG_TIMEOUT_MS, shellFor, type Shell } from '../../src/operations/shell.js';
+import { OperationPreconditionError } from '../../src/shell/errors.js';
+import { OperationLog } from '../../src/shell/log.js';
+import { LONG_TIMEOUT_MS, shellFor, type Shell } from '../../src/shell/shell.js';
 import { LocalTransport } from '../../src/transport/local.js';
 import { fakeShell } from '../helpers/fake-shell.js';
 

@@ -13,9 +13,9 @@ import { scriptDriver } from '../../src/drivers/script.js';
 import { staticDriver } from '../../src/drivers/static.js';
 import type { DriverContext, SiteFacts } from '../../src/drivers/types.js';
 import type { Platform, PlatformCommands } from '../../src/model/kinds.js';
-import { CommandFailedError } from '../../src/operations/errors.js';
-import { OperationLog } from '../../src/operations/log.js';
-import { LONG_TIMEOUT_MS, shellFor, type Shell } from '../../src/operations/shell.js';
+import { CommandFailedError } from '../../src/shell/errors.js';
+import { OperationLog } from '../../src/shell/log.js';
+import { LONG_TIMEOUT_MS, shellFor, type Shell } from '../../src/shell/shell.js';
 import { LocalTransport } from '../../src/transport/local.js';
 import { fakeShell } from '../helpers/fake-shell.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED, Redactor } from '../../src/redact.js';
-import { OperationLog } from '../../src/operations/log.js';
+import { OperationLog } from '../../src/shell/log.js';
 import { redactor } from '../../src/redact.js';
 
 describe('Redactor', () => {

@@ -2,7 +2,7 @@
 // tasks are undone in reverse when one fails.
 
 import { describe, expect, it } from 'vitest';
-import { OperationLog } from '../../src/operations/log.js';
+import { OperationLog } from '../../src/shell/log.js';
 import { runTasks } from '../../src/operations/run-tasks.js';
 import type { Task } from '../../src/operations/types.js';
 

@@ -3,7 +3,7 @@
 
 import { shellQuote as q } from '../../transport/types.js';
 import type { RecordedPlatform } from '../../state/types.js';
-import { OperationPreconditionError } from '../errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
 import { platformDir } from '../paths.js';
 import type { OperationBuilder } from '../types.js';
 

@@ -5,9 +5,9 @@
 import { shellQuote as q } from '../../transport/types.js';
 import { platformSpec } from '../../state/spec.js';
 import { STATE_FORMAT_VERSION, type RecordedPlatform } from '../../state/types.js';
-import { OperationPreconditionError } from '../errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
 import { platformDir } from '../paths.js';
-import { LONG_TIMEOUT_MS } from '../shell.js';
+import { LONG_TIMEOUT_MS } from '../../shell/shell.js';
 import type { OperationBuilder, OperationContext, Task } from '../types.js';
 import { DIGEST_COMMAND } from './digest.js';
 import { packTar } from './tar.js';

@@ -5,7 +5,7 @@
 import { shellQuote as q } from '../../transport/types.js';
 import { platformSpec } from '../../state/spec.js';
 import type { RecordedPlatform } from '../../state/types.js';
-import { OperationPreconditionError } from '../errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
 import { platformDir } from '../paths.js';
 import type { OperationBuilder } from '../types.js';
 import { DIGEST_COMMAND } from './digest.js';

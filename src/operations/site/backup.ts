@@ -4,7 +4,7 @@
 
 import { shellQuote as q } from '../../transport/types.js';
 import type { RecordedSite, SiteBackup } from '../../state/types.js';
-import { LONG_TIMEOUT_MS, type Shell } from '../shell.js';
+import { LONG_TIMEOUT_MS, type Shell } from '../../shell/shell.js';
 import type { StateUpdate, Task } from '../types.js';
 import { siteBackupPath, siteBackupsDir } from '../paths.js';
 import type { SiteResources } from './resources.js';

@@ -2,7 +2,7 @@
 // with its own directory, database and credentials, on its own platform and
 // server. The source keeps serving: it is only read (and backed up).
 
-import { OperationPreconditionError } from '../errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
 import type { OperationBuilder } from '../types.js';
 import { siteBackupStep } from './backup.js';
 import { compatibilityTask } from './compatibility.js';

@@ -4,7 +4,7 @@
 
 import { checkCompatibility } from '../../plan/compatibility.js';
 import { IncompatiblePlatformError } from '../errors.js';
-import type { Shell } from '../shell.js';
+import type { Shell } from '../../shell/shell.js';
 import type { OperationContext, Task } from '../types.js';
 import type { SiteResources } from './resources.js';
 import { driverContext, type PasswordBox } from './tasks.js';

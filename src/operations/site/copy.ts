@@ -7,9 +7,9 @@
 import { FileCopyError } from '../../transport/errors.js';
 import { shellQuote as q } from '../../transport/types.js';
 import type { Package } from '../../state/types.js';
-import { OperationPreconditionError } from '../errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
 import { fetchedBackupPath } from '../paths.js';
-import type { Shell } from '../shell.js';
+import type { Shell } from '../../shell/shell.js';
 import type { Task } from '../types.js';
 import { loadDumpFromArchive, unpackSiteFilesCommand } from './backup.js';
 import type { SiteResources } from './resources.js';

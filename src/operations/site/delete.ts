@@ -5,7 +5,7 @@
 import { shellQuote as q } from '../../transport/types.js';
 import type { SiteBackup } from '../../state/types.js';
 import type { OperationBuilder, Task } from '../types.js';
-import type { Shell } from '../shell.js';
+import type { Shell } from '../../shell/shell.js';
 import { backupTask, recreateDatabaseFromArchive } from './backup.js';
 import { recordedSite } from './desired.js';
 import { deletedSite } from './record.js';

@@ -2,7 +2,7 @@
 
 import type { Site } from '../../model/kinds.js';
 import type { RecordedSite } from '../../state/types.js';
-import { OperationPreconditionError } from '../errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
 import type { OperationContext } from '../types.js';
 
 export function shouldExist(ctx: OperationContext): Site {

@@ -4,7 +4,7 @@
 // caller gets it through `received` and prints it.
 
 import { redactor } from '../../redact.js';
-import { OperationPreconditionError } from '../errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
 import type { OperationBuilder } from '../types.js';
 import { recordedSite } from './desired.js';
 import { siteResources } from './resources.js';

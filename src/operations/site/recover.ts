@@ -9,7 +9,7 @@
 
 import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
 import { shellQuote as q } from '../../transport/types.js';
-import type { Shell } from '../shell.js';
+import type { Shell } from '../../shell/shell.js';
 import { fetchedBackupPath, siteBackupPath, siteDir, sitePreviousDir, siteStagingDir } from '../paths.js';
 import type { OperationBuilder, OperationContext, Task } from '../types.js';
 import { recreateDatabaseFromArchive, unpackSiteFilesCommand } from './backup.js';

@@ -10,7 +10,7 @@ import type { DbAdmin, DbServiceType } from '../../services/db/types.js';
 import { httpServiceType } from '../../services/http/index.js';
 import type { HttpServiceType } from '../../services/http/types.js';
 import type { SiteSpec } from '../../state/spec.js';
-import { OperationPreconditionError } from '../errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
 import { platformDir, serverDirs, SETTINGS_FILE, siteDir } from '../paths.js';
 import type { OperationContext } from '../types.js';
 

@@ -5,7 +5,7 @@
 
 import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
 import type { RecordedSite, SiteBackup } from '../../state/types.js';
-import { OperationPreconditionError } from '../errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
 import { siteDir, sitePreviousDir, siteStagingDir } from '../paths.js';
 import type { OperationBuilder, StateUpdate } from '../types.js';
 import { siteBackupStep } from './backup.js';

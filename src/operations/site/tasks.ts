@@ -5,8 +5,8 @@ import { installVhost, removeVhost, restoreVhost } from '../../services/http/vho
 import { settingsJson } from '../../drivers/facts.js';
 import { shellQuote as q } from '../../transport/types.js';
 import { redactor } from '../../redact.js';
-import { CommandFailedError, OperationPreconditionError } from '../errors.js';
-import { LONG_TIMEOUT_MS, type Shell } from '../shell.js';
+import { CommandFailedError, OperationPreconditionError } from '../../shell/errors.js';
+import { LONG_TIMEOUT_MS, type Shell } from '../../shell/shell.js';
 import type { Task } from '../types.js';
 import type { DriverContext } from '../../drivers/types.js';
 import type { Package } from '../../state/types.js';
