@@ -56,7 +56,7 @@ export async function writeAppliedState(dir, { distDir = join(ROOT, 'dist'), rep
   const { serverSpec, platformSpec, siteSpec } = spec;
   const { serverStatePath, platformStatePath, siteStatePath } = layout;
 
-  // As the CLI loads it (src/cli/fleet-context.ts): work tree, default name = directory name.
+  // As the CLI loads it (src/fleet/context.ts): work tree, default name = directory name.
   const source = await readFleetSource(dir);
   const desired = loadFleet(source, { defaultName: basename(resolve(dir)) });
   const branch = desired.fleet.state.branch;
