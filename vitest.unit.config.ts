@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests alone, without the integration environment: quick feedback while
+// working (`npx vitest run --config vitest.unit.config.ts`). `npm test` runs everything.
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    testTimeout: 120_000,
+  },
+});
