@@ -2,7 +2,7 @@
 // this host, and is broken only by its own id.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TideError } from '../../src/errors.js';
@@ -105,6 +105,34 @@ describe('state lock', () => {
     expect(await readStateLock(gitDir)).toBeNull();
     const lock = await acquireStateLock(gitDir, { command: 'tide apply' });
     await lock.release();
+  });
+
+  it('names an empty or garbage leftover and lets unlock --force clear it', async () => {
+    for (const leftover of ['', '{"id": "c0ff', 'not a lock\n']) {
+      const gitDir = tempDir('tide-lock-');
+      mkdirSync(`${gitDir}/tide`, { recursive: true });
+      writeFileSync(stateLockPath(gitDir), leftover);
+      const blocked = await rejection(acquireStateLock(gitDir, { command: 'tide apply' }));
+      expect(blocked.code).toBe('STATE_LOCK_CORRUPT');
+      expect(blocked.message).toContain(leftover === '' ? 'it is empty' : 'not a tide lock');
+      const id = /unlock --force ([0-9a-f]{8})'/.exec(blocked.hint ?? '')?.[1];
+      expect(blocked.hint).toBe(`If no tide run is active, clear it with 'tide unlock --force ${id}'.`);
+      expect((await rejection(forceUnlock(gitDir, 'deadbeef'))).code).toBe('STATE_LOCK_MISMATCH');
+      expect(await forceUnlock(gitDir, id!)).toEqual({ leftover: id });
+      expect(existsSync(stateLockPath(gitDir))).toBe(false);
+      const lock = await acquireStateLock(gitDir, { command: 'tide apply' });
+      await lock.release();
+    }
+  });
+
+  it('unlock --force also removes staged copies a crash left beside the lock', async () => {
+    const gitDir = tempDir('tide-lock-');
+    const planted = plantLock(gitDir, { pid: deadPid() });
+    const staged = `${stateLockPath(gitDir)}.0badf00d.new`;
+    writeFileSync(staged, '');
+    utimesSync(staged, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+    expect(await forceUnlock(gitDir, planted.id)).toEqual(planted);
+    expect(readdirSync(`${gitDir}/tide`)).toEqual([]);
   });
 
   it('release leaves a lock that is no longer its own', async () => {
