@@ -48,7 +48,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const { repoDir, desired } = await loadDesired(options.repo, options.ref, options.cwd);
   const branch = desired.fleet.state.branch;
   const command = `tide apply${options.repo ? ` --repo ${options.repo}` : ''}`;
-  return withSession({ repoDir, desired, command }, async ({ writer, recorded, pool }) => {
+  return withSession({ repoDir, desired, command, env: options.env, cwd: options.cwd }, async ({ writer, recorded, pool }) => {
     const plan = makePlan(desired, recorded);
     const recorder = new Recorder(writer, recorded, { desiredCommit: desired.commit, planHash: plan.hash });
     if (options.planFile) checkPlanFile(options.planFile, readPlanFile(options.planFile), plan);

@@ -34,7 +34,7 @@ export interface ImmediateResult extends Omit<OperationResult, 'op' | 'durationM
 export async function runImmediate(o: ImmediateOptions): Promise<ImmediateResult> {
   const { repoDir, desired } = await loadDesired(o.repo, undefined, o.cwd);
   const branch = desired.fleet.state.branch;
-  return withSession({ repoDir, desired, command: `tide ${o.action} ${o.site}` }, async ({ writer, recorded, pool }) => {
+  return withSession({ repoDir, desired, command: `tide ${o.action} ${o.site}`, env: o.env, cwd: o.cwd }, async ({ writer, recorded, pool }) => {
     const site = recorded.sites.get(o.site);
     if (!site) {
       const guess = closest(o.site, [...recorded.sites.keys()]);

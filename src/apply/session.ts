@@ -1,13 +1,14 @@
 // What every command that changes servers holds while it runs: the one-writer
 // lock (taken first: the writer reads the branch tip, which only the lock
 // holder may move), the state writer, the recorded state read under the
-// lock, and one pooled connection per server.
+// lock, and one pooled connection per server. Every secret of the fleet is
+// registered with the redactor before any of it is used.
 
 import type { DesiredState, Server } from '../model/kinds.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import { requireGitDirs } from '../repo/git-dir.js';
 import { readSourceTree } from '../repo/source-tree.js';
-import { readSecret } from '../secrets.js';
+import { readSecret, registerFleetSecrets } from '../secrets.js';
 import { acquireStateLock } from '../state/lock.js';
 import { readRecordedState } from '../state/reader.js';
 import type { RecordedState } from '../state/types.js';
@@ -27,9 +28,13 @@ export interface SessionOptions {
   desired: DesiredState;
   /** Shown to whoever finds the lock taken: `tide apply --repo fleet`. */
   command: string;
+  /** Where `env:` and relative `file:` secrets are read from. */
+  env: NodeJS.ProcessEnv;
+  cwd: string;
 }
 
 export async function withSession<T>(o: SessionOptions, work: (session: Session) => Promise<T>): Promise<T> {
+  registerFleetSecrets(o.desired, o.env, o.cwd);
   const lock = await acquireStateLock(requireGitDirs(o.repoDir).commonDir, { command: o.command });
   const pool = new TransportPool();
   try {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { loadDesired } from '../fleet/context.js';
 import type { Server } from '../model/kinds.js';
 import { requireGitDirs } from '../repo/git-dir.js';
-import { readSecret } from '../secrets.js';
+import { readSecret, registerFleetSecrets } from '../secrets.js';
 import { acquireStateLock } from '../state/lock.js';
 import { platformStatePath, serverStatePath, siteStatePath, OPERATIONS_DIR, stateJson as json } from '../state/layout.js';
 import { readRecordedState } from '../state/reader.js';
@@ -34,6 +34,7 @@ export interface VerifyReport {
 export async function verifyFleet(options: { repo?: string; cwd: string; env: NodeJS.ProcessEnv; servers: string[] }): Promise<VerifyReport> {
   const { repoDir, desired } = await loadDesired(options.repo, undefined, options.cwd);
   const branch = desired.fleet.state.branch;
+  registerFleetSecrets(desired, options.env, options.cwd);
   const lock = await acquireStateLock(requireGitDirs(repoDir).commonDir, { command: 'tide verify' });
   const pool = new TransportPool();
   try {

@@ -24,10 +24,17 @@ export function factsEnv(facts: SiteFacts): Record<string, string> {
   return env;
 }
 
-/** Renders a platform command: `{{site.name}}`, `{{db.name}}` and the `{{TIDE_*}}` names all work. */
+/**
+ * Renders a platform command: `{{site.name}}`, `{{db.name}}` and the
+ * `{{TIDE_*}}` names all work, except the password: a command line is seen
+ * by every user of the server (ps), so it reaches commands only in their
+ * environment (validate refuses a template that names it).
+ */
 export function renderCommand(template: string, facts: SiteFacts): string {
+  const { TIDE_DB_PASSWORD: _password, ...env } = factsEnv(facts);
+  const db = facts.db && { ...facts.db, password: undefined };
   // Commands are shell, not HTML: no escaping (values are schema-checked names).
-  return Handlebars.compile(template, { noEscape: true, strict: false })({ ...facts, ...factsEnv(facts) });
+  return Handlebars.compile(template, { noEscape: true, strict: false })({ ...facts, db, ...env });
 }
 
 /**

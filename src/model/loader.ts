@@ -13,6 +13,7 @@ import {
 } from './defaults.js';
 import { KINDS, type DesiredState, type DocumentOrigin, type KindName } from './kinds.js';
 import { checkReferences, type Origins } from './references.js';
+import { checkCommandSecrets } from './secret-refs.js';
 import { describeSchemaErrors, formatPath } from './schema-errors.js';
 import { parseFile, type YamlSyntaxError } from './parse-yaml.js';
 import { kindValidator } from './schemas.js';
@@ -55,7 +56,9 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
 
   const desired = assemble(documents, problems, options.defaultName ?? 'fleet');
   // References to a document that is itself invalid would only repeat its error.
-  checkReferences(desired, origins(documents), problems, (kind, name) => invalid.has(`${kind}/${name}`));
+  const where = origins(documents);
+  checkReferences(desired, where, problems, (kind, name) => invalid.has(`${kind}/${name}`));
+  checkCommandSecrets(desired, where, problems);
   desired.commit = source.commit;
   desired.digest = digestFiles(loaded);
   problems.throwIfAny();

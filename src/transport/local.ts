@@ -20,7 +20,9 @@ export class LocalTransport implements Transport {
     const input = stdinStream(options.stdin);
     const child = execa('sh', ['-c', command], {
       cwd: options.cwd,
-      env: options.env,
+      // Never tide's own environment: it holds credentials (DB admin password, SSH keys).
+      env: commandEnv(options.env),
+      extendEnv: false,
       // No stdin given: /dev/null, as over ssh (the command sees EOF at once).
       ...(options.stdin === undefined
         ? { stdin: 'ignore' as const }
@@ -114,6 +116,15 @@ export class LocalTransport implements Transport {
   }
 
   async close(): Promise<void> {}
+}
+
+/** What a local command inherits, as a login over ssh would give it; the rest comes from `facts`. */
+const INHERITED = ['PATH', 'HOME', 'LANG'] as const;
+
+function commandEnv(facts: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of INHERITED) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return { ...env, ...facts };
 }
 
 function killGroup(pid: number | undefined): void {

@@ -32,3 +32,10 @@ describe('script driver facts', () => {
     });
   });
 });
+
+describe('script driver commands and the password', () => {
+  it('never render the database password into a command line (it reaches commands in their environment only)', () => {
+    expect(renderCommand('x {{db.password}}|{{TIDE_DB_PASSWORD}}|{{db.user}}', facts)).toBe('x ||blog_example_com');
+    expect(factsEnv(facts).TIDE_DB_PASSWORD).toBe('pw-123456');
+  });
+});

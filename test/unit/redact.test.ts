@@ -35,3 +35,57 @@ describe('Redactor', () => {
     expect(log.text()).toContain(`connected as site with ${REDACTED}`);
   });
 });
+
+describe('Redactor: secrets in disguise', () => {
+  const secret = 'p@ss/w0rd+Zx&y=1 é?';
+  const r = new Redactor();
+  r.add(secret);
+  const bytes = Buffer.from(secret, 'utf8');
+
+  it('masks base64 at each of the three byte alignments, in both alphabets, leaving at most the edge characters', () => {
+    for (const lead of ['', 'a', 'ab', 'abc', 'abcd']) {
+      const encoded = Buffer.concat([Buffer.from(lead), bytes, Buffer.from('tail')]).toString('base64');
+      for (const text of [encoded, encoded.replace(/\+/g, '-').replace(/\//g, '_')]) {
+        const out = r.redact(`x ${text} y`);
+        expect(out, lead).toContain(REDACTED);
+        // What is left of the encoding: the characters that also carry bits of the neighbouring bytes.
+        expect(out.replace(REDACTED, '').length, lead).toBeLessThanOrEqual(`x  y`.length + Math.ceil((lead.length + 4) * 4 / 3) + 4);
+      }
+    }
+  });
+
+  it('masks base64 wrapped as base64(1) prints a long secret', () => {
+    const key = `-----BEGIN KEY-----\n${'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'.repeat(4)}\n-----END KEY-----`;
+    const k = new Redactor();
+    k.add(key);
+    const wrapped = Buffer.from(key).toString('base64').match(/.{1,76}/g)!.join('\n');
+    expect(k.redact(wrapped).split('\n').every((l) => l === REDACTED || l.length < 16)).toBe(true);
+  });
+
+  it('masks URL-encoding (upper or lower case escapes, + for a space), JSON escapes and hex', () => {
+    const url = encodeURIComponent(secret);
+    for (const text of [url, url.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()), url.replace('%20', '+'), JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/'),
+      bytes.toString('hex'), bytes.toString('hex').toUpperCase()]) {
+      expect(r.redact(`<${text}>`), text).toBe(`<${REDACTED}>`);
+    }
+  });
+
+  it('masks a secret cut between pieces, keeping each piece its own text', () => {
+    expect(r.redactPieces(['out: p@ss/w', '0rd+Zx&y=1 é?; done\n'])).toEqual([`out: ${REDACTED}`, '; done\n']);
+    expect(r.redactPieces(['a', 'p@ss', '/w0rd+Zx', '&y=1 é?', 'b'])).toEqual(['a', REDACTED, '', '', 'b']);
+    expect(r.redactPieces(['nothing', 'here'])).toEqual(['nothing', 'here']);
+  });
+
+  it('logs a command\'s output with a secret cut between stdout and stderr masked in both', () => {
+    redactor.add('split-secret-4f9a7c');
+    const log = new OperationLog();
+    log.output('first: split-se', 'stdout');
+    log.output('cret-4f9a7c rest\n', 'stderr');
+    log.output('\nnext line\n', 'stdout');
+    log.flush();
+    const text = log.text();
+    expect(text).not.toMatch(/split-se|cret-4f9a7c/);
+    // Lines in the order they were completed.
+    expect(text).toMatch(/^\S+ {3}! {2}rest\n\S+ {3}\| first: \[redacted\]\n\S+ {3}\| next line\n$/);
+  });
+});

@@ -101,15 +101,28 @@ export function readPasswordTask(shell: Shell, r: SiteResources, password: Passw
     name: `read database credentials from ${r.settingsPath}`,
     async run() {
       const raw = await shell.transport.readFile(r.settingsPath);
-      const found = raw ? (JSON.parse(raw.toString('utf8')) as { db?: { password?: string } }).db?.password : undefined;
-      if (!found) {
-        throw new OperationPreconditionError(`${r.settingsPath} on ${r.server.name} is missing or has no database password.`,
+      const found = raw ? settingsPassword(raw.toString('utf8')) : undefined;
+      if (typeof found !== 'string' || !found) {
+        throw new OperationPreconditionError(`${r.settingsPath} on ${r.server.name} is missing, is not valid JSON or has no database password.`,
           'Restore the site from its latest backup, or put the settings file back.');
       }
       redactor.add(found);
       password.value = found;
     },
   };
+}
+
+/**
+ * The password in a settings.json, or undefined. A parse error is not passed
+ * on: JSON.parse quotes the text around the fault, and the password (not yet
+ * registered with the redactor) may be in it.
+ */
+function settingsPassword(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { db?: { password?: unknown } } | null)?.db?.password;
+  } catch {
+    return undefined;
+  }
 }
 
 export function runInstallerTask(shell: Shell, r: SiteResources, password: PasswordBox): Task {
