@@ -1,6 +1,7 @@
 // apply: carries out the plan on the servers. Takes the one-writer lock,
-// recovers from a crashed run, plans, and runs the operations, recording each
-// on the state branch as it starts and ends.
+// recovers from a crashed run first (so the plan starts from where the sites
+// really are), plans, and runs the operations, recording each on the state
+// branch as it starts and ends.
 
 import { loadDesired } from '../fleet/context.js';
 import { plan as makePlan } from '../plan/planner.js';
@@ -11,7 +12,7 @@ import { execute, type OperationResult } from './executor.js';
 import { filterOperations, type PlanFilter } from './filter.js';
 import { checkPlanFile, readPlanFile } from './plan-file.js';
 import { Recorder } from './recorder.js';
-import { afterRecovery, recoverInterrupted, type Recovery } from './recovery.js';
+import { blockUnrecovered, recoverInterrupted } from './recovery.js';
 import type { OperationRecord } from './records.js';
 import { runOperation } from './run-operation.js';
 import { operationRuntime, withSession } from './session.js';
@@ -24,7 +25,7 @@ export interface ApplyOptions {
   env: NodeJS.ProcessEnv;
   planFile?: string;
   filter: PlanFilter;
-  /** Asked once the plan is known; false stops before anything runs. */
+  /** Asked once the plan is known; false stops before any planned operation runs (recovery has run by then). */
   confirm(plan: Plan, operations: Operation[]): Promise<boolean>;
   onStart?(op: Operation): void;
   onEnd?(result: OperationResult): void;
@@ -39,6 +40,8 @@ export interface ApplyResult {
   results: OperationResult[];
   /** False when the user declined. */
   confirmed: boolean;
+  /** Recovery operations run before planning (their results are also in `results`). */
+  recovered: OperationResult[];
   stateCommit: string | null;
   repoDir: string;
   branch: string;
@@ -49,18 +52,20 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const branch = desired.fleet.state.branch;
   const command = `tide apply${options.repo ? ` --repo ${options.repo}` : ''}`;
   return withSession({ repoDir, desired, command, env: options.env, cwd: options.cwd }, async ({ writer, recorded, pool }) => {
+    const runtimeFor = (recorder: Recorder, builder: (op: RunnableOperation) => OperationBuilder) =>
+      operationRuntime({ desired, recorder, pool, repoDir, ref: options.ref, env: options.env, cwd: options.cwd, builder });
+    const recovery = await recoverInterrupted({ writer, recorded, desired, runtime: runtimeFor,
+      onInterrupted: options.onInterrupted, onStart: options.onStart, onEnd: options.onEnd });
+    const recovered = recovery.results;
+
     const plan = makePlan(desired, recorded);
     const recorder = new Recorder(writer, recorded, { desiredCommit: desired.commit, planHash: plan.hash });
     if (options.planFile) checkPlanFile(options.planFile, readPlanFile(options.planFile), plan);
-    const planned = filterOperations(plan.operations, options.filter);
-    const confirmed = await options.confirm(plan, planned);
-    if (!confirmed) return { plan, operations: planned, results: [], confirmed, stateCommit: writer.head, repoDir, branch };
+    const operations = blockUnrecovered(filterOperations(plan.operations, options.filter), recovery);
+    const confirmed = await options.confirm(plan, operations);
+    if (!confirmed) return { plan, operations, results: recovered, recovered, confirmed, stateCommit: writer.head, repoDir, branch };
 
-    const recovery = await recoverInterrupted(writer, recorder);
-    if (recovery.interrupted.length) options.onInterrupted?.(recovery.interrupted);
-    const operations = afterRecovery(planned, recovery);
-    const runtime = operationRuntime({ desired, recorder, pool, repoDir, ref: options.ref, env: options.env, cwd: options.cwd,
-      builder: (o) => builderFor(o, recovery) });
+    const runtime = runtimeFor(recorder, builderFor);
     const results = await execute(operations, {
       concurrency: desired.fleet.concurrency,
       signal: options.signal,
@@ -68,12 +73,12 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       onEnd: options.onEnd,
       run: (op) => runOperation(op, runtime),
     });
-    return { plan, operations, results, confirmed, stateCommit: writer.head, repoDir, branch };
+    return { plan, operations, results: [...recovered, ...results], recovered, confirmed, stateCommit: writer.head, repoDir, branch };
   });
 }
 
-function builderFor(op: RunnableOperation, recovery: Recovery): OperationBuilder {
-  const builder = recovery.builders.get(op.id) ?? operationFor(op.target.kind, op.action);
+function builderFor(op: RunnableOperation): OperationBuilder {
+  const builder = operationFor(op.target.kind, op.action);
   if (!builder) {
     throw new TideError('OPERATION_UNSUPPORTED', `This version of tide cannot ${op.action} a ${op.target.kind} yet.`, {
       hint: 'Leave that change out of the fleet for now, or apply the other operations with --target.',

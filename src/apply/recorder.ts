@@ -40,6 +40,8 @@ export class Recorder {
       reason: op.reason,
       desiredCommit: this.meta.desiredCommit,
       planHash: this.meta.planHash,
+      ...(op.changes.length ? { changes: op.changes } : {}),
+      ...(op.recovers ? { recovers: op.recovers } : {}),
       status: 'running',
       startedAt: startedAt.toISOString(),
       tasks: [],
@@ -68,23 +70,38 @@ export class Recorder {
       [paths.log]: redactor.redact(log),
       [runningMarkerPath(record.id)]: null,
     };
+    // A successful recovery settles the interrupted operation it repaired.
+    if (record.recovers && outcome.status === 'ok') files[runningMarkerPath(record.recovers)] = null;
     const last: LastOperation = { id: finished.id, action: finished.action, status: finished.status as LastOperation['status'], at: finished.finishedAt! };
     Object.assign(files, this.applyUpdates(updates, last));
     // A failed operation changes no state, but the object's last operation says it failed.
     if (outcome.status !== 'ok') Object.assign(files, this.touchLastOperation(record, last));
+    failIfInjected(commitMessage(finished));
     await this.writer.commit({ files, message: commitMessage(finished) });
     return finished;
   }
 
-  /** Marks a record left `running` by a crashed apply as interrupted. */
-  async interrupt(record: OperationRecord, why: string): Promise<OperationRecord> {
+  /**
+   * Marks a record left `running` by a crashed apply as interrupted. `settled`:
+   * nothing is left to repair, so its running marker goes too; otherwise the
+   * marker stays until a recovery succeeds.
+   */
+  async interrupt(record: OperationRecord, why: string, { settled }: { settled: boolean }): Promise<OperationRecord> {
     const interrupted: OperationRecord = { ...record, status: 'interrupted', finishedAt: this.now().toISOString(), error: why };
     const last: LastOperation = { id: record.id, action: record.action, status: 'interrupted', at: interrupted.finishedAt! };
     await this.writer.commit({
-      files: { [recordPaths(record).json]: json(interrupted), [runningMarkerPath(record.id)]: null, ...this.touchLastOperation(record, last) },
+      files: {
+        [recordPaths(record).json]: json(interrupted), ...this.touchLastOperation(record, last),
+        ...(settled ? { [runningMarkerPath(record.id)]: null } : {}),
+      },
       message: commitMessage(interrupted),
     });
     return interrupted;
+  }
+
+  /** Removes the running marker of an interrupted record that needs no repair (any more). */
+  async settle(record: OperationRecord, why: string): Promise<void> {
+    await this.writer.commit({ files: { [runningMarkerPath(record.id)]: null }, message: `settle ${record.action} ${record.target.kind} ${record.target.name}: ${why}\n` });
   }
 
   /** Applies updates to the in-memory state (synchronously, so commit order is update order) and returns the files. */
@@ -115,6 +132,18 @@ export class Recorder {
     const next = { ...current, lastOperation: last };
     map.set(record.target.name, next);
     return { [section.path(record.target.name)]: json(next) };
+  }
+}
+
+/**
+ * Tests only: TIDE_TEST_FAIL_FINISH names the start of a commit subject
+ * (`migrate site a.example.com on web2: ok`) whose commit fails, as a full
+ * disk or a lost push would, leaving the operation's running marker behind.
+ */
+function failIfInjected(message: string): void {
+  const subject = process.env.TIDE_TEST_FAIL_FINISH;
+  if (subject && message.startsWith(subject)) {
+    throw new TideError('STATE_COMMIT_FAILED', `The state commit "${subject}" failed (injected by TIDE_TEST_FAIL_FINISH).`);
   }
 }
 

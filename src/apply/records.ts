@@ -23,6 +23,10 @@ export interface OperationRecord {
   desiredCommit: string | null;
   /** Null for an operation run at once (tide backup, restore, login), not from a plan. */
   planHash: string | null;
+  /** What the operation set out to change (a migrate's platform and server): recovery rolls forward to it. */
+  changes?: RunnableOperation['changes'];
+  /** For a recovery: the id of the interrupted record it repairs (its running marker goes once this succeeds). */
+  recovers?: string;
   status: RecordStatus;
   startedAt: string;
   finishedAt?: string;
@@ -43,7 +47,11 @@ export function recordPaths(record: Pick<OperationRecord, 'id' | 'startedAt'>): 
   return { json: `${base}.json`, log: `${base}.log` };
 }
 
-/** Marks an operation in flight; an apply that finds one left behind knows a run crashed. */
+/**
+ * Marks an operation in flight; an apply that finds one left behind knows a
+ * run crashed. The marker stays (its record then `interrupted`) until a
+ * recovery of the target has succeeded, so a failed recovery is tried again.
+ */
 export const RUNNING_DIR = `${STATE_DIR}/running`;
 export const runningMarkerPath = (id: string): string => `${RUNNING_DIR}/${id}.json`;
 

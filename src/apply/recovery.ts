@@ -1,76 +1,150 @@
-// Crash recovery: operations a crashed apply left `running` are marked
-// `interrupted`, and their targets are checked before anything else touches
-// them: a verify where the target is recorded, a clean-up of leftovers where
-// an install or clone never finished, and for a migrate or restore the site
-// put back as recorded (see operations/site/recover.ts).
+// Crash recovery, run before anything is planned (apply) or run at once
+// (backup, restore, login). An operation a crashed run left unfinished has a
+// marker under state/running: its record is marked `interrupted`, and its
+// target is repaired from what the servers show, never by going back over
+// data written since (operations/site/recover*.ts, platform/recover.ts):
+// a migrate or restore whose copy is live is finished, one that never
+// switched is put back; a complete install or clone is recorded, a partial
+// one removed; a delete that had taken its backup is finished; anything else
+// is checked (verified). The marker goes only once its repair succeeded, so a
+// failed repair is tried again by the next run, and nothing else touches that
+// target meanwhile (see blockUnrecovered).
 
-import { operationId } from '../plan/builder.js';
+import type { DesiredState } from '../model/kinds.js';
 import type { Operation } from '../plan/types.js';
-import { cleanupInterruptedInstall } from '../operations/site/cleanup.js';
+import { operationFor } from '../operations/index.js';
+import { recoverInterruptedDeploy } from '../operations/platform/recover.js';
 import { recoverInterruptedCopy } from '../operations/site/recover.js';
-import type { OperationBuilder } from '../operations/types.js';
+import { recoverInterruptedSite } from '../operations/site/recover-site.js';
+import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
+import type { RecordedState } from '../state/types.js';
 import type { StateWriter } from '../state/writer.js';
-import type { Recorder } from './recorder.js';
+import { execute, type OperationResult } from './executor.js';
+import { Recorder } from './recorder.js';
 import { RUNNING_DIR, type OperationRecord } from './records.js';
+import { runOperation, type OperationRuntime } from './run-operation.js';
 
-export interface Recovery {
+export interface RecoveryOptions {
+  writer: StateWriter;
+  recorded: RecordedState;
+  desired: DesiredState;
+  /** The runtime recovery operations run with (their builders come from here). */
+  runtime(recorder: Recorder, builder: (op: RunnableOperation) => OperationBuilder): OperationRuntime;
+  onInterrupted?(records: OperationRecord[]): void;
+  onStart?(op: Operation): void;
+  onEnd?(result: OperationResult): void;
+}
+
+export interface RecoveryOutcome {
+  /** Records found unfinished (marked interrupted now or by an earlier run). */
   interrupted: OperationRecord[];
-  /** Operations to run first; plan operations on the same targets wait for them. */
-  operations: Operation[];
-  builders: Map<string, OperationBuilder>;
+  results: OperationResult[];
+  /** Targets (`site/NAME`) whose repair did not succeed: why, for humans. */
+  unrecovered: Map<string, string>;
 }
 
-export async function recoverInterrupted(writer: StateWriter, recorder: Recorder): Promise<Recovery> {
-  const recovery: Recovery = { interrupted: [], operations: [], builders: new Map() };
-  for (const name of await writer.listDir(RUNNING_DIR)) {
-    const marker = JSON.parse((await writer.readFile(`${RUNNING_DIR}/${name}`)) ?? '{}') as { record?: string };
-    const text = marker.record ? await writer.readFile(marker.record) : null;
-    if (!text) continue;
-    const record = await recorder.interrupt(JSON.parse(text) as OperationRecord, 'the apply running it stopped before it ended (crash, kill or lost connection)');
-    recovery.interrupted.push(record);
-    const repair = repairFor(record, recorder);
-    if (repair && !recovery.operations.some((o) => o.id === repair.op.id)) {
-      recovery.operations.push(repair.op);
-      if (repair.builder) recovery.builders.set(repair.op.id, repair.builder);
-    }
+interface Repair {
+  op: Operation & { recovers: string };
+  builder: OperationBuilder;
+}
+
+const WHY = 'the run carrying it out stopped before it ended (crash, kill or lost connection)';
+
+export async function recoverInterrupted(o: RecoveryOptions): Promise<RecoveryOutcome> {
+  const outcome: RecoveryOutcome = { interrupted: [], results: [], unrecovered: new Map() };
+  const recorder = new Recorder(o.writer, o.recorded, { desiredCommit: o.desired.commit, planHash: null });
+  const repairs: Repair[] = [];
+  for (const record of await unfinishedRecords(o.writer)) {
+    // A recovery that was itself interrupted: the record it repairs still has its marker and is repaired again.
+    const repair = record.recovers ? null : repairFor(record, o.recorded);
+    if (record.status === 'running') outcome.interrupted.push(await recorder.interrupt(record, WHY, { settled: !repair }));
+    else if (!repair) await recorder.settle(record, 'nothing to repair');
+    else outcome.interrupted.push(record);
+    if (!repair) continue;
+    // Repairs of one target run one after the other.
+    const earlier = repairs.filter((r) => r.op.target.kind === repair.op.target.kind && r.op.target.name === repair.op.target.name);
+    repair.op.dependsOn = earlier.map((r) => r.op.id);
+    repairs.push(repair);
   }
-  return recovery;
+  if (outcome.interrupted.length) o.onInterrupted?.(outcome.interrupted);
+  if (repairs.length === 0) return outcome;
+
+  const builders = new Map(repairs.map((r) => [r.op.id, r.builder]));
+  const runtime = o.runtime(recorder, (op) => builders.get(op.id)!);
+  outcome.results = await execute(repairs.map((r) => r.op), {
+    concurrency: o.desired.fleet.concurrency,
+    onStart: o.onStart,
+    onEnd: o.onEnd,
+    run: (op) => runOperation(op, runtime),
+  });
+  for (const result of outcome.results) {
+    if (result.status === 'ok') continue;
+    const key = `${result.op.target.kind}/${result.op.target.name}`;
+    outcome.unrecovered.set(key, `recovery ${result.op.id} did not succeed (${result.message ?? result.status})`);
+  }
+  return outcome;
 }
 
-function repairFor(record: OperationRecord, recorder: Recorder): { op: Operation; builder?: OperationBuilder } | null {
+/** The records whose running marker is still there, oldest first. Markers naming no readable record are skipped. */
+async function unfinishedRecords(writer: StateWriter): Promise<OperationRecord[]> {
+  const records: OperationRecord[] = [];
+  for (const name of (await writer.listDir(RUNNING_DIR)).sort()) {
+    const record = parseJson<OperationRecord>(await writer.readFile(parseJson<{ record?: string }>(await writer.readFile(`${RUNNING_DIR}/${name}`))?.record ?? ''));
+    // State is data: only a record that looks like one, with a marker of its own id, is acted on.
+    if (record && typeof record.id === 'string' && name === `${record.id}.json` && record.target && typeof record.target.name === 'string'
+      && ['site', 'platform', 'server'].includes(record.target.kind) && typeof record.server === 'string') records.push(record);
+  }
+  return records;
+}
+
+function parseJson<T>(text: string | null): T | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+function repairFor(record: OperationRecord, state: RecordedState): Repair | null {
   const { kind, name } = record.target;
-  const recorded = kind === 'site' ? recorder.state.sites.has(name)
-    : kind === 'platform' ? Boolean(recorder.state.platforms.get(name)?.deployments[record.server])
-    : recorder.state.servers.has(name);
   const base = {
-    action: 'verify' as const, target: record.target, server: record.server, changes: [], dependsOn: [], blockers: [], warnings: [], destructive: false,
+    action: 'verify' as const, target: record.target, server: record.server, changes: [], dependsOn: [], blockers: [], warnings: [],
+    destructive: false, recovers: record.id, id: `recover:${record.operation}`,
   };
-  if (kind === 'site' && recorded && (record.action === 'migrate' || record.action === 'restore')) {
-    // The record still describes the site before the copy: put the servers back to that, on the site's own server.
-    const site = recorder.state.sites.get(name)!;
+  const reason = (what: string): string => `${what} after the interrupted ${record.action} (${record.id})`;
+  const changed = (field: string): string | undefined => {
+    const to = record.changes?.find((c) => c.field === field)?.to;
+    return typeof to === 'string' ? to : undefined;
+  };
+  if (kind === 'site') {
+    const site = state.sites.get(name);
+    if (site && (record.action === 'migrate' || record.action === 'restore')) {
+      // Run from the site's recorded server; the copy may be on the record's.
+      return {
+        op: { ...base, server: site.server, reason: reason('finish it where the site is live, or put the site back as recorded') },
+        builder: recoverInterruptedCopy({ id: record.id, action: record.action, server: record.server,
+          platform: changed('platform') ?? site.platform, startedAt: record.startedAt }),
+      };
+    }
     return {
-      op: { ...base, server: site.server, id: `recover:site/${name}/${record.action}`, reason: `put the site back as recorded after the interrupted ${record.action} (${record.id})` },
-      builder: recoverInterruptedCopy({ id: record.id, server: record.server }),
+      op: { ...base, server: site?.server ?? record.server, reason: reason('check the site and remove what was left') },
+      builder: recoverInterruptedSite({ id: record.id, action: record.action, startedAt: record.startedAt, platform: changed('platform') }),
     };
   }
-  if (recorded) {
-    return { op: { ...base, id: `recover:${operationId(kind, name, 'verify', kind === 'platform' ? record.server : undefined)}`,
-      reason: `check it after the interrupted ${record.action} (${record.id})` } };
+  if (kind === 'platform' && record.action === 'deploy') {
+    return { op: { ...base, reason: reason('remove what was left') }, builder: recoverInterruptedDeploy(record.id) };
   }
-  if (kind === 'site' && (record.action === 'install' || record.action === 'clone')) {
-    return { op: { ...base, id: `recover:site/${name}/cleanup`, reason: `remove what the interrupted ${record.action} (${record.id}) left behind` },
-      builder: cleanupInterruptedInstall };
-  }
-  return null;
+  const recorded = kind === 'platform' ? Boolean(state.platforms.get(name)?.deployments[record.server]) : state.servers.has(name);
+  if (!recorded) return null;
+  return { op: { ...base, reason: reason('check it') }, builder: operationFor(kind, 'verify')! };
 }
 
-/** Plan operations on a target under repair wait for the repair. */
-export function afterRecovery(operations: Operation[], recovery: Recovery): Operation[] {
-  if (recovery.operations.length === 0) return operations;
-  const repairs = recovery.operations;
-  const waiting = operations.map((op) => {
-    const deps = repairs.filter((r) => r.target.kind === op.target.kind && r.target.name === op.target.name).map((r) => r.id);
-    return deps.length ? { ...op, dependsOn: [...op.dependsOn, ...deps] } : op;
+/** Plan operations on a target whose recovery did not succeed are blocked: they would work from a record the servers do not match. */
+export function blockUnrecovered(operations: Operation[], outcome: RecoveryOutcome): Operation[] {
+  if (outcome.unrecovered.size === 0) return operations;
+  return operations.map((op) => {
+    const why = outcome.unrecovered.get(`${op.target.kind}/${op.target.name}`);
+    return why ? { ...op, blockers: [...op.blockers, { code: 'RECOVERY_PENDING', message: `${why}; the next apply tries the recovery again` }] } : op;
   });
-  return [...repairs, ...waiting];
 }

@@ -67,14 +67,14 @@ Exit status: 0 when every operation succeeded, 1 when any failed or on error.
         return ask(io, `\nApply these ${operations.length} operations? Only 'yes' is accepted: `);
       },
       onInterrupted: (records) => {
-        io.stdout.write(`Found ${records.length} operation(s) left running by an earlier apply; marked interrupted, their targets are checked first:\n`);
+        io.stdout.write(`Found ${records.length} operation(s) left unfinished by an earlier run (marked interrupted); recovering their targets before planning:\n`);
         for (const r of records) io.stdout.write(`  ! ${r.action} ${r.target.kind} ${r.target.name} (${r.id})\n`);
       },
       onStart: (op) => io.stdout.write(startLine(op)),
       onEnd: (r) => io.stdout.write(endLine(r)),
     }).finally(stop.dispose);
     if (!result.confirmed) {
-      io.stdout.write('Apply cancelled; nothing was changed.\n');
+      io.stdout.write(result.recovered.length ? 'Apply cancelled; only the recovery above ran.\n' : 'Apply cancelled; nothing was changed.\n');
       return EXIT_OK;
     }
     io.stdout.write(summary(result.results, result.stateCommit, result.branch));

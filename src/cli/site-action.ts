@@ -11,7 +11,15 @@ export async function runSiteAction(io: CommandIO, options: Omit<ImmediateOption
   // ssh2 and friends load only when a command touches servers.
   const [{ runImmediate }, { startLine, endLine }] = await Promise.all([import('../apply/immediate.js'), import('../apply/progress.js')]);
   const started = Date.now();
-  const result = await runImmediate({ ...options, cwd: io.cwd, env: io.env, onStart: (op) => progress.write(startLine(op)) });
+  const result = await runImmediate({
+    ...options, cwd: io.cwd, env: io.env,
+    onStart: (op) => progress.write(startLine(op)),
+    onInterrupted: (records) => {
+      progress.write(`Found ${records.length} operation(s) left unfinished by an earlier run (marked interrupted); recovering their targets first:\n`);
+      for (const r of records) progress.write(`  ! ${r.action} ${r.target.kind} ${r.target.name} (${r.id})\n`);
+    },
+    onRecoveryEnd: (r) => progress.write(endLine(r)),
+  });
   progress.write(endLine({ ...result, durationMs: Date.now() - started }));
   if (result.status !== 'ok' && result.message?.includes('\n')) progress.write(`${result.message}\n`);
   if (result.recordId) progress.write(`Recorded on ${result.branch} at ${result.stateCommit?.slice(0, 7)} [${result.recordId}].\n`);

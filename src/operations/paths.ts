@@ -22,6 +22,8 @@ export const siteDir = (server: Server, site: string): string => `${serverDirs(s
 export const siteBackupsDir = (server: Server, site: string): string => `${serverDirs(server).backups}/${site}`;
 /** A backup archive; its id is the record id of the operation that took it. */
 export const siteBackupPath = (server: Server, site: string, id: string): string => `${siteBackupsDir(server, site)}/${id}.tar.gz`;
+/** Where a backup is put together (the database dump) before its archive is written. */
+export const siteBackupStagingDir = (server: Server, site: string, id: string): string => `${siteBackupsDir(server, site)}/.${id}`;
 /** A backup brought over from another server by operation `id`, removed once its data is loaded. */
 export const fetchedBackupPath = (server: Server, site: string, id: string): string => `${siteBackupsDir(server, site)}/incoming-${id}.tar.gz`;
 /** Where a migrate or restore prepares the site's new copy, beside its live directory (drupal's driver relies on that). */
@@ -30,3 +32,6 @@ export const siteStagingDir = (server: Server, site: string, action: 'migrate' |
 /** Where the live directory waits between the switch to a new copy and its removal. */
 export const sitePreviousDir = (server: Server, site: string, id: string): string => `${serverDirs(server).sites}/.${site}.previous-${id}`;
 export const SETTINGS_FILE = 'settings.json';
+/** Where a platform deploy prepares the new code, and where the old code waits until it is removed. */
+export const platformStagingDir = (server: Server, platform: string, id: string): string => `${platformDir(server, platform)}.new-${id}`;
+export const platformPreviousDir = (server: Server, platform: string, id: string): string => `${platformDir(server, platform)}.old-${id}`;

@@ -31,6 +31,8 @@ export type RunnableOperation = Omit<Operation, 'action'> & {
   action: Action | ImmediateAction;
   /** What the user chose for an immediate action (`tide restore --backup ID`). */
   options?: { backup?: string };
+  /** A recovery: the id of the interrupted record it repairs. */
+  recovers?: string;
 };
 
 /** Another server an operation works on (a migrate's source, a clone's source); enough to resolve a site's resources there. */

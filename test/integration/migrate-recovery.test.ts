@@ -53,7 +53,7 @@ describe('a migrate killed during its update', () => {
     commitAll(fleet, 'the update no longer hangs');
     const second = await tide(fleet, ['apply', '--yes']);
     expect(second.exitCode, second.all).toBe(0);
-    expect(second.all).toContain('left running by an earlier apply');
+    expect(second.all).toContain('left unfinished by an earlier run');
 
     const records = operationRecords(fleet);
     expect(records.filter((r) => r.action === 'migrate').map((r) => r.status)).toEqual(['interrupted', 'ok']);

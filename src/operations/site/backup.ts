@@ -6,7 +6,7 @@ import { shellQuote as q } from '../../transport/types.js';
 import type { RecordedSite, SiteBackup } from '../../state/types.js';
 import { LONG_TIMEOUT_MS, type Shell } from '../../shell/shell.js';
 import type { StateUpdate, Task } from '../types.js';
-import { siteBackupPath, siteBackupsDir } from '../paths.js';
+import { siteBackupPath, siteBackupsDir, siteBackupStagingDir } from '../paths.js';
 import type { SiteResources } from './resources.js';
 
 export const DB_DUMP_NAME = 'database.sql.gz';
@@ -14,7 +14,7 @@ export const DB_DUMP_NAME = 'database.sql.gz';
 export function backupTask(shell: Shell, r: SiteResources, id: string, at: () => Date, taken: (backup: SiteBackup) => void): Task {
   const dir = siteBackupsDir(r.server, r.name);
   const path = siteBackupPath(r.server, r.name, id);
-  const staging = `${dir}/.${id}`;
+  const staging = siteBackupStagingDir(r.server, r.name, id);
   return {
     name: `back up to ${path}`,
     async run() {
@@ -82,7 +82,8 @@ export function siteBackupStep(shell: Shell, r: SiteResources, site: RecordedSit
   };
 }
 
-function backupRecorded(name: string, backup: SiteBackup, removed: readonly SiteBackup[]): StateUpdate {
+/** Adds a backup to the site's record (and forgets the ones retention removed). */
+export function backupRecorded(name: string, backup: SiteBackup, removed: readonly SiteBackup[] = []): StateUpdate {
   const gone = new Set(removed.map((b) => b.id));
   return {
     kind: 'site',
