@@ -4,29 +4,35 @@
 // printed or committed.
 //
 // A command may print a secret in disguise, so each is also looked for
-// URL-encoded or JSON-escaped (in any mix with plain characters), in hex, and
-// in base64 (both alphabets, at each of the three positions it can take in
-// the 3-byte groups of a longer encoded text). Output that arrives in pieces
-// (chunks, stdout and stderr) is redacted as one text with redactPieces, so a
-// secret cut between two pieces is found too.
+// URL-encoded or JSON-escaped, in hex, and in base64 (both alphabets, at each
+// of the three positions it can take in the 3-byte groups of a longer
+// encoded text). Output that arrives in pieces (chunks, stdout and stderr) is
+// redacted as one text with redactPieces, so a secret cut between two pieces
+// is found too.
+//
+// Every form is a literal string, indexed by its first GRAM characters: a
+// scan costs a map look-up or two per character whatever the number of
+// secrets (an apply registers one per site), and registering one costs no
+// regular expression to recompile (which made an apply of N sites take
+// O(N²) time).
 
 const MIN_SECRET_LENGTH = 4;
-/** A disguised form shorter than this would mask ordinary text. */
-const MIN_FORM_LENGTH = 8;
+/** Forms are indexed by this many leading characters (no form is shorter). */
+const GRAM = MIN_SECRET_LENGTH;
+/** An encoded form (hex, base64) shorter than this would mask ordinary text. */
+const MIN_ENCODED_LENGTH = 8;
 /** A line of a multi-line secret (a key) long enough to be masked on its own. */
 const MIN_LINE_LENGTH = 16;
 export const REDACTED = '[redacted]';
 
-/** A regular expression source for one form of a secret, and the length of the text it matches. */
-interface Form {
-  source: string;
-  length: number;
-}
-
 export class Redactor {
   private readonly secrets = new Set<string>();
-  private readonly forms = new Map<string, number>();
-  private pattern: RegExp | null = null;
+  /**
+   * Every form, by its first two characters then the next two (as numbers:
+   * the scan makes no string per character); longest first, so a whole key
+   * wins over one of its lines.
+   */
+  private readonly forms = new Map<number, Map<number, string[]>>();
 
   /** Registers a secret; short values are ignored (they would mask ordinary words). */
   add(secret: string | undefined | null): void {
@@ -36,9 +42,8 @@ export class Redactor {
     // log that prints part of it shows nothing of it.
     const lines = secret.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= MIN_LINE_LENGTH && l !== secret);
     for (const value of [secret, ...lines]) {
-      for (const form of disguises(value)) this.forms.set(form.source, form.length);
+      for (const form of new Set(disguises(value))) this.index(form);
     }
-    this.pattern = null;
   }
 
   redact(text: string): string {
@@ -52,12 +57,8 @@ export class Redactor {
    */
   redactPieces(pieces: readonly string[]): string[] {
     if (this.forms.size === 0) return [...pieces];
-    this.pattern ??= new RegExp(
-      [...this.forms].sort((a, b) => b[1] - a[1]).map(([source]) => source).join('|'),
-      'g',
-    );
     const whole = pieces.join('');
-    const found = [...whole.matchAll(this.pattern)].map((m) => [m.index, m.index + m[0].length] as const);
+    const found = this.find(whole);
     if (found.length === 0) return [...pieces];
     let offset = 0;
     return pieces.map((piece) => {
@@ -75,42 +76,65 @@ export class Redactor {
       return text;
     });
   }
+
+  private index(form: string): void {
+    const first = pair(form, 0);
+    const second = pair(form, 2);
+    const byFirst = this.forms.get(first) ?? new Map<number, string[]>();
+    this.forms.set(first, byFirst);
+    const list = byFirst.get(second) ?? [];
+    byFirst.set(second, list);
+    if (list.includes(form)) return;
+    list.push(form);
+    list.sort((a, b) => b.length - a.length);
+  }
+
+  /** Where secrets are in `text`, left to right, without overlaps. */
+  private find(text: string): [number, number][] {
+    const found: [number, number][] = [];
+    for (let i = 0; i + GRAM <= text.length;) {
+      const hit = this.forms.get(pair(text, i))?.get(pair(text, i + 2))?.find((form) => text.startsWith(form, i));
+      if (hit) {
+        found.push([i, i + hit.length]);
+        i += hit.length;
+      } else i++;
+    }
+    return found;
+  }
+}
+
+/** Two UTF-16 code units as one number, a map key that costs no allocation. */
+function pair(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 }
 
 /** The forms in which a command may print `value`. */
-function disguises(value: string): Form[] {
+function disguises(value: string): string[] {
   const bytes = Buffer.from(value, 'utf8');
   const hex = bytes.toString('hex');
-  const encoded = [hex, hex.toUpperCase(), ...base64Forms(bytes)].filter((s) => s.length >= MIN_FORM_LENGTH);
-  return [{ source: plainOrEscaped(value), length: value.length }, ...encoded.map((s) => ({ source: escapeRegExp(s), length: s.length }))];
+  const encoded = [hex, hex.toUpperCase(), ...base64Forms(bytes)].filter((s) => s.length >= MIN_ENCODED_LENGTH);
+  return [value, ...escapedForms(value), ...encoded];
 }
 
 /**
- * The value as written, URL-encoded (escapes in either case, `+` for a
- * space) or JSON-escaped, each character either way: `a/b` also matches
- * `a%2Fb`, `a%2fb` and `a\/b`.
+ * The value URL-encoded (as encodeURIComponent or encodeURI do, escapes in
+ * upper or lower case, `+` or `%20` for a space) and JSON-escaped (`/` as it
+ * is or as `\/`).
  */
-function plainOrEscaped(value: string): string {
-  let source = '';
-  for (const ch of value) {
-    if (/^[A-Za-z0-9_~-]$/.test(ch)) {
-      source += ch;
-      continue;
+function escapedForms(value: string): string[] {
+  const forms: string[] = [];
+  for (const encode of [encodeURIComponent, encodeURI]) {
+    let url: string;
+    try {
+      url = encode(value);
+    } catch {
+      continue; // a lone surrogate: no URL form
     }
-    const ways = [escapeRegExp(ch), [...Buffer.from(ch, 'utf8')].map(percentEscape).join('')];
-    if (ch === ' ') ways.push('\\+');
-    const json = JSON_ESCAPES[ch];
-    if (json) ways.push(escapeRegExp(json));
-    source += `(?:${ways.join('|')})`;
+    for (const text of [url, url.replace(/%20/g, '+')]) forms.push(text, text.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()));
   }
-  return source;
-}
-
-const JSON_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** `%2F` or `%2f`. */
-function percentEscape(byte: number): string {
-  return `%${[...byte.toString(16).padStart(2, '0')].map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d)).join('')}`;
+  const json = JSON.stringify(value).slice(1, -1);
+  forms.push(json, json.replace(/\//g, '\\/'));
+  return forms;
 }
 
 /**
@@ -138,10 +162,6 @@ function base64Forms(bytes: Buffer): string[] {
     }
   }
   return forms.flatMap((f) => [f, f.replace(/\+/g, '-').replace(/\//g, '_')]);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The process-wide redactor: secrets are registered where they are read or generated. */

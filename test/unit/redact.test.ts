@@ -18,6 +18,17 @@ describe('Redactor', () => {
     expect(r.redact('oops: b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ')).toBe(`oops: ${REDACTED}`);
   });
 
+  it('registers a secret per site as an apply does (add, then log) in linear time', () => {
+    // A regular expression rebuilt after each add made this quadratic: 1,000 sites took 48 s.
+    const r = new Redactor();
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) {
+      r.add(`site-password-${i}-${'x'.repeat(16)}`);
+      expect(r.redact(`installed site ${i} with site-password-${i}-${'x'.repeat(16)}`)).toBe(`installed site ${i} with ${REDACTED}`);
+    }
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('ignores values too short to be secrets, and escapes regex characters', () => {
     const r = new Redactor();
     r.add('ab');
