@@ -3,7 +3,8 @@
 // becomes a CommandFailedError. `transport` is the same logging view, handed
 // to services so their commands land in the log too.
 
-import type { ExecOptions, ExecResult, Transport } from '../transport/types.js';
+import { redactor } from '../redact.js';
+import type { ExecOptions, ExecResult, OutputStream, Transport } from '../transport/types.js';
 import { CommandFailedError } from './errors.js';
 import type { OperationLog } from './log.js';
 
@@ -27,19 +28,26 @@ export interface Shell {
 const unlogged = new WeakMap<Transport, Transport>();
 
 export function shellFor(transport: Transport, log: OperationLog, { output = true } = {}): Shell {
+  /** Runs and logs a command; also returns its output in arrival order, for an error message. */
+  const execLogged = async (command: string, options: ExecOptions = {}) => {
+    log.line(`$ ${command}${options.cwd ? `   (in ${options.cwd})` : ''}${output ? '' : '   (output not logged: it holds a secret)'}`);
+    const chunks: OutputChunk[] = [];
+    const result = await transport.exec(command, {
+      timeoutMs: SHORT_TIMEOUT_MS,
+      ...options,
+      onOutput: (text, stream) => {
+        if (output) {
+          log.output(text, stream);
+          chunks.push({ text, stream });
+        }
+        options.onOutput?.(text, stream);
+      },
+    }).finally(() => log.flush());
+    return { result, chunks };
+  };
   const logged: Transport = {
     server: transport.server,
-    exec(command, options = {}) {
-      log.line(`$ ${command}${options.cwd ? `   (in ${options.cwd})` : ''}${output ? '' : '   (output not logged: it holds a secret)'}`);
-      return transport.exec(command, {
-        timeoutMs: SHORT_TIMEOUT_MS,
-        ...options,
-        onOutput: (chunk, stream) => {
-          if (output) log.output(chunk, stream);
-          options.onOutput?.(chunk, stream);
-        },
-      }).finally(() => log.flush());
-    },
+    exec: (command, options) => execLogged(command, options).then((r) => r.result),
     writeFile(path, content, mode) {
       log.line(`write ${path}${mode === undefined ? '' : ` (mode ${mode.toString(8)})`}`);
       return transport.writeFile(path, content, mode);
@@ -57,9 +65,24 @@ export function shellFor(transport: Transport, log: OperationLog, { output = tru
     probe: (command, options) => logged.exec(command, options),
     quiet: () => shellFor(transport, log, { output: false }),
     async run(what, command, options) {
-      const result: ExecResult = await logged.exec(command, options);
-      if (result.exitCode !== 0) throw new CommandFailedError(transport.server, what, command, result.exitCode, output ? result.stderr : '');
+      const { result, chunks } = await execLogged(command, options);
+      if (result.exitCode !== 0) throw new CommandFailedError(transport.server, what, command, result.exitCode, redactedStderr(chunks));
       return result;
     },
   };
+}
+
+interface OutputChunk {
+  text: string;
+  stream: OutputStream;
+}
+
+/**
+ * A failed command's stderr for its error message, redacted with its stdout
+ * in between as it arrived: a secret cut between the two streams is masked
+ * in both (stderr alone would show the part it holds).
+ */
+function redactedStderr(chunks: OutputChunk[]): string {
+  const texts = redactor.redactPieces(chunks.map((c) => c.text));
+  return texts.filter((_, i) => chunks[i]!.stream === 'stderr').join('');
 }
