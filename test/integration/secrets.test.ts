@@ -11,7 +11,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { removeGitCliRepos } from '../helpers/git-cli.js';
+import { allGitObjects, commitAll, expectNoSecretsStored, makeFleet as makeTestFleet, sitePasswords, stateFile, tide as tideIn, writeFleetFile, type TestFleet } from './support/fleet.js';
 
 const BIN = join(import.meta.dirname, '../../dist/cli/bin.js');
 
@@ -38,7 +40,10 @@ beforeAll(() => {
   writeFileSync(join(secretsDir, 'web8-db'), `${FILE_PASSWORD}\n`);
   writeFileSync(join(secretsDir, 'web8-key'), `${SHORT_SECRET}\n`);
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  removeGitCliRepos();
+});
 
 /** A fleet repository: server `local` (local transport) carrying platform `app`, and two SSH servers with credentials. */
 function makeFleet(name: string, platform: { build: string; files?: Record<string, string>; extra?: string }): string {
@@ -202,5 +207,50 @@ describe('tide validate', () => {
     expect(result.stderr).toMatch(/platforms\/app\.yaml:10:\d+: .*commands\.cron names the fleet's secret env:TIDE_WEB9_KEY/);
     const plan = await tide(dir, ['plan']);
     expect(plan.exitCode).toBe(1);
+  });
+});
+
+describe("a site's install command that prints its database password in disguise (SSH servers, MariaDB)", () => {
+  const SITE = 'leaky.example.test';
+  let fleet: TestFleet;
+  let password: string;
+  let log: string;
+  beforeAll(async () => {
+    fleet = makeTestFleet(inject('services'), 'secrets-site', { keepSites: false });
+    // The application's own code, run with the site's facts in its environment.
+    writeFileSync(join(fleet.dir, 'platforms/notes/bin/leak.sh'), `P="$TIDE_DB_PASSWORD"
+printf '%s' "$P" | base64 -w0; echo
+printf 'a%s' "$P" | base64 -w0; echo
+printf 'ab%s' "$P" | base64 -w0; echo
+printf '%s' "$P" | od -An -v -tx1 | tr -d ' \\n'; echo
+printf 'half:%s' "$(printf %s "$P" | head -c 16)"; sleep 0.3; printf '%s:end\\n' "$(printf %s "$P" | tail -c +17)" >&2
+env
+echo LEAK-RAN
+`);
+    writeFleetFile(fleet, 'platforms/notes.yaml', {
+      kind: 'Platform', name: 'notes', servers: ['web1'], driver: 'script', source: { path: 'platforms/notes' }, docroot: 'public',
+      commands: { install: 'sh bin/leak.sh && php bin/install.php', update: 'php bin/update.php', packages: 'php bin/packages.php' },
+    });
+    writeFleetFile(fleet, `sites/${SITE}.yaml`, { kind: 'Site', name: SITE, platform: 'notes' });
+    commitAll(fleet, 'a site whose install prints its password');
+    const result = await tideIn(fleet, ['apply', '--yes', '--target', `site/${SITE}`]);
+    expect(result.exitCode, result.all).toBe(0);
+    password = sitePasswords(fleet)[0]!;
+    const paths = git(fleet.dir, 'ls-tree', '-r', '--name-only', 'tide-state', 'operations').split('\n').filter((p) => p.endsWith('.log') && p.includes('install-site'));
+    log = paths.map((p) => stateFile(fleet, p)).join('');
+  }, 240_000);
+
+  it('ran the command, and its log masks every form of the password', () => {
+    expect(password).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(log).toContain('LEAK-RAN');
+    expect(log).toMatch(/\| TIDE_DB_PASSWORD=\[redacted\]$/m);
+    const objects = allGitObjects(fleet.dir);
+    const bytes = Buffer.from(password);
+    const forms = ['', 'a', 'ab'].map((lead) => Buffer.concat([Buffer.from(lead), bytes]).toString('base64').slice(4, -4));
+    for (const text of [...forms, bytes.toString('hex'), password.slice(0, 16), password.slice(16)]) {
+      expect(objects.includes(text), `git objects hold ${text}`).toBe(false);
+      expect(fleet.printed.some((p) => p.includes(text)), `tide printed ${text}`).toBe(false);
+    }
+    expectNoSecretsStored(fleet);
   });
 });
