@@ -7,7 +7,7 @@
 // branch (every git object of the repository is scanned) or tide's output.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -253,4 +253,20 @@ echo LEAK-RAN
     }
     expectNoSecretsStored(fleet);
   });
+});
+
+describe('a database admin password in a file that ends with a newline (SSH server, MariaDB)', () => {
+  it('is used without the newline: verify server reaches MariaDB', async () => {
+    const services = inject('services');
+    const fleet = makeTestFleet(services, 'secrets-file', { keepSites: false });
+    const file = join(work, 'admin-password');
+    writeFileSync(file, `${services.db.adminPassword}\n`, { mode: 0o600 });
+    const server = join(fleet.dir, 'servers/web1.yaml');
+    writeFileSync(server, readFileSync(server, 'utf8').replace(/env:TIDE_TEST_DB_PASSWORD/, `file:${file}`));
+    commitAll(fleet, 'admin password from a file');
+    const result = await tideIn(fleet, ['apply', '--yes', '--target', 'server/web1']);
+    expect(result.exitCode, result.all).toBe(0);
+    expect(JSON.parse(stateFile(fleet, 'state/servers/web1.json')!).versions.mariadb).toMatch(/\d+\.\d+/);
+    expectNoSecretsStored(fleet);
+  }, 240_000);
 });
