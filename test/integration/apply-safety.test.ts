@@ -141,7 +141,7 @@ describe('crash recovery', () => {
 
     const second = await tide(fleet, ['apply', '--yes']);
     expect(second.exitCode, second.all).toBe(0);
-    expect(second.all).toContain('left running by an earlier apply');
+    expect(second.all).toContain('left unfinished by an earlier run');
     const records = operationRecords(fleet);
     for (const r of running) expect(records.find((x) => x.id === r.id)!.status).toBe('interrupted');
     expect(records.filter((r) => r.status === 'running')).toEqual([]);
