@@ -66,8 +66,10 @@ function secretNamings(desired: DesiredState): Naming[] {
       const expansion = new RegExp(`\\$\\{?${name}\\b`);
       namings.push({ find: (command) => expansion.exec(command)?.[0] ?? mustaches(command).find((m) => word.test(m)), ...fleetSecret });
     } else {
+      // The path as a word of its own: `file:pw` must not refuse `pwd`.
       const path = ref.slice(5);
-      namings.push({ find: (command) => (command.includes(path) ? path : undefined), ...fleetSecret });
+      const word = new RegExp(`(?:^|[^\\w./~-])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w./-])`);
+      namings.push({ find: (command) => (word.test(command) ? path : undefined), ...fleetSecret });
     }
   }
   return namings;

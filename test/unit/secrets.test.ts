@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REDACTED, redactor } from '../../src/redact.js';
 import { readSecret, registerFleetSecrets } from '../../src/secrets.js';
 import { loadFleet } from '../../src/model/loader.js';
+import type { FleetInvalidError } from '../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tide-secrets-unit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,5 +28,30 @@ describe('secret references', () => {
     ] });
     registerFleetSecrets(desired, { WEB1_DB: 'web1-db-admin-Pw7' }, dir);
     expect(redactor.redact('web1-db-admin-Pw7 web2-identity-Q8x7')).toBe(`${REDACTED} ${REDACTED}`);
+  });
+});
+
+describe('commands that name a secret', () => {
+  const fleet = (build: string) => () => loadFleet({ commit: null, origin: 'test', files: [
+    { path: 'servers/web1.yaml', text: 'kind: Server\nname: web1\ntransport: local\nroot: /var/tide\nservices:\n  http: { type: none }\n  db: { adminPassword: file:pw }\n' },
+    { path: 'platforms/app.yaml', text: `kind: Platform\nname: app\nservers: [web1]\ndriver: static\nsource: { path: app }\nbuild: ${JSON.stringify(build)}\n` },
+  ] });
+
+  it('refuses the path of a file: secret as a word of the command, with file:line', () => {
+    for (const build of ['cat pw | base64', 'x=$(cat pw)']) {
+      const error = (() => {
+        try {
+          fleet(build)();
+        } catch (e) {
+          return e as FleetInvalidError;
+        }
+      })();
+      expect(error?.diagnostics).toEqual([expect.objectContaining({ file: 'platforms/app.yaml', line: 6, code: 'SECRET_IN_COMMAND' })]);
+      expect(error?.diagnostics[0]?.message).toMatch(/build names the fleet's secret file:pw/);
+    }
+  });
+
+  it('does not refuse a command where the path is only part of a word', () => {
+    expect(fleet('pwd && make pw-tools && cat src/pw')).not.toThrow();
   });
 });
