@@ -7,7 +7,7 @@ import { TideError } from '../../../errors.js';
 import { redactor } from '../../../redact.js';
 import { shellQuote as q, type ExecOptions, type ExecResult, type Transport } from '../../../transport/types.js';
 import type { DbAdmin, DbCommandOptions, DbServiceType, SiteDatabase } from '../types.js';
-import { checkDbName, checkUserName, sqlAccount, sqlIdentifier, sqlString, USER_HOSTS } from './sql.js';
+import { checkDbName, checkUserName, grantHostsOf, sqlAccount, sqlIdentifier, sqlString } from './sql.js';
 
 export { DbNameError, generatePassword, siteDatabaseNames } from './sql.js';
 
@@ -121,6 +121,12 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
     return { db: db !== '0', user: users !== '0' };
   }
 
+  /** Every host part the site user has (grantHosts may have changed since it was made, or it predates them). */
+  async function userHosts(t: Transport, admin: DbAdmin, user: string, options?: DbCommandOptions): Promise<string[]> {
+    const out = await sql(t, admin, `lookup of user ${user}`, `SELECT Host FROM mysql.user WHERE User = ${sqlString(user)};\n`, options);
+    return out.split('\n').filter((line) => line !== '');
+  }
+
   return {
     type,
 
@@ -141,9 +147,10 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
       if (found.user) throw new DbExistsError(t.server, `database user ${user}`);
       // One batch: the client stops at the first failing statement. No IF NOT
       // EXISTS: if another creator won a race, this fails instead of sharing.
+      const hosts = grantHostsOf(admin.config);
       const statements = [
         `CREATE DATABASE ${sqlIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`,
-        ...USER_HOSTS.flatMap((host) => [
+        ...hosts.flatMap((host) => [
           `CREATE USER ${sqlAccount(user, host)} IDENTIFIED BY ${sqlString(db.password)};`,
           `GRANT ALL PRIVILEGES ON ${sqlIdentifier(name)}.* TO ${sqlAccount(user, host)};`,
         ]),
@@ -153,7 +160,7 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
       } catch (error) {
         if (error instanceof DbCommandError && /\b1007\b|database exists/i.test(error.stderr)) throw new DbExistsError(t.server, `database ${name}`);
         // Whatever part was made is ours (checked absent just before): take it back so a retry starts clean.
-        const cleanup = [`DROP DATABASE IF EXISTS ${sqlIdentifier(name)};`, ...USER_HOSTS.map((h) => `DROP USER IF EXISTS ${sqlAccount(user, h)};`)];
+        const cleanup = [`DROP DATABASE IF EXISTS ${sqlIdentifier(name)};`, ...hosts.map((h) => `DROP USER IF EXISTS ${sqlAccount(user, h)};`)];
         await sql(t, admin, `removal of database ${name}`, `${cleanup.join('\n')}\n`, options).catch(() => undefined);
         throw error;
       }
@@ -162,7 +169,8 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
     async drop(t, admin, db, options) {
       const name = checkDbName(db.name);
       const user = checkUserName(db.user);
-      const statements = [`DROP DATABASE IF EXISTS ${sqlIdentifier(name)};`, ...USER_HOSTS.map((h) => `DROP USER IF EXISTS ${sqlAccount(user, h)};`)];
+      const hosts = await userHosts(t, admin, user, options);
+      const statements = [`DROP DATABASE IF EXISTS ${sqlIdentifier(name)};`, ...hosts.map((h) => `DROP USER IF EXISTS ${sqlAccount(user, h)};`)];
       await sql(t, admin, `removal of database ${name} and user ${user}`, `${statements.join('\n')}\n`, options);
     },
 

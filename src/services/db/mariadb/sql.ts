@@ -3,6 +3,7 @@
 
 import { createHash, randomInt } from 'node:crypto';
 import { TideError } from '../../../errors.js';
+import type { DbService } from '../../../model/kinds.js';
 import { redactor } from '../../../redact.js';
 
 /** Database names: MariaDB's limit is 64 characters. */
@@ -40,8 +41,15 @@ export function sqlString(value: string): string {
   return `'${escaped}'`;
 }
 
-/** Host parts each site user is created for: '%' for TCP (the web server may be on another host), 'localhost' for the socket and for 127.0.0.1 when names resolve. */
-export const USER_HOSTS = ['%', 'localhost'] as const;
+/**
+ * Host parts each site user is created for: 'localhost' (the socket, and
+ * 127.0.0.1 when the server resolves names) and the Server's grantHosts,
+ * where the web server connects from. Never '%': a site's password must not
+ * open its database from anywhere else.
+ */
+export function grantHostsOf(config: Pick<DbService, 'grantHosts'>): string[] {
+  return [...new Set(['localhost', ...(config.grantHosts ?? [])])];
+}
 
 export function sqlAccount(user: string, host: string): string {
   return `${sqlString(user)}@${sqlString(host)}`;
