@@ -171,6 +171,6 @@ describe('apply the php-notes example from an empty state', () => {
     expect(run.exitCode, run.all).toBe(0);
     expect(run.stdout).toMatch(/notes\.example\.com\s+enabled, notes on web1, db notes_example_com\s+last: enable ok/);
     expect(run.stdout).not.toContain('notes.example.org');
-    expect(run.stdout).toMatch(/web2\s+root@127\.0\.0\.1:\d+, nginx, mariadb\s+last: verify ok/);
+    expect(run.stdout).toMatch(new RegExp(`web2\\s+${web2.user}@127\\.0\\.0\\.1:\\d+, nginx, mariadb\\s+last: verify ok`));
   });
 });

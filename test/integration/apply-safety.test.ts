@@ -218,6 +218,8 @@ describe('apply --plan and --push', () => {
 
   it('pushes the state branch, catches up with a remote that moved before, and fails cleanly when it moved during the apply', async () => {
     const fleet = makeFleet(services, 'push', { keepSites: false });
+    // The installer below pushes from a clone this process made: tide logs in to web1 as root here.
+    writeFileSync(join(fleet.dir, 'servers/web1.yaml'), serverYaml(services.ssh.servers[0]!, services, fleet.roots.web1!, { user: 'root' }));
     const remote = tempDir('tide-remote-');
     git(remote, 'init', '-q', '--bare');
     git(fleet.dir, 'remote', 'add', 'origin', remote);

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { removeHostsSync } from './env/hosts.js';
 import { Daemons } from './env/processes.js';
 import { startServices } from './env/start.js';
 
@@ -18,6 +19,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const daemons = new Daemons();
   const teardown = async () => {
     await daemons.stopAll();
+    // After the daemons: userdel wants no process of the user left.
+    removeHostsSync();
     if (KEEP) console.log(`integration env: kept ${dir} (TIDE_KEEP_TEST_ENV=1)`);
     else await rm(dir, { recursive: true, force: true });
   };

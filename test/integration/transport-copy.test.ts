@@ -18,7 +18,7 @@ import { LocalTransport } from '../../src/transport/local.js';
 import type { SshTransport } from '../../src/transport/ssh.js';
 import type { ExecOptions, ExecResult, Transport } from '../../src/transport/types.js';
 import type { TestSshServer } from './env/types.js';
-import { sshTransportTo } from './support/ssh.js';
+import { deployUserDir, sshTransportTo } from './support/ssh.js';
 
 const services = inject('services');
 const [web1, web2] = services.ssh.servers as [TestSshServer, TestSshServer];
@@ -74,7 +74,9 @@ async function peakRssGrowth<T>(run: () => Promise<T>): Promise<{ result: T; gro
 }
 
 beforeAll(async () => {
-  await Promise.all([dir1, dir2, dirLocal].map((d) => mkdir(d, { recursive: true })));
+  await mkdir(dirLocal, { recursive: true });
+  deployUserDir(web1, dir1);
+  deployUserDir(web2, dir2);
 });
 afterAll(async () => {
   await Promise.all([t1.close(), t2.close()]);

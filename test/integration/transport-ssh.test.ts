@@ -3,7 +3,7 @@
 // look at their processes and files directly, from outside the transport.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { utils } from 'ssh2';
@@ -12,7 +12,7 @@ import { CommandTimeoutError } from '../../src/transport/errors.js';
 import { fingerprint, keyscan } from '../../src/transport/keyscan.js';
 import { SshTransport, type SshServer } from '../../src/transport/ssh.js';
 import type { TestSshServer } from './env/types.js';
-import { sshTransportTo } from './support/ssh.js';
+import { deployUserDir, sshTransportTo } from './support/ssh.js';
 
 const services = inject('services');
 const [web1, web2] = services.ssh.servers as [TestSshServer, TestSshServer];
@@ -40,7 +40,9 @@ async function gone(pattern: string, timeoutMs = 2000): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  await mkdir(scratch, { recursive: true });
+  // Both servers' deploy users write here (both servers are this machine).
+  await mkdir(scratch, { recursive: true, mode: 0o1777 });
+  await chmod(scratch, 0o1777);
 });
 afterAll(async () => {
   await Promise.all(opened.map((t) => t.close()));
@@ -106,8 +108,7 @@ describe('SshTransport.exec', () => {
 describe('one connection per server', () => {
   it('runs 20 concurrent execs as channels of one TCP connection, at most 8 at a time', async () => {
     const t = transport(web1);
-    const dir = join(scratch, 'concurrent');
-    await mkdir(dir, { recursive: true });
+    const dir = deployUserDir(web1, join(scratch, 'concurrent'));
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => t.exec(`touch ${i}; sleep 0.3; ls | wc -l; rm ${i}; echo ${i} >&2`, { cwd: dir })),
     );
@@ -204,7 +205,7 @@ describe('host key pinning', () => {
     await writeFile(keyFile, key, { mode: 0o600 });
     const error = await transport(web1, { identity: `file:${keyFile}` }).exec('true').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SSH_CONNECT_FAILED', retryable: false, hint: expect.stringContaining('authorized_keys') });
-    expect((error as Error).message).toContain(`web1: cannot connect to root@127.0.0.1:${web1.port}`);
+    expect((error as Error).message).toContain(`web1: cannot connect to ${web1.user}@127.0.0.1:${web1.port}`);
   });
 });
 

@@ -1,25 +1,30 @@
 // One nginx per server, so which server serves a site shows in the port.
-// Everything it writes (pid, logs, temp files) stays in its own directory;
-// vhosts are included from configDir, where tide writes them.
+// Set up as on Debian: a root master with www-data workers, and a conf.d
+// directory whose files are included (examples/prepare-server.sh puts the
+// line including tide's vhost directory there). Everything it writes (pid,
+// logs, temp files) stays in its own directory.
 
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Daemons } from './processes.js';
 import { httpAnswers } from './probes.js';
 
-export interface StartedNginx {
-  configDir: string;
+export interface NginxConfig {
+  dir: string;
+  conf: string;
+  /** conf.d-style directory: every *.conf in it is included. */
+  includeDir: string;
   check: string;
   reload: string;
 }
 
-function nginxConf(dir: string, configDir: string, port: number): string {
+function nginxConf(dir: string, includeDir: string, port: number): string {
   const tmp = join(dir, 'tmp');
   return `# Written by the tide integration environment.
 daemon off;
 master_process on;
 worker_processes 1;
-user root;
+user www-data;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')} notice;
 
@@ -55,25 +60,30 @@ http {
     return 404;
   }
 
-  include ${configDir}/*.conf;
+  # As Debian's /etc/nginx/conf.d: the server's preparation adds tide's include here.
+  include ${includeDir}/*.conf;
 }
 `;
 }
 
-export async function startNginx(daemons: Daemons, nginx: string, dir: string, name: string, port: number): Promise<StartedNginx> {
-  const configDir = join(dir, 'conf.d');
-  await mkdir(configDir, { recursive: true });
+/** Writes the config (before the server is prepared, which adds to conf.d). */
+export async function writeNginxConfig(nginx: string, dir: string, port: number): Promise<NginxConfig> {
+  const includeDir = join(dir, 'conf.d');
+  await mkdir(includeDir, { recursive: true });
   await mkdir(join(dir, 'tmp'), { recursive: true });
   const conf = join(dir, 'nginx.conf');
-  await writeFile(conf, nginxConf(dir, configDir, port));
+  await writeFile(conf, nginxConf(dir, includeDir, port));
   // Vhosts `include fastcgi_params;` as on any Debian server: relative to the config's directory.
   await copyFile('/etc/nginx/fastcgi_params', join(dir, 'fastcgi_params'));
+  return { dir, conf, includeDir, check: `${nginx} -c ${conf} -t`, reload: `${nginx} -c ${conf} -s reload` };
+}
+
+export async function startNginx(daemons: Daemons, nginx: string, config: NginxConfig, name: string, port: number): Promise<void> {
   await daemons.start({
     name: `nginx ${name}`,
     command: nginx,
-    args: ['-c', conf],
-    log: join(dir, 'error.log'),
+    args: ['-c', config.conf],
+    log: join(config.dir, 'error.log'),
     ready: () => httpAnswers(port),
   });
-  return { configDir, check: `${nginx} -c ${conf} -t`, reload: `${nginx} -c ${conf} -s reload` };
 }

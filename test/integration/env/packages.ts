@@ -18,12 +18,15 @@ export interface Binaries {
   ssh: string;
   php: string;
   curl: string;
+  // examples/prepare-server.sh gives each test server's deploy user sudo for check and reload.
+  sudo: string;
+  visudo: string;
 }
 
 /** What we install when anything is missing: everything the suite may need. */
 export const DEBIAN_PACKAGES = [
   'openssh-server', 'openssh-client', 'mariadb-server', 'mariadb-client', 'nginx-light',
-  'php-fpm', 'php-cli', 'php-mysql', 'apache2', 'curl',
+  'php-fpm', 'php-cli', 'php-mysql', 'apache2', 'curl', 'sudo',
 ];
 
 // sbin is not always on PATH (e.g. a non-login shell), so look there too.
@@ -71,6 +74,8 @@ async function findAll(): Promise<{ found: Partial<Binaries>; missing: string[] 
     ssh: () => findAny(['ssh']),
     php: () => findAny(['php']),
     curl: () => findAny(['curl']),
+    sudo: () => findAny(['sudo']),
+    visudo: () => findAny(['visudo']),
   };
   const found: Partial<Binaries> = {};
   const missing: string[] = [];

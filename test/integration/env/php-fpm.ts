@@ -1,4 +1,8 @@
-// One php-fpm shared by both nginx instances, on a unix socket in the temp dir.
+// One php-fpm shared by both nginx instances, on a unix socket in the temp
+// dir. Its pool is Debian's default (/etc/php/*/fpm/pool.d/www.conf): the
+// master runs as root, the workers as www-data, and the socket belongs to
+// www-data with mode 0660, so nginx's workers (www-data) reach it and PHP
+// reads only what the web group may read.
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,23 +23,22 @@ pid = ${join(dir, 'php-fpm.pid')}
 error_log = ${log}
 daemonize = no
 
-[tide]
-; Sites are deployed as root by the test sshd, so the pool runs as root too (needs -R).
-user = root
-group = root
+[www]
+user = www-data
+group = www-data
 listen = ${socket}
-listen.mode = 0666
+listen.owner = www-data
+listen.group = www-data
+listen.mode = 0660
 pm = static
 pm.max_children = 4
-; Keep the environment: tests may pass settings to PHP through it.
-clear_env = no
 catch_workers_output = yes
 `,
   );
   await daemons.start({
     name: 'php-fpm',
     command: phpFpm,
-    args: ['--nodaemonize', '--allow-to-run-as-root', '--fpm-config', conf],
+    args: ['--nodaemonize', '--fpm-config', conf],
     log,
     ready: () => unixSocketAccepts(socket),
   });

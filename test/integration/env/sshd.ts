@@ -1,5 +1,6 @@
-// One OpenSSH server on its own loopback port: its own host key, root login
-// by public key only, config and pid file in the temp dir.
+// One OpenSSH server on its own loopback port: its own host key, logins by
+// public key only (deploy users from ~/.ssh/authorized_keys, as on any
+// server; root from the test client's file), config and pid file in the temp dir.
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,7 +38,8 @@ export interface SshdOptions {
   dir: string;
   name: string;
   port: number;
-  authorizedKeysFile: string;
+  /** Keys allowed to log in as root (other users: ~/.ssh/authorized_keys). */
+  rootAuthorizedKeysFile: string;
 }
 
 /** Starts sshd; returns its host key as tide pins it, "ssh-ed25519 AAAA...". */
@@ -56,7 +58,7 @@ export async function startSshd(daemons: Daemons, o: SshdOptions): Promise<strin
       'ListenAddress 127.0.0.1',
       `HostKey ${hostKeyPath}`,
       `PidFile ${join(o.dir, 'sshd.pid')}`,
-      `AuthorizedKeysFile ${o.authorizedKeysFile}`,
+      'AuthorizedKeysFile .ssh/authorized_keys',
       'PermitRootLogin yes',
       'PubkeyAuthentication yes',
       'PasswordAuthentication no',
@@ -78,6 +80,8 @@ export async function startSshd(daemons: Daemons, o: SshdOptions): Promise<strin
       // servers tide manages, and it would hide tide's own timing.
       'SetEnv SHLVL=1',
       'LogLevel VERBOSE',
+      'Match User root',
+      `  AuthorizedKeysFile ${o.rootAuthorizedKeysFile}`,
       '',
     ].join('\n'),
   );

@@ -1,10 +1,13 @@
 // Starts the whole environment in `dir`: two SSH servers (web1, web2) with an
-// nginx each, one shared php-fpm and one MariaDB, all on loopback.
+// nginx each, one shared php-fpm and one MariaDB, all on loopback. Each
+// server is prepared with examples/prepare-server.sh, as a production server
+// would be: tide logs in as that server's unprivileged deploy user.
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { prepareBrokenHost, prepareHost, runUserNamer, WEB_GROUP, type PreparedHost } from './hosts.js';
 import { startMariadb } from './mariadb.js';
-import { startNginx } from './nginx.js';
+import { startNginx, writeNginxConfig } from './nginx.js';
 import { ensureBinaries } from './packages.js';
 import { startPhpFpm } from './php-fpm.js';
 import { freePorts } from './ports.js';
@@ -29,19 +32,33 @@ export async function startServices(dir: string, daemons: Daemons): Promise<Test
   // Per server: ssh, http, https; plus one for MariaDB.
   const ports = await freePorts(SERVER_NAMES.length * 3 + 1);
   const nextPort = () => ports.shift() as number;
+  // mkdtemp makes it 0700: the deploy users, nginx's and PHP's workers must get through it.
+  await chmod(dir, 0o711);
 
   const clientDir = join(dir, 'client');
   await mkdir(clientDir, { recursive: true });
   const clientKeyPath = join(clientDir, 'id_ed25519');
-  const authorizedKeysFile = join(clientDir, 'authorized_keys');
-  await writeFile(authorizedKeysFile, `${await generateKey(bin.sshKeygen, clientKeyPath, 'tide-test-client')}\n`);
+  const publicKeyPath = join(clientDir, 'id_ed25519.pub');
+  const rootAuthorizedKeysFile = join(clientDir, 'authorized_keys');
+  await writeFile(rootAuthorizedKeysFile, `${await generateKey(bin.sshKeygen, clientKeyPath, 'tide-test-client')}\n`);
 
   const dbPort = nextPort();
+  const userFor = runUserNamer();
   const servers = SERVER_NAMES.map((name) => {
     const serverDir = join(dir, name);
-    return { name, serverDir, root: join(serverDir, 'root'), sshPort: nextPort(), httpPort: nextPort(), httpsPort: nextPort() };
+    return { name, serverDir, root: join(serverDir, 'root'), configDir: join(serverDir, 'vhosts'), sshPort: nextPort(), httpPort: nextPort(), httpsPort: nextPort() };
   });
-  for (const s of servers) await mkdir(s.root, { recursive: true });
+  const nginxConfigs = await Promise.all(servers.map((s) => writeNginxConfig(bin.nginx, join(s.serverDir, 'nginx'), s.httpPort)));
+  // One at a time: useradd and usermod lock /etc/passwd and /etc/group.
+  const hosts: PreparedHost[] = [];
+  for (const [i, s] of servers.entries()) {
+    const nginx = nginxConfigs[i]!;
+    hosts.push(await prepareHost(userFor(s.name), {
+      name: s.name, root: s.root, configDir: s.configDir, includeFile: join(nginx.includeDir, 'tide.conf'),
+      check: nginx.check, reload: nginx.reload, authorizedKey: publicKeyPath,
+    }));
+  }
+  const broken = await prepareBrokenHost(userFor('bad'), join(dir, 'badly-prepared'), publicKeyPath);
 
   // Nothing depends on anything else from here on: start it all at once.
   const db = startMariadb(daemons, bin, join(dir, 'mariadb'), dbPort);
@@ -53,10 +70,10 @@ export async function startServices(dir: string, daemons: Daemons): Promise<Test
       dir: join(s.serverDir, 'sshd'),
       name: s.name,
       port: s.sshPort,
-      authorizedKeysFile,
+      rootAuthorizedKeysFile,
     }),
   );
-  const nginxes = servers.map((s) => startNginx(daemons, bin.nginx, join(s.serverDir, 'nginx'), s.name, s.httpPort));
+  const nginxes = servers.map((s, i) => startNginx(daemons, bin.nginx, nginxConfigs[i]!, s.name, s.httpPort));
   await settleAll([db, fastcgi, ...sshds, ...nginxes]);
 
   const sshServers: TestSshServer[] = await Promise.all(
@@ -64,16 +81,26 @@ export async function startServices(dir: string, daemons: Daemons): Promise<Test
       name: s.name,
       host: '127.0.0.1' as const,
       port: s.sshPort,
-      user: 'root' as const,
+      user: hosts[i]!.user,
+      webGroup: WEB_GROUP,
       hostKey: await sshds[i]!,
       root: s.root,
-      http: { port: s.httpPort, httpsPort: s.httpsPort, ...(await nginxes[i]!), fastcgi: await fastcgi },
+      http: {
+        port: s.httpPort, httpsPort: s.httpsPort, configDir: s.configDir,
+        check: nginxConfigs[i]!.check, reload: nginxConfigs[i]!.reload, fastcgi: await fastcgi,
+      },
     })),
   );
+  const web1 = sshServers[0]!;
   const { adminUser, adminPassword } = await db;
   return {
     dir,
-    ssh: { clientKeyPath, servers: sshServers },
+    ssh: {
+      clientKeyPath,
+      servers: sshServers,
+      // web1's sshd and nginx, reached as a user nobody prepared.
+      badlyPrepared: { ...web1, name: 'bad', user: broken.user, root: broken.root, http: { ...web1.http, configDir: broken.configDir } },
+    },
     db: { type: 'mariadb', host: '127.0.0.1', port: dbPort, adminUser, adminPassword },
   };
 }

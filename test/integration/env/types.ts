@@ -6,7 +6,15 @@ export interface TestSshServer {
   name: string;
   host: '127.0.0.1';
   port: number;
-  user: 'root';
+  /**
+   * The unprivileged deploy user tide logs in as (made by
+   * examples/prepare-server.sh: in the web group, owns root and
+   * http.configDir, may sudo only http.check and http.reload). Root may log
+   * in too, with the same client key.
+   */
+  user: string;
+  /** Group nginx's workers and php-fpm's pool run as. */
+  webGroup: 'www-data';
   /** The server's host key as tide pins it: "ssh-ed25519 AAAA...". */
   hostKey: string;
   /** Directory the fleet's Server.root points at (platforms/, sites/, backups/ go here). */
@@ -41,6 +49,12 @@ export interface TestServices {
     /** Private key (OpenSSH format, unencrypted) authorized on both servers. */
     clientKeyPath: string;
     servers: TestSshServer[];
+    /**
+     * A user on web1's sshd that was never prepared: not in the web group,
+     * no sudo, a root and vhost directory it cannot write, the vhost
+     * directory not included by nginx. For `tide verify`'s preconditions.
+     */
+    badlyPrepared: TestSshServer;
   };
   db: {
     type: 'mariadb';

@@ -12,16 +12,21 @@ export interface Page {
 }
 
 export function httpGet(port: number, host: string, path = '/'): Promise<Page> {
+  return httpRequest(port, host, path);
+}
+
+/** A request with its Host header; `body` is sent as is (a POST, say). */
+export function httpRequest(port: number, host: string, path: string, { method = 'GET', body }: { method?: string; body?: string } = {}): Promise<Page> {
   return new Promise((resolvePage, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { Host: host }, timeout: 10_000 }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { Host: host }, timeout: 10_000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
       res.on('end', () => resolvePage({ status: res.statusCode ?? 0, body, location: res.headers.location }));
     });
     req.on('error', reject);
-    req.on('timeout', () => req.destroy(new Error(`GET http://${host}${path} on 127.0.0.1:${port} timed out`)));
-    req.end();
+    req.on('timeout', () => req.destroy(new Error(`${method} http://${host}${path} on 127.0.0.1:${port} timed out`)));
+    req.end(body);
   });
 }
 

@@ -1,6 +1,8 @@
 // An ssh transport to one of the test servers: loopback, its pinned host key,
 // the test client key.
 
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { SshTransport, type SshServer } from '../../../src/transport/ssh.js';
 import type { TestServices, TestSshServer } from '../env/types.js';
 
@@ -14,4 +16,14 @@ export function sshTransportTo(server: TestSshServer, services: TestServices, ov
     identity: `file:${services.ssh.clientKeyPath}`,
     ...over,
   });
+}
+
+/**
+ * A directory on a test server that its deploy user may write in (tide logs
+ * in unprivileged; the test itself runs as root on the same machine).
+ */
+export function deployUserDir(server: TestSshServer, path: string): string {
+  mkdirSync(path, { recursive: true });
+  execFileSync('chown', [server.user, path]);
+  return path;
 }

@@ -1,0 +1,173 @@
+#!/bin/sh
+# Prepares a Debian or Ubuntu server for tide, the way Aegir's install guide
+# prepares one for its `aegir` user. Run it as root; running it again changes
+# nothing that is already right.
+#
+#   1. the deploy user tide logs in as (an ordinary user, in the web group)
+#   2. the server root and the vhost directory, owned by that user
+#   3. the line that makes the web server include the vhost directory
+#   4. a sudoers entry allowing exactly the check and reload commands
+#      (checked with `visudo -c` before it is put in place)
+#   5. optionally, a public key allowed to log in as the user
+#
+# Then it prints the Server settings to put in the fleet.
+#
+# Usage: prepare-server.sh [options]
+#   --user NAME           deploy user (default: tide)
+#   --group NAME          group the web server and PHP run as (default: www-data)
+#   --root DIR            server root: platforms, sites, backups (default: /var/tide)
+#   --home DIR            the user's home, where ~/.ssh goes (default: the root)
+#   --web-server TYPE     nginx or apache (default: nginx)
+#   --vhost-dir DIR       where tide writes vhosts (default: /etc/nginx/tide.d or /etc/apache2/tide.d)
+#   --include-file PATH   file holding the include line (default: /etc/nginx/conf.d/tide.conf
+#                         or /etc/apache2/conf-enabled/tide.conf)
+#   --check CMD           the web server's config test (default: nginx -t, apachectl configtest)
+#   --reload CMD          the web server's reload (default: nginx -s reload, apachectl graceful)
+#   --sudoers-file PATH   where the sudoers entry goes (default: /etc/sudoers.d/tide-USER)
+#   --authorized-key FILE a public key to allow for the user (appended to ~/.ssh/authorized_keys once)
+#   --no-install          do not apt-get install sudo when it is missing
+set -eu
+
+user=tide
+group=www-data
+root=/var/tide
+home=
+web=nginx
+vhost_dir=
+include_file=
+check=
+reload=
+sudoers_file=
+authorized_key=
+install=yes
+
+die() { echo "prepare-server: $*" >&2; exit 2; }
+need() { [ $# -ge 2 ] || die "$1 needs a value"; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --user) need "$@"; user=$2; shift 2 ;;
+    --group) need "$@"; group=$2; shift 2 ;;
+    --root) need "$@"; root=$2; shift 2 ;;
+    --home) need "$@"; home=$2; shift 2 ;;
+    --web-server) need "$@"; web=$2; shift 2 ;;
+    --vhost-dir) need "$@"; vhost_dir=$2; shift 2 ;;
+    --include-file) need "$@"; include_file=$2; shift 2 ;;
+    --check) need "$@"; check=$2; shift 2 ;;
+    --reload) need "$@"; reload=$2; shift 2 ;;
+    --sudoers-file) need "$@"; sudoers_file=$2; shift 2 ;;
+    --authorized-key) need "$@"; authorized_key=$2; shift 2 ;;
+    --no-install) install=no; shift ;;
+    -h|--help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option $1 (see --help)" ;;
+  esac
+done
+
+case "$web" in
+  nginx)
+    : "${vhost_dir:=/etc/nginx/tide.d}" "${include_file:=/etc/nginx/conf.d/tide.conf}"
+    : "${check:=nginx -t}" "${reload:=nginx -s reload}"
+    include_line="include $vhost_dir/*.conf;" ;;
+  apache)
+    : "${vhost_dir:=/etc/apache2/tide.d}" "${include_file:=/etc/apache2/conf-enabled/tide.conf}"
+    : "${check:=apachectl configtest}" "${reload:=apachectl graceful}"
+    include_line="IncludeOptional $vhost_dir/*.conf" ;;
+  *) die "--web-server must be nginx or apache, not $web" ;;
+esac
+: "${home:=$root}" "${sudoers_file:=/etc/sudoers.d/tide-$user}"
+
+[ "$(id -u)" = 0 ] || die "run me as root"
+# Names that end up in sudoers and in paths: keep them plain.
+echo "$user" | grep -Eq '^[a-z_][a-z0-9_-]{0,31}$' || die "--user $user is not a plain user name"
+echo "$group" | grep -Eq '^[a-z_][a-z0-9_-]{0,31}$' || die "--group $group is not a plain group name"
+for dir in "$root" "$home" "$vhost_dir" "$include_file" "$sudoers_file"; do
+  case "$dir" in /*) ;; *) die "$dir is not an absolute path" ;; esac
+done
+case "$(basename "$sudoers_file")" in *.*|*~) die "sudo ignores files in sudoers.d whose name has a dot or ends in ~: $sudoers_file" ;; esac
+
+say() { echo "prepare-server: $*"; }
+
+# sudo is missing from minimal Debian images.
+if ! command -v sudo >/dev/null 2>&1 || ! command -v visudo >/dev/null 2>&1; then
+  [ "$install" = yes ] || die "sudo is not installed (apt-get install sudo)"
+  say "installing sudo"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends sudo >/dev/null
+fi
+
+# 1. The web group and the deploy user in it.
+getent group "$group" >/dev/null || { say "creating group $group"; groupadd --system "$group"; }
+if ! getent passwd "$user" >/dev/null; then
+  say "creating user $user (home $home)"
+  # Password "*": no password login, but not a locked account, which sshd
+  # refuses even by key when it runs without PAM.
+  useradd --system --user-group --home-dir "$home" --no-create-home --shell /bin/bash --password '*' "$user"
+fi
+if ! id -nG "$user" | tr ' ' '\n' | grep -qx "$group"; then
+  say "adding $user to group $group"
+  usermod -a -G "$group" "$user"
+fi
+case "$(getent shadow "$user" | cut -d: -f2)" in
+  '!'|'!!'|'!*') say "unlocking $user for key logins (no password)"; usermod -p '*' "$user" ;;
+esac
+
+# 2. Directories the user owns: the root (and home), the vhost directory.
+for dir in "$root" "$home" "$vhost_dir"; do
+  mkdir -p "$dir"
+  chown "$user:$user" "$dir"
+  chmod 0755 "$dir"
+done
+
+# 3. The web server includes the vhost directory.
+mkdir -p "$(dirname "$include_file")"
+if ! grep -qxF "$include_line" "$include_file" 2>/dev/null; then
+  say "writing the include line to $include_file"
+  printf '# Written by prepare-server.sh: the vhosts tide manages.\n%s\n' "$include_line" >> "$include_file"
+fi
+
+# 4. sudo for exactly the check and reload commands, by absolute path (sudo
+# matches the program and its arguments as written here).
+absolute() {
+  program=${1%% *}
+  case "$1" in *" "*) args=" ${1#* }" ;; *) args= ;; esac
+  path=$(command -v "$program" 2>/dev/null || true)
+  case "$path" in /*) ;; *) die "cannot find $program (from \"$1\") on PATH" ;; esac
+  # Characters sudoers gives a meaning to in a command line.
+  printf '%s%s' "$path" "$args" | sed 's/[\\,:=]/\\&/g'
+}
+entry=$(printf '# Written by prepare-server.sh: %s may test and reload the web server, nothing else.\n%s ALL=(root) NOPASSWD: %s, %s\n' \
+  "$user" "$user" "$(absolute "$check")" "$(absolute "$reload")")
+if [ "$(cat "$sudoers_file" 2>/dev/null || true)" != "$entry" ]; then
+  tmp=$(mktemp "${sudoers_file%/*}/.tide-sudoers.XXXXXX")
+  printf '%s\n' "$entry" > "$tmp"
+  chmod 0440 "$tmp"
+  visudo -c -q -f "$tmp" || { rm -f "$tmp"; die "visudo rejected the sudoers entry for $user"; }
+  mv -f "$tmp" "$sudoers_file"
+  say "wrote $sudoers_file"
+fi
+visudo -c -q || die "visudo -c fails for the whole sudoers configuration"
+
+# 5. A key allowed to log in as the user.
+if [ -n "$authorized_key" ]; then
+  key=$(cat "$authorized_key")
+  ssh_dir="$home/.ssh"
+  mkdir -p "$ssh_dir"
+  touch "$ssh_dir/authorized_keys"
+  grep -qxF "$key" "$ssh_dir/authorized_keys" || printf '%s\n' "$key" >> "$ssh_dir/authorized_keys"
+  chown -R "$user:$user" "$ssh_dir"
+  chmod 0700 "$ssh_dir"
+  chmod 0600 "$ssh_dir/authorized_keys"
+fi
+
+say "done. The Server in the fleet:"
+cat <<EOF
+  user: $user
+  root: $root
+  webGroup: $group
+  services:
+    http:
+      type: $web
+      configDir: $vhost_dir
+      check: "$check"
+      reload: "$reload"
+      sudo: true
+EOF
