@@ -4,10 +4,13 @@
 
 import type { DesiredState, Server } from '../model/kinds.js';
 import { dbServiceType } from '../services/db/index.js';
+import { httpCommand } from '../services/http/commands.js';
 import { httpVersion } from '../services/http/version.js';
 import { DIGEST_COMMAND } from '../operations/platform/digest.js';
 import { renderSiteVhost, vhostModeFor, siteResources } from '../operations/site/resources.js';
 import { platformDir } from '../operations/paths.js';
+import { serverPreconditions } from '../operations/server/preconditions.js';
+import { sitePermissionsDrift, sitePermissionsProbe } from '../operations/site/permissions.js';
 import type { RecordedPlatform, RecordedSite } from '../state/types.js';
 import { shellQuote as q, type Transport } from '../transport/types.js';
 import { redactor } from '../redact.js';
@@ -26,9 +29,13 @@ export async function observeServer(t: Transport, server: Server, adminPassword:
   } catch (error) {
     return { reachable: false, versions, drift: [`unreachable: ${redactor.redact((error as Error).message.split('\n')[0]!)}`] };
   }
+  for (const precondition of serverPreconditions(t, server)) {
+    const missing = await precondition.check();
+    if (missing) drift.push(`${missing.problem} Fix: ${missing.fix}`);
+  }
   const { http, db } = server.services;
   if (http.type !== 'none') {
-    const test = await t.exec(http.check);
+    const test = await t.exec(httpCommand(http, 'check'));
     if (test.exitCode !== 0) drift.push(`${http.type} config test fails: ${test.stderr.trim().split('\n').pop()}`);
     else versions[http.type] = (await httpVersion(t, http)) ?? 'config test ok';
   }
@@ -36,7 +43,8 @@ export async function observeServer(t: Transport, server: Server, adminPassword:
     try {
       versions[db.type] = await dbServiceType(db.type).version(t, { config: db, password: adminPassword() });
     } catch (error) {
-      drift.push(`${db.type} does not answer: ${redactor.redact((error as Error).message.split('\n')[0]!)}`);
+      drift.push(`${db.type} does not answer to ${db.adminUser} at ${db.host}:${db.port}: ${redactor.redact((error as Error).message.split('\n')[0]!)} ` +
+        'Fix: check that the database server runs and that services.db.adminUser and adminPassword are right (the account must be allowed from this server).');
     }
   }
   return { reachable: true, versions, drift };
@@ -55,11 +63,13 @@ export async function observePlatform(t: Transport, server: Server, platform: Re
 export async function observeSite(t: Transport, server: Server, desired: DesiredState, site: RecordedSite, adminPassword: () => string | undefined): Promise<string[]> {
   const drift: string[] = [];
   const r = siteResources({ desired, server, dbAdminPassword: adminPassword }, site.name, site);
-  const files = await t.exec(`test -d ${q(r.dir)} && echo dir; test -f ${q(r.settingsPath)} && stat -c %a ${q(r.settingsPath)}`);
-  const lines = files.stdout.trim().split('\n');
-  if (!lines.includes('dir')) drift.push(`site directory ${r.dir} is missing`);
-  else if (lines.length < 2) drift.push(`settings file ${r.settingsPath} is missing`);
-  else if (lines[1] !== '640') drift.push(`settings file mode is ${lines[1]}, not 640`);
+  const files = await t.exec(`{ test -d ${q(r.dir)} && echo dir || echo no; }; { test -f ${q(r.settingsPath)} && echo settings || echo no; }; ${sitePermissionsProbe(r.dir)}`);
+  const [dir, settings, ...modes] = files.stdout.trim().split('\n');
+  if (dir !== 'dir') drift.push(`site directory ${r.dir} is missing`);
+  else {
+    if (settings !== 'settings') drift.push(`settings file ${r.settingsPath} is missing`);
+    drift.push(...sitePermissionsDrift(modes.join('\n'), server.webGroup));
+  }
   if (r.http) {
     const vhost = await t.readFile(r.http.path);
     if (!vhost) drift.push(`vhost ${r.http.path} is missing`);

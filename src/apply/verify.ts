@@ -2,6 +2,8 @@
 // state. Looks at every recorded server, platform and site (read-only), then
 // commits what it saw in one commit: server facts, and the drift of each
 // platform and site (a drifted site gets a repairing verify in the next plan).
+// A server of the fleet that was never applied is looked at too (is it
+// prepared for tide?), but nothing is recorded for it.
 
 import { randomBytes } from 'node:crypto';
 import { loadDesired } from '../fleet/context.js';
@@ -70,6 +72,12 @@ export async function verifyFleet(options: { repo?: string; cwd: string; env: No
         const { drift: _before, ...rest } = site;
         if (drift.length || site.drift) files[siteStatePath(site.name)] = json(drift.length ? { ...rest, drift } : rest);
       });
+    }));
+    const fresh = [...desired.servers.values()].filter((s) => !recorded.servers.has(s.name) && wanted(s.name));
+    await Promise.all(fresh.map(async (server) => {
+      const seen = await observeServer(pool.get(server), server, once(() => adminPassword(server, options.env, options.cwd)));
+      report.checked.servers++;
+      if (seen.drift.length) report.findings.push({ kind: 'server', name: server.name, server: server.name, drift: seen.drift });
     }));
     // Platform drift is per server; the record keeps every server's findings.
     for (const platform of recorded.platforms.values()) {

@@ -6,13 +6,17 @@ export const verifyCommand: Command = {
   summary: 'Check recorded servers, platforms and sites against the servers and record any drift',
   help: `Usage: tide verify [--repo DIR] [--server NAME]... [--detailed-exitcode]
 
-Connects to every recorded server (host keys pinned, as for apply) and checks,
-without changing anything on them: that the server answers and its web
-server's config test and database pass; that each platform's code is what was
-deployed; that each site still has its directory, settings file (mode 640),
-vhost (as tide wrote it) and database. What it finds is committed to the state
-branch; a site with drift gets a verify operation in the next plan, which
-rewrites its settings and vhost and fixes its permissions.
+Connects to every server of the fleet (host keys pinned, as for apply) and
+checks, without changing anything on them: that the server is prepared for
+the user tide logs in as (web group, writable root and vhost directory, the
+vhost directory included by the web server, sudo for check and reload, the
+PHP socket), each missing piece named with its fix; that its web server's
+config test and database pass; that each platform's code is what was
+deployed; that each site still has its directory (group and modes as tide
+sets them), settings file, vhost (as tide wrote it) and database. What it
+finds is committed to the state branch (servers never applied are only
+reported); a site with drift gets a verify operation in the next plan, which
+rewrites its settings and vhost and repairs its ownership and permissions.
 
 Options:
   --repo DIR            fleet repository (default: the current directory)

@@ -41,7 +41,7 @@ export function withFleetDefaults(raw: Raw): Fleet {
   };
 }
 
-const HTTP_DEFAULTS: Record<HttpServiceType, Omit<HttpService, 'type' | 'fastcgi'>> = {
+const HTTP_DEFAULTS: Record<HttpServiceType, Omit<HttpService, 'type' | 'fastcgi' | 'sudo'>> = {
   nginx: {
     port: 80,
     httpsPort: 443,
@@ -59,14 +59,36 @@ const HTTP_DEFAULTS: Record<HttpServiceType, Omit<HttpService, 'type' | 'fastcgi
   none: { port: 80, httpsPort: 443, configDir: '', check: '', reload: '' },
 };
 
-function withHttpDefaults(raw: Raw | undefined): HttpService {
+export const DEFAULT_WEB_GROUP = 'www-data';
+
+/** An unprivileged deploy user runs the web server's check and reload through sudo. */
+function loginIsUnprivileged(raw: Raw): boolean {
+  return (raw.transport ?? 'ssh') === 'ssh' && (raw.user ?? 'root') !== 'root';
+}
+
+function withHttpDefaults(raw: Raw | undefined, server: Raw): HttpService {
   const type: HttpServiceType = raw?.type ?? 'nginx';
-  const http: HttpService = { type, ...HTTP_DEFAULTS[type], ...raw };
+  const http: HttpService = { type, ...HTTP_DEFAULTS[type], sudo: type !== 'none' && loginIsUnprivileged(server), ...raw };
   return http;
 }
 
-function withDbDefaults(raw: Raw | undefined): DbService {
-  return { type: 'mariadb', host: '127.0.0.1', port: 3306, adminUser: 'root', ...raw };
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Where the web server connects to the database from, as the database sees
+ * it: a database on this machine sees localhost (socket, or 127.0.0.1 when
+ * it resolves names) or the loopback address itself; one elsewhere sees the
+ * server's own address. Users may list more (or other) hosts.
+ */
+function grantHosts(db: Raw, server: Raw): string[] {
+  const host: string = db.host ?? '127.0.0.1';
+  const seen = db.grantHosts ?? (LOOPBACK.has(host) ? [host] : server.host ? [server.host] : []);
+  return [...new Set(['localhost', ...seen])];
+}
+
+function withDbDefaults(raw: Raw | undefined, server: Raw): DbService {
+  const db = { type: 'mariadb' as const, host: '127.0.0.1', port: 3306, adminUser: 'root', ...raw };
+  return { ...db, grantHosts: grantHosts(db, server) };
 }
 
 export function withServerDefaults(raw: Raw): Server {
@@ -77,9 +99,11 @@ export function withServerDefaults(raw: Raw): Server {
     transport: raw.transport ?? 'ssh',
     port: raw.port ?? 22,
     root: raw.root ?? '/var/tide',
+    // No web server, no web group (the quickstart's static files), unless one is given.
+    webGroup: raw.webGroup ?? ((raw.services?.http?.type ?? 'nginx') === 'none' ? undefined : DEFAULT_WEB_GROUP),
     services: {
-      http: withHttpDefaults(raw.services?.http),
-      db: withDbDefaults(raw.services?.db),
+      http: withHttpDefaults(raw.services?.http, raw),
+      db: withDbDefaults(raw.services?.db, raw),
     },
   };
 }

@@ -37,6 +37,12 @@ export interface HttpService {
   configDir: string;
   check: string;
   reload: string;
+  /**
+   * Run check and reload through `sudo -n` (the deploy user may sudo exactly
+   * these two commands). Default: true when tide logs in over ssh as a user
+   * other than root.
+   */
+  sudo: boolean;
   /** php-fpm address for script/drupal platforms, e.g. `unix:/run/php/php8.2-fpm.sock`. */
   fastcgi?: string;
 }
@@ -47,6 +53,12 @@ export interface DbService {
   port: number;
   adminUser: string;
   adminPassword?: SecretRef;
+  /**
+   * Host parts site database users are created for (user@host): where the
+   * web server connects from, as the database server sees it. Always
+   * includes localhost.
+   */
+  grantHosts: string[];
 }
 
 export interface Server {
@@ -59,6 +71,12 @@ export interface Server {
   hostKey?: string;
   identity?: SecretRef;
   root: string;
+  /**
+   * Group the web server and PHP run as (www-data on Debian): site
+   * directories belong to it (read-only, files/ writable). Unset when the
+   * server has no web server and none was given.
+   */
+  webGroup?: string;
   services: { http: HttpService; db: DbService };
 }
 

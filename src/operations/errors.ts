@@ -13,3 +13,13 @@ export class IncompatiblePlatformError extends TideError {
     this.reasons = reasons;
   }
 }
+
+/** The server lacks something tide needs from the user it logs in as (see server/preconditions.ts). */
+export class ServerNotPreparedError extends TideError {
+  readonly server: string;
+
+  constructor(server: string, problem: string, fix: string) {
+    super('SERVER_NOT_PREPARED', `${server}: ${problem}`, { hint: fix });
+    this.server = server;
+  }
+}

@@ -16,6 +16,7 @@ export function serverSpec(server: Server) {
     user: server.user,
     hostKey: ssh ? server.hostKey : undefined,
     root: server.root,
+    webGroup: server.webGroup,
     // A service of type none has no settings worth recording or comparing.
     services: {
       http: http.type === 'none' ? { type: http.type } : { ...http },

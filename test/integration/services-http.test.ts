@@ -213,7 +213,7 @@ describe('installVhost, restoreVhost, removeVhost', () => {
     await mkdir(join(root, 'vhosts'), { recursive: true });
     await writeFile(conf, `pid ${root}/nginx.pid;\nevents {}\nhttp {\n  include ${root}/vhosts/*.conf;\n}\n`);
     http = { type: 'nginx', port, httpsPort, configDir: join(root, 'vhosts'),
-      check: `nginx -e ${root}/error.log -c ${conf} -t`, reload: `echo reload >> ${marker}` };
+      check: `nginx -e ${root}/error.log -c ${conf} -t`, reload: `echo reload >> ${marker}`, sudo: false };
   });
   const reloads = () => readFile(marker, 'utf8').then((s) => s.split('\n').length - 1, () => 0);
 

@@ -142,9 +142,9 @@ const TYPED_KEYWORDS = [
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 const fleetKeys = ['kind', 'name', 'state', 'prune', 'concurrency', 'ignore'] as const;
-const serverKeys = ['kind', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'identity', 'root', 'services'] as const;
-const httpKeys = ['type', 'port', 'httpsPort', 'configDir', 'check', 'reload', 'fastcgi'] as const;
-const dbKeys = ['type', 'host', 'port', 'adminUser', 'adminPassword'] as const;
+const serverKeys = ['kind', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'identity', 'root', 'webGroup', 'services'] as const;
+const httpKeys = ['type', 'port', 'httpsPort', 'configDir', 'check', 'reload', 'sudo', 'fastcgi'] as const;
+const dbKeys = ['type', 'host', 'port', 'adminUser', 'adminPassword', 'grantHosts'] as const;
 const platformKeys = ['kind', 'name', 'servers', 'driver', 'source', 'build', 'docroot', 'commands'] as const;
 const commandKeys = ['install', 'update', 'packages', 'cron', 'login'] as const;
 const siteKeys = [
@@ -163,7 +163,7 @@ const changeKeys = ['field', 'from', 'to'] as const;
 const blockerKeys = ['code', 'message'] as const;
 const actions = ['verify', 'deploy', 'install', 'clone', 'migrate', 'rename', 'disable', 'enable', 'delete'] as const;
 const recordedServerKeys = [
-  'formatVersion', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'root', 'services',
+  'formatVersion', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'root', 'webGroup', 'services',
   'reachable', 'versions', 'verifiedAt', 'lastOperation',
 ] as const;
 const recordedPlatformKeys = [
@@ -342,9 +342,10 @@ const defaultedServer = {
       configDir: '/etc/apache2/sites-enabled',
       check: 'apachectl configtest',
       reload: 'apachectl graceful',
+      sudo: true,
       fastcgi: '127.0.0.1:9000',
     },
-    db: { type: 'mysql', host: 'db.internal', port: 3306, adminUser: 'tide_admin' },
+    db: { type: 'mysql', host: 'db.internal', port: 3306, adminUser: 'tide_admin', grantHosts: ['localhost', '2001:db8::2'] },
   },
 } satisfies Server;
 
@@ -450,6 +451,7 @@ const sampleServerState = {
   user: 'aegir',
   hostKey: HOST_KEY,
   root: '/var/tide',
+  webGroup: 'www-data',
   services: {
     http: {
       type: 'nginx',
@@ -458,9 +460,10 @@ const sampleServerState = {
       configDir: '/etc/nginx/sites-enabled',
       check: 'nginx -t',
       reload: 'nginx -s reload',
+      sudo: true,
       fastcgi: 'unix:/run/php/php8.2-fpm.sock',
     },
-    db: { type: 'mariadb', host: '127.0.0.1', port: 3306, adminUser: 'root' },
+    db: { type: 'mariadb', host: '127.0.0.1', port: 3306, adminUser: 'root', grantHosts: ['localhost', '127.0.0.1'] },
   },
   reachable: true,
   versions: { nginx: '1.24.0', php: '8.2.7', mariadb: '10.11.6-MariaDB' },
@@ -476,6 +479,7 @@ const localServerState = {
   user: undefined,
   hostKey: undefined,
   root: '/tmp/tide-quickstart',
+  webGroup: undefined,
   services: { http: { type: 'none' }, db: { type: 'none' } },
 } satisfies RecordedServer;
 

@@ -27,7 +27,7 @@ const apache = httpServiceType('apache');
 describe('registry', () => {
   it('knows nginx and apache, and names the vhost file tide-<site>.conf in configDir', () => {
     expect(httpServiceTypes().map((t) => t.type).sort()).toEqual(['apache', 'nginx']);
-    const config = { type: 'nginx' as const, port: 80, httpsPort: 443, configDir: '/etc/nginx/sites-enabled/', check: '', reload: '' };
+    const config = { type: 'nginx' as const, port: 80, httpsPort: 443, configDir: '/etc/nginx/sites-enabled/', check: '', reload: '', sudo: false };
     expect(nginx.vhostPath(config, 'blog.example.com')).toBe('/etc/nginx/sites-enabled/tide-blog.example.com.conf');
     expect(() => httpServiceType('lighttpd')).toThrow(/no HTTP service type "lighttpd"/);
     expect(() => nginx.vhostPath(config, '../../etc/passwd')).toThrow(VhostValueError);

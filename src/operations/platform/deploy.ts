@@ -34,6 +34,11 @@ export const deployPlatform: OperationBuilder = (ctx) => {
     name: `build: ${platform.build}`,
     run: async () => void (await shell.run('the build command', platform.build!, { cwd: staging, env, timeoutMs: LONG_TIMEOUT_MS })),
   } : null;
+  // Code is the web server's to read, never to write (uploads go to each site's files/).
+  const readOnly: Task = {
+    name: 'make the code readable, not writable, by the web server',
+    run: async () => void (await shell.run('setting the code\'s permissions', `chmod -R u+rwX,go+rX,go-w ${q(staging)}`, { timeoutMs: LONG_TIMEOUT_MS })),
+  };
   const digest: Task = {
     name: 'compute the code digest',
     run: async () => void (facts.digest = (await shell.run('computing the code digest', DIGEST_COMMAND, { cwd: staging })).stdout.trim()),
@@ -63,7 +68,7 @@ export const deployPlatform: OperationBuilder = (ctx) => {
   };
 
   return {
-    tasks: [fetch, ...(build ? [build] : []), digest, inventory, swap, cleanup],
+    tasks: [fetch, ...(build ? [build] : []), readOnly, digest, inventory, swap, cleanup],
     updates: () => [{
       kind: 'platform',
       name: platform.name,

@@ -1,26 +1,40 @@
-// server verify: connect (the transport checks the pinned host key), make
-// tide's directories, check that the web server's config test passes and that
-// it and the database answer, and record their versions.
+// server verify: connect (the transport checks the pinned host key), check
+// what the login user needs (preconditions.ts: web group, writable root and
+// vhost directory, sudo, the include line, PHP), make tide's directories,
+// check that the web server's config test passes and that it and the
+// database answer, and record their versions.
 
 import { shellQuote as q } from '../../transport/types.js';
 import { dbServiceType } from '../../services/db/index.js';
+import { httpCommand } from '../../services/http/commands.js';
 import { httpVersion } from '../../services/http/version.js';
 import { serverSpec } from '../../state/spec.js';
 import { STATE_FORMAT_VERSION, type RecordedServer } from '../../state/types.js';
 import { serverDirs } from '../paths.js';
 import type { OperationBuilder, Task } from '../types.js';
+import { ServerNotPreparedError } from '../errors.js';
 import { DISABLED_PAGE, MAINTENANCE_PAGE } from './disabled-page.js';
+import { serverPreconditions } from './preconditions.js';
 
 export const verifyServer: OperationBuilder = (ctx) => {
   const { server, shell } = ctx;
   const dirs = serverDirs(server);
   const versions: Record<string, string> = {};
   const tasks: Task[] = [
+    ...serverPreconditions(shell.transport, server).map((precondition): Task => ({
+      name: `check that ${precondition.name}`,
+      run: async () => {
+        const missing = await precondition.check();
+        if (missing) throw new ServerNotPreparedError(server.name, missing.problem, missing.fix);
+      },
+    })),
     {
       name: `create ${dirs.root}/{platforms,sites,backups,config}`,
       run: async () => {
+        // The web server's user walks through platforms/, sites/ (without listing it) and config/; backups are tide's alone.
+        const open = [dirs.platforms, dirs.config, dirs.disabled, dirs.maintenance].map(q).join(' ');
         const result = await shell.run('creating tide\'s directories',
-          `mkdir -p ${[dirs.platforms, dirs.sites, dirs.backups, dirs.disabled, dirs.maintenance].map(q).join(' ')} && chmod 0700 ${q(dirs.backups)} && uname -sr`);
+          `mkdir -p ${open} ${q(dirs.sites)} ${q(dirs.backups)} && chmod 0755 ${open} && chmod 0751 ${q(dirs.sites)} && chmod 0700 ${q(dirs.backups)} && uname -sr`);
         versions.os = result.stdout.trim();
       },
     },
@@ -37,7 +51,7 @@ export const verifyServer: OperationBuilder = (ctx) => {
     tasks.push({
       name: `check ${http.type}: \`${http.check}\` and port ${http.port}`,
       run: async () => {
-        await shell.run(`the ${http.type} config test`, http.check);
+        await shell.run(`the ${http.type} config test`, httpCommand(http, 'check'));
         versions[http.type] = (await httpVersion(shell.transport, http)) ?? 'config test ok';
         // bash's /dev/tcp: no curl needed on the server to see that the port answers.
         await shell.run(`connecting to ${http.type} on port ${http.port}`,

@@ -12,6 +12,7 @@ import type { DriverContext } from '../../drivers/types.js';
 import type { Package } from '../../state/types.js';
 import { serverDirs } from '../paths.js';
 import { MAINTENANCE_PAGE } from '../server/disabled-page.js';
+import { sitePermissionsCommand } from './permissions.js';
 import { renderSiteVhost, siteFacts, type SiteResources, type VhostMode } from './resources.js';
 
 /** Holds the site's database password between tasks; it never leaves memory and the server. */
@@ -23,20 +24,21 @@ export interface PasswordBox {
 const DIR_EXISTS = 3;
 
 export function createSiteDirTask(shell: Shell, r: SiteResources): Task {
-  return newSiteDirTask(shell, r, `create site directory ${r.dir}`, () => `mkdir -p ${q(`${r.dir}/files`)}`);
+  return newSiteDirTask(shell, r, `create site directory ${r.dir}`, () => 'true');
 }
 
 /**
  * Makes the site's directory, refusing one already there (tide never
  * installs or copies over files it did not make), then runs `fill()` in the
- * shell to put its content in; the undo removes whatever was made.
+ * shell to put its content in (closed to everyone else until then) and gives
+ * it the site permission model; the undo removes whatever was made.
  */
 export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fill: () => string): Task {
   let created = false;
   return {
     name,
     async run() {
-      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(r.dir)} && chmod 0750 ${q(r.dir)} && ${fill()}`,
+      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(r.dir)} && chmod 0700 ${q(r.dir)} && ${fill()} && ${sitePermissionsCommand(r.dir, r.server.webGroup)}`,
         { timeoutMs: LONG_TIMEOUT_MS });
       if (made.exitCode === DIR_EXISTS) {
         throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not put a site over it.`,
@@ -194,12 +196,12 @@ export function removeVhostTask(shell: Shell, r: SiteResources): Task | null {
   };
 }
 
-/** Makes sure the site's files have the modes tide gives them (verify's "fix permissions"). */
+/** Gives the site's files the group and modes of the permission model again (verify's "fix permissions"). */
 export function fixPermissionsTask(shell: Shell, r: SiteResources): Task {
   return {
-    name: `fix permissions of ${r.dir}`,
-    run: async () => void (await shell.run('fixing permissions',
-      `mkdir -p ${q(`${r.dir}/files`)} && chmod 0750 ${q(r.dir)} && { test ! -e ${q(r.settingsPath)} || chmod 0640 ${q(r.settingsPath)}; }`)),
+    name: `fix ownership and permissions of ${r.dir}`,
+    run: async () => void (await shell.run('fixing ownership and permissions', sitePermissionsCommand(r.dir, r.server.webGroup),
+      { timeoutMs: LONG_TIMEOUT_MS })),
   };
 }
 

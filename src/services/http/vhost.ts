@@ -7,6 +7,7 @@ import { TideError } from '../../errors.js';
 import type { HttpService } from '../../model/kinds.js';
 import { redactor } from '../../redact.js';
 import { shellQuote, type ExecOptions, type ExecResult, type Transport } from '../../transport/types.js';
+import { httpCommand } from './commands.js';
 
 export interface VhostTaskOptions {
   /** Output of check and reload as it arrives (the operation log). */
@@ -86,7 +87,7 @@ async function writeCheckReload(
   await put(t, path, content, options);
   let check: ExecResult;
   try {
-    check = await t.exec(http.check, execOptions(options));
+    check = await t.exec(httpCommand(http, 'check'), execOptions(options));
   } catch (error) {
     await put(t, path, previous, options);
     throw error;
@@ -95,7 +96,7 @@ async function writeCheckReload(
     await put(t, path, previous, options);
     throw new HttpConfigTestError(check, t.server, path);
   }
-  const reload = await t.exec(http.reload, execOptions(options));
+  const reload = await t.exec(httpCommand(http, 'reload'), execOptions(options));
   if (reload.exitCode !== 0) throw new HttpReloadError(reload, t.server, previous);
 }
 

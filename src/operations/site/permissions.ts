@@ -1,0 +1,58 @@
+// Aegir's permission model for a site directory: the deploy user owns it,
+// the web group (the Server's webGroup, www-data on Debian) reads it, and
+// only files/ is writable by the web group.
+//
+//   DIR                 deploy:web  2750  setgid: files written later keep the group
+//   DIR/settings.json   deploy:web  0640  readable by PHP and by no one else
+//   DIR/files/          deploy:web  2770  uploads, written by PHP
+//   anything else       g+r, g-w, o-rwx; directories setgid
+//
+// Only what the deploy user owns is changed: an upload PHP wrote belongs to
+// the web server's user, and an unprivileged user cannot chown anything
+// (chgrp to a group it belongs to, it can). Symbolic links are left alone:
+// chmod would follow them out of the directory.
+
+import { shellQuote as q } from '../../transport/types.js';
+import { SETTINGS_FILE } from '../paths.js';
+
+export const SITE_DIR_MODE = '2750';
+export const FILES_DIR_MODE = '2770';
+export const SETTINGS_MODE = '640';
+export const FILES_DIR = 'files';
+
+/** Shell that gives a site directory (and its files/) the model above; run as the deploy user. */
+export function sitePermissionsCommand(dir: string, group: string | undefined): string {
+  const d = q(dir);
+  const files = q(`${dir}/${FILES_DIR}`);
+  const mine = '-user "$(id -u)" ! -type l';
+  return [
+    `mkdir -p ${files}`,
+    ...(group ? [`find ${d} ${mine} ! -group ${q(group)} -exec chgrp ${q(group)} {} +`] : []),
+    `find ${d} -path ${files} -prune -o ${mine} \\( -type d -exec chmod u+rwx,g+rxs,g-w,o-rwx {} + -o -exec chmod u+rw,g+r,g-w,o-rwx {} + \\)`,
+    `find ${files} ${mine} \\( -type d -exec chmod u+rwx,g+rwxs,o-rwx {} + -o -exec chmod u+rw,g+rw,o-rwx {} + \\)`,
+    `{ [ ! -f ${q(`${dir}/${SETTINGS_FILE}`)} ] || chmod 0${SETTINGS_MODE} ${q(`${dir}/${SETTINGS_FILE}`)}; }`,
+  ].join(' && ');
+}
+
+/** Prints "MODE GROUP" of the directory, settings.json and files/ (one line each; nothing for a missing one). */
+export function sitePermissionsProbe(dir: string): string {
+  return [dir, `${dir}/${SETTINGS_FILE}`, `${dir}/${FILES_DIR}`]
+    .map((path) => `{ stat -c '%a %G' ${q(path)} 2>/dev/null || echo missing; }`).join('; ');
+}
+
+/** What differs from the model, in words, from sitePermissionsProbe's output. */
+export function sitePermissionsDrift(probe: string, group: string | undefined): string[] {
+  const [dir, settings, files] = probe.trim().split('\n');
+  const drift: string[] = [];
+  const check = (what: string, line: string | undefined, mode: string) => {
+    if (!line || line === 'missing') return void drift.push(`${what} is missing`);
+    const [found, owner] = line.split(' ');
+    if (found !== mode) drift.push(`${what} has mode ${found}, not ${mode}`);
+    if (group && owner !== group) drift.push(`${what} belongs to group ${owner}, not ${group}`);
+  };
+  if (!dir || dir === 'missing') return drift;
+  check('the site directory', dir, SITE_DIR_MODE);
+  if (settings !== 'missing') check(SETTINGS_FILE, settings, SETTINGS_MODE);
+  check(`${FILES_DIR}/`, files, FILES_DIR_MODE);
+  return drift;
+}
