@@ -19,7 +19,7 @@ export class ServerNotPreparedError extends TideError {
   readonly server: string;
 
   constructor(server: string, problem: string, fix: string) {
-    super('SERVER_NOT_PREPARED', `${server}: ${problem}`, { hint: fix });
+    super('SERVER_NOT_PREPARED', `${server}: ${problem} Fix: ${fix}`, { hint: fix });
     this.server = server;
   }
 }

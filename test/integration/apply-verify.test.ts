@@ -5,6 +5,7 @@
 
 import { chmodSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
@@ -77,7 +78,7 @@ describe('tide verify', () => {
     const found = await tide(fleet, ['verify', '--detailed-exitcode']);
     expect(found.exitCode, found.all).toBe(2);
     expect(found.stdout).toContain(`vhost ${vhost} is missing`);
-    expect(found.stdout).toContain('settings file mode is 644, not 640');
+    expect(found.stdout).toContain('settings.json has mode 644, not 640');
     expect(JSON.parse(stateFile(fleet, 'state/sites/v1.example.test.json')!).drift).toHaveLength(2);
     expect(git(fleet.dir, 'log', '-1', '--format=%s', 'tide-state')).toMatch(/verify: 2 servers, 4 platform deployments, 1 sites checked; 1 drifted/);
 
@@ -111,8 +112,13 @@ describe('platform from git', () => {
     git(upstream, 'tag', 'v1.0');
     writeFileSync(join(upstream, 'VERSION'), '2.0-dev\n');
     git(upstream, 'commit', '-q', '-am', 'later work');
+    // web2's deploy user fetches it: git reads only repositories its user owns.
+    const served = join(tempDir('tide-served-'), 'upstream.git');
+    execFileSync('git', ['clone', '-q', '--bare', upstream, served]);
+    execFileSync('chmod', ['0755', join(served, '..')]);
+    execFileSync('chown', ['-R', web2.user, served]);
     writeFleetFile(fleet, 'platforms/built.yaml', {
-      kind: 'Platform', name: 'built', servers: ['web2'], driver: 'static', source: { git: upstream, ref: 'v1.0' },
+      kind: 'Platform', name: 'built', servers: ['web2'], driver: 'static', source: { git: served, ref: 'v1.0' },
       build: 'mkdir -p public && echo "built $(cat VERSION) for $TIDE_PLATFORM_NAME" > public/index.html', docroot: 'public',
     });
     writeFleetFile(fleet, 'sites/built.example.test.yaml', { kind: 'Site', name: 'built.example.test', platform: 'built' });

@@ -19,8 +19,11 @@ const services = inject('services');
 const [web1, web2] = services.ssh.servers as [typeof services.ssh.servers[0], typeof services.ssh.servers[0]];
 const servers = { web1, web2 };
 type ServerName = keyof typeof servers;
-const SITE = 'notes.example.com';
-const CLONE = 'copy.example.com';
+// Names of its own: every test file shares the one MariaDB.
+const SITE = 'ph-notes.example.test';
+const OTHER = 'ph-other.example.test';
+const CLONE = 'ph-copy.example.test';
+const RENAMED = 'ph-renamed.example.test';
 let fleet: TestFleet;
 
 interface SiteState {
@@ -86,7 +89,7 @@ async function expectServedWithUploads(server: ServerName, host: string, site = 
 }
 
 beforeAll(() => {
-  fleet = makeFleet(services, 'production-host');
+  fleet = makeFleet(services, 'production-host', { keepSites: false });
 });
 afterAll(() => removeGitCliRepos());
 
@@ -97,8 +100,10 @@ describe('a PHP site on servers prepared as in production', () => {
   });
 
   it('install: settings readable by PHP only, uploads stored in files/, code read-only for the web server', async () => {
-    await applyOk('the php-notes example');
-    for (const [server, site] of [['web1', SITE], ['web2', 'notes.example.org']] as const) {
+    writeSite(SITE, { server: 'web1' });
+    writeSite(OTHER, { server: 'web2' });
+    await applyOk('two notes sites');
+    for (const [server, site] of [['web1', SITE], ['web2', OTHER]] as const) {
       expectPermissionModel(server, site);
       await expectServedWithUploads(server, site);
     }
@@ -144,10 +149,10 @@ describe('a PHP site on servers prepared as in production', () => {
   });
 
   it('rename: the site answers at its new url with the model kept', async () => {
-    writeSite(CLONE, { server: 'web1', url: 'renamed.example.com' });
+    writeSite(CLONE, { server: 'web1', url: RENAMED });
     await applyOk('rename');
     expectPermissionModel('web1', CLONE);
-    await expectServedWithUploads('web1', 'renamed.example.com', CLONE);
+    await expectServedWithUploads('web1', RENAMED, CLONE);
   });
 
   it('verify finds drifted ownership and modes, and the next apply repairs them', async () => {
@@ -166,11 +171,11 @@ describe('a PHP site on servers prepared as in production', () => {
     const repaired = await applyOk('repair');
     expect(repaired).toMatch(/verify/);
     expectPermissionModel('web1', CLONE);
-    await expectServedWithUploads('web1', 'renamed.example.com', CLONE);
+    await expectServedWithUploads('web1', RENAMED, CLONE);
   });
 
   it('delete removes the site, uploads written by PHP included', async () => {
-    writeSite(CLONE, { server: 'web1', url: 'renamed.example.com', status: 'deleted' });
+    writeSite(CLONE, { server: 'web1', url: RENAMED, status: 'deleted' });
     await applyOk('delete');
     expect(existsSync(siteDir('web1', CLONE))).toBe(false);
   });
@@ -187,16 +192,16 @@ describe('logging in as root keeps working', () => {
         db: { type: 'mariadb', host: services.db.host, port: services.db.port, adminUser: services.db.adminUser, adminPassword: 'env:TIDE_TEST_DB_PASSWORD' },
       },
     });
-    writeFleetFile(rootFleet, 'sites/root.example.com.yaml', { kind: 'Site', name: 'root.example.com', platform: 'notes', server: 'web1' });
+    writeFleetFile(rootFleet, 'sites/ph-root.example.test.yaml', { kind: 'Site', name: 'ph-root.example.test', platform: 'notes', server: 'web1' });
     commitAll(rootFleet, 'a site installed by root');
     const run = await tide(rootFleet, ['apply', '--yes']);
     expect(run.exitCode, run.all).toBe(0);
-    const dir = join(rootFleet.roots.web1!, 'sites/root.example.com');
+    const dir = join(rootFleet.roots.web1!, 'sites/ph-root.example.test');
     expect(stat(dir)).toBe('2750 root www-data');
     expect(stat(join(dir, 'settings.json'))).toBe('640 root www-data');
-    const page = await pageWhen(web1.http.port, 'root.example.com', (p) => p.status === 200);
-    expect(page.body).toContain('Notes of root.example.com');
-    const stored = await httpRequest(web1.http.port, 'root.example.com', '/upload.php?name=a.txt', { method: 'POST', body: 'x' });
+    const page = await pageWhen(web1.http.port, 'ph-root.example.test', (p) => p.status === 200);
+    expect(page.body).toContain('Notes of ph-root.example.test');
+    const stored = await httpRequest(web1.http.port, 'ph-root.example.test', '/upload.php?name=a.txt', { method: 'POST', body: 'x' });
     expect(stored.status, stored.body).toBe(200);
   });
 });

@@ -110,7 +110,7 @@ describe('examples/prepare-server.sh', () => {
     expect(readFileSync(join(dir, 'conf.d/tide.conf'), 'utf8')).toContain(`include ${join(dir, 'vhosts')}/*.conf;`);
     const nginx = execFileSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).trim();
     const allowed = execFileSync('sudo', ['-l', '-U', user], { encoding: 'utf8' });
-    expect(allowed).toContain(`(root) NOPASSWD: ${nginx} -c /etc/nginx/nginx.conf -t, ${nginx} -s reload`);
+    expect(allowed.replace(/\s+/g, ' ')).toContain(`(root) NOPASSWD: ${nginx} -c /etc/nginx/nginx.conf -t, ${nginx} -s reload`);
     expect(spawnSync('visudo', ['-c']).status).toBe(0);
     // May not run anything else as root.
     expect(spawnSync('runuser', ['-u', user, '--', 'sudo', '-n', '-l', nginx, '-s', 'stop']).status).not.toBe(0);
