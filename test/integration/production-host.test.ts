@@ -160,9 +160,10 @@ describe('a PHP site on servers prepared as in production', () => {
     const { user } = web1;
     // What a hurried admin leaves behind: the group lost, settings world-readable, files/ closed to PHP.
     execFileSync('chgrp', [user, dir]);
-    execFileSync('chmod', ['0755', dir]);
+    // (Five digits: chmod keeps a directory's setgid bit otherwise.)
+    execFileSync('chmod', ['00755', dir]);
     execFileSync('chmod', ['0644', join(dir, 'settings.json')]);
-    execFileSync('chmod', ['0750', join(dir, 'files')]);
+    execFileSync('chmod', ['00750', join(dir, 'files')]);
     const verify = await tide(fleet, ['verify']);
     expect(verify.all).toMatch(/site directory has mode 755, not 2750/);
     expect(verify.all).toContain(`site directory belongs to group ${user}, not www-data`);

@@ -28,10 +28,20 @@ export function sitePermissionsCommand(dir: string, group: string | undefined): 
   return [
     `mkdir -p ${files}`,
     ...(group ? [`find ${d} ${mine} ! -group ${q(group)} -exec chgrp ${q(group)} {} +`] : []),
-    `find ${d} -path ${files} -prune -o ${mine} \\( -type d -exec chmod u+rwx,g+rxs,g-w,o-rwx {} + -o -exec chmod u+rw,g+r,g-w,o-rwx {} + \\)`,
-    `find ${files} ${mine} \\( -type d -exec chmod u+rwx,g+rwxs,o-rwx {} + -o -exec chmod u+rw,g+rw,o-rwx {} + \\)`,
+    `find ${d} -path ${files} -prune -o ${mine} ${fixModes({ dir: '2750', file: '0640', never: '0027' }, 'u+rwx,g+rxs,g-w,o-rwx', 'u+rw,g+r,g-w,o-rwx')}`,
+    `find ${files} ${mine} ${fixModes({ dir: '2770', file: '0660', never: '0007' }, 'u+rwx,g+rwxs,o-rwx', 'u+rw,g+rw,o-rwx')}`,
     `{ [ ! -f ${q(`${dir}/${SETTINGS_FILE}`)} ] || chmod 0${SETTINGS_MODE} ${q(`${dir}/${SETTINGS_FILE}`)}; }`,
   ].join(' && ');
+}
+
+/**
+ * find's test-and-chmod for directories and everything else: only what lacks
+ * a bit of `dir`/`file` or has one of `never` is changed, so a verify of a
+ * site already in order writes nothing (10,000 files: no chmod at all).
+ */
+function fixModes(want: { dir: string; file: string; never: string }, dirMode: string, fileMode: string): string {
+  return `\\( -type d \\( ! -perm -${want.dir} -o -perm /${want.never} \\) -exec chmod ${dirMode} {} + ` +
+    `-o ! -type d \\( ! -perm -${want.file} -o -perm /${want.never} \\) -exec chmod ${fileMode} {} + \\)`;
 }
 
 /** Prints "MODE GROUP" of the directory, settings.json and files/ (one line each; nothing for a missing one). */
