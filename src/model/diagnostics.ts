@@ -1,9 +1,10 @@
 // Collects problems found while loading a fleet and, only if there are any,
-// works out their line and column (positions cost a second parse).
+// works out their line and column (positions cost a second parse, done once
+// per file however many problems it has).
 
 import { FleetInvalidError, type Diagnostic } from '../errors.js';
 import type { DocumentOrigin } from './kinds.js';
-import { locate, type Anchor, type PathSegment } from './yaml-positions.js';
+import { YamlSource, type Anchor, type PathSegment } from './yaml-positions.js';
 
 export interface Place extends DocumentOrigin {
   path: readonly PathSegment[];
@@ -21,6 +22,7 @@ interface Pending {
 
 export class DiagnosticCollector {
   private readonly pending: Pending[] = [];
+  private readonly sources = new Map<string, YamlSource>();
 
   constructor(private readonly texts: ReadonlyMap<string, string>) {}
 
@@ -56,7 +58,11 @@ export class DiagnosticCollector {
 
   private resolve(place: Pending['place']): { file: string; line: number; column: number } {
     if ('line' in place) return place;
-    const text = this.texts.get(place.file) ?? '';
-    return { file: place.file, ...locate(text, place.doc, place.path, place.anchor) };
+    let source = this.sources.get(place.file);
+    if (!source) {
+      source = new YamlSource(this.texts.get(place.file) ?? '');
+      this.sources.set(place.file, source);
+    }
+    return { file: place.file, ...source.locate(place.doc, place.path, place.anchor) };
   }
 }

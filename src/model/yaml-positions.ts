@@ -1,5 +1,7 @@
-// Finds where a value sits in YAML source, for error messages. Only called
-// when something is wrong, so the happy path never pays for positions.
+// Finds where a value sits in YAML source, for error messages. Only used
+// when something is wrong, so the happy path never pays for positions; a file
+// with many errors pays once (one extra parse and one line index per file,
+// however many errors point into it).
 //
 // js-yaml reports each node it opens and closes to a listener; pairing those
 // events gives every node's [start, end) in the text, and nesting the ranges
@@ -23,46 +25,64 @@ interface SourceNode {
   children: SourceNode[];
 }
 
-/** 1-based line and column of a character offset. */
-export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/** One file's text, with its line index and node tree built on first use. */
+export class YamlSource {
+  private lineStarts: number[] | undefined;
+  private documentRoots: (SourceNode | undefined)[] | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** 1-based line and column of a character offset. */
+  positionAt(offset: number): Position {
+    this.lineStarts ??= lineStartsOf(this.text);
+    const at = Math.min(Math.max(offset, 0), this.text.length);
+    // The last line start at or before `at` (binary search).
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid]! <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: at - this.lineStarts[low]! + 1 };
   }
-  return { line, column: end - lineStart + 1 };
+
+  /**
+   * Locates `path` inside document `doc`, at the deepest part of the path
+   * that exists. A scalar or a flow collection is pointed at itself (the
+   * value an editor would underline); a block collection, which starts on the
+   * next line, at its key. `anchor: 'key'` points at the key even for scalars
+   * (for "unknown property" errors).
+   */
+  locate(doc: number, path: readonly PathSegment[], anchor: Anchor = 'value'): Position {
+    this.documentRoots ??= documentRootsOf(this.text);
+    const root = this.documentRoots[doc];
+    if (!root) return { line: 1, column: 1 };
+    let node = root;
+    let keyStart: number | undefined;
+    let resolved = 0;
+    for (const segment of path) {
+      const child = findChild(node, segment);
+      if (!child) break;
+      node = child.value;
+      keyStart = child.keyStart;
+      resolved++;
+    }
+    const valueStart = skipSpace(this.text, node.start);
+    const isBlockCollection = (node.kind === 'mapping' || node.kind === 'sequence') && !'{['.includes(this.text[valueStart] ?? '');
+    const useKey = keyStart !== undefined && ((anchor === 'key' && resolved === path.length) || isBlockCollection);
+    return this.positionAt(useKey ? keyStart! : valueStart);
+  }
 }
 
-/**
- * Locates `path` inside document `doc` of `text`, at the deepest part of the
- * path that exists. A scalar or a flow collection is pointed at itself (the
- * value an editor would underline); a block collection, which starts on the
- * next line, at its key. `anchor: 'key'` points at the key even for scalars
- * (for "unknown property" errors).
- */
-export function locate(text: string, doc: number, path: readonly PathSegment[], anchor: Anchor = 'value'): Position {
-  const parsed = parseWithRanges(text);
-  const root = parsed && findDocumentRoot(parsed.roots, parsed.docs[doc]);
-  if (!root) return { line: 1, column: 1 };
-  let node = root;
-  let keyStart: number | undefined;
-  let resolved = 0;
-  for (const segment of path) {
-    const child = findChild(node, segment);
-    if (!child) break;
-    node = child.value;
-    keyStart = child.keyStart;
-    resolved++;
-  }
-  const valueStart = skipSpace(text, node.start);
-  const isBlockCollection = (node.kind === 'mapping' || node.kind === 'sequence') && !'{['.includes(text[valueStart] ?? '');
-  const useKey = keyStart !== undefined && ((anchor === 'key' && resolved === path.length) || isBlockCollection);
-  return positionAt(text, useKey ? keyStart! : valueStart);
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
-function parseWithRanges(text: string): { docs: unknown[]; roots: SourceNode[] } | undefined {
+/** The root node of each document, by document index (undefined for a scalar or empty document). */
+function documentRootsOf(text: string): (SourceNode | undefined)[] {
   const open: number[] = [];
   const closed: SourceNode[] = [];
   let docs: unknown[];
@@ -74,9 +94,11 @@ function parseWithRanges(text: string): { docs: unknown[]; roots: SourceNode[] }
       },
     });
   } catch {
-    return undefined;
+    return [];
   }
-  return { docs, roots: nest(closed) };
+  const byResult = new Map<unknown, SourceNode>();
+  for (const root of nest(closed)) if (!byResult.has(root.result)) byResult.set(root.result, root);
+  return docs.map((doc) => (typeof doc === 'object' && doc !== null ? byResult.get(doc) : undefined));
 }
 
 /** Rebuilds the tree from node ranges; a node nested in one of the same range is the same node. */
@@ -92,10 +114,6 @@ function nest(nodes: SourceNode[]): SourceNode[] {
     stack.push(node);
   }
   return roots;
-}
-
-function findDocumentRoot(roots: SourceNode[], doc: unknown): SourceNode | undefined {
-  return typeof doc === 'object' && doc !== null ? roots.find((r) => r.result === doc) : undefined;
 }
 
 function findChild(node: SourceNode, segment: PathSegment): { value: SourceNode; keyStart?: number } | undefined {
