@@ -15,6 +15,9 @@ import type {
 type Raw = Record<string, any>;
 
 export const DEFAULT_STATE_BRANCH = 'tide-state';
+/** Largest fleet file read by default (bytes); tide.yaml's maxFileSize changes it. */
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+export const MIN_MAX_FILE_SIZE = 1024;
 
 export function defaultFleet(name = 'fleet'): Fleet {
   return {
@@ -24,6 +27,7 @@ export function defaultFleet(name = 'fleet'): Fleet {
     prune: false,
     concurrency: { total: 8, perServer: 2 },
     ignore: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
   };
 }
 
@@ -38,6 +42,7 @@ export function withFleetDefaults(raw: Raw): Fleet {
       perServer: raw.concurrency?.perServer ?? base.concurrency.perServer,
     },
     ignore: raw.ignore ?? [],
+    maxFileSize: raw.maxFileSize ?? base.maxFileSize,
   };
 }
 

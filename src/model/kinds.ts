@@ -24,6 +24,8 @@ export interface Fleet {
   concurrency: { total: number; perServer: number };
   /** Glob patterns (relative to the repo root) of paths the loader skips. */
   ignore: string[];
+  /** Largest fleet file, in bytes, the loader reads; larger ones are refused by name. */
+  maxFileSize: number;
 }
 
 export type HttpServiceType = 'nginx' | 'apache' | 'none';

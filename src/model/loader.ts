@@ -4,7 +4,9 @@
 
 import { DiagnosticCollector, type Place } from './diagnostics.js';
 import {
+  DEFAULT_MAX_FILE_SIZE,
   defaultFleet,
+  MIN_MAX_FILE_SIZE,
   withClientDefaults,
   withFleetDefaults,
   withPlatformDefaults,
@@ -15,11 +17,12 @@ import { KINDS, type DesiredState, type DocumentOrigin, type KindName } from './
 import { checkReferences, type Origins } from './references.js';
 import { checkCommandSecrets } from './secret-refs.js';
 import { describeSchemaErrors, formatPath } from './schema-errors.js';
-import { parseFile, type YamlSyntaxError } from './parse-yaml.js';
+import { parseFile } from './parse-yaml.js';
+import { quoteValue, shortText } from './quote.js';
 import { kindValidator } from './schemas.js';
 import { didYouMean } from './suggest.js';
-import { isIgnored } from '../repo/glob.js';
-import { digestFiles, type FleetSource } from '../repo/files.js';
+import { ignoreMatcher } from '../repo/glob.js';
+import { digestFiles, MAX_FILE_BYTES, type FleetSource } from '../repo/files.js';
 
 export const FLEET_FILE = 'tide.yaml';
 
@@ -34,19 +37,19 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
   const texts = new Map(source.files.map((f) => [f.path, f.text]));
   const problems = new DiagnosticCollector(texts);
 
-  const onSyntaxError = (e: YamlSyntaxError) =>
-    problems.atPosition(e.file, e.line, e.column, 'YAML_SYNTAX', `YAML syntax error: ${e.reason}`);
-  // tide.yaml is read first: its `ignore` globs decide which other files count.
+  // tide.yaml is read first (held to the default size limit): its `ignore`
+  // globs decide which other files count, its `maxFileSize` how large they may be.
   const fleetFile = source.files.find((f) => f.path === FLEET_FILE);
-  const fleetDocs = fleetFile ? parseFile(fleetFile, onSyntaxError) : [];
-  const ignore = ignorePatterns(fleetDocs);
-  const others = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path, ignore));
+  const fleetDocs = fleetFile ? parseFile(fleetFile, problems, DEFAULT_MAX_FILE_SIZE) : [];
+  const settings = fleetSettings(fleetDocs);
+  const isIgnored = ignoreMatcher(settings.ignore);
+  const others = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path));
   const loaded = fleetFile ? [fleetFile, ...others] : others;
 
   const documents: RawDocument[] = [];
   const invalid = new Set<string>();
   for (const file of loaded) {
-    const docs = file === fleetFile ? fleetDocs : parseFile(file, onSyntaxError);
+    const docs = file === fleetFile ? fleetDocs : parseFile(file, problems, settings.maxFileSize);
     docs.forEach((doc, index) => {
       const checked = checkDocument(doc, { file: file.path, doc: index }, problems);
       if (checked) documents.push(checked);
@@ -65,19 +68,23 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
   return desired;
 }
 
-function ignorePatterns(fleetDocs: unknown[]): string[] {
-  for (const doc of fleetDocs) {
-    const ignore = (doc as { kind?: unknown; ignore?: unknown } | null)?.ignore;
-    if ((doc as { kind?: unknown } | null)?.kind === 'Fleet' && Array.isArray(ignore)) {
-      return ignore.filter((p): p is string => typeof p === 'string');
-    }
-  }
-  return [];
+/**
+ * The settings other files are read with, taken from the Fleet document
+ * before it is validated (its own errors are reported with the rest): what
+ * is not usable as written falls back to the default.
+ */
+function fleetSettings(fleetDocs: unknown[]): { ignore: string[]; maxFileSize: number } {
+  const fleet = fleetDocs.find((doc) => (doc as { kind?: unknown } | null)?.kind === 'Fleet') as { ignore?: unknown; maxFileSize?: unknown } | undefined;
+  const ignore = Array.isArray(fleet?.ignore) ? fleet.ignore.filter((p): p is string => typeof p === 'string') : [];
+  const size = fleet?.maxFileSize;
+  const maxFileSize = Number.isInteger(size) && (size as number) >= MIN_MAX_FILE_SIZE && (size as number) <= MAX_FILE_BYTES ? (size as number) : DEFAULT_MAX_FILE_SIZE;
+  return { ignore, maxFileSize };
 }
 
 function nameOf(doc: unknown): string {
   const { kind, name } = (doc ?? {}) as { kind?: unknown; name?: unknown };
-  return `${String(kind)}/${String(name)}`;
+  // Only strings: a list here could be an alias bomb that String() would expand.
+  return typeof kind === 'string' && typeof name === 'string' ? `${kind}/${name}` : '';
 }
 
 function origins(documents: RawDocument[]): Origins {
@@ -100,12 +107,12 @@ function checkDocument(doc: unknown, origin: DocumentOrigin, problems: Diagnosti
     return undefined;
   }
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
-    problems.at(place(['kind']), 'KIND_UNKNOWN', `unknown kind '${String(kind)}'${didYouMean(String(kind), KINDS)}; expected one of ${KINDS.join(', ')}`);
+    problems.at(place(['kind']), 'KIND_UNKNOWN', `unknown kind ${quoteValue(kind)}${typeof kind === 'string' ? didYouMean(kind, KINDS) : ''}; expected one of ${KINDS.join(', ')}`);
     return undefined;
   }
   const validate = kindValidator(kind as KindName);
   const name = typeof body.name === 'string' ? body.name : undefined;
-  const subject = name ? `${kind} ${name}` : kind;
+  const subject = name ? `${kind} ${shortText(name)}` : kind;
   if (!validate(body)) {
     for (const p of describeSchemaErrors(validate.errors ?? [])) {
       const field = formatPath(p.path);

@@ -2,6 +2,7 @@
 // the path of the value it is about (for its file:line:column).
 
 import type { ErrorObject } from 'ajv';
+import { quoteValue, shortText } from './quote.js';
 import { knownProperties } from './schemas.js';
 import { didYouMean } from './suggest.js';
 import type { PathSegment } from './yaml-positions.js';
@@ -30,7 +31,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
 
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
-  for (const s of path) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
+  for (const s of path) out += typeof s === 'number' ? `[${s}]` : out ? `.${shortText(s)}` : shortText(s);
   return out;
 }
 
@@ -43,18 +44,21 @@ function describe(error: ErrorObject): SchemaProblem {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       const hint = didYouMean(name, knownProperties(error.parentSchema));
-      return { path: [...path, name], message: `unknown property '${name}'${hint}`, atKey: true };
+      return { path: [...path, name], message: `unknown property '${shortText(name)}'${hint}`, atKey: true };
     }
     case 'pattern': {
-      const description = (error.parentSchema as { description?: string } | undefined)?.description;
-      return { path, message: `${quoted(error.data)} is not valid: must be ${description ?? `a string matching ${String(params.pattern)}`}` };
+      const schema = error.parentSchema as { description?: string; writeOnly?: boolean } | undefined;
+      const expected = `must be ${schema?.description ?? `a string matching ${String(params.pattern)}`}`;
+      // A value where a secret reference belongs is likely the secret itself.
+      if (schema?.writeOnly) return { path, message: `${expected} (the value written here is not shown: it may be a secret)` };
+      return { path, message: `${quoteValue(error.data)} is not valid: ${expected}` };
     }
     case 'enum':
-      return { path, message: `${quoted(error.data)} is not allowed: must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
+      return { path, message: `${quoteValue(error.data)} is not allowed: must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
     case 'minimum':
-      return { path, message: `${quoted(error.data)} is too small: must be at least ${String(params.limit)}` };
+      return { path, message: `${quoteValue(error.data)} is too small: must be at least ${String(params.limit)}` };
     case 'maximum':
-      return { path, message: `${quoted(error.data)} is too large: must be at most ${String(params.limit)}` };
+      return { path, message: `${quoteValue(error.data)} is too large: must be at most ${String(params.limit)}` };
     case 'type':
       return { path, message: `must be ${article(String(params.type))} ${String(params.type)}, not ${typeName(error.data)}` };
     default:
@@ -92,10 +96,6 @@ function pointerToPath(pointer: string): PathSegment[] {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
-}
-
-function quoted(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
 }
 
 function article(word: string): string {

@@ -5,7 +5,62 @@ import { createHash } from 'node:crypto';
 export interface FleetFile {
   /** Relative to the repository root, forward slashes. */
   path: string;
+  /** The file's text; for a file that is not UTF-8, the text before the first bad byte. */
   text: string;
+  /** Size in bytes, when known from reading (the loader refuses files over its limit). */
+  size?: number;
+  /** True when the file is not valid UTF-8: `text` stops where the first bad byte is. */
+  notUtf8?: boolean;
+}
+
+/**
+ * Files larger than this are never read into memory (the size limit a
+ * fleet can set in tide.yaml goes up to it; the loader refuses them by name).
+ */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** A file's bytes as a FleetFile: decoded if they are UTF-8, cut at the first bad byte if not. */
+export function decodeFleetFile(path: string, bytes: Uint8Array): FleetFile {
+  if (bytes.length > MAX_FILE_BYTES) return { path, text: '', size: bytes.length };
+  const bad = firstInvalidUtf8(bytes);
+  const decoder = new TextDecoder();
+  if (bad === -1) return { path, text: decoder.decode(bytes), size: bytes.length };
+  return { path, text: decoder.decode(bytes.subarray(0, bad)), size: bytes.length, notUtf8: true };
+}
+
+/**
+ * Offset of the first byte that is not part of a well-formed UTF-8 sequence
+ * (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or -1.
+ * Node's TextDecoder can say whether bytes are valid, but not where they stop being so.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    // Continuation bytes after the lead, and the range the first of them must fall in.
+    let count: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) count = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      count = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      count = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= count; k++) {
+      const b = bytes[i + k];
+      if (b === undefined || b < (k === 1 ? low : 0x80) || b > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += count + 1;
+  }
+  return -1;
 }
 
 export interface FleetSource {

@@ -4,7 +4,7 @@
 // never loads isomorphic-git (it costs ~150 ms to load), only writers do.
 
 import { TideError } from '../errors.js';
-import type { FleetFile } from './files.js';
+import { decodeFleetFile, type FleetFile } from './files.js';
 import { findGitDirs, requireGitDirs, type GitDirs } from './git-dir.js';
 import { headerValues, type ObjectStore, withObjectStore } from './object-store.js';
 import { expandRef, readRef } from './refs.js';
@@ -98,14 +98,13 @@ export function readFilesAt(dir: string, commit: string, prefix: string, filter:
     const rootOid = subtreeOid(store, store.commitTree(commit), prefix);
     if (!rootOid) return [];
     const files: FleetFile[] = [];
-    const decoder = new TextDecoder();
     const walk = (treeOid: string, base: string): void => {
       for (const entry of store.readTree(treeOid)) {
         const path = base ? `${base}/${entry.name}` : entry.name;
         if (entry.type === 'tree') {
           if (filter.enter(path, entry.name)) walk(entry.oid, path);
         } else if (entry.type === 'blob' && filter.take(path, entry.name)) {
-          files.push({ path, text: decoder.decode(store.readBlob(entry.oid)) });
+          files.push(decodeFleetFile(path, store.readBlob(entry.oid)));
         }
       }
     };

@@ -5,10 +5,10 @@
 // fraction of fs/promises, whose every file is four thread-pool round trips
 // (open, fstat, read, close). Nothing else runs while a plan loads.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TideError } from '../errors.js';
-import { isAlwaysSkipped, isFleetFileName, type FleetFile } from './files.js';
+import { decodeFleetFile, isAlwaysSkipped, isFleetFileName, MAX_FILE_BYTES, type FleetFile } from './files.js';
 
 export function readWorktreeFiles(root: string): FleetFile[] {
   const paths: string[] = [];
@@ -21,7 +21,14 @@ export function readWorktreeFiles(root: string): FleetFile[] {
     });
   }
   paths.sort();
-  return paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+  return paths.map((path) => readFleetFile(root, path));
+}
+
+/** A file's content, unless it is too large to be a fleet file (then only its size). */
+function readFleetFile(root: string, path: string): FleetFile {
+  const size = statSync(join(root, path)).size;
+  if (size > MAX_FILE_BYTES) return { path, text: '', size };
+  return decodeFleetFile(path, readFileSync(join(root, path)));
 }
 
 function walk(root: string, rel: string, out: string[]): void {

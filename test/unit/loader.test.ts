@@ -24,7 +24,7 @@ const fleetWith = (extra: Record<string, string>) => ({ ...BASE, ...extra });
 describe('a valid fleet', () => {
   it('loads with defaults applied', () => {
     const desired = load(BASE);
-    expect(desired.fleet).toEqual({ kind: 'Fleet', name: 'acme', state: { branch: 'tide-state' }, prune: false, concurrency: { total: 8, perServer: 2 }, ignore: [] });
+    expect(desired.fleet).toEqual({ kind: 'Fleet', name: 'acme', state: { branch: 'tide-state' }, prune: false, concurrency: { total: 8, perServer: 2 }, ignore: [], maxFileSize: 1048576 });
     expect(desired.servers.get('web1')).toMatchObject({ transport: 'ssh', port: 22, root: '/var/tide', services: { http: { type: 'nginx', port: 80, check: 'nginx -t' }, db: { type: 'mariadb', port: 3306 } } });
     expect(desired.sites.get('b.example.com')).toMatchObject({ url: 'b.example.com', status: 'enabled', profile: 'standard', redirectAliases: false });
     expect(desired.digest).toMatch(/^[0-9a-f]{64}$/);
@@ -106,9 +106,18 @@ describe('errors point at file:line:column', () => {
 
   it('a password written inline instead of a reference', () => {
     const server = BASE['servers/web1.yaml']!.replace('kind: Server', 'kind: Server\n    services:\n      db: { type: mariadb, adminPassword: hunter2 }');
-    expect(only(fleetWith({ 'servers/web1.yaml': server }))).toMatch(
-      /^servers\/web1\.yaml:3:39: Server web1: services\.db\.adminPassword: 'hunter2' is not valid: must be a secret reference, env:NAME/,
-    );
+    const message = only(fleetWith({ 'servers/web1.yaml': server }));
+    // Says what belongs there, never what was written (it may be the password itself).
+    expect(message).toMatch(/^servers\/web1\.yaml:3:39: Server web1: services\.db\.adminPassword: must be a secret reference, env:NAME/);
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('a private key pasted where a reference to it belongs', () => {
+    const key = '-----BEGIN OPENSSH PRIVATE KEY-----b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ';
+    const server = BASE['servers/web1.yaml']!.replace('kind: Server', `kind: Server\n    identity: "${key}"`);
+    const message = only(fleetWith({ 'servers/web1.yaml': server }));
+    expect(message).toMatch(/^servers\/web1\.yaml:2:11: Server web1: identity: must be a secret reference/);
+    expect(message).not.toMatch(/PRIVATE|b3BlbnNz/);
   });
 
   it('an ssh server without a pinned host key', () => {

@@ -141,7 +141,7 @@ const TYPED_KEYWORDS = [
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-const fleetKeys = ['kind', 'name', 'state', 'prune', 'concurrency', 'ignore'] as const;
+const fleetKeys = ['kind', 'name', 'state', 'prune', 'concurrency', 'ignore', 'maxFileSize'] as const;
 const serverKeys = ['kind', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'identity', 'root', 'webGroup', 'services'] as const;
 const httpKeys = ['type', 'port', 'httpsPort', 'configDir', 'check', 'reload', 'sudo', 'fastcgi'] as const;
 const dbKeys = ['type', 'host', 'port', 'adminUser', 'adminPassword', 'grantHosts'] as const;
@@ -356,6 +356,7 @@ const defaultedFleet = {
   prune: false,
   concurrency: { total: 8, perServer: 2 },
   ignore: ['platforms/**', 'drafts/*.yaml'],
+  maxFileSize: 1048576,
 } satisfies Fleet;
 
 const defaultedPlatform = {
