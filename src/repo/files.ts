@@ -7,7 +7,7 @@ export interface FleetFile {
   path: string;
   /** The file's text; for a file that is not UTF-8, the text before the first bad byte. */
   text: string;
-  /** Size in bytes, when known from reading (the loader refuses files over its limit). */
+  /** Size in bytes, when the text does not tell it: a file too large to read, or cut at a bad byte. */
   size?: number;
   /** True when the file is not valid UTF-8: `text` stops where the first bad byte is. */
   notUtf8?: boolean;
@@ -24,7 +24,7 @@ export function decodeFleetFile(path: string, bytes: Uint8Array): FleetFile {
   if (bytes.length > MAX_FILE_BYTES) return { path, text: '', size: bytes.length };
   const bad = firstInvalidUtf8(bytes);
   const decoder = new TextDecoder();
-  if (bad === -1) return { path, text: decoder.decode(bytes), size: bytes.length };
+  if (bad === -1) return { path, text: decoder.decode(bytes) };
   return { path, text: decoder.decode(bytes.subarray(0, bad)), size: bytes.length, notUtf8: true };
 }
 
