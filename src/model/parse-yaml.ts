@@ -29,8 +29,7 @@ export function parseFile(file: FleetFile, problems: DiagnosticCollector, maxFil
     docs = loadAll(file.text, undefined, { filename: file.path });
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
-    const line = (error.mark?.line ?? 0) + 1;
-    const column = (error.mark?.column ?? 0) + 1;
+    const { line, column } = syntaxErrorPosition(file.text, error);
     problems.atPosition(file.path, line, column, 'YAML_SYNTAX', `YAML syntax error: ${shortText(error.reason, 200)}`);
     return [];
   }
@@ -42,6 +41,14 @@ export function parseFile(file: FleetFile, problems: DiagnosticCollector, maxFil
       : `YAML aliases expand this value to more than ${MAX_EXPANDED_VALUES} values; write the values out instead of nesting aliases`);
     return null;
   });
+}
+
+/** js-yaml's mark, kept inside the text (it reads a newline it adds at the end, and can point past it). */
+function syntaxErrorPosition(text: string, error: YAMLException): { line: number; column: number } {
+  const line = (error.mark?.line ?? 0) + 1;
+  const end = new YamlSource(text).positionAt(text.length);
+  if (line > end.line) return end;
+  return { line, column: (error.mark?.column ?? 0) + 1 };
 }
 
 /** Whether the file is UTF-8 text without NUL bytes; reports where it stops being so. */

@@ -150,3 +150,9 @@ describe('ignore globs', () => {
 it('the fleet fixtures of these tests load without errors', () => {
   expect(loadFiles(files(BASE)).sites.size).toBeGreaterThan(0);
 });
+
+it('a syntax error at the end of a file without a final newline points inside the file', () => {
+  expect(text({ 'c.yaml': 'kind: Client\nname: acme\nA' })).toEqual([
+    'c.yaml:3:2: YAML syntax error: can not read a block mapping entry; a multiline key may not be an implicit key',
+  ]);
+});
