@@ -8,9 +8,9 @@ import { httpCommand } from '../services/http/commands.js';
 import { httpVersion } from '../services/http/version.js';
 import { DIGEST_COMMAND } from '../operations/platform/digest.js';
 import { renderSiteVhost, vhostModeFor, siteResources } from '../operations/site/resources.js';
-import { platformDir } from '../operations/paths.js';
 import { serverPreconditions } from '../operations/server/preconditions.js';
 import { sitePermissionsDrift, sitePermissionsProbe } from '../operations/site/permissions.js';
+import { platformCodeDir } from '../operations/targets.js';
 import type { RecordedPlatform, RecordedSite } from '../state/types.js';
 import { shellQuote as q, type Transport } from '../transport/types.js';
 import { redactor } from '../redact.js';
@@ -53,7 +53,7 @@ export async function observeServer(t: Transport, server: Server, adminPassword:
 export async function observePlatform(t: Transport, server: Server, platform: RecordedPlatform): Promise<string[]> {
   const deployed = platform.deployments[server.name];
   if (!deployed) return [];
-  const dir = deployed.path ?? platformDir(server, platform.name);
+  const dir = platformCodeDir(server, platform.name, platform);
   const found = await t.exec(`test -d ${q(dir)} && cd ${q(dir)} && ${DIGEST_COMMAND}`);
   if (found.exitCode !== 0) return [`code directory ${dir} is missing`];
   const digest = found.stdout.trim();

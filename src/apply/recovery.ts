@@ -18,6 +18,7 @@ import { recoverInterruptedCopy } from '../operations/site/recover.js';
 import { recoverInterruptedSite } from '../operations/site/recover-site.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import type { RecordedState } from '../state/types.js';
+import { parseStateFile } from '../state/reader.js';
 import type { StateWriter } from '../state/writer.js';
 import { execute, type OperationResult } from './executor.js';
 import { Recorder } from './recorder.js';
@@ -85,25 +86,23 @@ export async function recoverInterrupted(o: RecoveryOptions): Promise<RecoveryOu
   return outcome;
 }
 
-/** The records whose running marker is still there, oldest first. Markers naming no readable record are skipped. */
+/**
+ * The records whose running marker is still there, oldest first. State is
+ * data: the marker and its record are checked against their schemas (a bad
+ * one stops recovery, named), and only a record with a marker of its own id
+ * is acted on. A marker whose record is gone is skipped.
+ */
 async function unfinishedRecords(writer: StateWriter): Promise<OperationRecord[]> {
   const records: OperationRecord[] = [];
   for (const name of (await writer.listDir(RUNNING_DIR)).sort()) {
-    const record = parseJson<OperationRecord>(await writer.readFile(parseJson<{ record?: string }>(await writer.readFile(`${RUNNING_DIR}/${name}`))?.record ?? ''));
-    // State is data: only a record that looks like one, with a marker of its own id, is acted on.
-    if (record && typeof record.id === 'string' && name === `${record.id}.json` && record.target && typeof record.target.name === 'string'
-      && ['site', 'platform', 'server'].includes(record.target.kind) && typeof record.server === 'string') records.push(record);
+    const path = `${RUNNING_DIR}/${name}`;
+    const marker = parseStateFile<{ record: string }>(path, (await writer.readFile(path)) ?? '', 'state-running.schema.json', writer.head);
+    const text = await writer.readFile(marker.record);
+    if (!text) continue;
+    const record = parseStateFile<OperationRecord>(marker.record, text, 'state-operation.schema.json', writer.head);
+    if (name === `${record.id}.json`) records.push(record);
   }
   return records;
-}
-
-function parseJson<T>(text: string | null): T | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
 }
 
 function repairFor(record: OperationRecord, state: RecordedState): Repair | null {

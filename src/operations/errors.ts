@@ -23,3 +23,34 @@ export class ServerNotPreparedError extends TideError {
     this.server = server;
   }
 }
+
+/**
+ * A record on the state branch names something tide would not have made: a
+ * directory, backup or database other than the one tide derives for it.
+ * Anyone who can push the state branch can write one, so tide refuses to act
+ * on it rather than remove what it names.
+ */
+export class UntrustedStateError extends TideError {
+  readonly file: string;
+
+  constructor(file: string, what: string) {
+    super('STATE_UNTRUSTED', `${file} on the state branch ${what}; tide will not act on it.`, {
+      hint: 'tide never wrote this: find out who pushed it to the state branch (git log -p on the state branch), and restore the file from an earlier state commit.',
+    });
+    this.file = file;
+  }
+}
+
+/** A path tide was about to remove resolves, on the server, outside the server's root (a symbolic link on the way). */
+export class OutsideRootError extends TideError {
+  readonly server: string;
+  readonly path: string;
+
+  constructor(server: string, path: string, why: string) {
+    super('TARGET_OUTSIDE_ROOT', `Refused to remove ${path} on ${server}: ${why}. Nothing was removed.`, {
+      hint: 'tide removes only what lies under the server\'s root once symbolic links are followed; find out who put the link there.',
+    });
+    this.server = server;
+    this.path = path;
+  }
+}

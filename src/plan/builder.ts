@@ -1,6 +1,6 @@
 // Accumulates a plan's operations and orphans while the per-kind planners run.
 
-import type { Action, Blocker, FieldChange, Operation, Orphan, TargetKind } from './types.js';
+import type { Action, Blocker, FieldChange, Operation, Orphan, Removal, TargetKind } from './types.js';
 
 export function operationId(kind: TargetKind, name: string, action: Action, server?: string): string {
   return kind === 'platform' ? `${kind}/${name}/${action}@${server}` : `${kind}/${name}/${action}`;
@@ -15,6 +15,7 @@ export interface NewOperation {
   warnings?: string[];
   blockers?: Blocker[];
   destructive?: boolean;
+  removes?: Removal[];
 }
 
 export class PlanBuilder {
@@ -35,6 +36,7 @@ export class PlanBuilder {
       blockers: spec.blockers ?? [],
       warnings: spec.warnings ?? [],
       destructive: spec.destructive ?? false,
+      ...(spec.removes ? { removes: spec.removes } : {}),
     };
     this.operations.set(id, op);
     return op;

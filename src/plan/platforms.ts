@@ -8,6 +8,7 @@ import { platformSpec, PLATFORM_CODE_FIELDS } from '../state/spec.js';
 import type { RecordedState } from '../state/types.js';
 import type { PlanBuilder } from './builder.js';
 import { diffFields, initialFields } from './diff.js';
+import { platformRemovals } from './removals.js';
 import { sorted } from './servers.js';
 import type { SiteMove } from './sites.js';
 import type { Blocker } from './types.js';
@@ -49,10 +50,11 @@ export function planPlatforms(desired: DesiredState, recorded: RecordedState, mo
         continue;
       }
       const { staying, leaving } = here(server);
-      const op = plan.add({ action: 'delete', target, server, destructive: true,
+      const removal = platformRemovals(desired, name, server, before);
+      const op = plan.add({ action: 'delete', target, server, destructive: true, removes: removal.removes,
         reason: platform ? `server ${server} removed from the platform's servers` : 'its file was removed and prune is on',
-        blockers: staying.length === 0 ? [] : [{ code: 'platform-has-sites',
-          message: `${count(staying)} still on it at ${server} (${list(staying)}); move them to another platform or delete them first` }] });
+        blockers: [...removal.blockers, ...(staying.length === 0 ? [] : [{ code: 'platform-has-sites',
+          message: `${count(staying)} still on it at ${server} (${list(staying)}); move them to another platform or delete them first` }])] });
       for (const move of leaving) plan.dependOn(op, move.chain[0]?.id);
     }
   }

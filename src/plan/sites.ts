@@ -10,6 +10,7 @@ import type { PlanBuilder } from './builder.js';
 import { checkCompatibility, indexPackages, type PackageIndex } from './compatibility.js';
 import { diffFields, initialFields } from './diff.js';
 import { placeSite } from './placement.js';
+import { siteRemovals } from './removals.js';
 import { sorted } from './servers.js';
 import type { Blocker, FieldChange, Operation } from './types.js';
 
@@ -52,7 +53,7 @@ function planSite(
     }
     const why = site ? 'status is deleted' : 'its file was removed and prune is on';
     const op = plan.add({ action: 'delete', target, server: before.server, destructive: true,
-      reason: `${why}: back up, then remove its database, files and vhost` });
+      reason: `${why}: back up, then remove its database, files and vhost`, ...siteRemovals(desired, before) });
     return { site: name, from, chain: [op], deleted: true };
   }
 
@@ -84,8 +85,10 @@ function planSite(
     const compat = before.platform !== spec.platform
       ? inventories.check('migrate', { name, packages: before.packages }, spec.platform)
       : { blockers: [], warnings: [] };
-    step(plan.add({ action: 'migrate', target, server, destructive: true,
-      warnings: [...warnings, ...compat.warnings], blockers: compat.blockers,
+    // The old copy goes once the site runs from the new one.
+    const old = siteRemovals(desired, before, { directory: before.server !== spec.server });
+    step(plan.add({ action: 'migrate', target, server, destructive: true, removes: old.removes,
+      warnings: [...warnings, ...compat.warnings], blockers: [...old.blockers, ...compat.blockers],
       reason: migrateReason(site, before, server),
       changes: [...diffFields(before, spec, ['platform', 'server']), ...takePending()] }));
   }

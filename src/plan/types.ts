@@ -23,6 +23,15 @@ export interface FieldChange {
   to: unknown;
 }
 
+/** Something a destructive operation removes for good (after its backup), as the plan shows it. */
+export interface Removal {
+  what: 'directory' | 'database' | 'database user';
+  /** The server it is on (a migrate removes the old copy on the server the site leaves). */
+  server: string;
+  /** The path, or the database or user name. */
+  name: string;
+}
+
 /** Why an operation cannot run; a blocked operation (and its dependants) is skipped. */
 export interface Blocker {
   code: string;
@@ -45,6 +54,8 @@ export interface Operation {
   warnings: string[];
   /** Removes or overwrites data (a backup is always taken first). */
   destructive: boolean;
+  /** What a destructive operation removes for good, derived as apply derives it. */
+  removes?: Removal[];
 }
 
 /** Something recorded that the fleet no longer describes and tide leaves alone. */

@@ -1,10 +1,11 @@
 // Reads recorded state from the state branch without checking it out.
-// A branch that does not exist yet means nothing has been applied.
+// A branch that does not exist yet means nothing has been applied. Anyone who
+// can push the branch can write anything there, so every file is checked
+// against its schema as it is read, and a bad one is named in the error.
 
 import { TideError } from '../errors.js';
 import { validatorFor } from '../model/schemas.js';
 import { readFilesAt, resolveFirstRef } from '../repo/git.js';
-import type { FleetFile } from '../repo/files.js';
 import { STATE_DIR, stateRefCandidates } from './layout.js';
 import { emptyRecordedState, type RecordedState } from './types.js';
 
@@ -26,28 +27,34 @@ export async function readRecordedState(repoDir: string, branch: string): Promis
   state.commit = found.commit;
   for (const file of files) {
     const section = file.path.split('/')[1] as keyof typeof SECTIONS;
-    const record = parseStateFile(file, SECTIONS[section].schema, found.commit);
+    const record = parseStateFile<{ name: string }>(file.path, file.text, SECTIONS[section].schema, found.commit);
+    if (!file.path.endsWith(`/${record.name}.json`)) throw corrupt(where(file.path, found.commit), `it records '${record.name}', which does not match its file name`);
     (state[section] as Map<string, unknown>).set(record.name, record);
   }
   return state;
 }
 
-function parseStateFile(file: FleetFile, schema: string, commit: string): { name: string } {
-  const where = `${file.path} on the state branch (commit ${commit.slice(0, 7)})`;
+/**
+ * One JSON file of the state branch, checked against its schema in schemas/
+ * (e.g. `state-running.schema.json`); STATE_CORRUPT naming the file otherwise.
+ */
+export function parseStateFile<T>(path: string, text: string, schema: string, commit: string | null): T {
   let record: unknown;
   try {
-    record = JSON.parse(file.text);
+    record = JSON.parse(text);
   } catch (error) {
-    throw corrupt(where, `it is not valid JSON (${(error as Error).message})`);
+    throw corrupt(where(path, commit), `it is not valid JSON (${(error as Error).message})`);
   }
   const validate = validatorFor(schema);
   if (!validate(record)) {
     const first = validate.errors?.[0];
-    throw corrupt(where, `${first?.instancePath || 'the record'} ${first?.message ?? 'does not match its schema'}`);
+    throw corrupt(where(path, commit), `${first?.instancePath || 'the record'} ${first?.message ?? 'does not match its schema'}`);
   }
-  const name = (record as { name: string }).name;
-  if (!file.path.endsWith(`/${name}.json`)) throw corrupt(where, `it records '${name}', which does not match its file name`);
-  return record as { name: string };
+  return record as T;
+}
+
+function where(path: string, commit: string | null): string {
+  return `${path} on the state branch${commit ? ` (commit ${commit.slice(0, 7)})` : ''}`;
 }
 
 function corrupt(where: string, why: string): TideError {

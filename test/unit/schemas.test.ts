@@ -20,7 +20,9 @@ import type {
   Site,
   SiteHttps,
 } from '../../src/model/kinds.js';
-import type { Action, Blocker, FieldChange, Operation, Orphan, Plan, PlanSummary } from '../../src/plan/types.js';
+import type { Action, Blocker, FieldChange, Operation, Orphan, Plan, PlanSummary, Removal } from '../../src/plan/types.js';
+import type { OperationRecord } from '../../src/apply/records.js';
+import type { TaskRecord } from '../../src/operations/run-tasks.js';
 import { withPlatformDefaults, withServerDefaults, withSiteDefaults } from '../../src/model/defaults.js';
 import { loadFleet } from '../../src/model/loader.js';
 import { plan } from '../../src/plan/planner.js';
@@ -155,8 +157,14 @@ const httpsKeys = ['certificate', 'key', 'required'] as const;
 const clientKeys = ['kind', 'name', 'quota'] as const;
 const planKeys = ['formatVersion', 'fleet', 'desired', 'state', 'operations', 'orphans', 'summary', 'hash'] as const;
 const operationKeys = [
-  'id', 'action', 'target', 'server', 'reason', 'changes', 'dependsOn', 'blockers', 'warnings', 'destructive',
+  'id', 'action', 'target', 'server', 'reason', 'changes', 'dependsOn', 'blockers', 'warnings', 'destructive', 'removes',
 ] as const;
+const removalKeys = ['what', 'server', 'name'] as const;
+const operationRecordKeys = [
+  'formatVersion', 'id', 'operation', 'action', 'target', 'server', 'reason', 'desiredCommit', 'planHash', 'status',
+  'startedAt', 'finishedAt', 'tasks', 'error', 'details',
+] as const;
+const taskRecordKeys = ['name', 'status', 'durationMs', 'error'] as const;
 const orphanKeys = ['target', 'server', 'reason'] as const;
 const summaryKeys = ['operations', 'byAction', 'blocked', 'orphans'] as const;
 const changeKeys = ['field', 'from', 'to'] as const;
@@ -200,7 +208,10 @@ const keysMatchTypes: [
   Same<keyof RecordedSite, (typeof recordedSiteKeys)[number]>,
   Same<keyof Package, (typeof packageKeys)[number]>,
   Same<keyof SiteBackup, (typeof backupKeys)[number]>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<keyof Removal, (typeof removalKeys)[number]>,
+  Same<keyof OperationRecord, (typeof operationRecordKeys)[number]>,
+  Same<keyof TaskRecord, (typeof taskRecordKeys)[number]>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /** Resolve a local or defs.schema.json `$ref` once, for key comparisons. */
 function deref(file: string, node: SchemaNode): SchemaNode {
@@ -542,7 +553,9 @@ describe('schemas/', () => {
       'platform.schema.json',
       'server.schema.json',
       'site.schema.json',
+      'state-operation.schema.json',
       'state-platform.schema.json',
+      'state-running.schema.json',
       'state-server.schema.json',
       'state-site.schema.json',
     ]);
@@ -639,6 +652,10 @@ describe('schemas/', () => {
     expect(keysOfDef('orphan')).toEqual(sorted(orphanKeys));
     expect(keysOfDef('fieldChange')).toEqual(sorted(changeKeys));
     expect(keysOfDef('blocker')).toEqual(sorted(blockerKeys));
+    expect(keysOfDef('removal')).toEqual(sorted(removalKeys));
+    expect(propertyKeys('state-operation.schema.json', [])).toEqual(sorted(operationRecordKeys));
+    const taskItem = ((schemas.get('state-operation.schema.json')!.properties as SchemaNode).tasks as SchemaNode).items as SchemaNode;
+    expect(Object.keys(taskItem.properties as SchemaNode).sort()).toEqual(sorted(taskRecordKeys));
     expect((planDefs.action as SchemaNode).enum).toEqual([...actions]);
     expect(propertyKeys('state-server.schema.json', [])).toEqual(sorted(recordedServerKeys));
     expect(propertyKeys('state-platform.schema.json', [])).toEqual(sorted(recordedPlatformKeys));

@@ -1,10 +1,9 @@
 // platform delete on one server: only when no recorded site uses it there
 // (the plan blocks it otherwise; checked again here against the live record).
 
-import { shellQuote as q } from '../../transport/types.js';
 import type { RecordedPlatform } from '../../state/types.js';
 import { OperationPreconditionError } from '../../shell/errors.js';
-import { platformDir } from '../paths.js';
+import { platformCodeDir, removeUnderRoot } from '../targets.js';
 import type { OperationBuilder } from '../types.js';
 
 export const deletePlatform: OperationBuilder = (ctx) => {
@@ -14,11 +13,11 @@ export const deletePlatform: OperationBuilder = (ctx) => {
   if (users.length > 0) {
     throw new OperationPreconditionError(`Platform ${name} still has sites on ${server}: ${users.join(', ')}.`, 'Move or delete them first.');
   }
-  const dir = ctx.recorded.platforms.get(name)?.deployments[server]?.path ?? platformDir(ctx.server, name);
+  const dir = platformCodeDir(ctx.server, name, ctx.recorded.platforms.get(name));
   return {
     tasks: [{
       name: `remove ${dir}`,
-      run: async () => void (await ctx.shell.run('removing the platform code', `rm -rf ${q(dir)}`)),
+      run: () => removeUnderRoot(ctx.shell, ctx.server, dir, 'removing the platform code'),
     }],
     updates: () => [{
       kind: 'platform', name,

@@ -6,7 +6,7 @@ import { shellQuote as q } from '../../transport/types.js';
 import { platformSpec } from '../../state/spec.js';
 import type { RecordedPlatform } from '../../state/types.js';
 import { OperationPreconditionError } from '../../shell/errors.js';
-import { platformDir } from '../paths.js';
+import { platformCodeDir } from '../targets.js';
 import type { OperationBuilder } from '../types.js';
 import { DIGEST_COMMAND } from './digest.js';
 import { withPackages } from './packages.js';
@@ -21,7 +21,7 @@ export const verifyPlatform: OperationBuilder = (ctx) => {
   if (!platform || !recorded || !deployed) {
     throw new OperationPreconditionError(`Platform ${name} is not recorded as deployed on ${ctx.server.name}.`);
   }
-  const dir = deployed.path ?? platformDir(ctx.server, name);
+  const dir = platformCodeDir(ctx.server, name, recorded);
   let packages: Package[] | null = null;
   return {
     tasks: [{

@@ -9,7 +9,7 @@ import { siteResources } from './resources.js';
 export const backupSite: OperationBuilder = (ctx) => {
   const site = recordedSite(ctx);
   const r = siteResources(ctx, site.name, site);
-  const backup = siteBackupStep(ctx.shell, r, site, ctx.operationId, ctx.now, (server) => ctx.peer(server).shell);
+  const backup = siteBackupStep(ctx.shell, r, site, ctx.operationId, ctx.now, ctx.peer);
   return {
     tasks: backup.tasks,
     details: () => ({ backup: backup.taken() }),

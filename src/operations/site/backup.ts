@@ -5,8 +5,9 @@
 import { shellQuote as q } from '../../transport/types.js';
 import type { RecordedSite, SiteBackup } from '../../state/types.js';
 import { LONG_TIMEOUT_MS, type Shell } from '../../shell/shell.js';
-import type { StateUpdate, Task } from '../types.js';
+import type { PeerServer, StateUpdate, Task } from '../types.js';
 import { siteBackupPath, siteBackupsDir, siteBackupStagingDir } from '../paths.js';
+import { backupArchivePath, removeUnderRoot } from '../targets.js';
 import type { SiteResources } from './resources.js';
 
 export const DB_DUMP_NAME = 'database.sql.gz';
@@ -55,12 +56,12 @@ export interface SiteBackupStep {
 }
 
 /**
- * `shellOn(server)`: a shell on the server a backup archive is on (older
- * backups stay where the site was when they were taken). `spare`: a backup
- * id retention must keep (it counts towards `keep`).
+ * `peer(server)`: the server a backup archive is on, with a shell there
+ * (older backups stay where the site was when they were taken). `spare`: a
+ * backup id retention must keep (it counts towards `keep`).
  */
 export function siteBackupStep(shell: Shell, r: SiteResources, site: RecordedSite, id: string, at: () => Date,
-  shellOn: (server: string) => Shell, { spare }: { spare?: string } = {}): SiteBackupStep {
+  peer: (server: string) => Pick<PeerServer, 'server' | 'shell'>, { spare }: { spare?: string } = {}): SiteBackupStep {
   let backup: SiteBackup | undefined;
   let removed: SiteBackup[] = [];
   const keep = site.backupPolicy?.keep;
@@ -71,7 +72,9 @@ export function siteBackupStep(shell: Shell, r: SiteResources, site: RecordedSit
       const candidates = [...(site.backups ?? []), backup!].filter((b) => b.id !== spare);
       removed = retain(candidates, keep === undefined || spare === undefined ? keep : Math.max(keep - 1, 0)).removed;
       for (const old of removed) {
-        await shellOn(old.server ?? site.server).run('removing an old backup', `rm -f ${q(old.path)}`);
+        // The archive tide names for this backup, never the path the record gives.
+        const on = peer(old.server ?? site.server);
+        await removeUnderRoot(on.shell, on.server, backupArchivePath(on.server, site.name, old), 'removing an old backup');
       }
     },
   };

@@ -4,6 +4,7 @@
 
 import { OperationPreconditionError } from '../../shell/errors.js';
 import type { OperationBuilder } from '../types.js';
+import { checkRecordedSite } from '../targets.js';
 import { siteBackupStep } from './backup.js';
 import { compatibilityTask } from './compatibility.js';
 import { copySiteTasks } from './copy.js';
@@ -20,6 +21,7 @@ export const cloneSite: OperationBuilder = (ctx) => {
     throw new OperationPreconditionError(`Site ${site.name} is to be cloned from ${sourceName ?? '(no cloneFrom)'}, which tide has no record of.`,
       'Install the source site first (or fix cloneFrom), then apply again.');
   }
+  checkRecordedSite(ctx.desired, recorded);
   const source = ctx.peer(recorded.server);
   const from = siteResources(source, sourceName, recorded);
   const fromPassword: PasswordBox = { value: null };
@@ -27,7 +29,7 @@ export const cloneSite: OperationBuilder = (ctx) => {
   const otherPlatform = recorded.platform !== site.platform;
 
   const shellOn = (server: string) => ctx.peer(server).shell;
-  const backup = siteBackupStep(source.shell, from, recorded, ctx.operationId, ctx.now, shellOn);
+  const backup = siteBackupStep(source.shell, from, recorded, ctx.operationId, ctx.now, ctx.peer);
   const copy = copySiteTasks({
     shell: ctx.shell, r, sourceName, shellOn, operationId: ctx.operationId,
     // Same code: the data is already at its schema. Other code: bring it up, as a migrate does.

@@ -2,10 +2,11 @@
 // web, drop its database and user, and remove its files. Each step can be put
 // back from the backup if a later one fails.
 
-import { shellQuote as q } from '../../transport/types.js';
+import type { Server } from '../../model/kinds.js';
 import type { SiteBackup } from '../../state/types.js';
 import type { OperationBuilder, Task } from '../types.js';
 import type { Shell } from '../../shell/shell.js';
+import { removeUnderRoot } from '../targets.js';
 import { backupTask, recreateDatabaseFromArchive } from './backup.js';
 import { recordedSite } from './desired.js';
 import { deletedSite } from './record.js';
@@ -23,7 +24,7 @@ export const deleteSite: OperationBuilder = (ctx) => {
       backupTask(ctx.shell, r, ctx.operationId, ctx.now, (b) => (backup = b)),
       removeVhostTask(ctx.shell, r),
       dropDatabaseTask(ctx.shell, r, password, () => backup),
-      removeFilesTask(ctx.shell, r.dir),
+      removeFilesTask(ctx.shell, r.server, r.dir),
     ]),
     details: () => ({ backup }),
     updates: () => [deletedSite(before.name)],
@@ -41,9 +42,10 @@ export function dropDatabaseTask(shell: Shell, r: SiteResources, password: Passw
   };
 }
 
-export function removeFilesTask(shell: Shell, dir: string): Task {
+/** Removes a site directory (or a copy of one) under the server's root; see targets.ts. */
+export function removeFilesTask(shell: Shell, server: Server, dir: string): Task {
   return {
     name: `remove site directory ${dir}`,
-    run: async () => void (await shell.run('removing the site directory', `rm -rf ${q(dir)}`)),
+    run: () => removeUnderRoot(shell, server, dir, 'removing the site directory'),
   };
 }

@@ -39,7 +39,7 @@ export const migrateSite: OperationBuilder = (ctx) => {
   const finalR = siteResources(ctx, site.name, shape);
 
   const shellOn = (server: string) => ctx.peer(server).shell;
-  const backup = siteBackupStep(source.shell, from, before, ctx.operationId, ctx.now, shellOn);
+  const backup = siteBackupStep(source.shell, from, before, ctx.operationId, ctx.now, ctx.peer);
   const copy = copySiteTasks({
     shell: ctx.shell, r: copyR, sourceName: site.name, shellOn, operationId: ctx.operationId, update: true,
     archive: () => ({ server: source.server.name, path: backup.taken()!.path }),
@@ -58,7 +58,7 @@ export const migrateSite: OperationBuilder = (ctx) => {
       sameServer ? null : removeVhostTask(source.shell, from),
       // Last: the old database (reloaded from the backup should the last step fail) and the old directory.
       dropDatabaseTask(source.shell, from, fromPassword, () => backup.taken()),
-      removeFilesTask(source.shell, sameServer ? previous : from.dir),
+      removeFilesTask(source.shell, source.server, sameServer ? previous : from.dir),
     ]),
     details: () => ({ backup: backup.taken(), from: { platform: before.platform, server: before.server }, to: { platform: site.platform, server: ctx.server.name } }),
     updates: () => [...backup.recorded(), appliedSite(site, finalR, { status: before.status, packages: copy.packages })],

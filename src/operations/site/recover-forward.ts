@@ -8,6 +8,7 @@
 
 import type { Package, RecordedSite, SiteBackup } from '../../state/types.js';
 import { shellQuote as q } from '../../transport/types.js';
+import { removeUnderRoot } from '../targets.js';
 import type { PeerServer, StateUpdate, Task } from '../types.js';
 import type { InterruptedCopy } from './recover.js';
 import { vhostModeFor, type SiteResources } from './resources.js';
@@ -49,7 +50,7 @@ export function finishCopyTasks(p: CopyPlaces, backup: () => SiteBackup | undefi
     } : null,
     {
       name: `remove the old copy of the site on ${source.server.name}`,
-      run: async () => void (await source.shell.run('removing the old copy', `rm -rf ${q(p.sameServer ? p.previous : from.dir)}`)),
+      run: () => removeUnderRoot(source.shell, source.server, p.sameServer ? p.previous : from.dir, 'removing the old copy'),
     },
     listPackagesTask(target.shell, to, password, (found) => (packages = found)),
   ]);

@@ -19,6 +19,7 @@
 import type { Site } from '../../model/kinds.js';
 import { shellQuote as q } from '../../transport/types.js';
 import type { OperationBuilder, OperationContext, PreparedOperation, Task } from '../types.js';
+import { removeUnderRoot } from '../targets.js';
 import { removeFilesTask } from './delete.js';
 import { adoptBackupStep, finishedBackup, removeLeftoversTask } from './leftovers.js';
 import { appliedSite, deletedSite } from './record.js';
@@ -84,7 +85,7 @@ async function recoverCreation(ctx: OperationContext, site: Site): Promise<Pick<
     tasks: compact([
       removeVhostTask(ctx.shell, r),
       db ? { name: `drop leftover database ${db.name} and user ${db.user}`, run: () => db.type.drop(ctx.shell.transport, db.admin, db) } : null,
-      { name: `remove leftover ${r.dir}`, run: async () => void (await ctx.shell.run('removing the leftover site directory', `rm -rf ${q(r.dir)}`)) },
+      { name: `remove leftover ${r.dir}`, run: () => removeUnderRoot(ctx.shell, ctx.server, r.dir, 'removing the leftover site directory') },
     ]),
     updates: () => [],
   };
@@ -107,7 +108,7 @@ function finishDelete(ctx: OperationContext): Pick<PreparedOperation, 'tasks' | 
     tasks: compact([
       removeVhostTask(ctx.shell, r),
       db ? { name: `drop database ${db.name} and user ${db.user}`, run: () => db.type.drop(ctx.shell.transport, db.admin, db) } : null,
-      removeFilesTask(ctx.shell, r.dir),
+      removeFilesTask(ctx.shell, ctx.server, r.dir),
     ]),
     updates: () => [deletedSite(before.name)],
   };

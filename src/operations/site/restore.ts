@@ -8,6 +8,7 @@ import type { RecordedSite, SiteBackup } from '../../state/types.js';
 import { OperationPreconditionError } from '../../shell/errors.js';
 import { siteDir, sitePreviousDir, siteStagingDir } from '../paths.js';
 import type { OperationBuilder, StateUpdate } from '../types.js';
+import { backupArchivePath } from '../targets.js';
 import { siteBackupStep } from './backup.js';
 import { copySiteTasks, swapInTask } from './copy.js';
 import { dropDatabaseTask, removeFilesTask } from './delete.js';
@@ -28,10 +29,13 @@ export const restoreSite: OperationBuilder = (ctx) => {
   const finalR = siteResources(ctx, before.name, shape);
 
   const shellOn = (server: string) => ctx.peer(server).shell;
-  const backup = siteBackupStep(ctx.shell, current, before, ctx.operationId, ctx.now, shellOn, { spare: chosen.id });
+  const backup = siteBackupStep(ctx.shell, current, before, ctx.operationId, ctx.now, ctx.peer, { spare: chosen.id });
   const copy = copySiteTasks({
     shell: ctx.shell, r: copyR, sourceName: before.name, shellOn, operationId: ctx.operationId, update: true,
-    archive: () => ({ server: chosen.server ?? before.server, path: chosen.path }),
+    archive: () => {
+      const server = chosen.server ?? before.server;
+      return { server, path: backupArchivePath(ctx.peer(server).server, before.name, chosen) };
+    },
   });
   const restored: StateUpdate = {
     kind: 'site',
@@ -57,7 +61,7 @@ export const restoreSite: OperationBuilder = (ctx) => {
       swapInTask(ctx.shell, live, staging, previous),
       writeVhostTask(ctx.shell, finalR, vhostModeFor(before.status)),
       dropDatabaseTask(ctx.shell, current, currentPassword, () => backup.taken()),
-      removeFilesTask(ctx.shell, previous),
+      removeFilesTask(ctx.shell, ctx.server, previous),
     ]),
     details: () => ({ backup: backup.taken(), restored: chosen }),
     updates: () => [...backup.recorded(), restored],

@@ -60,6 +60,9 @@ function details(op: Operation): string {
   }
   if (op.dependsOn.length > 0) parts.push(`**Depends on:** ${op.dependsOn.map(code).join(', ')}`);
   if (op.destructive) parts.push('**Destructive:** removes or overwrites data; a backup is taken first.');
+  if (op.removes?.length) {
+    parts.push(['**Removes:**', ...op.removes.map((r) => `- ${r.what} ${code(r.name)} on ${esc(r.server)}`)].join('\n'));
+  }
   if (op.blockers.length > 0) {
     parts.push(['**Blocked:**', ...op.blockers.map((b) => `- ${code(b.code)} ${esc(b.message)}`)].join('\n'));
   }

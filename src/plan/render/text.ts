@@ -51,6 +51,9 @@ function operationLines(op: Operation, paint: Paint): string[] {
   for (const b of op.blockers) {
     lines.push(`${DETAIL}${paint('blocked:', 'bold', 'red')} ${clean(b.message)}`);
   }
+  for (const r of op.removes ?? []) {
+    lines.push(`${DETAIL}${paint('removes', 'red')} ${r.what} ${clean(r.name)}${r.server === op.server ? '' : ` on ${clean(r.server)}`}`);
+  }
   // A new site is one line (its headline names platform and server; all its
   // fields are in the markdown and JSON plans), so thousands of installs read.
   if (op.action !== 'install' && op.action !== 'clone') {

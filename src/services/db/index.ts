@@ -22,4 +22,4 @@ export function dbServiceType(type: DbService['type'] | string): DbServiceType {
 }
 
 export type { DbAdmin, DbCommandOptions, DbServiceType, SiteDatabase } from './types.js';
-export { DbCommandError, DbExistsError, DbNameError, generatePassword, siteDatabaseNames } from './mariadb/index.js';
+export { checkSiteOwned, DbCommandError, DbExistsError, DbNameError, DbReservedError, generatePassword, siteDatabaseNames } from './mariadb/index.js';

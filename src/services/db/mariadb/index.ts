@@ -7,9 +7,9 @@ import { TideError } from '../../../errors.js';
 import { redactor } from '../../../redact.js';
 import { shellQuote as q, type ExecOptions, type ExecResult, type Transport } from '../../../transport/types.js';
 import type { DbAdmin, DbCommandOptions, DbServiceType, SiteDatabase } from '../types.js';
-import { checkDbName, checkUserName, grantHostsOf, sqlAccount, sqlIdentifier, sqlString } from './sql.js';
+import { checkDbName, checkSiteOwned, checkUserName, grantHostsOf, sqlAccount, sqlIdentifier, sqlString } from './sql.js';
 
-export { DbNameError, generatePassword, siteDatabaseNames } from './sql.js';
+export { checkSiteOwned, DbNameError, DbReservedError, generatePassword, siteDatabaseNames } from './sql.js';
 
 const STATEMENT_TIMEOUT_MS = 120_000;
 const DUMP_TIMEOUT_MS = 6 * 3600_000;
@@ -141,6 +141,7 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
     async create(t, admin, db: SiteDatabase, options) {
       const name = checkDbName(db.name);
       const user = checkUserName(db.user);
+      checkSiteOwned(db, admin.config.adminUser);
       redactor.add(db.password);
       const found = await taken(t, admin, name, user, options);
       if (found.db) throw new DbExistsError(t.server, `database ${name}`);
@@ -169,6 +170,7 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
     async drop(t, admin, db, options) {
       const name = checkDbName(db.name);
       const user = checkUserName(db.user);
+      checkSiteOwned(db, admin.config.adminUser);
       const hosts = await userHosts(t, admin, user, options);
       const statements = [`DROP DATABASE IF EXISTS ${sqlIdentifier(name)};`, ...hosts.map((h) => `DROP USER IF EXISTS ${sqlAccount(user, h)};`)];
       await sql(t, admin, `removal of database ${name} and user ${user}`, `${statements.join('\n')}\n`, options);

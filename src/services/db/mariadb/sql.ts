@@ -29,6 +29,30 @@ export function checkUserName(name: string): string {
   return name;
 }
 
+/** The server's own databases and accounts: never a site's, whatever a record or a site name says. */
+const SYSTEM_DATABASES = new Set(['mysql', 'information_schema', 'performance_schema', 'sys']);
+const SYSTEM_USERS = new Set(['root', 'mysql', 'mariadb.sys', 'mysql.sys', 'mysql.session', 'mysql.infoschema', 'debian-sys-maint']);
+
+/** A database or user that belongs to the server (or is the admin tide connects as). */
+export class DbReservedError extends TideError {
+  constructor(what: 'database' | 'user', name: string) {
+    super('DB_NAME_RESERVED', `${what} ${name} belongs to the database server itself; tide never creates or drops it for a site.`, {
+      hint: 'A site whose database would get this name needs another name; a state record that names it was not written by tide.',
+    });
+  }
+}
+
+/**
+ * Refuses the server's system databases and accounts and the admin user:
+ * checked before anything is created or dropped. Compared without case, as
+ * servers on case-insensitive file systems do.
+ */
+export function checkSiteOwned(db: { name: string; user: string }, adminUser?: string): void {
+  if (SYSTEM_DATABASES.has(db.name.toLowerCase())) throw new DbReservedError('database', db.name);
+  const user = db.user.toLowerCase();
+  if (SYSTEM_USERS.has(user) || user === adminUser?.toLowerCase()) throw new DbReservedError('user', db.user);
+}
+
 /** `name` as an identifier; backticks doubled although checked names have none. */
 export function sqlIdentifier(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;
