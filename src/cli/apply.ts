@@ -4,6 +4,7 @@ import { renderText, shouldUseColor } from '../plan/render/text.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_ERROR, EXIT_OK, type Command, type CommandIO } from './command.js';
 import { loadDesired } from '../fleet/context.js';
+import { rawStream } from '../terminal.js';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -113,7 +114,7 @@ function stopOnSignals(io: CommandIO): { signal: AbortSignal; dispose(): void } 
 }
 
 async function ask(io: CommandIO, question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: io.stdout });
+  const rl = createInterface({ input: process.stdin, output: rawStream(io.stdout) });
   try {
     return await new Promise<boolean>((resolve) => {
       // Ctrl-C or end of input at the prompt is a no.

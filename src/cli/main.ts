@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { FleetInvalidError, formatDiagnostic, TideError } from '../errors.js';
 import { closest } from '../model/suggest.js';
+import { terminalStream } from '../terminal.js';
 import { EXIT_ERROR, EXIT_OK, type Command, type CommandIO } from './command.js';
 import { initCommand } from './init.js';
 import { planCommand } from './plan.js';
@@ -40,7 +41,9 @@ Run 'tide COMMAND --help' for a command's options.
 `;
 }
 
-export async function main(argv: string[], io: CommandIO): Promise<number> {
+export async function main(argv: string[], raw: CommandIO): Promise<number> {
+  // Every line tide prints may quote the state branch or a fleet file: control characters go out escaped.
+  const io: CommandIO = { ...raw, stdout: terminalStream(raw.stdout), stderr: terminalStream(raw.stderr) };
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     io.stdout.write(mainHelp());

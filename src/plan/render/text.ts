@@ -1,6 +1,7 @@
 // The plan for a terminal: one line per operation, details indented under it,
 // orphans, then a summary sentence. ANSI colour only when asked for.
 
+import { alreadyEscaped, escapeControls } from '../../terminal.js';
 import type { Operation, Orphan, Plan } from '../types.js';
 import { describeTarget, formatValue, opSymbol, summarySentence, type OpSymbol } from './labels.js';
 
@@ -19,17 +20,10 @@ const DETAIL = '      ';
 
 /**
  * Control characters in user-supplied strings (names, reasons, values) are
- * shown escaped, so a value cannot move the cursor, recolour the terminal or
- * fake extra plan lines.
+ * shown escaped, newlines included, so a value cannot move the cursor,
+ * recolour the terminal or fake extra plan lines.
  */
-function clean(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\t') return '\\t';
-    if (c === '\r') return '\\r';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
+const clean = (text: string): string => escapeControls(text);
 
 function painter(color: boolean): Paint {
   if (!color) return (text) => text;
@@ -85,7 +79,9 @@ export function renderText(plan: Plan, options: { color: boolean }): string {
   }
   if (lines.length > 0) lines.push('');
   lines.push(paint(summarySentence(plan), 'bold'));
-  return `${lines.join('\n')}\n`;
+  const text = `${lines.join('\n')}\n`;
+  // Every quoted value is escaped above: the colour codes are tide's own.
+  return options.color ? alreadyEscaped(text) : text;
 }
 
 /**

@@ -1,0 +1,67 @@
+// Output safe to show on a terminal. Strings from the state branch and fleet
+// files (names, paths, reasons, command output quoted in errors) may hold
+// control characters: an ESC sequence can move the cursor, clear the screen,
+// retitle the window or hide text, a CR overwrites a line, bidi overrides
+// reorder what is shown. This is the one place that escapes them (`\u001b`):
+// the CLI's stdout and stderr go through `terminalStream`, and the plan
+// renderer escapes each value it quotes and marks its coloured text as
+// already escaped, so tide's own colours survive. A leaf module, like redact.
+
+/** C0 and C1 controls, DEL, line/paragraph separators and bidi overrides; tab and newline kept. */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The same, tab and newline included. */
+const ALL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+
+function escapeChar(c: string): string {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * `text` with control characters shown escaped. `keepLines`: newlines and
+ * tabs stay (a whole message); otherwise they are escaped too (one value on
+ * one line, which then cannot fake a line of its own).
+ */
+export function escapeControls(text: string, { keepLines = false } = {}): string {
+  return text.replace(keepLines ? CONTROLS : ALL_CONTROLS, escapeChar);
+}
+
+const preEscaped = new Set<string>();
+
+/**
+ * Marks text made only of escaped values and tide's own colour codes (a
+ * coloured plan), so a terminal stream writes it as it is, once.
+ */
+export function alreadyEscaped(text: string): string {
+  preEscaped.add(text);
+  return text;
+}
+
+const RAW = Symbol('tide.rawStream');
+
+function printable(chunk: unknown): unknown {
+  if (typeof chunk === 'string') return preEscaped.delete(chunk) ? chunk : escapeControls(chunk, { keepLines: true });
+  if (chunk instanceof Uint8Array) return escapeControls(Buffer.from(chunk).toString('utf8'), { keepLines: true });
+  return chunk;
+}
+
+/** A view of `stream` whose write() shows control characters escaped; everything else is the stream's own. */
+export function terminalStream<S extends NodeJS.WritableStream>(stream: S): S {
+  if ((stream as { [RAW]?: unknown })[RAW]) return stream;
+  return new Proxy(stream, {
+    get(target, prop) {
+      if (prop === RAW) return target;
+      if (prop === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) => (target.write as (...args: unknown[]) => boolean)(printable(chunk), ...rest);
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The stream under a terminal view: for readline, whose cursor codes are its own. */
+export function rawStream<S extends NodeJS.WritableStream>(stream: S): S {
+  return (stream as { [RAW]?: S })[RAW] ?? stream;
+}

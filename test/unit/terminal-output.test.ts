@@ -1,0 +1,95 @@
+// Output is safe to print: a string from the state branch or a fleet file
+// never reaches the terminal with its control characters (an ESC sequence
+// that clears the screen or retitles the window, a CR that overwrites a
+// line). The CLI's streams escape them; tide's own plan colours survive.
+
+import { cpSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { renderText } from '../../src/plan/render/text.js';
+import { escapeControls, rawStream, terminalStream } from '../../src/terminal.js';
+import { forgeState } from '../helpers/forge-state.js';
+import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
+import { op, plan as planOf } from '../helpers/plan-objects.js';
+
+afterAll(removeGitCliRepos);
+
+const EXAMPLE = resolve(import.meta.dirname, '../../examples/quickstart');
+/** Clear the screen, retitle the window, overwrite the line, reverse the text. */
+const HOSTILE = '\x1b[2J\x1b]0;pwned\x07\r\u202e\x9b31m';
+
+class Captured extends Writable {
+  text = '';
+  isTTY = false;
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.text += chunk.toString('utf8');
+    done();
+  }
+}
+
+async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new Captured();
+  const stderr = new Captured();
+  const code = await main(args, { stdout, stderr, env: { NO_COLOR: '1' }, cwd });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+function fleetRepo(): string {
+  const dir = tempDir('tide-terminal-');
+  cpSync(EXAMPLE, dir, { recursive: true });
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'fleet');
+  return dir;
+}
+
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+
+describe('escapeControls', () => {
+  it('shows every control character escaped, newlines too unless asked to keep lines', () => {
+    expect(escapeControls(`a${HOSTILE}b\n\tc`)).toBe('a\\u001b[2J\\u001b]0;pwned\\u0007\\r\\u202e\\u009b31mb\\n\\tc');
+    expect(escapeControls('line one\n\tline two\x1b[1A', { keepLines: true })).toBe('line one\n\tline two\\u001b[1A');
+    expect(escapeControls('plain ✓ — ünïcode')).toBe('plain ✓ — ünïcode');
+  });
+});
+
+describe('terminal streams', () => {
+  it('escape what is written, keep the plan colours tide paints, and hand readline the stream itself', () => {
+    const out = new Captured();
+    const view = terminalStream(out);
+    view.write(`site ${HOSTILE}\n`);
+    view.write(renderText(planOf([op('install', 'a.example.com', { reason: `new ${HOSTILE}` })]), { color: true }));
+    expect(out.text.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(RAW_CONTROL);
+    expect(out.text).toContain('site \\u001b[2J\\u001b]0;pwned\\u0007\\r\\u202e\\u009b31m\n');
+    expect(out.text).toContain('\x1b[32m+ install\x1b[0m'); // tide's own colour
+    expect(out.text).toContain('(new \\u001b[2J');
+    expect(rawStream(view)).toBe(out);
+    expect(terminalStream(view)).toBe(view);
+  });
+});
+
+describe('the CLI prints no control characters', () => {
+  it('from a state file name on a forged state branch', async () => {
+    const dir = fleetRepo();
+    const path = `state/sites/${HOSTILE}.json`;
+    forgeState(dir, { [path]: '{"name": "x"}\n' });
+    const { code, stdout, stderr } = await run(['plan'], dir);
+    expect(code).toBe(1);
+    expect(stdout + stderr).not.toMatch(RAW_CONTROL);
+    expect(stderr).toContain('state/sites/\\u001b[2J\\u001b]0;pwned\\u0007\\r\\u202e\\u009b31m.json on the state branch');
+    expect(stderr).not.toContain('unexpected error');
+  });
+
+  it('from a key in a fleet file', async () => {
+    const dir = fleetRepo();
+    // The same characters, written as YAML escapes in a double-quoted key.
+    writeFileSync(join(dir, 'sites/evil.yaml'), 'kind: Site\nname: evil.example.test\nplatform: hello-static\n"\\e[2J\\e]0;pwned\\a\\r\\u202e\\x9b31m": 1\n');
+    const { code, stdout, stderr } = await run(['validate'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/sites\/evil\.yaml:4:1: Site evil\.example\.test: .*unknown property/);
+    expect(stdout + stderr).not.toMatch(RAW_CONTROL);
+    expect(stderr).toContain('\\u001b[2J');
+  });
+});
