@@ -161,8 +161,8 @@ const operationKeys = [
 ] as const;
 const removalKeys = ['what', 'server', 'name'] as const;
 const operationRecordKeys = [
-  'formatVersion', 'id', 'operation', 'action', 'target', 'server', 'reason', 'desiredCommit', 'planHash', 'status',
-  'startedAt', 'finishedAt', 'tasks', 'error', 'details',
+  'formatVersion', 'id', 'operation', 'action', 'target', 'server', 'reason', 'desiredCommit', 'planHash', 'changes',
+  'recovers', 'status', 'startedAt', 'finishedAt', 'tasks', 'error', 'details',
 ] as const;
 const taskRecordKeys = ['name', 'status', 'durationMs', 'error'] as const;
 const orphanKeys = ['target', 'server', 'reason'] as const;

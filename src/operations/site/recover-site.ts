@@ -17,7 +17,6 @@
 // operation's leftovers (staging copies, backup in the making, fetched archives).
 
 import type { Site } from '../../model/kinds.js';
-import { shellQuote as q } from '../../transport/types.js';
 import type { OperationBuilder, OperationContext, PreparedOperation, Task } from '../types.js';
 import { removeUnderRoot } from '../targets.js';
 import { removeFilesTask } from './delete.js';
