@@ -4,7 +4,7 @@
 // server that what lies outside the root, and the database server's own
 // database and admin account, are still there.
 
-import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { siteDatabaseNames } from '../../src/services/db/mariadb/index.js';
@@ -17,11 +17,16 @@ const services = inject('services');
 
 afterAll(() => removeGitCliRepos(), 60_000);
 
-/** A directory outside every server root, holding a file nobody may remove. */
+/**
+ * A directory outside every server root, holding a file nobody may remove.
+ * World-writable: tide logs in as an unprivileged deploy user, and only a
+ * check of its own should stop it.
+ */
 function outside(): { dir: string; file: string } {
   const dir = tempDir('tide-outside-');
+  chmodSync(dir, 0o777);
   const file = join(dir, 'precious.txt');
-  writeFileSync(file, 'not tide\'s\n');
+  writeFileSync(file, 'not tide\'s\n', { mode: 0o666 });
   return { dir, file };
 }
 
@@ -92,8 +97,9 @@ describe('symbolic links swapped in on the server', () => {
     const fleet = await fleetWith('swapped-parent', { [site]: { platform: 'brochure' } });
     const { dir } = outside();
     const victim = join(dir, site);
-    mkdirSync(victim);
-    writeFileSync(join(victim, 'precious.txt'), 'not tide\'s\n');
+    mkdirSync(victim, { mode: 0o777 });
+    chmodSync(victim, 0o777);
+    writeFileSync(join(victim, 'precious.txt'), 'not tide\'s\n', { mode: 0o666 });
     const sites = join(fleet.roots.web1!, 'sites');
     renameSync(sites, `${sites}.moved`);
     symlinkSync(dir, sites);
