@@ -83,37 +83,33 @@ function lineStartsOf(text: string): number[] {
 
 /** The root node of each document, by document index (undefined for a scalar or empty document). */
 function documentRootsOf(text: string): (SourceNode | undefined)[] {
-  const open: number[] = [];
-  const closed: SourceNode[] = [];
+  // Open and close events nest as the nodes do: each closed node joins the
+  // children of the one still open around it. A node that only wraps another
+  // of the same range (js-yaml opens one per layer of a value) is that node.
+  const top: SourceNode = { start: 0, end: text.length, kind: '', result: undefined, children: [] };
+  const open: SourceNode[] = [top];
   let docs: unknown[];
   try {
     docs = loadAll(text, undefined, {
       listener(event, state) {
-        if (event === 'open') open.push(state.position);
-        else closed.push({ start: open.pop()!, end: state.position, kind: state.kind, result: state.result, children: [] });
+        if (event === 'open') {
+          open.push({ start: state.position, end: state.position, kind: '', result: undefined, children: [] });
+          return;
+        }
+        const node = open.pop()!;
+        node.end = state.position;
+        node.kind = state.kind;
+        node.result = state.result;
+        const only = node.children.length === 1 ? node.children[0]! : undefined;
+        open.at(-1)!.children.push(only && only.start === node.start && only.end === node.end ? only : node);
       },
     });
   } catch {
     return [];
   }
   const byResult = new Map<unknown, SourceNode>();
-  for (const root of nest(closed)) if (!byResult.has(root.result)) byResult.set(root.result, root);
+  for (const root of top.children) if (!byResult.has(root.result)) byResult.set(root.result, root);
   return docs.map((doc) => (typeof doc === 'object' && doc !== null ? byResult.get(doc) : undefined));
-}
-
-/** Rebuilds the tree from node ranges; a node nested in one of the same range is the same node. */
-function nest(nodes: SourceNode[]): SourceNode[] {
-  const sorted = [...nodes].sort((a, b) => a.start - b.start || b.end - a.end);
-  const roots: SourceNode[] = [];
-  const stack: SourceNode[] = [];
-  for (const node of sorted) {
-    while (stack.length > 0 && !(node.start >= stack.at(-1)!.start && node.end <= stack.at(-1)!.end)) stack.pop();
-    const parent = stack.at(-1);
-    if (parent && parent.start === node.start && parent.end === node.end) continue; // a wrapper of the same node
-    (parent ? parent.children : roots).push(node);
-    stack.push(node);
-  }
-  return roots;
 }
 
 function findChild(node: SourceNode, segment: PathSegment): { value: SourceNode; keyStart?: number } | undefined {

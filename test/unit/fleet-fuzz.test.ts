@@ -14,7 +14,7 @@
 
 import { ChildProcess } from 'node:child_process';
 import dns from 'node:dns';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
@@ -61,7 +61,9 @@ function loadFiles(list: FleetFile[]): DesiredState {
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const BASES: BaseFleet[] = [
-  ...readdirSync(EXAMPLES).map((name) => ({ name, files: readFleetDir(join(EXAMPLES, name)) })),
+  ...readdirSync(EXAMPLES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(EXAMPLES, entry.name, 'tide.yaml')))
+    .map(({ name }) => ({ name, files: readFleetDir(join(EXAMPLES, name)) })),
   { name: 'planner tests', files: fleetFiles(BASE) },
 ].map((b) => ({ ...b, applied: appliedState(loadFiles(b.files)), [fc.toStringMethod]: () => b.name }));
 

@@ -63,6 +63,7 @@ async function validate(files: Record<string, string | Uint8Array>): Promise<Run
 }
 
 function expectBounded(run: Run): void {
+  console.info(`hostile sample "${expect.getState().currentTestName}": ${run.ms.toFixed(0)} ms of CPU, ${run.growthMb.toFixed(0)} MB, ${run.stderrLength} bytes of errors`);
   expect(run.ms, 'CPU time in ms').toBeLessThan(LIMIT_MS);
   expect(run.growthMb, 'memory growth in MB').toBeLessThan(LIMIT_MB);
   expect(run.stderrLength, 'length of the error output').toBeLessThan(2 << 20);
