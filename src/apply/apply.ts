@@ -54,7 +54,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   return withSession({ repoDir, desired, command, env: options.env, cwd: options.cwd }, async ({ writer, recorded, pool }) => {
     const runtimeFor = (recorder: Recorder, builder: (op: RunnableOperation) => OperationBuilder) =>
       operationRuntime({ desired, recorder, pool, repoDir, ref: options.ref, env: options.env, cwd: options.cwd, builder });
-    const recovery = await recoverInterrupted({ writer, recorded, desired, runtime: runtimeFor,
+    const recovery = await recoverInterrupted({ writer, recorded, desired, runtime: runtimeFor, transport: (server) => pool.get(server),
       onInterrupted: options.onInterrupted, onStart: options.onStart, onEnd: options.onEnd });
     const recovered = recovery.results;
 

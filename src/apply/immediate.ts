@@ -44,7 +44,7 @@ export async function runImmediate(o: ImmediateOptions): Promise<ImmediateResult
   return withSession({ repoDir, desired, command: `tide ${o.action} ${o.site}`, env: o.env, cwd: o.cwd }, async ({ writer, recorded, pool }) => {
     const runtimeFor = (recorder: Recorder, builder: (op: RunnableOperation) => OperationBuilder) =>
       operationRuntime({ desired, recorder, pool, repoDir, env: o.env, cwd: o.cwd, builder });
-    const recovery = await recoverInterrupted({ writer, recorded, desired, runtime: runtimeFor,
+    const recovery = await recoverInterrupted({ writer, recorded, desired, runtime: runtimeFor, transport: (server) => pool.get(server),
       onInterrupted: o.onInterrupted, onStart: o.onStart, onEnd: o.onRecoveryEnd });
     const pending = recovery.unrecovered.get(`site/${o.site}`);
     if (pending) {

@@ -10,7 +10,7 @@ import { platformStatePath, serverStatePath, siteStatePath, stateJson as json } 
 import type { LastOperation, RecordedState } from '../state/types.js';
 import type { StateWriter } from '../state/writer.js';
 import { TideError } from '../errors.js';
-import { commitMessage, newRecordId, recordPaths, runningMarkerPath, type OperationRecord } from './records.js';
+import { commitMessage, newRecordId, recordPaths, runningMarkerPath, type OperationRecord, type RunningMarker, type RunProcesses } from './records.js';
 
 const SECTIONS = {
   server: { map: 'servers', path: serverStatePath, schema: 'state-server.schema.json' },
@@ -27,8 +27,8 @@ export class Recorder {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Commits the operation as running; returns its record. */
-  async begin(op: RunnableOperation): Promise<OperationRecord> {
+  /** Commits the operation as running, with where its processes will run; returns its record. */
+  async begin(op: RunnableOperation, run?: RunProcesses): Promise<OperationRecord> {
     const startedAt = this.now();
     const record: OperationRecord = {
       formatVersion: 1,
@@ -48,10 +48,18 @@ export class Recorder {
     };
     const paths = recordPaths(record);
     await this.writer.commit({
-      files: { [paths.json]: json(record), [runningMarkerPath(record.id)]: json({ record: paths.json }) },
+      files: { [paths.json]: json(record), [runningMarkerPath(record.id)]: runningMarker(record, run) },
       message: commitMessage(record),
     });
     return record;
+  }
+
+  /** Records that the running operation now also runs commands on more servers (a migrate's source), before it does. */
+  async runsOn(record: OperationRecord, run: RunProcesses): Promise<void> {
+    await this.writer.commit({
+      files: { [runningMarkerPath(record.id)]: runningMarker(record, run) },
+      message: `${record.action} ${record.target.kind} ${record.target.name}: also runs on ${run.servers.join(', ')}\n`,
+    });
   }
 
   /** Commits how the operation ended, its log and its state changes (only those that stand after a failure, when it failed). */
@@ -145,6 +153,11 @@ function failIfInjected(message: string): void {
   if (subject && message.startsWith(subject)) {
     throw new TideError('STATE_COMMIT_FAILED', `The state commit "${subject}" failed (injected by TIDE_TEST_FAIL_FINISH).`);
   }
+}
+
+function runningMarker(record: OperationRecord, run?: RunProcesses): string {
+  const marker: RunningMarker = { record: recordPaths(record).json, ...(run ? { run } : {}) };
+  return json(marker);
 }
 
 /** A record the reader would reject must never be written: that is a bug in tide, stop here. */

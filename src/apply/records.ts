@@ -55,6 +55,22 @@ export function recordPaths(record: Pick<OperationRecord, 'id' | 'startedAt'>): 
 export const RUNNING_DIR = `${STATE_DIR}/running`;
 export const runningMarkerPath = (id: string): string => `${RUNNING_DIR}/${id}.json`;
 
+/** Where an operation's processes may run: its run tag (run-tag.ts) and every server it used. */
+export interface RunProcesses {
+  tag: string;
+  servers: string[];
+}
+
+/**
+ * A running marker: the record it points to and, since markers carry it,
+ * where its processes may still run (checked against state-running.schema.json
+ * when read: the tag must have exactly tide's form).
+ */
+export interface RunningMarker {
+  record: string;
+  run?: RunProcesses;
+}
+
 export function commitMessage(record: OperationRecord): string {
   const where = record.target.kind === 'server' ? '' : ` on ${record.server}`;
   const desired = record.desiredCommit ? ` (desired ${record.desiredCommit.slice(0, 7)})` : '';

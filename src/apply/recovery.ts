@@ -8,9 +8,11 @@
 // one removed; a delete that had taken its backup is finished; anything else
 // is checked (verified). The marker goes only once its repair succeeded, so a
 // failed repair is tried again by the next run, and nothing else touches that
-// target meanwhile (see blockUnrecovered).
+// target meanwhile (see blockUnrecovered). Before anything acts on a target,
+// the processes its interrupted operation left running are killed and their
+// absence confirmed (stop-run.ts); a target where that fails is left alone.
 
-import type { DesiredState } from '../model/kinds.js';
+import type { DesiredState, Server } from '../model/kinds.js';
 import type { Operation } from '../plan/types.js';
 import { operationFor } from '../operations/index.js';
 import { recoverInterruptedDeploy } from '../operations/platform/recover.js';
@@ -20,15 +22,19 @@ import type { OperationBuilder, RunnableOperation } from '../operations/types.js
 import type { RecordedState } from '../state/types.js';
 import { parseStateFile } from '../state/reader.js';
 import type { StateWriter } from '../state/writer.js';
+import type { Transport } from '../transport/types.js';
 import { execute, type OperationResult } from './executor.js';
 import { Recorder } from './recorder.js';
-import { RUNNING_DIR, type OperationRecord } from './records.js';
+import { RUNNING_DIR, type OperationRecord, type RunningMarker, type RunProcesses } from './records.js';
 import { runOperation, type OperationRuntime } from './run-operation.js';
+import { stopRun } from './stop-run.js';
 
 export interface RecoveryOptions {
   writer: StateWriter;
   recorded: RecordedState;
   desired: DesiredState;
+  /** The pooled connection to a server (to stop what an interrupted operation left running there). */
+  transport(server: Server): Transport;
   /** The runtime recovery operations run with (their builders come from here). */
   runtime(recorder: Recorder, builder: (op: RunnableOperation) => OperationBuilder): OperationRuntime;
   onInterrupted?(records: OperationRecord[]): void;
@@ -55,7 +61,13 @@ export async function recoverInterrupted(o: RecoveryOptions): Promise<RecoveryOu
   const outcome: RecoveryOutcome = { interrupted: [], results: [], unrecovered: new Map() };
   const recorder = new Recorder(o.writer, o.recorded, { desiredCommit: o.desired.commit, planHash: null });
   const repairs: Repair[] = [];
-  for (const record of await unfinishedRecords(o.writer)) {
+  for (const { record, run } of await unfinishedRecords(o.writer)) {
+    const stopped = run ? await stopRun(run, o).then(() => null, (error: Error) => error.message) : null;
+    if (stopped) {
+      // Its processes may still be at work: the target is not touched, the marker stays for the next run.
+      outcome.unrecovered.set(`${record.target.kind}/${record.target.name}`, stopped);
+      continue;
+    }
     // A recovery that was itself interrupted: the record it repairs still has its marker and is repaired again.
     const repair = record.recovers ? null : repairFor(record, o.recorded);
     if (record.status === 'running') outcome.interrupted.push(await recorder.interrupt(record, WHY, { settled: !repair }));
@@ -90,17 +102,18 @@ export async function recoverInterrupted(o: RecoveryOptions): Promise<RecoveryOu
  * The records whose running marker is still there, oldest first. State is
  * data: the marker and its record are checked against their schemas (a bad
  * one stops recovery, named), and only a record with a marker of its own id
- * is acted on. A marker whose record is gone is skipped.
+ * is acted on. A marker whose record is gone is skipped. The marker's run
+ * says where the operation's processes may still be running.
  */
-async function unfinishedRecords(writer: StateWriter): Promise<OperationRecord[]> {
-  const records: OperationRecord[] = [];
+async function unfinishedRecords(writer: StateWriter): Promise<{ record: OperationRecord; run?: RunProcesses }[]> {
+  const records: { record: OperationRecord; run?: RunProcesses }[] = [];
   for (const name of (await writer.listDir(RUNNING_DIR)).sort()) {
     const path = `${RUNNING_DIR}/${name}`;
-    const marker = parseStateFile<{ record: string }>(path, (await writer.readFile(path)) ?? '', 'state-running.schema.json', writer.head);
+    const marker = parseStateFile<RunningMarker>(path, (await writer.readFile(path)) ?? '', 'state-running.schema.json', writer.head);
     const text = await writer.readFile(marker.record);
     if (!text) continue;
     const record = parseStateFile<OperationRecord>(marker.record, text, 'state-operation.schema.json', writer.head);
-    if (name === `${record.id}.json`) records.push(record);
+    if (name === `${record.id}.json`) records.push({ record, run: marker.run });
   }
   return records;
 }

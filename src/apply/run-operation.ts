@@ -12,6 +12,9 @@ import type { SourceFile } from '../repo/source-tree.js';
 import type { Transport } from '../transport/types.js';
 import type { OperationResult } from './executor.js';
 import type { Recorder } from './recorder.js';
+import type { RunProcesses } from './records.js';
+import { stopRun } from './stop-run.js';
+import { newRunTag } from '../transport/run-tag.js';
 
 export interface OperationRuntime {
   desired: DesiredState;
@@ -26,7 +29,18 @@ export interface OperationRuntime {
 export async function runOperation(op: RunnableOperation, rt: OperationRuntime): Promise<Omit<OperationResult, 'op' | 'durationMs'>> {
   const server = rt.desired.servers.get(op.server);
   const log = new OperationLog(rt.now);
-  const record = await rt.recorder.begin(op);
+  // Every process the operation starts carries its tag; the marker says where they run.
+  const run: RunProcesses = { tag: newRunTag(), servers: [op.server] };
+  const record = await rt.recorder.begin(op, run);
+  /** A peer's server goes into the marker before the first command there. */
+  const marked = new Map<string, Promise<void>>([[op.server, Promise.resolve()]]);
+  const runsOn = (name: string): Promise<void> => {
+    if (!marked.has(name)) {
+      run.servers = [...run.servers, name];
+      marked.set(name, rt.recorder.runsOn(record, { ...run }));
+    }
+    return marked.get(name)!;
+  };
   log.line(`${op.action} ${op.target.kind} ${op.target.name} on ${op.server}: ${op.reason}`);
   let prepared: PreparedOperation | undefined;
   let outcome: TasksOutcome;
@@ -35,14 +49,15 @@ export async function runOperation(op: RunnableOperation, rt: OperationRuntime):
       throw new OperationPreconditionError(`Server ${op.server} is not in the fleet, so tide cannot reach it.`,
         'Put its Server file back to let tide finish with what is on it.');
     }
-    const shell = shellFor(rt.transport(server), log);
+    const shell = shellFor(rt.transport(server), log, { tag: run.tag });
     const peer = (name: string): PeerServer => {
       const other = rt.desired.servers.get(name);
       if (!other) {
         throw new OperationPreconditionError(`Server ${name} is not in the fleet, so tide cannot reach it.`,
           'Put its Server file back to let tide finish with what is on it.');
       }
-      return { desired: rt.desired, server: other, shell: shellFor(rt.transport(other), log), dbAdminPassword: () => rt.dbAdminPassword(other) };
+      return { desired: rt.desired, server: other, shell: shellFor(rt.transport(other), log, { tag: run.tag, beforeFirstUse: () => runsOn(name) }),
+        dbAdminPassword: () => rt.dbAdminPassword(other) };
     };
     prepared = await rt.builder(op)({
       op, operationId: record.id, desired: rt.desired, recorded: rt.recorder.state, server, shell, peer, log,
@@ -50,7 +65,9 @@ export async function runOperation(op: RunnableOperation, rt: OperationRuntime):
       readSource: rt.readSource,
       now: rt.now,
     });
-    outcome = await runTasks(prepared.tasks, log);
+    outcome = await runTasks(prepared.tasks, log, {
+      beforeUndo: () => stopRun(run, { desired: rt.desired, transport: rt.transport, log: (line) => log.line(line) }),
+    });
   } catch (error) {
     // Failed before any task ran (precondition, connection): nothing to undo.
     log.line(`✗ ${redactor.redact((error as Error).message)}`);

@@ -14,6 +14,7 @@ import { readRecordedState } from '../state/reader.js';
 import type { RecordedState } from '../state/types.js';
 import { StateWriter } from '../state/writer.js';
 import { TransportPool } from '../transport/pool.js';
+import { checkTimeoutSettings } from '../transport/timeouts.js';
 import type { Recorder } from './recorder.js';
 import type { OperationRuntime } from './run-operation.js';
 
@@ -34,6 +35,8 @@ export interface SessionOptions {
 }
 
 export async function withSession<T>(o: SessionOptions, work: (session: Session) => Promise<T>): Promise<T> {
+  // A limit set to nonsense is refused before anything is locked or run.
+  checkTimeoutSettings();
   registerFleetSecrets(o.desired, o.env, o.cwd);
   const lock = await acquireStateLock(requireGitDirs(o.repoDir).commonDir, { command: o.command });
   const pool = new TransportPool();

@@ -15,6 +15,7 @@ import { platformStatePath, serverStatePath, siteStatePath, OPERATIONS_DIR, stat
 import { readRecordedState } from '../state/reader.js';
 import { StateWriter } from '../state/writer.js';
 import { TransportPool } from '../transport/pool.js';
+import { checkTimeoutSettings } from '../transport/timeouts.js';
 import { observePlatform, observeServer, observeSite } from './observe.js';
 
 export interface Finding {
@@ -36,6 +37,7 @@ export interface VerifyReport {
 export async function verifyFleet(options: { repo?: string; cwd: string; env: NodeJS.ProcessEnv; servers: string[] }): Promise<VerifyReport> {
   const { repoDir, desired } = await loadDesired(options.repo, undefined, options.cwd);
   const branch = desired.fleet.state.branch;
+  checkTimeoutSettings();
   registerFleetSecrets(desired, options.env, options.cwd);
   const lock = await acquireStateLock(requireGitDirs(repoDir).commonDir, { command: 'tide verify' });
   const pool = new TransportPool();

@@ -23,7 +23,7 @@
 
 import type { Package } from '../state/types.js';
 import { OperationPreconditionError } from '../shell/errors.js';
-import { LONG_TIMEOUT_MS } from '../shell/shell.js';
+import { commandTimeoutMs } from '../shell/shell.js';
 import { shellQuote as q } from '../transport/types.js';
 import { drupalSiteFiles } from './drupal-settings.js';
 import {
@@ -86,7 +86,7 @@ const FORGET_ADMIN_PASSWORD_PHP =
 
 async function drush(ctx: DriverContext, what: string, args: string) {
   const command = drushCommand(ctx, args);
-  const result = await ctx.shell.run(what, command, { cwd: ctx.platformDir, timeoutMs: LONG_TIMEOUT_MS });
+  const result = await ctx.shell.run(what, command, { cwd: ctx.platformDir, timeoutMs: commandTimeoutMs() });
   return { command, stdout: result.stdout };
 }
 
@@ -126,7 +126,7 @@ export const drupalDriver: Driver = {
     const result = await ctx.shell.run('listing the platform\'s extensions', command, {
       cwd: ctx.platformDir,
       stdin: PLATFORM_SCAN_PHP,
-      timeoutMs: LONG_TIMEOUT_MS,
+      timeoutMs: commandTimeoutMs(),
     });
     return parsePlatformScan(result.stdout, { server: ctx.shell.transport.server, command });
   },

@@ -3,7 +3,7 @@
 // the platform does not declare is a no-op (or "cannot tell": null).
 
 import type { PlatformCommands } from '../model/kinds.js';
-import { LONG_TIMEOUT_MS } from '../shell/shell.js';
+import { commandTimeoutMs } from '../shell/shell.js';
 import { factsEnv, renderCommand, renderPlatformCommand } from './facts.js';
 import { requireLoginLink } from './login-link.js';
 import { parsePackages } from './packages.js';
@@ -14,7 +14,7 @@ async function runSiteCommand(ctx: DriverContext, key: keyof PlatformCommands, w
   const template = ctx.platform.commands[key];
   if (!template) return null;
   const command = renderCommand(template, ctx.facts);
-  const result = await ctx.shell.run(what, command, { cwd: ctx.platformDir, env: factsEnv(ctx.facts), timeoutMs: LONG_TIMEOUT_MS });
+  const result = await ctx.shell.run(what, command, { cwd: ctx.platformDir, env: factsEnv(ctx.facts), timeoutMs: commandTimeoutMs() });
   return { command, stdout: result.stdout };
 }
 
@@ -42,7 +42,7 @@ export const scriptDriver: Driver = {
     const template = platform.commands.packages;
     if (!template) return null;
     const command = renderPlatformCommand(template);
-    const result = await shell.run('the packages command (platform)', command, { cwd: platformDir, timeoutMs: LONG_TIMEOUT_MS });
+    const result = await shell.run('the packages command (platform)', command, { cwd: platformDir, timeoutMs: commandTimeoutMs() });
     return parsePackages(result.stdout, { server: shell.transport.server, command });
   },
 

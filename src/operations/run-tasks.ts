@@ -21,7 +21,16 @@ export interface TasksOutcome {
   error?: Error;
 }
 
-export async function runTasks(tasks: readonly Task[], log: OperationLog): Promise<TasksOutcome> {
+export interface RunTasksOptions {
+  /**
+   * Called once before the first undo: makes sure nothing the failed task
+   * started still runs (a command cut off by a lost connection), so the undo
+   * is not undone behind its back. If it fails, nothing is undone.
+   */
+  beforeUndo?: () => Promise<void>;
+}
+
+export async function runTasks(tasks: readonly Task[], log: OperationLog, options: RunTasksOptions = {}): Promise<TasksOutcome> {
   const records: TaskRecord[] = tasks.map((t) => ({ name: t.name, status: 'not-run' }));
   const done: number[] = [];
   for (const [i, task] of tasks.entries()) {
@@ -35,11 +44,22 @@ export async function runTasks(tasks: readonly Task[], log: OperationLog): Promi
       const message = redactor.redact((error as Error).message);
       records[i] = { name: task.name, status: 'failed', durationMs: Date.now() - started, error: message };
       log.line(`✗ ${task.name}: ${message}`);
-      const undone = await undoAll(tasks, done, records, log);
+      const undone = (await readyToUndo(options, log)) && (await undoAll(tasks, done, records, log));
       return { status: undone ? 'rolled-back' : 'failed', tasks: records, error: error as Error };
     }
   }
   return { status: 'ok', tasks: records };
+}
+
+async function readyToUndo(options: RunTasksOptions, log: OperationLog): Promise<boolean> {
+  if (!options.beforeUndo) return true;
+  try {
+    await options.beforeUndo();
+    return true;
+  } catch (error) {
+    log.line(`✗ nothing undone: ${redactor.redact((error as Error).message)}`);
+    return false;
+  }
 }
 
 async function undoAll(tasks: readonly Task[], done: number[], records: TaskRecord[], log: OperationLog): Promise<boolean> {

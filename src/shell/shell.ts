@@ -8,10 +8,19 @@ import type { ExecOptions, ExecResult, OutputStream, Transport } from '../transp
 import { CommandFailedError } from './errors.js';
 import type { OperationLog } from './log.js';
 
-/** Default limit for tide's own housekeeping commands (mkdir, mv, tar...). */
-export const SHORT_TIMEOUT_MS = 120_000;
-/** Default limit for application commands (installers, builds, dumps). */
-export const LONG_TIMEOUT_MS = Number(process.env.TIDE_COMMAND_TIMEOUT_SECONDS ?? 1800) * 1000;
+// tide's own commands (mkdir, mv, file reads and writes) get the transport's
+// default limit, TIDE_IO_TIMEOUT_SECONDS; application commands (installers,
+// builds, dumps) ask for this one.
+export { commandTimeoutMs } from '../transport/timeouts.js';
+
+export interface ShellOptions {
+  /** False: commands are logged, their output is not (it holds a secret). */
+  output?: boolean;
+  /** The operation's run tag (run-tag.ts): every process started through this shell carries it. */
+  tag?: string;
+  /** Awaited once before the first call reaches the server (a peer's server is recorded in the running marker first). */
+  beforeFirstUse?: () => Promise<void>;
+}
 
 export interface Shell {
   /** The server's transport, logging every command into the operation log. */
@@ -27,13 +36,17 @@ export interface Shell {
 /** The transport under each logging view, so a copy between two views uses the transports themselves. */
 const unlogged = new WeakMap<Transport, Transport>();
 
-export function shellFor(transport: Transport, log: OperationLog, { output = true } = {}): Shell {
+export function shellFor(transport: Transport, log: OperationLog, shellOptions: ShellOptions = {}): Shell {
+  const { output = true, tag } = shellOptions;
+  let first: Promise<void> | undefined;
+  const ready = () => (first ??= shellOptions.beforeFirstUse?.() ?? Promise.resolve());
   /** Runs and logs a command; also returns its output in arrival order, for an error message. */
   const execLogged = async (command: string, options: ExecOptions = {}) => {
+    await ready();
     log.line(`$ ${command}${options.cwd ? `   (in ${options.cwd})` : ''}${output ? '' : '   (output not logged: it holds a secret)'}`);
     const chunks: OutputChunk[] = [];
     const result = await transport.exec(command, {
-      timeoutMs: SHORT_TIMEOUT_MS,
+      tag,
       ...options,
       onOutput: (text, stream) => {
         if (output) {
@@ -48,14 +61,19 @@ export function shellFor(transport: Transport, log: OperationLog, { output = tru
   const logged: Transport = {
     server: transport.server,
     exec: (command, options) => execLogged(command, options).then((r) => r.result),
-    writeFile(path, content, mode) {
+    async writeFile(path, content, mode, fileOptions) {
+      await ready();
       log.line(`write ${path}${mode === undefined ? '' : ` (mode ${mode.toString(8)})`}`);
-      return transport.writeFile(path, content, mode);
+      return transport.writeFile(path, content, mode, { tag, ...fileOptions });
     },
-    readFile: (path) => transport.readFile(path),
-    copyFileTo(path, target, dest, mode) {
+    async readFile(path, fileOptions) {
+      await ready();
+      return transport.readFile(path, { tag, ...fileOptions });
+    },
+    async copyFileTo(path, target, dest, mode, fileOptions) {
+      await ready();
       log.line(`copy ${transport.server}:${path} → ${target.server}:${dest}${mode === undefined ? '' : ` (mode ${mode.toString(8)})`}`);
-      return transport.copyFileTo(path, unlogged.get(target) ?? target, dest, mode);
+      return transport.copyFileTo(path, unlogged.get(target) ?? target, dest, mode, { tag, ...fileOptions });
     },
     close: () => transport.close(),
   };
@@ -63,7 +81,7 @@ export function shellFor(transport: Transport, log: OperationLog, { output = tru
   return {
     transport: logged,
     probe: (command, options) => logged.exec(command, options),
-    quiet: () => shellFor(transport, log, { output: false }),
+    quiet: () => shellFor(transport, log, { ...shellOptions, output: false }),
     async run(what, command, options) {
       const { result, chunks } = await execLogged(command, options);
       if (result.exitCode !== 0) throw new CommandFailedError(transport.server, what, command, result.exitCode, redactedStderr(chunks));

@@ -7,9 +7,10 @@
 
 import { Transform } from 'node:stream';
 import { TideError } from '../errors.js';
-import { FileCopyError, type FileAt } from './errors.js';
+import { CommandTimeoutError, FileCopyError, type FileAt } from './errors.js';
 import { commitFileCommand, READ_MISSING, readFileCommand, receiveFileCommand, SIZE_MISMATCH, tempBeside } from './remote-shell.js';
-import { shellQuote, type ExecResult, type Transport } from './types.js';
+import { commandTimeoutMs } from './timeouts.js';
+import { shellQuote, type ExecResult, type FileOptions, type Transport } from './types.js';
 
 /** Bytes held between the two commands at most (beside each transport's own buffers). */
 const BUFFER_BYTES = 256 * 1024;
@@ -22,9 +23,13 @@ const settle = (p: Promise<ExecResult>): Promise<Settled> =>
     (error: unknown) => ({ ok: false as const, error }),
   );
 
-export async function copyFile(source: Transport, path: string, target: Transport, dest: string, mode = 0o644): Promise<{ bytes: number }> {
+export async function copyFile(source: Transport, path: string, target: Transport, dest: string, mode = 0o644, options: FileOptions = {}): Promise<{ bytes: number }> {
   const from: FileAt = { server: source.server, path };
   const to: FileAt = { server: target.server, path: dest };
+  // One limit for the whole transfer: both commands start together.
+  const limit = options.timeoutMs ?? commandTimeoutMs();
+  const what = `copying ${from.server}:${from.path} → ${to.server}:${to.path}`;
+  const run = { timeoutMs: limit, what, tag: options.tag };
   const { tmp } = tempBeside(dest);
   let bytes = 0;
   const meter = new Transform({
@@ -38,8 +43,8 @@ export async function copyFile(source: Transport, path: string, target: Transpor
   meter.on('error', () => undefined);
 
   let sendDone = false;
-  const receiving = settle(target.exec(receiveFileCommand(tmp), { stdin: meter }));
-  const sending = settle(source.exec(readFileCommand(path), { stdout: meter }));
+  const receiving = settle(target.exec(receiveFileCommand(tmp), { ...run, stdin: meter }));
+  const sending = settle(source.exec(readFileCommand(path), { ...run, stdout: meter }));
   // The receiver stopped before the sender's last byte: stop the sender
   // rather than leave it waiting on a full pipe.
   void receiving.then(() => {
@@ -55,14 +60,14 @@ export async function copyFile(source: Transport, path: string, target: Transpor
 
   const failure = copyFailure(from, to, sent, received);
   if (failure) {
-    await target.exec(`rm -f ${shellQuote(tmp)}`).catch(() => undefined);
+    await target.exec(`rm -f ${shellQuote(tmp)}`, { tag: options.tag }).catch(() => undefined);
     throw failure;
   }
   let commit: ExecResult;
   try {
-    commit = await target.exec(commitFileCommand(tmp, dest, mode, bytes));
+    commit = await target.exec(commitFileCommand(tmp, dest, mode, bytes), { tag: options.tag });
   } catch (error) {
-    await target.exec(`rm -f ${shellQuote(tmp)}`).catch(() => undefined);
+    await target.exec(`rm -f ${shellQuote(tmp)}`, { tag: options.tag }).catch(() => undefined);
     throw new FileCopyError(from, to, (error as Error).message, { cause: error, retryable: retryable(error) });
   }
   if (commit.exitCode === SIZE_MISMATCH) {
@@ -72,9 +77,14 @@ export async function copyFile(source: Transport, path: string, target: Transpor
   return { bytes };
 }
 
-/** Why the transfer failed, if it did: a missing source first, then the receiver (a failed receiver stops the sender). */
-function copyFailure(from: FileAt, to: FileAt, sent: Settled, received: Settled): FileCopyError | null {
+/**
+ * Why the transfer failed, if it did: a missing source first, then a timeout
+ * (as a timeout: the caller may raise the limit), then the receiver (a failed
+ * receiver stops the sender).
+ */
+function copyFailure(from: FileAt, to: FileAt, sent: Settled, received: Settled): Error | null {
   if (sent.ok && sent.value.exitCode === READ_MISSING) return new FileCopyError(from, to, `no such file on ${from.server}`, { missing: true });
+  for (const side of [sent, received]) if (!side.ok && side.error instanceof CommandTimeoutError) return side.error;
   if (!received.ok) return wrap(from, to, received.error);
   if (received.value.exitCode !== 0) return new FileCopyError(from, to, `${to.server}: ${exitDetail(received.value)}`);
   if (!sent.ok) return wrap(from, to, sent.error);

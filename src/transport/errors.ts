@@ -3,6 +3,7 @@
 // says where it went wrong.
 
 import { TideError } from '../errors.js';
+import { COMMAND_TIMEOUT_VAR, formatLimit, IO_TIMEOUT_VAR } from './timeouts.js';
 
 /** A server's address as errors print it. */
 export interface SshEndpoint {
@@ -88,18 +89,26 @@ export class SshIdentityMissingError extends TideError {
   }
 }
 
-/** A command ran past its limit and was killed. */
+/**
+ * A command (or a file read, write or copy) ran past its limit; its process
+ * group was killed. Names the server, what was being done and the limit.
+ */
 export class CommandTimeoutError extends TideError {
+  readonly server: string;
   readonly command: string;
   readonly timeoutMs: number;
+  /** What was being done: "command `nginx -t`", "reading /var/tide/x", "copying a:/x → b:/y". */
+  readonly what: string;
 
-  constructor(server: string, command: string, timeoutMs: number) {
-    super('COMMAND_TIMEOUT', `server ${server}: command timed out after ${timeoutMs} ms and was killed: ${brief(command)}`, {
+  constructor(server: string, command: string, timeoutMs: number, what = `command \`${brief(command)}\``) {
+    super('COMMAND_TIMEOUT', `server ${server}: ${what} timed out after ${formatLimit(timeoutMs)} and was killed`, {
       retryable: true,
-      hint: 'Raise the timeout if the command is slow but healthy; otherwise check what it waits for.',
+      hint: `Raise the limit (${COMMAND_TIMEOUT_VAR} for application commands, ${IO_TIMEOUT_VAR} for tide's own) if it is slow but healthy; otherwise check what it waits for on ${server}.`,
     });
+    this.server = server;
     this.command = command;
     this.timeoutMs = timeoutMs;
+    this.what = what;
   }
 }
 

@@ -1,27 +1,30 @@
 // The local transport: commands run here with execa, for the quickstart and
 // for a reconciler running on the server itself. Same contract as ssh.
 
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
-import { copyFile } from './copy-file.js';
 import { brief, CommandTimeoutError, TransportError } from './errors.js';
-import { OutputCollector, signalExitCode, toExecResult } from './output.js';
+import { CommandTransport } from './command-transport.js';
+import { OutputCollector, signalExitCode, type RawResult } from './output.js';
+import { commandToken, RUN_VAR } from './run-tag.js';
 import { stdinStream, watchInput, watchOutput, type StreamWatch } from './streams.js';
-import type { ExecOptions, ExecResult, Transport } from './types.js';
+import { ioTimeoutMs } from './timeouts.js';
+import type { ExecOptions } from './types.js';
 
-export class LocalTransport implements Transport {
-  constructor(readonly server: string) {}
+export class LocalTransport extends CommandTransport {
+  constructor(readonly server: string) {
+    super();
+  }
 
-  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+  protected async run(command: string, given: ExecOptions): Promise<RawResult> {
+    // Every command has a limit, and its processes carry their run's tag.
+    const options = { ...given, timeoutMs: given.timeoutMs ?? ioTimeoutMs() };
     const started = performance.now();
     const output = new OutputCollector(options.onOutput);
     const input = stdinStream(options.stdin);
     const child = execa('sh', ['-c', command], {
       cwd: options.cwd,
       // Never tide's own environment: it holds credentials (DB admin password, SSH keys).
-      env: commandEnv(options.env),
+      env: { ...commandEnv(options.env), [RUN_VAR]: commandToken(options.tag) },
       extendEnv: false,
       // No stdin given: /dev/null, as over ssh (the command sees EOF at once).
       ...(options.stdin === undefined
@@ -73,46 +76,15 @@ export class LocalTransport implements Transport {
       detachAll();
     });
     const { stdout, stderr } = output.finish();
-    if (timedOut) throw new CommandTimeoutError(this.server, command, options.timeoutMs as number);
+    if (timedOut) throw new CommandTimeoutError(this.server, command, options.timeoutMs, options.what);
     if (streamError) throw new TransportError(this.server, `command stopped: ${brief(command)}`, streamError.message);
     const durationMs = Math.round(performance.now() - started);
-    if (result.signal !== undefined) {
-      return toExecResult(command, { exitCode: signalExitCode(result.signal), signal: result.signal, stdout, stderr, durationMs });
-    }
+    if (result.signal !== undefined) return { exitCode: signalExitCode(result.signal), signal: result.signal, stdout, stderr, durationMs };
     if (result.exitCode === undefined) {
       // sh never started (e.g. cwd missing: spawn reports ENOENT).
       throw new TransportError(this.server, `cannot run the command${options.cwd ? ` in ${options.cwd}` : ''}`, result.shortMessage ?? 'sh did not start');
     }
-    return toExecResult(command, { exitCode: result.exitCode, stdout, stderr, durationMs });
-  }
-
-  async writeFile(path: string, content: string | Buffer, mode = 0o644): Promise<void> {
-    const dir = dirname(path);
-    const tmp = join(dir, `.${basename(path)}.tide-${randomBytes(6).toString('hex')}`);
-    try {
-      await mkdir(dir, { recursive: true });
-      // Created 0600 then chmod: a secret is never briefly readable by others,
-      // and the final mode does not depend on the umask.
-      await writeFile(tmp, content, { mode: 0o600, flag: 'wx' });
-      await chmod(tmp, mode);
-      await rename(tmp, path);
-    } catch (error) {
-      await rm(tmp, { force: true }).catch(() => undefined);
-      throw new TransportError(this.server, `cannot write ${path}`, (error as Error).message);
-    }
-  }
-
-  async readFile(path: string): Promise<Buffer | null> {
-    try {
-      return await readFile(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new TransportError(this.server, `cannot read ${path}`, (error as Error).message);
-    }
-  }
-
-  copyFileTo(path: string, target: Transport, dest: string, mode?: number): Promise<{ bytes: number }> {
-    return copyFile(this, path, target, dest, mode);
+    return { exitCode: result.exitCode, stdout, stderr, durationMs };
   }
 
   async close(): Promise<void> {}

@@ -16,6 +16,7 @@
 // short (no marker) runs nothing and exits 125.
 
 import { randomBytes } from 'node:crypto';
+import { RUN_VAR } from './run-tag.js';
 import { shellQuote } from './types.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -45,11 +46,17 @@ export interface Invocation {
  */
 export const PID_MARK = '\x1etide-pid:';
 
-export function invocation(command: string, cwd?: string, env?: Record<string, string>, reportPid = false): Invocation {
+/**
+ * `token` (run-tag.ts) is exported as TIDE_RUN on the command line: it is no
+ * secret, and every process the command starts inherits it.
+ */
+export function invocation(command: string, cwd?: string, env?: Record<string, string>, reportPid = false, token?: string): Invocation {
   const inv = scripted(command, cwd, env);
-  if (!reportPid) return inv;
+  if (!reportPid && token === undefined) return inv;
   const run = inv.preamble === undefined ? `sh -c ${shellQuote(command)}` : inv.command;
-  return { ...inv, command: `printf '\\036tide-pid:%s\\n' "$$" >&2; exec ${run}` };
+  const tagged = token === undefined ? '' : `${RUN_VAR}=${shellQuote(token)}; export ${RUN_VAR}; `;
+  const pid = reportPid ? `printf '\\036tide-pid:%s\\n' "$$" >&2; ` : '';
+  return { ...inv, command: `${tagged}${pid}exec ${run}` };
 }
 
 /** `kill` of a whole process group, for a timed-out command. */
@@ -82,8 +89,8 @@ function octal(mode: number): string {
  * One channel per file and no SFTP round trips (open, write, setstat, close,
  * rename): over a WAN the round trips cost more than the server's processes.
  */
-export function writeFileCommand(path: string, mode: number): string {
-  const { dir, tmp } = tempBeside(path);
+export function writeFileCommand(path: string, mode: number, tmp = tempBeside(path).tmp): string {
+  const { dir } = tempBeside(path);
   const [d, t, p] = [dir, tmp, path].map(shellQuote);
   return (
     `{ [ -d ${d} ] || mkdir -p ${d}; } && (umask 077 && cat > ${t}) && chmod ${octal(mode)} ${t} && mv -f ${t} ${p}` +

@@ -123,7 +123,7 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
       channel = ch;
       if (options.timeoutMs !== undefined) {
         const limit = options.timeoutMs;
-        timer = setTimeout(() => stop(new CommandTimeoutError(server, spec.command, limit)), limit);
+        timer = setTimeout(() => stop(new CommandTimeoutError(server, spec.command, limit, options.what)), limit);
       }
       if (stdoutWatch) stdoutWatch.pipe();
       else ch.on('data', (chunk: Buffer) => output.push('stdout', chunk));

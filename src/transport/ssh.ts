@@ -6,21 +6,22 @@ import { Client, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
 import { TideError } from '../errors.js';
 import type { Server } from '../model/kinds.js';
 import { readSecret } from '../secrets.js';
-import { copyFile } from './copy-file.js';
 import {
   HostKeyInvalidError,
   HostKeyMismatchError,
   HostKeyMissingError,
   SshConnectError,
   SshIdentityMissingError,
-  TransportError,
   type SshEndpoint,
 } from './errors.js';
 import { blobFingerprint, hostKeyAlgorithms, parseHostKeys, type PinnedKey } from './hostkey.js';
-import { toExecResult, type RawResult } from './output.js';
-import { invocation, killGroupCommand, type Invocation, READ_MISSING, readFileCommand, writeFileCommand } from './remote-shell.js';
+import type { RawResult } from './output.js';
+import { CommandTransport } from './command-transport.js';
+import { invocation, killGroupCommand, type Invocation } from './remote-shell.js';
+import { commandToken } from './run-tag.js';
 import { killable, runChannel, type ChannelSpec } from './ssh-channel.js';
-import type { ExecOptions, ExecResult, Transport } from './types.js';
+import { ioTimeoutMs } from './timeouts.js';
+import type { ExecOptions } from './types.js';
 
 export type SshServer = Pick<Server, 'name' | 'host' | 'port' | 'user' | 'hostKey' | 'identity'>;
 
@@ -52,7 +53,7 @@ class Slots {
   }
 }
 
-export class SshTransport implements Transport {
+export class SshTransport extends CommandTransport {
   readonly server: string;
   /** TCP connections made so far: 1 for any number of execs while it stays up. */
   connections = 0;
@@ -67,29 +68,10 @@ export class SshTransport implements Transport {
     private readonly config: SshServer,
     private readonly options: SshTransportOptions = {},
   ) {
+    super();
     this.server = config.name;
     this.endpoint = { server: config.name, host: config.host ?? '', port: config.port, user: config.user ?? 'root' };
     this.slots = new Slots(options.maxChannels ?? 8);
-  }
-
-  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
-    return toExecResult(command, await this.run(command, options));
-  }
-
-  async writeFile(path: string, content: string | Buffer, mode = 0o644): Promise<void> {
-    const r = await this.run(writeFileCommand(path, mode), { stdin: content });
-    if (r.exitCode !== 0) throw new TransportError(this.server, `cannot write ${path}`, r.stderr.toString());
-  }
-
-  async readFile(path: string): Promise<Buffer | null> {
-    const r = await this.run(readFileCommand(path), {});
-    if (r.exitCode === READ_MISSING) return null;
-    if (r.exitCode !== 0) throw new TransportError(this.server, `cannot read ${path}`, r.stderr.toString());
-    return r.stdout;
-  }
-
-  copyFileTo(path: string, target: Transport, dest: string, mode?: number): Promise<{ bytes: number }> {
-    return copyFile(this, path, target, dest, mode);
   }
 
   async close(): Promise<void> {
@@ -104,8 +86,10 @@ export class SshTransport implements Transport {
     });
   }
 
-  private async run(command: string, options: ExecOptions): Promise<RawResult> {
-    const inv = invocation(command, options.cwd, options.env, killable(options));
+  protected async run(command: string, given: ExecOptions): Promise<RawResult> {
+    // Every command has a limit, and its processes carry their run's tag.
+    const options = { ...given, timeoutMs: given.timeoutMs ?? ioTimeoutMs() };
+    const inv = invocation(command, options.cwd, options.env, killable(options), commandToken(options.tag));
     const release = await this.slots.acquire();
     try {
       const client = await this.client();

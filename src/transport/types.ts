@@ -28,8 +28,19 @@ export interface ExecOptions {
    * and exec rejects.
    */
   stdout?: Writable;
-  /** Kill the command and fail with a CommandTimeoutError after this long. */
+  /**
+   * Kill the command's process group and fail with a CommandTimeoutError
+   * after this long (default: TIDE_IO_TIMEOUT_SECONDS, see timeouts.ts).
+   */
   timeoutMs?: number;
+  /** What the command does, for the timeout error ("reading /x"); default: the command itself. */
+  what?: string;
+  /**
+   * The run (an operation) the command belongs to, from newRunTag(): its
+   * processes carry it in their environment (run-tag.ts), so they can be
+   * found and killed after a lost connection or a crash of tide.
+   */
+  tag?: string;
   /** Called with each chunk of output as it arrives (for the operation log). */
   onOutput?: (chunk: string, stream: OutputStream) => void;
 }
@@ -45,6 +56,13 @@ export interface ExecResult {
   durationMs: number;
 }
 
+/** Limits and ownership for the file calls, as for exec. */
+export interface FileOptions {
+  /** Default: TIDE_IO_TIMEOUT_SECONDS for reads and writes, TIDE_COMMAND_TIMEOUT_SECONDS for copies. */
+  timeoutMs?: number;
+  tag?: string;
+}
+
 export interface Transport {
   /** The fleet's name for the server this transport reaches. */
   readonly server: string;
@@ -54,17 +72,18 @@ export interface Transport {
    */
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
   /** Writes a file atomically (temp file + rename), creating parent dirs. */
-  writeFile(path: string, content: string | Buffer, mode?: number): Promise<void>;
+  writeFile(path: string, content: string | Buffer, mode?: number, options?: FileOptions): Promise<void>;
   /** The file's bytes, or null when it does not exist. */
-  readFile(path: string): Promise<Buffer | null>;
+  readFile(path: string, options?: FileOptions): Promise<Buffer | null>;
   /**
    * Streams the file at `path` on this server to `dest` on `target` (which
    * may be this server), never holding it whole in memory. `dest` is written
    * like writeFile does (temp file + rename, parent dirs, `mode`, default
    * 0644), only once every byte arrived: a failed transfer leaves no `dest`
-   * behind. Rejects with a FileCopyError (`missing` when there is no file).
+   * behind. Rejects with a FileCopyError (`missing` when there is no file),
+   * or a CommandTimeoutError when the whole copy takes longer than its limit.
    */
-  copyFileTo(path: string, target: Transport, dest: string, mode?: number): Promise<{ bytes: number }>;
+  copyFileTo(path: string, target: Transport, dest: string, mode?: number, options?: FileOptions): Promise<{ bytes: number }>;
   /** Ends the connection; safe to call twice. */
   close(): Promise<void>;
 }

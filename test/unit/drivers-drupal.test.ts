@@ -18,7 +18,7 @@ import type { DriverContext, SiteFacts } from '../../src/drivers/types.js';
 import type { Platform } from '../../src/model/kinds.js';
 import { OperationPreconditionError } from '../../src/shell/errors.js';
 import { OperationLog } from '../../src/shell/log.js';
-import { LONG_TIMEOUT_MS, shellFor, type Shell } from '../../src/shell/shell.js';
+import { commandTimeoutMs, shellFor, type Shell } from '../../src/shell/shell.js';
 import { LocalTransport } from '../../src/transport/local.js';
 import { fakeShell } from '../helpers/fake-shell.js';
 
@@ -37,7 +37,7 @@ const ctx = (shell: Shell, over: Partial<DriverContext> = {}): DriverContext => 
 const PREFIX =
   `drush=vendor/bin/drush; [ -x "$drush" ] || drush=drush; ln -sfn '/srv/tide/sites/blog' '/srv/tide/platforms/d10/web/sites/blog.example.com'` +
   ` && "$drush" --root='/srv/tide/platforms/d10/web' --uri='http://blog.example.com'`;
-const RUN = { cwd: PLATFORM_DIR, timeoutMs: LONG_TIMEOUT_MS };
+const RUN = { cwd: PLATFORM_DIR, timeoutMs: commandTimeoutMs() };
 
 // The shape drush pm:list --format=json prints (PmCommands::pmList: rows keyed
 // by machine name; status "Enabled"/"Disabled"; version null when the info

@@ -15,7 +15,7 @@ import type { DriverContext, SiteFacts } from '../../src/drivers/types.js';
 import type { Platform, PlatformCommands } from '../../src/model/kinds.js';
 import { CommandFailedError } from '../../src/shell/errors.js';
 import { OperationLog } from '../../src/shell/log.js';
-import { LONG_TIMEOUT_MS, shellFor, type Shell } from '../../src/shell/shell.js';
+import { commandTimeoutMs, shellFor, type Shell } from '../../src/shell/shell.js';
 import { LocalTransport } from '../../src/transport/local.js';
 import { fakeShell } from '../helpers/fake-shell.js';
 
@@ -32,7 +32,7 @@ function context(shell: Shell, commands: PlatformCommands): DriverContext {
   return { shell, platform: platform(commands), platformDir: '/srv/tide/platforms/notes-2', facts };
 }
 
-const siteRun = { cwd: '/srv/tide/platforms/notes-2', env: factsEnv(facts), timeoutMs: LONG_TIMEOUT_MS };
+const siteRun = { cwd: '/srv/tide/platforms/notes-2', env: factsEnv(facts), timeoutMs: commandTimeoutMs() };
 
 describe('script driver', () => {
   it('runs install and update rendered, with the facts in env, in the platform directory', async () => {
@@ -87,7 +87,7 @@ describe('script driver', () => {
       platformDir: '/srv/tide/platforms/notes-2',
     });
     expect(calls).toEqual([
-      { what: 'the packages command (platform)', command: 'php bin/packages.php --site=""', options: { cwd: '/srv/tide/platforms/notes-2', timeoutMs: LONG_TIMEOUT_MS } },
+      { what: 'the packages command (platform)', command: 'php bin/packages.php --site=""', options: { cwd: '/srv/tide/platforms/notes-2', timeoutMs: commandTimeoutMs() } },
     ]);
     expect(packages).toEqual([{ name: 'notes', type: 'app', version: '2.0.1', schema: 8 }]);
   });

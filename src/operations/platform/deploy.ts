@@ -7,7 +7,7 @@ import { platformSpec } from '../../state/spec.js';
 import { STATE_FORMAT_VERSION, type RecordedPlatform } from '../../state/types.js';
 import { OperationPreconditionError } from '../../shell/errors.js';
 import { platformDir, platformPreviousDir, platformStagingDir } from '../paths.js';
-import { LONG_TIMEOUT_MS } from '../../shell/shell.js';
+import { commandTimeoutMs } from '../../shell/shell.js';
 import type { OperationBuilder, OperationContext, Task } from '../types.js';
 import { DIGEST_COMMAND } from './digest.js';
 import { packTar } from './tar.js';
@@ -32,12 +32,12 @@ export const deployPlatform: OperationBuilder = (ctx) => {
   };
   const build: Task | null = platform.build ? {
     name: `build: ${platform.build}`,
-    run: async () => void (await shell.run('the build command', platform.build!, { cwd: staging, env, timeoutMs: LONG_TIMEOUT_MS })),
+    run: async () => void (await shell.run('the build command', platform.build!, { cwd: staging, env, timeoutMs: commandTimeoutMs() })),
   } : null;
   // Code is the web server's to read, never to write (uploads go to each site's files/).
   const readOnly: Task = {
     name: 'make the code readable, not writable, by the web server',
-    run: async () => void (await shell.run('setting the code\'s permissions', `chmod -R u+rwX,go+rX,go-w ${q(staging)}`, { timeoutMs: LONG_TIMEOUT_MS })),
+    run: async () => void (await shell.run('setting the code\'s permissions', `chmod -R u+rwX,go+rX,go-w ${q(staging)}`, { timeoutMs: commandTimeoutMs() })),
   };
   const digest: Task = {
     name: 'compute the code digest',
@@ -95,12 +95,12 @@ async function fetchSource(ctx: OperationContext, staging: string, facts: { comm
   if ('git' in source) {
     const result = await shell.run('fetching the platform from git',
       `cd ${q(staging)} && git init -q && git fetch -q --depth 1 ${q(source.git)} ${q(source.ref)} && git checkout -q FETCH_HEAD && git rev-parse HEAD && rm -rf .git`,
-      { timeoutMs: LONG_TIMEOUT_MS });
+      { timeoutMs: commandTimeoutMs() });
     facts.commit = result.stdout.trim().split('\n').pop();
     return;
   }
   const files = ctx.readSource(source.path);
   ctx.log.line(`packing ${files.length} files from ${source.path}`);
   facts.commit = ctx.desired.commit ?? undefined;
-  await shell.run('unpacking the platform source', `tar -xf - -C ${q(staging)} --no-same-owner`, { stdin: packTar(files), timeoutMs: LONG_TIMEOUT_MS });
+  await shell.run('unpacking the platform source', `tar -xf - -C ${q(staging)} --no-same-owner`, { stdin: packTar(files), timeoutMs: commandTimeoutMs() });
 }

@@ -4,7 +4,7 @@
 
 import { shellQuote as q } from '../../transport/types.js';
 import type { RecordedSite, SiteBackup } from '../../state/types.js';
-import { LONG_TIMEOUT_MS, type Shell } from '../../shell/shell.js';
+import { commandTimeoutMs, type Shell } from '../../shell/shell.js';
 import type { PeerServer, StateUpdate, Task } from '../types.js';
 import { siteBackupPath, siteBackupsDir, siteBackupStagingDir } from '../paths.js';
 import { backupArchivePath, removeUnderRoot } from '../targets.js';
@@ -28,7 +28,7 @@ export function backupTask(shell: Shell, r: SiteResources, id: string, at: () =>
         }
         const result = await shell.run('writing the backup archive',
           `tar -czf ${q(`${path}.tmp`)} ${members.join(' ')} && mv ${q(`${path}.tmp`)} ${q(path)} && stat -c %s ${q(path)} && sha256sum ${q(path)}`,
-          { timeoutMs: LONG_TIMEOUT_MS });
+          { timeoutMs: commandTimeoutMs() });
         const [size, sum] = result.stdout.trim().split('\n');
         taken({ id, path, server: r.server.name, at: at().toISOString(), size: Number(size), sha256: sum!.split(/\s+/)[0]! });
       } finally {
@@ -111,7 +111,7 @@ export async function recreateDatabaseFromArchive(shell: Shell, db: NonNullable<
 /** Loads the database dump inside a backup archive into a (new, empty) database. */
 export async function loadDumpFromArchive(shell: Shell, db: NonNullable<SiteResources['db']>, archive: string): Promise<void> {
   const dump = `${archive}.load-${db.name}-${DB_DUMP_NAME}`;
-  await shell.run('extracting the database dump', `tar -xzOf ${q(archive)} ${DB_DUMP_NAME} > ${q(dump)}`, { timeoutMs: LONG_TIMEOUT_MS });
+  await shell.run('extracting the database dump', `tar -xzOf ${q(archive)} ${DB_DUMP_NAME} > ${q(dump)}`, { timeoutMs: commandTimeoutMs() });
   try {
     await db.type.load(shell.transport, db.admin, db.name, dump);
   } finally {

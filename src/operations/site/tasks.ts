@@ -6,7 +6,7 @@ import { settingsJson } from '../../drivers/facts.js';
 import { shellQuote as q } from '../../transport/types.js';
 import { redactor } from '../../redact.js';
 import { CommandFailedError, OperationPreconditionError } from '../../shell/errors.js';
-import { LONG_TIMEOUT_MS, type Shell } from '../../shell/shell.js';
+import { commandTimeoutMs, type Shell } from '../../shell/shell.js';
 import type { Task } from '../types.js';
 import type { DriverContext } from '../../drivers/types.js';
 import type { Package } from '../../state/types.js';
@@ -39,7 +39,7 @@ export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fil
     name,
     async run() {
       const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(r.dir)} && chmod 0700 ${q(r.dir)} && ${fill()} && ${sitePermissionsCommand(r.dir, r.server.webGroup)}`,
-        { timeoutMs: LONG_TIMEOUT_MS });
+        { timeoutMs: commandTimeoutMs() });
       if (made.exitCode === DIR_EXISTS) {
         throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not put a site over it.`,
           'If it is left over from an earlier attempt, move it away (or delete it) and apply again.');
@@ -201,7 +201,7 @@ export function fixPermissionsTask(shell: Shell, r: SiteResources): Task {
   return {
     name: `fix ownership and permissions of ${r.dir}`,
     run: async () => void (await shell.run('fixing ownership and permissions', sitePermissionsCommand(r.dir, r.server.webGroup),
-      { timeoutMs: LONG_TIMEOUT_MS })),
+      { timeoutMs: commandTimeoutMs() })),
   };
 }
 
