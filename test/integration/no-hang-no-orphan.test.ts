@@ -24,7 +24,7 @@ import { git, removeGitCliRepos } from '../helpers/git-cli.js';
 import type { TestSshServer } from './env/types.js';
 import { commitAll, makeFleet, operationRecords, REPO_ROOT, tide, writeFleetFile, type TestFleet } from './support/fleet.js';
 import { waitFor } from './support/probe.js';
-import { sshTransportTo } from './support/ssh.js';
+import { deployUserDir, sshTransportTo } from './support/ssh.js';
 
 const services = inject('services');
 const [web1] = services.ssh.servers as [TestSshServer, TestSshServer];
@@ -86,8 +86,8 @@ function fifo(path: string): void {
 
 describe.each(TRANSPORTS)('file calls have a limit (%s)', (kind) => {
   const t = transportFor(kind);
-  const dir = join(scratch, `files-${kind}`);
-  mkdirSync(dir, { recursive: true });
+  // Written by web1's deploy user (ssh) or by the test's own user (local).
+  const dir = deployUserDir(web1, join(scratch, `files-${kind}`));
 
   it('readFile of a FIFO ends in a timeout naming the server, the file and the limit', async () => {
     const path = join(dir, 'settings.json');
@@ -132,7 +132,7 @@ describe('process groups over ssh', () => {
   it('reapRun kills what a run left behind on the server, and only that run', async () => {
     const tag = newRunTag();
     const other = newRunTag();
-    const beat = join(scratch, 'beat-ssh');
+    const beat = join(deployUserDir(web1, join(scratch, 'reap-ssh')), 'beat');
     await t.exec(`(trap "" TERM; while :; do date +%s.%N >> ${beat}; sleep 0.1; done) >/dev/null 2>&1 &`, { tag });
     await t.exec('sleep 30 >/dev/null 2>&1 &', { tag: other });
     await waitFor(() => existsSync(beat), 5000);
