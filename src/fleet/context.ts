@@ -1,10 +1,12 @@
 // Loads what plan-like commands need: the desired state from the fleet repo
 // (work tree or --ref) and the recorded state from its state branch.
 
+import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { loadFleet } from '../model/loader.js';
 import type { DesiredState } from '../model/kinds.js';
 import { readFleetSource } from '../repo/fleet-source.js';
+import { sourceTreeIds } from '../repo/source-digest.js';
 import { readRecordedState } from '../state/reader.js';
 import type { RecordedState } from '../state/types.js';
 
@@ -17,7 +19,29 @@ export interface FleetContext {
 export async function loadDesired(repo: string | undefined, ref: string | undefined, cwd: string): Promise<{ repoDir: string; desired: DesiredState }> {
   const repoDir = resolve(cwd, repo ?? '.');
   const source = await readFleetSource(repoDir, ref);
-  return { repoDir, desired: loadFleet(source, { defaultName: basename(repoDir) }) };
+  const desired = loadFleet(source, { defaultName: basename(repoDir) });
+  pinPlatformCode(repoDir, desired, ref === undefined);
+  return { repoDir, desired };
+}
+
+/**
+ * Gives each platform kept in the repository the tree id of its code, and
+ * folds those ids into the desired digest: a change to platform files alone
+ * is then a change the plan shows, and a saved plan is stale once the code
+ * it was made against changed.
+ */
+function pinPlatformCode(repoDir: string, desired: DesiredState, fromWorktree: boolean): void {
+  const paths = [...desired.platforms.values()].flatMap((p) => ('path' in p.source ? [p.source.path] : []));
+  if (paths.length === 0) return;
+  const trees = sourceTreeIds(repoDir, [...new Set(paths)], desired.commit, fromWorktree);
+  const digest = createHash('sha256').update(desired.digest);
+  desired.sourceTrees = new Map();
+  for (const platform of [...desired.platforms.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const tree = 'path' in platform.source ? trees.get(platform.source.path) : undefined;
+    if (tree) desired.sourceTrees.set(platform.name, tree);
+    digest.update(`\0${platform.name}\0${tree ?? ''}`);
+  }
+  desired.digest = digest.digest('hex');
 }
 
 export async function loadFleetContext(repo: string | undefined, ref: string | undefined, cwd: string): Promise<FleetContext> {

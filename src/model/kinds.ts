@@ -150,6 +150,8 @@ export interface DesiredState {
   clients: Map<string, Client>;
   /** The commit the files were read from (null for a work tree outside git). */
   commit: string | null;
-  /** sha256 over every loaded file's path and content: what `apply --plan` compares. */
+  /** sha256 over every loaded file's path and content (and platform code ids): what `apply --plan` compares. */
   digest: string;
+  /** Git tree id of each platform's `source.path`, by platform name: its code's identity (set when loaded from git). */
+  sourceTrees?: Map<string, string>;
 }

@@ -23,16 +23,23 @@ export function planPlatforms(desired: DesiredState, recorded: RecordedState, mo
     const here = (server: string) => residents.get(`${name}@${server}`) ?? { staying: [], leaving: [] };
 
     for (const server of platform?.servers ?? []) {
-      const spec = platformSpec(platform!);
+      const spec = platformSpec(platform!, desired.sourceTrees?.get(name));
       const deployed = before?.deployments[server];
       if (!deployed) {
         plan.add({ action: 'deploy', target, server, changes: initialFields(spec),
           reason: before ? `platform added to server ${server}` : `new platform (${spec.driver})` });
         continue;
       }
-      const codeChanges = diffFields(before, spec, PLATFORM_CODE_FIELDS);
+      // A record made before tide pinned code has no tree id: unknown, not changed.
+      const codeChanges = diffFields(before, spec, PLATFORM_CODE_FIELDS).filter((c) => !(c.field === 'sourceTree' && !before?.sourceTree));
       const otherChanges = diffFields(before, spec, ['commands']);
-      if (codeChanges.length > 0) {
+      const drift = driftOn(before?.drift, server);
+      if (codeChanges.length === 0 && drift.length > 0) {
+        // The code on the server is not what was deployed; the fleet still wants
+        // the recorded code, so putting it back is a repair, safe under live sites.
+        plan.add({ action: 'deploy', target, server, changes: otherChanges,
+          reason: `repair: tide verify found drift (${drift.join('; ')}); redeploy the recorded code` });
+      } else if (codeChanges.length > 0) {
         const { staying } = here(server);
         const blockers: Blocker[] = staying.length === 0 ? [] : [{ code: 'platform-in-use',
           message: `${count(staying)} on ${server} (${list(staying)}) would get new code without the migrate safety (backup, compatibility check, rollback); create a new platform and move the sites to it` }];
@@ -58,6 +65,12 @@ export function planPlatforms(desired: DesiredState, recorded: RecordedState, mo
       for (const move of leaving) plan.dependOn(op, move.chain[0]?.id);
     }
   }
+}
+
+/** What `tide verify` recorded for one server (`SERVER: finding`), without the prefix. */
+function driftOn(drift: string[] | undefined, server: string): string[] {
+  const prefix = `${server}: `;
+  return (drift ?? []).filter((d) => d.startsWith(prefix)).map((d) => d.slice(prefix.length));
 }
 
 /** Recorded residents of each `platform@server`, split by whether this plan moves them away. */

@@ -189,7 +189,7 @@ class Inventories {
       const before = this.recorded.platforms.get(name);
       const desired = this.desired.platforms.get(name);
       if (!before || !Array.isArray(before.packages)) found = `platform ${name} has no package inventory yet`;
-      else if (desired && diffFields(before, platformSpec(desired), PLATFORM_CODE_FIELDS).length > 0) {
+      else if (desired && diffFields(before, platformSpec(desired, this.desired.sourceTrees?.get(name)), PLATFORM_CODE_FIELDS).some((c) => c.field !== 'sourceTree' || before.sourceTree)) {
         found = `platform ${name} gets new code in this plan, so its recorded packages are out of date`;
       } else found = indexPackages(before.packages);
       this.platforms.set(name, found);

@@ -25,13 +25,16 @@ export function serverSpec(server: Server) {
   };
 }
 
-export function platformSpec(platform: Platform) {
+/** `sourceTree`: the code's git tree id, for platforms kept in the fleet repository. */
+export function platformSpec(platform: Platform, sourceTree?: string) {
   return {
     driver: platform.driver,
     source: platform.source,
     build: platform.build,
     docroot: platform.docroot,
     commands: platform.commands,
+    // The code's identity (git tree id of source.path): its change alone is a new deploy.
+    ...(sourceTree ? { sourceTree } : {}),
   };
 }
 
@@ -39,7 +42,7 @@ export function platformSpec(platform: Platform) {
 export type ServerSpec = ReturnType<typeof serverSpec>;
 export type PlatformSpec = ReturnType<typeof platformSpec>;
 
-export const PLATFORM_CODE_FIELDS = ['driver', 'source', 'build', 'docroot'] as const;
+export const PLATFORM_CODE_FIELDS = ['driver', 'source', 'sourceTree', 'build', 'docroot'] as const;
 
 export function siteSpec(site: Site, server: string) {
   return {

@@ -175,7 +175,7 @@ const recordedServerKeys = [
   'reachable', 'versions', 'verifiedAt', 'lastOperation',
 ] as const;
 const recordedPlatformKeys = [
-  'formatVersion', 'name', 'driver', 'source', 'build', 'docroot', 'commands', 'deployments', 'packages',
+  'formatVersion', 'name', 'driver', 'source', 'sourceTree', 'build', 'docroot', 'commands', 'deployments', 'packages',
   'lastOperation', 'drift',
 ] as const;
 const recordedSiteKeys = [

@@ -76,12 +76,14 @@ export const deployPlatform: OperationBuilder = (ctx) => {
         ...current,
         formatVersion: STATE_FORMAT_VERSION,
         name: platform.name,
-        ...platformSpec(platform),
+        ...platformSpec(platform, ctx.desired.sourceTrees?.get(platform.name)),
         deployments: {
           ...current?.deployments,
           [ctx.server.name]: { commit: facts.commit, deployedAt: ctx.now().toISOString(), digest: facts.digest, path: dir },
         },
         ...withPackages(packages),
+        // This server's code is now what was recorded: its drift findings are settled.
+        ...withoutDriftOn(current?.drift, ctx.server.name),
       }),
     }],
   };
@@ -103,4 +105,9 @@ async function fetchSource(ctx: OperationContext, staging: string, facts: { comm
   ctx.log.line(`packing ${files.length} files from ${source.path}`);
   facts.commit = ctx.desired.commit ?? undefined;
   await shell.run('unpacking the platform source', `tar -xf - -C ${q(staging)} --no-same-owner`, { stdin: packTar(files), timeoutMs: commandTimeoutMs() });
+}
+
+function withoutDriftOn(drift: string[] | undefined, server: string): { drift?: string[] } {
+  const rest = (drift ?? []).filter((d) => !d.startsWith(`${server}: `));
+  return { drift: rest.length > 0 ? rest : undefined };
 }

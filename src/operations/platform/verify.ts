@@ -40,7 +40,8 @@ export const verifyPlatform: OperationBuilder = (ctx) => {
     }],
     updates: () => [{
       kind: 'platform', name,
-      update: (current: RecordedPlatform | undefined) => ({ ...(current ?? recorded), ...platformSpec(platform), ...withPackages(packages) }),
+      // The code was checked, not replaced: its recorded identity stays.
+      update: (current: RecordedPlatform | undefined) => ({ ...(current ?? recorded), ...platformSpec(platform, (current ?? recorded)?.sourceTree), ...withPackages(packages) }),
     }],
   };
 };

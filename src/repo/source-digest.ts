@@ -1,0 +1,70 @@
+// A platform's code identity: the git tree id of its `source.path`. At a
+// commit it is read from that commit; for a work tree it is computed the way
+// `git add -A` would stage the files, in a throwaway index so the user's own
+// index is never touched. The same files give the same id either way, so a
+// plan of a clean checkout and a plan of its commit agree, and a change to
+// any file under the path (content, mode, name) changes the id.
+// Files git ignores are not part of the identity.
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { TideError } from '../errors.js';
+
+/** `source.path` as git names it inside a tree: no `./`, no trailing `/`, `''` for the root. */
+export function treePath(path: string): string {
+  const normal = posix.normalize(path.replace(/\\/g, '/')).replace(/^\.\/?/, '').replace(/\/+$/, '');
+  return normal === '.' ? '' : normal;
+}
+
+/**
+ * Tree id of each path (as given) under `commit`, or under the work tree when
+ * `fromWorktree`; a path that is not a directory there is left out.
+ */
+export function sourceTreeIds(repoDir: string, paths: readonly string[], commit: string | null, fromWorktree: boolean): Map<string, string> {
+  const out = new Map<string, string>();
+  if (paths.length === 0) return out;
+  const root = fromWorktree ? worktreeTree(repoDir, paths) : commit;
+  if (!root) return out;
+  const specs = paths.map((p) => `${root}:${treePath(p)}`);
+  const found = git(repoDir, ['cat-file', '--batch-check'], { input: `${specs.join('\n')}\n` }).split('\n');
+  paths.forEach((p, i) => {
+    const [oid, type] = (found[i] ?? '').split(' ');
+    if (type === 'tree' && oid) out.set(p, oid);
+  });
+  return out;
+}
+
+/** The tree the work tree would commit as, after `git add -A` of `paths` (in a temporary index). */
+function worktreeTree(repoDir: string, paths: readonly string[]): string | null {
+  const gitDir = tryGit(repoDir, ['rev-parse', '--absolute-git-dir']);
+  if (!gitDir) return null;
+  const tmp = mkdtempSync(join(tmpdir(), 'tide-index-'));
+  const index = join(tmp, 'index');
+  try {
+    // Starting from the real index keeps git's stat cache: unchanged files are not read again.
+    if (existsSync(join(gitDir, 'index'))) copyFileSync(join(gitDir, 'index'), index);
+    const env = { ...process.env, GIT_INDEX_FILE: index };
+    const present = paths.map(treePath).filter((p) => existsSync(join(repoDir, p)));
+    if (present.length > 0) git(repoDir, ['add', '-A', '--', ...present.map((p) => (p === '' ? '.' : p))], { env });
+    return git(repoDir, ['write-tree'], { env }).trim();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function tryGit(cwd: string, args: string[]): string | null {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+function git(cwd: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', input: options.input, env: options.env, maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) {
+    throw new TideError('SOURCE_DIGEST', `Cannot compute the platform code's identity in ${cwd}: git ${args[0]} failed: ${(r.stderr || String(r.error ?? '')).trim().split('\n')[0]}`, {
+      hint: 'tide needs git on PATH and a readable repository.',
+    });
+  }
+  return r.stdout;
+}
