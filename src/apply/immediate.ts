@@ -7,7 +7,11 @@
 import { loadDesired } from '../fleet/context.js';
 import { TideError } from '../errors.js';
 import { closest } from '../model/suggest.js';
+import type { DesiredState } from '../model/kinds.js';
 import { operationFor } from '../operations/index.js';
+import { restoreDeletedSite } from '../operations/site/restore-deleted.js';
+import { placeSite } from '../plan/placement.js';
+import type { RecordedState } from '../state/types.js';
 import type { ImmediateAction, OperationBuilder, RunnableOperation } from '../operations/types.js';
 import type { OperationResult } from './executor.js';
 import { Recorder } from './recorder.js';
@@ -52,22 +56,47 @@ export async function runImmediate(o: ImmediateOptions): Promise<ImmediateResult
         hint: 'Read the recovery\'s log on the state branch, fix what it names, and run tide apply (it tries the recovery again).',
       });
     }
-    const site = recorded.sites.get(o.site);
-    if (!site) {
-      const guess = closest(o.site, [...recorded.sites.keys()]);
-      throw new TideError('SITE_NOT_RECORDED', `Site ${o.site} has no record on ${branch}: tide has not installed it (or it was deleted).`, {
-        hint: guess ? `Did you mean ${guess}?` : 'tide status lists the sites tide knows.',
-      });
-    }
+    const where = siteToActOn(o, desired, recorded, branch);
     const op: RunnableOperation = {
-      id: `site/${o.site}/${o.action}`, action: o.action, target: { kind: 'site', name: o.site }, server: site.server,
+      id: `site/${o.site}/${o.action}`, action: o.action, target: { kind: 'site', name: o.site }, server: where.server,
       reason: o.reason, changes: [], dependsOn: [], blockers: [], warnings: [], destructive: o.action === 'restore', options: o.options,
     };
-    const builder = o.builder ?? operationFor('site', o.action)!;
+    const builder = o.builder ?? where.builder ?? operationFor('site', o.action)!;
     const recorder = new Recorder(writer, recorded, { desiredCommit: desired.commit, planHash: null });
     const runtime = runtimeFor(recorder, () => builder);
     o.onStart?.(op);
     const result = await runOperation(op, runtime);
     return { ...result, op, stateCommit: writer.head, branch };
+  });
+}
+
+/**
+ * The server the action runs on: the site's, or for the restore of a deleted
+ * site, where it comes back (its pinned server, else where it was if its
+ * platform still runs there, else where a new site would go).
+ */
+function siteToActOn(o: ImmediateOptions, desired: DesiredState, recorded: RecordedState, branch: string): { server: string; builder?: OperationBuilder } {
+  const site = recorded.sites.get(o.site);
+  if (site) return { server: site.server };
+  const gone = recorded.deletedSites.get(o.site);
+  const wanted = desired.sites.get(o.site);
+  if (gone && o.action === 'restore') {
+    if (!wanted || wanted.status === 'deleted') {
+      throw new TideError('SITE_DELETED', `Site ${o.site} was deleted (${gone.deletedAt}) and the fleet ${wanted ? 'still says status: deleted' : 'no longer has it'}; restored now, the next apply would ${wanted ? 'delete it again' : 'leave it as an orphan'}.`, {
+        hint: `Set its status back to enabled (or disabled) in sites/${o.site}.yaml, commit, then run tide restore ${o.site} --backup ID again.`,
+      });
+    }
+    const servers = desired.platforms.get(wanted.platform)?.servers ?? [];
+    const server = wanted.server ?? (servers.includes(gone.server) ? gone.server : placeSite(o.site, servers));
+    return { server, builder: restoreDeletedSite };
+  }
+  if (gone) {
+    throw new TideError('SITE_DELETED', `Site ${o.site} was deleted (${gone.deletedAt}); it has no files or database to ${o.action}.`, {
+      hint: `tide backups ${o.site} lists its backups; tide restore ${o.site} --backup ID brings it back (README: "Bringing a deleted site back").`,
+    });
+  }
+  const guess = closest(o.site, [...recorded.sites.keys()]);
+  throw new TideError('SITE_NOT_RECORDED', `Site ${o.site} has no record on ${branch}: tide has not installed it.`, {
+    hint: guess ? `Did you mean ${guess}?` : 'tide status lists the sites tide knows.',
   });
 }

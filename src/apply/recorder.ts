@@ -6,7 +6,7 @@ import { validatorFor } from '../model/schemas.js';
 import type { TasksOutcome } from '../operations/run-tasks.js';
 import type { RunnableOperation, StateUpdate } from '../operations/types.js';
 import { redactor } from '../redact.js';
-import { platformStatePath, serverStatePath, siteStatePath, stateJson as json } from '../state/layout.js';
+import { deletedSiteStatePath, platformStatePath, serverStatePath, siteStatePath, stateJson as json } from '../state/layout.js';
 import type { LastOperation, RecordedState } from '../state/types.js';
 import type { StateWriter } from '../state/writer.js';
 import { TideError } from '../errors.js';
@@ -16,6 +16,7 @@ const SECTIONS = {
   server: { map: 'servers', path: serverStatePath, schema: 'state-server.schema.json' },
   platform: { map: 'platforms', path: platformStatePath, schema: 'state-platform.schema.json' },
   site: { map: 'sites', path: siteStatePath, schema: 'state-site.schema.json' },
+  deletedSite: { map: 'deletedSites', path: deletedSiteStatePath, schema: 'state-deleted-site.schema.json' },
 } as const;
 
 export class Recorder {

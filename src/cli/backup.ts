@@ -31,7 +31,8 @@ export const backupsCommand: Command = {
 
 Lists the backups tide keeps of the site, oldest first, as recorded on the
 state branch (no server is contacted): id (for tide restore --backup), time,
-size, server and path.
+size, server and path. A deleted site's backups stay listed (the last one is
+the backup its delete took): tide restore brings it back from one.
 
 Options:
   --repo DIR   fleet repository (default: the current directory)
@@ -42,8 +43,12 @@ Options:
     const name = siteArgument('backups', positionals);
     const { recorded: state } = await loadFleetContext(values.repo, undefined, io.cwd);
     const site = state.sites.get(name);
-    if (!site) throw new TideError('SITE_NOT_RECORDED', `Site ${name} has no record on ${state.branch}.`, { hint: 'tide status lists the sites tide knows.' });
-    const backups = [...(site.backups ?? [])].sort((a, b) => a.at.localeCompare(b.at));
+    const gone = state.deletedSites.get(name);
+    if (!site && !gone) throw new TideError('SITE_NOT_RECORDED', `Site ${name} has no record on ${state.branch}.`, { hint: 'tide status lists the sites tide knows.' });
+    // A site installed again after a delete still has the deleted one's backups to restore from.
+    const backups = [...(site?.backups ?? []), ...(gone?.backups ?? [])]
+      .filter((b, i, all) => all.findIndex((o) => o.id === b.id) === i)
+      .sort((a, b) => a.at.localeCompare(b.at));
     if (values.json) {
       io.stdout.write(`${JSON.stringify(backups, null, 2)}\n`);
       return EXIT_OK;
@@ -52,10 +57,11 @@ Options:
       io.stdout.write(`Site ${name} has no recorded backups. Take one with: tide backup ${name}\n`);
       return EXIT_OK;
     }
-    const keep = site.backupPolicy ? ` (keeps ${site.backupPolicy.keep})` : '';
-    const lines = [`Backups of ${name}${keep}:`];
+    const keep = site?.backupPolicy ? ` (keeps ${site.backupPolicy.keep})` : '';
+    const deleted = !site && gone ? `, deleted ${gone.deletedAt.replace('T', ' ').slice(0, 19)}; tide restore ${name} --backup ID brings it back` : '';
+    const lines = [`Backups of ${name}${keep}${deleted}:`];
     for (const b of backups) {
-      lines.push(`  ${b.id}  ${b.at.replace('T', ' ').slice(0, 19)}  ${humanSize(b.size).padStart(9)}  ${b.server ?? site.server}:${b.path}`);
+      lines.push(`  ${b.id}  ${b.at.replace('T', ' ').slice(0, 19)}  ${humanSize(b.size).padStart(9)}  ${b.server ?? site?.server ?? gone!.server}:${b.path}`);
     }
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT_OK;

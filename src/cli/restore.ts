@@ -15,6 +15,11 @@ copy is removed last. While the data is copied the site serves a maintenance
 page (503). Any failure puts the site back as it was before the restore.
 'tide backups SITE' lists the backup ids.
 
+A deleted site comes back the same way: set its status back to enabled in
+the fleet, commit, and run tide restore SITE --backup ID. Its backup is
+copied into a new directory and database on its platform's server, updated
+to the platform's code and served; its backups are listed again.
+
 Options:
   --backup ID  the backup to bring back (required)
   --repo DIR   fleet repository (default: the current directory)

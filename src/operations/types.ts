@@ -4,7 +4,7 @@
 
 import type { DesiredState, Server } from '../model/kinds.js';
 import type { Action, Operation } from '../plan/types.js';
-import type { RecordedPlatform, RecordedServer, RecordedSite, RecordedState } from '../state/types.js';
+import type { DeletedSite, RecordedPlatform, RecordedServer, RecordedSite, RecordedState } from '../state/types.js';
 import type { OperationLog } from '../shell/log.js';
 import type { Shell } from '../shell/shell.js';
 import type { SourceFile } from '../repo/source-tree.js';
@@ -21,7 +21,8 @@ export interface Task {
 export type StateUpdate =
   | { kind: 'server'; name: string; update(current: RecordedServer | undefined): RecordedServer | null }
   | { kind: 'platform'; name: string; update(current: RecordedPlatform | undefined): RecordedPlatform | null }
-  | { kind: 'site'; name: string; update(current: RecordedSite | undefined): RecordedSite | null };
+  | { kind: 'site'; name: string; update(current: RecordedSite | undefined): RecordedSite | null }
+  | { kind: 'deletedSite'; name: string; update(current: DeletedSite | undefined): DeletedSite | null };
 
 /** Actions a user runs at once (`tide backup`, `tide restore`, `tide login`) rather than through a plan. */
 export type ImmediateAction = 'backup' | 'restore' | 'login';

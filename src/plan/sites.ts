@@ -5,7 +5,7 @@
 
 import type { DesiredState, Site } from '../model/kinds.js';
 import { platformSpec, PLATFORM_CODE_FIELDS, siteSpec, SITE_FIELD_LABELS, type SiteSpec } from '../state/spec.js';
-import type { Package, RecordedSite, RecordedState } from '../state/types.js';
+import type { DeletedSite, Package, RecordedSite, RecordedState } from '../state/types.js';
 import type { PlanBuilder } from './builder.js';
 import { checkCompatibility, indexPackages, type PackageIndex } from './compatibility.js';
 import { diffFields, initialFields } from './diff.js';
@@ -32,7 +32,7 @@ export function planSites(desired: DesiredState, recorded: RecordedState, plan: 
   const inventories = new Inventories(desired, recorded);
   const names = sorted(new Set([...desired.sites.keys(), ...recorded.sites.keys()]));
   for (const name of names) {
-    const move = planSite(desired, desired.sites.get(name), recorded.sites.get(name), plan, name, inventories);
+    const move = planSite(desired, desired.sites.get(name), recorded.sites.get(name), plan, name, inventories, recorded.deletedSites.get(name));
     if (move) moves.set(name, move);
   }
   checkClones(desired, recorded, moves, inventories);
@@ -41,6 +41,7 @@ export function planSites(desired: DesiredState, recorded: RecordedState, plan: 
 
 function planSite(
   desired: DesiredState, site: Site | undefined, before: RecordedSite | undefined, plan: PlanBuilder, name: string, inventories: Inventories,
+  gone?: DeletedSite,
 ): SiteMove | undefined {
   const target = { kind: 'site' as const, name };
   const from = before ? { platform: before.platform, server: before.server } : undefined;
@@ -64,7 +65,9 @@ function planSite(
   if (!before) {
     const action = site.cloneFrom ? 'clone' : 'install';
     const how = site.cloneFrom ? `new site cloned from ${site.cloneFrom}` : `new site on platform ${site.platform}`;
-    const op = plan.add({ action, target, server, reason: site.status === 'disabled' ? `${how}, installed disabled` : how,
+    // A site deleted before comes back empty unless restored from one of its backups instead.
+    const warnings = gone ? [`${name} was deleted on ${gone.deletedAt.slice(0, 10)}; to bring its data back instead of a fresh ${action}, run tide restore ${name} --backup ID first (tide backups ${name} lists ${gone.backups.length})`] : [];
+    const op = plan.add({ action, target, server, reason: site.status === 'disabled' ? `${how}, installed disabled` : how, warnings,
       changes: initialFields(spec, SITE_FIELD_LABELS, { status: 'enabled', profile: 'standard' }) });
     return { site: name, to, chain: [op], deleted: false };
   }

@@ -4,11 +4,13 @@ export const STATE_DIR = 'state';
 export const SERVERS_DIR = `${STATE_DIR}/servers`;
 export const PLATFORMS_DIR = `${STATE_DIR}/platforms`;
 export const SITES_DIR = `${STATE_DIR}/sites`;
+export const DELETED_SITES_DIR = `${STATE_DIR}/deleted-sites`;
 export const OPERATIONS_DIR = 'operations';
 
 export const serverStatePath = (name: string): string => `${SERVERS_DIR}/${name}.json`;
 export const platformStatePath = (name: string): string => `${PLATFORMS_DIR}/${name}.json`;
 export const siteStatePath = (name: string): string => `${SITES_DIR}/${name}.json`;
+export const deletedSiteStatePath = (name: string): string => `${DELETED_SITES_DIR}/${name}.json`;
 
 /** The refs a state branch may be found at, local first, then as fetched from origin. */
 export function stateRefCandidates(branch: string): string[] {

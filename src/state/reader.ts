@@ -13,6 +13,7 @@ const SECTIONS = {
   servers: { dir: 'servers', schema: 'state-server.schema.json' },
   platforms: { dir: 'platforms', schema: 'state-platform.schema.json' },
   sites: { dir: 'sites', schema: 'state-site.schema.json' },
+  deletedSites: { dir: 'deleted-sites', schema: 'state-deleted-site.schema.json' },
 } as const;
 
 export async function readRecordedState(repoDir: string, branch: string): Promise<RecordedState> {
@@ -26,7 +27,8 @@ export async function readRecordedState(repoDir: string, branch: string): Promis
   state.branch = found.ref.replace(/^refs\/(heads|remotes)\//, '');
   state.commit = found.commit;
   for (const file of files) {
-    const section = file.path.split('/')[1] as keyof typeof SECTIONS;
+    const dir = file.path.split('/')[1];
+    const section = (Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]).find((k) => SECTIONS[k].dir === dir)!;
     const record = parseStateFile<{ name: string }>(file.path, file.text, SECTIONS[section].schema, found.commit);
     if (!file.path.endsWith(`/${record.name}.json`)) throw corrupt(where(file.path, found.commit), `it records '${record.name}', which does not match its file name`);
     (state[section] as Map<string, unknown>).set(record.name, record);

@@ -60,6 +60,17 @@ export type RecordedSite = Recorded<SiteSpec> & {
   drift?: string[];
 };
 
+/** What tide keeps of a deleted site: where it was, and its backups (state/deleted-sites/<name>.json). */
+export interface DeletedSite {
+  formatVersion: number;
+  name: string;
+  platform: string;
+  server: string;
+  deletedAt: string;
+  backups: SiteBackup[];
+  lastOperation?: LastOperation;
+}
+
 export interface RecordedState {
   /** Branch the state was read from (e.g. `tide-state` or `origin/tide-state`). */
   branch: string;
@@ -68,8 +79,10 @@ export interface RecordedState {
   servers: Map<string, RecordedServer>;
   platforms: Map<string, RecordedPlatform>;
   sites: Map<string, RecordedSite>;
+  /** Deleted sites whose backups tide still lists and can restore. */
+  deletedSites: Map<string, DeletedSite>;
 }
 
 export function emptyRecordedState(branch: string): RecordedState {
-  return { branch, commit: null, servers: new Map(), platforms: new Map(), sites: new Map() };
+  return { branch, commit: null, servers: new Map(), platforms: new Map(), sites: new Map(), deletedSites: new Map() };
 }

@@ -553,6 +553,7 @@ describe('schemas/', () => {
       'platform.schema.json',
       'server.schema.json',
       'site.schema.json',
+      'state-deleted-site.schema.json',
       'state-operation.schema.json',
       'state-platform.schema.json',
       'state-running.schema.json',

@@ -1,13 +1,14 @@
 // site delete: back up first (kept on the server), then take the site off the
 // web, drop its database and user, and remove its files. Each step can be put
-// back from the backup if a later one fails.
+// back from the backup if a later one fails. Its backups stay recorded
+// (state/deleted-sites): tide backups lists them, tide restore brings it back.
 
 import type { Server } from '../../model/kinds.js';
 import type { SiteBackup } from '../../state/types.js';
 import type { OperationBuilder, Task } from '../types.js';
 import type { Shell } from '../../shell/shell.js';
 import { removeUnderRoot } from '../targets.js';
-import { backupTask, recreateDatabaseFromArchive } from './backup.js';
+import { backupRecorded, backupTask, recreateDatabaseFromArchive } from './backup.js';
 import { recordedSite } from './desired.js';
 import { deletedSite } from './record.js';
 import { siteResources, type SiteResources } from './resources.js';
@@ -27,7 +28,8 @@ export const deleteSite: OperationBuilder = (ctx) => {
       removeFilesTask(ctx.shell, r.server, r.dir),
     ]),
     details: () => ({ backup }),
-    updates: () => [deletedSite(before.name)],
+    // The backup joins the site's list, which the deleted site's record keeps.
+    updates: () => [...(backup ? [backupRecorded(before.name, backup)] : []), ...deletedSite(before.name, ctx.now)],
   };
 };
 

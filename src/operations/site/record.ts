@@ -2,7 +2,7 @@
 
 import type { Site } from '../../model/kinds.js';
 import { siteSpec } from '../../state/spec.js';
-import { STATE_FORMAT_VERSION, type Package, type RecordedSite } from '../../state/types.js';
+import { STATE_FORMAT_VERSION, type DeletedSite, type Package, type RecordedSite } from '../../state/types.js';
 import type { StateUpdate } from '../types.js';
 import type { SiteResources } from './resources.js';
 
@@ -38,6 +38,23 @@ export function appliedSite(site: Site, r: SiteResources, { status, packages }: 
   };
 }
 
-export function deletedSite(name: string): StateUpdate {
-  return { kind: 'site', name, update: () => null };
+/**
+ * The site's record goes; what tide keeps of it (where it was, its backups,
+ * the delete's own last) moves to state/deleted-sites, so `tide backups`
+ * still lists them and `tide restore` can bring it back.
+ */
+export function deletedSite(name: string, at: () => Date): StateUpdate[] {
+  let last: RecordedSite | undefined;
+  return [
+    { kind: 'site', name, update: (current) => ((last = current), null) },
+    {
+      kind: 'deletedSite',
+      name,
+      update: (kept: DeletedSite | undefined): DeletedSite | null => {
+        if (!last) return kept ?? null;
+        const backups = [...(kept?.backups ?? []), ...(last.backups ?? [])].filter((b, i, all) => all.findIndex((o) => o.id === b.id) === i);
+        return { formatVersion: STATE_FORMAT_VERSION, name, platform: last.platform, server: last.server, deletedAt: at().toISOString(), backups };
+      },
+    },
+  ];
 }

@@ -109,6 +109,6 @@ function finishDelete(ctx: OperationContext): Pick<PreparedOperation, 'tasks' | 
       db ? { name: `drop database ${db.name} and user ${db.user}`, run: () => db.type.drop(ctx.shell.transport, db.admin, db) } : null,
       removeFilesTask(ctx.shell, ctx.server, r.dir),
     ]),
-    updates: () => [deletedSite(before.name)],
+    updates: () => deletedSite(before.name, ctx.now),
   };
 }

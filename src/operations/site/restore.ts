@@ -18,7 +18,9 @@ import { compact, readPasswordTask, writeVhostTask, type PasswordBox } from './t
 
 export const restoreSite: OperationBuilder = (ctx) => {
   const before = recordedSite(ctx);
-  const chosen = chosenBackup(before, ctx.op.options?.backup);
+  // A site installed again after a delete can be restored from the backups of the one deleted.
+  const kept = [...(before.backups ?? []), ...(ctx.recorded.deletedSites.get(before.name)?.backups ?? [])];
+  const chosen = chosenBackup(before.name, kept, ctx.op.options?.backup);
   const live = siteDir(ctx.server, before.name);
   const staging = siteStagingDir(ctx.server, before.name, 'restore', ctx.operationId);
   const previous = sitePreviousDir(ctx.server, before.name, ctx.operationId);
@@ -69,12 +71,11 @@ export const restoreSite: OperationBuilder = (ctx) => {
   };
 };
 
-function chosenBackup(site: RecordedSite, id: string | undefined): SiteBackup {
-  const backups = site.backups ?? [];
+export function chosenBackup(site: string, backups: readonly SiteBackup[], id: string | undefined): SiteBackup {
   const found = backups.find((b) => b.id === id);
   if (found) return found;
   const known = backups.map((b) => b.id);
   throw new OperationPreconditionError(
-    id === undefined ? `Restoring ${site.name} needs the backup to bring back.` : `Site ${site.name} has no backup ${id}.`,
-    known.length ? `Its backups: ${known.join(', ')} (tide backups ${site.name} lists them with dates and sizes).` : `Site ${site.name} has no recorded backups; take one with tide backup ${site.name}.`);
+    id === undefined ? `Restoring ${site} needs the backup to bring back.` : `Site ${site} has no backup ${id}.`,
+    known.length ? `Its backups: ${known.join(', ')} (tide backups ${site} lists them with dates and sizes).` : `Site ${site} has no recorded backups; take one with tide backup ${site}.`);
 }
