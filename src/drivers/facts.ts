@@ -11,7 +11,12 @@ export function factsEnv(facts: SiteFacts): Record<string, string> {
     TIDE_SITE_URL: facts.site.url,
     TIDE_SITE_DIR: facts.site.dir,
     TIDE_SITE_PROFILE: facts.site.profile,
+    TIDE_SITE_SCHEME: facts.site.scheme,
+    TIDE_SITE_PORT: String(facts.site.port),
+    TIDE_SITE_BASE_URL: facts.site.baseUrl,
   };
+  // Names are schema-checked (^[A-Za-z][A-Za-z0-9_]*$), so upper-casing cannot collide with TIDE_SITE_*/TIDE_DB_*.
+  for (const [name, value] of Object.entries(facts.vars)) env[`TIDE_VAR_${name.toUpperCase()}`] = value;
   if (facts.db) {
     Object.assign(env, {
       TIDE_DB_HOST: facts.db.host,
@@ -47,6 +52,6 @@ export function renderPlatformCommand(template: string): string {
 
 /** The settings file tide writes into the site directory (mode 0640). */
 export function settingsJson(facts: SiteFacts): string {
-  const { name, url, profile } = facts.site;
-  return `${JSON.stringify({ site: { name, url, profile }, db: facts.db }, null, 2)}\n`;
+  const { name, url, profile, scheme, port, baseUrl } = facts.site;
+  return `${JSON.stringify({ site: { name, url, profile, scheme, port, baseUrl }, vars: facts.vars, db: facts.db }, null, 2)}\n`;
 }

@@ -16,7 +16,15 @@ export interface SiteFacts {
     profile: string;
     /** True when the site is served over https: links an application prints (drush user:login) use it. Default false. */
     https?: boolean;
+    /** `https` when the site has https, else `http`. */
+    scheme: 'http' | 'https';
+    /** The port the site is served on for that scheme. */
+    port: number;
+    /** scheme://url[:port], the port left out when it is the scheme's default. */
+    baseUrl: string;
   };
+  /** The site's vars over its platform's defaults. */
+  vars: Record<string, string>;
   /** Null when the site has no database. */
   db: { host: string; port: number; name: string; user: string; password: string } | null;
 }

@@ -103,6 +103,8 @@ export interface Platform {
   build?: string;
   docroot: string;
   commands: PlatformCommands;
+  /** Defaults for its sites' vars (a site's own win). */
+  vars?: Record<string, string>;
 }
 
 export type SiteStatus = 'enabled' | 'disabled' | 'deleted';
@@ -131,6 +133,8 @@ export interface Site {
   backups?: { every: string; keep: number };
   /** Only read when the site is created. */
   cloneFrom?: string;
+  /** Free-form settings for the application (TIDE_VAR_<NAME>, settings.json "vars"); the platform's vars are defaults. */
+  vars?: Record<string, string>;
 }
 
 export interface Client {

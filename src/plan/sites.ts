@@ -25,7 +25,7 @@ export interface SiteMove {
   deleted: boolean;
 }
 
-const CONFIG_FIELDS: (keyof SiteSpec)[] = ['aliases', 'redirectAliases', 'https', 'client', 'profile', 'cron', 'backupPolicy'];
+const CONFIG_FIELDS: (keyof SiteSpec)[] = ['aliases', 'redirectAliases', 'https', 'client', 'profile', 'cron', 'backupPolicy', 'vars'];
 
 export function planSites(desired: DesiredState, recorded: RecordedState, plan: PlanBuilder): Map<string, SiteMove> {
   const moves = new Map<string, SiteMove>();
@@ -59,7 +59,7 @@ function planSite(
   }
 
   const server = chooseServer(desired, site, before);
-  const spec = siteSpec(site, server);
+  const spec = siteSpec(site, server, desired.platforms.get(site.platform)?.vars);
   const to = { platform: site.platform, server };
 
   if (!before) {

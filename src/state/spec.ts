@@ -44,7 +44,14 @@ export type PlatformSpec = ReturnType<typeof platformSpec>;
 
 export const PLATFORM_CODE_FIELDS = ['driver', 'source', 'sourceTree', 'build', 'docroot'] as const;
 
-export function siteSpec(site: Site, server: string) {
+/** A site's vars over its platform's defaults; undefined when there are none (so older records compare equal). */
+export function effectiveVars(platformVars: Record<string, string> | undefined, siteVars: Record<string, string> | undefined) {
+  const vars = { ...platformVars, ...siteVars };
+  return Object.keys(vars).length > 0 ? vars : undefined;
+}
+
+/** `platformVars`: the vars of the site's platform, recorded merged so a change of a default rewrites the site's settings. */
+export function siteSpec(site: Site, server: string, platformVars?: Record<string, string>) {
   return {
     platform: site.platform,
     server,
@@ -57,6 +64,7 @@ export function siteSpec(site: Site, server: string) {
     profile: site.profile,
     cron: site.cron,
     backupPolicy: site.backups,
+    vars: effectiveVars(platformVars, site.vars),
   };
 }
 

@@ -24,7 +24,8 @@ import { fakeShell } from '../helpers/fake-shell.js';
 
 const PASSWORD = "p'w\\X$y7";
 const facts: SiteFacts = {
-  site: { name: 'blog', url: 'blog.example.com', dir: '/srv/tide/sites/blog', profile: 'standard' },
+  site: { name: 'blog', url: 'blog.example.com', dir: '/srv/tide/sites/blog', profile: 'standard', scheme: 'http', port: 80, baseUrl: 'http://blog.example.com' },
+  vars: {},
   db: { host: '127.0.0.1', port: 3306, name: 'blog', user: 'blog_u', password: PASSWORD },
 };
 const PLATFORM_DIR = '/srv/tide/platforms/d10';

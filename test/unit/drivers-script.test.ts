@@ -20,7 +20,8 @@ import { LocalTransport } from '../../src/transport/local.js';
 import { fakeShell } from '../helpers/fake-shell.js';
 
 const facts: SiteFacts = {
-  site: { name: 'blog', url: 'blog.example.com', dir: '/var/tide/sites/blog', profile: 'standard' },
+  site: { name: 'blog', url: 'blog.example.com', dir: '/var/tide/sites/blog', profile: 'standard', scheme: 'http', port: 80, baseUrl: 'http://blog.example.com' },
+  vars: {},
   db: { host: '127.0.0.1', port: 3306, name: 'blog', user: 'blog', password: 'pw-Xy7q2' },
 };
 

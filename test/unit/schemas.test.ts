@@ -147,11 +147,11 @@ const fleetKeys = ['kind', 'name', 'state', 'prune', 'concurrency', 'ignore', 'm
 const serverKeys = ['kind', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'identity', 'root', 'webGroup', 'services'] as const;
 const httpKeys = ['type', 'port', 'httpsPort', 'configDir', 'check', 'reload', 'sudo', 'fastcgi'] as const;
 const dbKeys = ['type', 'host', 'port', 'adminUser', 'adminPassword', 'grantHosts'] as const;
-const platformKeys = ['kind', 'name', 'servers', 'driver', 'source', 'build', 'docroot', 'commands'] as const;
+const platformKeys = ['kind', 'name', 'servers', 'driver', 'source', 'build', 'docroot', 'commands', 'vars'] as const;
 const commandKeys = ['install', 'update', 'packages', 'cron', 'login'] as const;
 const siteKeys = [
   'kind', 'name', 'platform', 'server', 'url', 'aliases', 'redirectAliases', 'https',
-  'status', 'client', 'profile', 'cron', 'backups', 'cloneFrom',
+  'status', 'client', 'profile', 'cron', 'backups', 'cloneFrom', 'vars',
 ] as const;
 const httpsKeys = ['certificate', 'key', 'required'] as const;
 const clientKeys = ['kind', 'name', 'quota'] as const;
@@ -180,7 +180,7 @@ const recordedPlatformKeys = [
 ] as const;
 const recordedSiteKeys = [
   'formatVersion', 'name', 'platform', 'server', 'url', 'aliases', 'redirectAliases', 'https', 'status',
-  'client', 'profile', 'cron', 'backupPolicy', 'db', 'packages', 'backups', 'generation',
+  'client', 'profile', 'cron', 'backupPolicy', 'vars', 'db', 'packages', 'backups', 'generation',
   'lastOperation', 'drift',
 ] as const;
 const packageKeys = ['name', 'type', 'version', 'schema', 'enabled'] as const;
@@ -524,6 +524,7 @@ const sampleSiteState = {
   profile: 'standard',
   cron: '1h',
   backupPolicy: { every: '1d', keep: 7 },
+  vars: { title: 'My blog' },
   db: { name: 'blog_example_com', user: 'blog_example_com' },
   packages: [{ name: 'notes_core', type: 'module', version: '2.0.0', schema: 8002, enabled: true }],
   backups: [

@@ -9,7 +9,7 @@ import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
 import type { DbAdmin, DbServiceType } from '../../services/db/types.js';
 import { httpServiceType } from '../../services/http/index.js';
 import type { HttpServiceType } from '../../services/http/types.js';
-import type { SiteSpec } from '../../state/spec.js';
+import { effectiveVars, type SiteSpec } from '../../state/spec.js';
 import { OperationPreconditionError } from '../../shell/errors.js';
 import { platformDir, serverDirs, SETTINGS_FILE, siteDir } from '../paths.js';
 import type { OperationContext } from '../types.js';
@@ -21,6 +21,7 @@ import type { OperationContext } from '../types.js';
  */
 export type SiteShape = Pick<SiteSpec, 'url' | 'aliases' | 'redirectAliases' | 'profile' | 'platform'> & {
   https?: SiteSpec['https'];
+  vars?: SiteSpec['vars'];
   db?: { name: string; user: string };
 };
 
@@ -64,8 +65,16 @@ export function siteResources(ctx: ResourceContext, name: string, shape: SiteSha
 
 export function siteFacts(r: SiteResources, password: string | null): SiteFacts {
   const { db } = r;
+  const https = Boolean(r.shape.https);
+  const scheme = https ? 'https' : 'http';
+  const { port: httpPort, httpsPort } = r.server.services.http;
+  const port = https ? httpsPort : httpPort;
+  // The scheme's own port stays out of the URL, as a browser would print it.
+  const defaultPort = https ? 443 : 80;
+  const baseUrl = `${scheme}://${r.shape.url}${port === defaultPort || port === undefined ? '' : `:${port}`}`;
   return {
-    site: { name: r.name, url: r.shape.url, dir: r.dir, profile: r.shape.profile, https: Boolean(r.shape.https) },
+    site: { name: r.name, url: r.shape.url, dir: r.dir, profile: r.shape.profile, https, scheme, port: port ?? defaultPort, baseUrl },
+    vars: effectiveVars(r.platform.vars, r.shape.vars) ?? {},
     db: db && password !== null
       ? { host: db.admin.config.host, port: db.admin.config.port, name: db.name, user: db.user, password }
       : null,
