@@ -8,7 +8,7 @@ import { runTasks, type TasksOutcome } from '../operations/run-tasks.js';
 import { shellFor } from '../shell/shell.js';
 import type { OperationBuilder, PeerServer, PreparedOperation, RunnableOperation } from '../operations/types.js';
 import { redactor } from '../redact.js';
-import type { SourceFile } from '../repo/source-tree.js';
+import type { SourceTree } from '../repo/source-tree.js';
 import type { Transport } from '../transport/types.js';
 import type { OperationResult } from './executor.js';
 import type { Recorder } from './recorder.js';
@@ -21,7 +21,7 @@ export interface OperationRuntime {
   recorder: Recorder;
   transport(server: Server): Transport;
   dbAdminPassword(server: Server): string | undefined;
-  readSource(path: string): SourceFile[];
+  readSource(path: string): Promise<SourceTree>;
   builder(op: RunnableOperation): OperationBuilder;
   now(): Date;
 }

@@ -7,7 +7,7 @@
 import type { DesiredState, Server } from '../model/kinds.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import { requireGitDirs } from '../repo/git-dir.js';
-import { readSourceTree } from '../repo/source-tree.js';
+import { openSourceTree } from '../repo/source-tree.js';
 import { readSecret, registerFleetSecrets } from '../secrets.js';
 import { acquireStateLock } from '../state/lock.js';
 import { readRecordedState } from '../state/reader.js';
@@ -71,7 +71,7 @@ export function operationRuntime(o: RuntimeOptions): OperationRuntime {
     recorder: o.recorder,
     transport: (server) => o.pool.get(server),
     dbAdminPassword: (server) => cachedSecret(secrets, server, o.env, o.cwd),
-    readSource: (path) => readSourceTree(o.repoDir, path, o.ref),
+    readSource: (path) => openSourceTree(o.repoDir, path, o.ref),
     builder: o.builder,
     now: () => new Date(),
   };

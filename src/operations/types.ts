@@ -7,7 +7,7 @@ import type { Action, Operation } from '../plan/types.js';
 import type { DeletedSite, RecordedPlatform, RecordedServer, RecordedSite, RecordedState } from '../state/types.js';
 import type { OperationLog } from '../shell/log.js';
 import type { Shell } from '../shell/shell.js';
-import type { SourceFile } from '../repo/source-tree.js';
+import type { SourceTree } from '../repo/source-tree.js';
 
 export interface Task {
   /** Shown in the log and the operation record: "create database blog_example_com". */
@@ -60,8 +60,8 @@ export interface OperationContext {
   log: OperationLog;
   /** The server's database admin password, resolved from its secret reference. */
   dbAdminPassword(): string | undefined;
-  /** A platform's source files from the fleet repository (source.path). */
-  readSource(path: string): SourceFile[];
+  /** A platform's source from the fleet repository (source.path), checked, its files streamed on demand; close it after use. */
+  readSource(path: string): Promise<SourceTree>;
   now(): Date;
 }
 

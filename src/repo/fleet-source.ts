@@ -10,8 +10,8 @@ export async function readFleetSource(dir: string, ref?: string): Promise<FleetS
     const commit = headCommit(dir);
     return { files, commit, origin: dir };
   }
-  const commit = resolveCommit(dir, ref);
-  const files = readFilesAt(dir, commit, '', {
+  const commit = await resolveCommit(dir, ref);
+  const files = await readFilesAt(dir, commit, '', {
     enter: (_path, name) => !isAlwaysSkipped(name),
     take: (_path, name) => !isAlwaysSkipped(name) && isFleetFileName(name),
   });

@@ -1,46 +1,48 @@
 // Reads a fleet repository's git data without a checkout: refs, commits and
 // the files of a commit. Used for `--ref` plans and for the state branch.
-// Read-only and synchronous, on tide's own ref and object readers: a plan
-// never loads isomorphic-git (it costs ~150 ms to load), only writers do.
+// Refs are read from files (refs.ts); objects through git itself
+// (git-objects.ts), one `git cat-file` per call, its reads pipelined.
 
+import { execa } from 'execa';
 import { TideError } from '../errors.js';
-import { decodeFleetFile, type FleetFile } from './files.js';
-import { findGitDirs, requireGitDirs, type GitDirs } from './git-dir.js';
-import { headerValues, type ObjectStore, withObjectStore } from './object-store.js';
+import { decodeFleetFile, type FleetFile, MAX_FILE_BYTES } from './files.js';
+import { findGitDirs, requireGitDirs } from './git-dir.js';
+import { type GitReader, headerValues, withGitReader } from './git-objects.js';
 import { expandRef, readRef } from './refs.js';
 
 /**
  * The commit a ref, branch, tag or (abbreviated) sha names, with git's `~N`
  * and `^N` suffixes (HEAD~1, main^2); throws if there is none.
  */
-export function resolveCommit(dir: string, rev: string): string {
+export async function resolveCommit(dir: string, rev: string): Promise<string> {
   const dirs = requireGitDirs(dir);
   const [, ref = rev, suffixes = ''] = /^(.+?)((?:[~^][0-9]*)*)$/.exec(rev) ?? [];
-  return withObjectStore(dirs, (store) => {
-    let oid = peelToCommit(store, resolveBase(dirs, store, ref, dir), ref);
+  const named = expandRef(dirs, ref)?.oid;
+  return withGitReader(dirs, async (git) => {
+    let oid = await peelToCommit(git, named ?? (await resolveAbbreviation(git, ref, dir)), ref);
     for (const [, op, count] of suffixes.matchAll(/([~^])([0-9]*)/g)) {
       const n = count === '' ? 1 : Number(count);
       if (op === '~') {
-        for (let i = 0; i < n; i++) oid = parentOf(store, oid, 0, rev);
+        for (let i = 0; i < n; i++) oid = await parentOf(git, oid, 0, rev);
       } else if (n > 0) {
-        oid = parentOf(store, oid, n - 1, rev);
+        oid = await parentOf(git, oid, n - 1, rev);
       }
     }
     return oid;
   });
 }
 
-function resolveBase(dirs: GitDirs, store: ObjectStore, ref: string, dir: string): string {
-  const named = expandRef(dirs, ref)?.oid;
-  if (named) return named;
-  if (/^[0-9a-f]{4,40}$/i.test(ref)) {
-    const matches = store.oidsStartingWith(ref.toLowerCase());
-    if (matches.length === 1) return matches[0]!;
-    if (matches.length > 1) {
-      throw new TideError('REF_AMBIGUOUS', `'${ref}' is the start of ${matches.length} objects in ${dir}.`, {
-        hint: `Give more digits: ${matches.slice(0, 3).map((m) => m.slice(0, ref.length + 4)).join(', ')}.`,
-      });
-    }
+/** A hex sha, whole or abbreviated (4+ digits), as the object it names. */
+async function resolveAbbreviation(git: GitReader, ref: string, dir: string): Promise<string> {
+  const answer = /^[0-9a-f]{4,40}$/i.test(ref) ? await git.lookup(ref.toLowerCase()) : 'missing';
+  if (typeof answer === 'object') return answer.oid;
+  if (answer === 'ambiguous') {
+    // Only on this error path: git lists the candidates.
+    const { stdout } = await execa('git', ['--git-dir', requireGitDirs(dir).gitDir, 'rev-parse', `--disambiguate=${ref.toLowerCase()}`], { reject: false });
+    const matches = stdout.split('\n').filter(Boolean);
+    throw new TideError('REF_AMBIGUOUS', `'${ref}' is the start of ${matches.length} objects in ${dir}.`, {
+      hint: `Give more digits: ${matches.slice(0, 3).map((m) => m.slice(0, ref.length + 4)).join(', ')}.`,
+    });
   }
   throw new TideError('REF_NOT_FOUND', `No commit named '${ref}' in ${dir}.`, {
     hint: 'Give a branch, tag or commit sha that exists in the repository (git log --oneline).',
@@ -48,18 +50,19 @@ function resolveBase(dirs: GitDirs, store: ObjectStore, ref: string, dir: string
 }
 
 /** Annotated tags peeled down to the commit they point at. */
-function peelToCommit(store: ObjectStore, start: string, ref: string): string {
+async function peelToCommit(git: GitReader, start: string, ref: string): Promise<string> {
   let oid = start;
-  for (;;) {
-    const object = store.read(oid);
+  for (let depth = 0; depth < 20; depth++) {
+    const object = await git.read(oid);
     if (object.type === 'commit') return oid;
     if (object.type !== 'tag') throw new TideError('REF_NOT_COMMIT', `'${ref}' names a ${object.type}, not a commit.`);
     oid = headerValues(object.data, 'object')[0] ?? '';
   }
+  throw new TideError('REF_NOT_COMMIT', `'${ref}' is a chain of more than 20 tags.`);
 }
 
-function parentOf(store: ObjectStore, oid: string, index: number, rev: string): string {
-  const parent = headerValues(store.read(oid).data, 'parent')[index];
+async function parentOf(git: GitReader, oid: string, index: number, rev: string): Promise<string> {
+  const parent = headerValues((await git.read(oid, 'commit')).data, 'parent')[index];
   if (!parent) throw new TideError('REF_NOT_FOUND', `'${rev}' goes past the history: commit ${oid.slice(0, 7)} has no parent ${index + 1}.`);
   return parent;
 }
@@ -90,36 +93,39 @@ export interface TreeFilter {
 
 /**
  * Every file of `commit` under `prefix` that the filter takes, decoded as
- * UTF-8. Read with tide's own object reader: one blob per state record makes
- * this the hot path of a no-change plan (see object-store.ts).
+ * UTF-8. One blob per state record makes this the hot path of a no-change
+ * plan: each directory's blobs are asked for at once, so git answers them
+ * back to back.
  */
-export function readFilesAt(dir: string, commit: string, prefix: string, filter: TreeFilter): FleetFile[] {
-  return withObjectStore(dir, (store) => {
-    const rootOid = subtreeOid(store, store.commitTree(commit), prefix);
+export async function readFilesAt(dir: string, commit: string, prefix: string, filter: TreeFilter): Promise<FleetFile[]> {
+  return withGitReader(dir, async (git) => {
+    const rootOid = await subtreeOid(git, commit, prefix);
     if (!rootOid) return [];
-    const files: FleetFile[] = [];
-    const walk = (treeOid: string, base: string): void => {
-      for (const entry of store.readTree(treeOid)) {
+    const walk = async (treeOid: string, base: string): Promise<FleetFile[]> => {
+      const entries = await git.tree(treeOid);
+      const reads: Promise<FleetFile[]>[] = [];
+      for (const entry of entries) {
         const path = base ? `${base}/${entry.name}` : entry.name;
-        if (entry.type === 'tree') {
-          if (filter.enter(path, entry.name)) walk(entry.oid, path);
-        } else if (entry.type === 'blob' && filter.take(path, entry.name)) {
-          files.push(decodeFleetFile(path, store.readBlob(entry.oid)));
+        if (entry.kind === 'tree') {
+          if (filter.enter(path, entry.name)) reads.push(walk(entry.oid, path));
+        } else if ((entry.kind === 'file' || entry.kind === 'executable') && filter.take(path, entry.name)) {
+          // A file too large to read comes back with its size only: the loader refuses it by name.
+          reads.push(git.readBlobUpTo(entry.oid, MAX_FILE_BYTES).then((blob) => [blob.data ? decodeFleetFile(path, blob.data) : { path, text: '', size: blob.size }]));
         }
       }
+      return (await Promise.all(reads)).flat();
     };
-    walk(rootOid, prefix);
-    return files;
+    return walk(rootOid, prefix);
   });
 }
 
-/** The tree at `prefix` (slash-separated) below `treeOid`; undefined when the path is not a directory. */
-function subtreeOid(store: ObjectStore, treeOid: string, prefix: string): string | undefined {
-  let oid = treeOid;
+/** The tree at `prefix` (slash-separated) of `commit`; undefined when the path is not a directory there. */
+async function subtreeOid(git: GitReader, commit: string, prefix: string): Promise<string | undefined> {
+  let oid = headerValues((await git.read(commit, 'commit')).data, 'tree')[0];
   for (const name of prefix.split('/').filter(Boolean)) {
-    const entry = store.readTree(oid).find((e) => e.name === name);
-    if (entry?.type !== 'tree') return undefined;
-    oid = entry.oid;
+    if (!oid) return undefined;
+    const entry = (await git.tree(oid)).find((e) => e.name === name);
+    oid = entry?.kind === 'tree' ? entry.oid : undefined;
   }
   return oid;
 }

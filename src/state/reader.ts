@@ -19,7 +19,7 @@ const SECTIONS = {
 export async function readRecordedState(repoDir: string, branch: string): Promise<RecordedState> {
   const found = resolveFirstRef(repoDir, stateRefCandidates(branch));
   if (!found) return emptyRecordedState(branch);
-  const files = readFilesAt(repoDir, found.commit, STATE_DIR, {
+  const files = await readFilesAt(repoDir, found.commit, STATE_DIR, {
     enter: (path) => Object.values(SECTIONS).some((s) => path === `${STATE_DIR}/${s.dir}`),
     take: (_path, name) => name.endsWith('.json'),
   });

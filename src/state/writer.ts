@@ -8,7 +8,7 @@ import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { TideError } from '../errors.js';
 import { type GitDirs, requireGitDirs } from '../repo/git-dir.js';
-import { ObjectStore, withObjectStore } from '../repo/object-store.js';
+import { GitReader, headerValues, withGitReader } from '../repo/git-objects.js';
 import { readRef } from '../repo/refs.js';
 
 type Git = typeof import('isomorphic-git');
@@ -80,10 +80,11 @@ export class StateWriter {
     private readonly identity: Identity,
     tip: string | null,
     refTip: string | null,
+    rootOid: string | undefined,
   ) {
     this.tip = tip;
     this.refTip = refTip;
-    this.root = tip ? { oid: withObjectStore(dirs, (store) => store.commitTree(tip)), entries: undefined } : { oid: undefined, entries: new Map() };
+    this.root = rootOid ? { oid: rootOid, entries: undefined } : { oid: undefined, entries: new Map() };
   }
 
   static async open({ repoDir, branch, author }: StateWriterOptions): Promise<StateWriter> {
@@ -99,8 +100,9 @@ export class StateWriter {
     const local = readRefFresh(dirs, `refs/heads/${branch}`);
     const tip = local ?? readRefFresh(dirs, `refs/remotes/origin/${branch}`);
     // Loaded here only: isomorphic-git takes ~150 ms to load, and plans never need it.
+    const rootOid = tip ? await withGitReader(dirs, async (git) => headerValues((await git.read(tip, 'commit')).data, 'tree')[0]) : undefined;
     const { default: git } = await import('isomorphic-git');
-    return new StateWriter(git, dirs, branch, identity, tip, local);
+    return new StateWriter(git, dirs, branch, identity, tip, local, rootOid);
   }
 
   /** The tip this writer last saw (its own last commit), or null before the first. */
@@ -115,17 +117,17 @@ export class StateWriter {
 
   /** The text of `path` at the tip (the last commit made, not queued ones), or null when there is no such file. */
   async readFile(path: string): Promise<string | null> {
-    return this.withStore((store) => {
-      const node = this.lookup(store, splitPath(path));
-      return node?.kind === 'leaf' ? store().readBlob(node.oid).toString('utf8') : null;
+    return this.withReader(async (git) => {
+      const node = await this.lookup(git, splitPath(path));
+      return node?.kind === 'leaf' ? (await git().read(node.oid, 'blob')).data.toString('utf8') : null;
     });
   }
 
   /** Names in the directory `path` ('' for the root) at the tip; [] when it does not exist. */
   async listDir(path: string): Promise<string[]> {
-    return this.withStore((store) => {
-      const node = this.lookup(store, path === '' ? [] : splitPath(path));
-      return node?.kind === 'tree' ? [...this.entries(store, node.tree).keys()].sort() : [];
+    return this.withReader(async (git) => {
+      const node = await this.lookup(git, path === '' ? [] : splitPath(path));
+      return node?.kind === 'tree' ? [...(await this.load(git, node.tree)).keys()].sort() : [];
     });
   }
 
@@ -166,10 +168,11 @@ export class StateWriter {
     }
     // Copy-on-write: the current root stays intact until the ref has moved.
     const drafts = new Set<Tree>();
-    const newRoot = this.withStore((store) => {
+    const newRoot = await this.withReader(async (git) => {
+      for (const path of blobs.keys()) await this.loadAlong(git, splitPath(path));
       const draft = (tree: Tree): Tree => {
         if (drafts.has(tree)) return tree;
-        const copy: Tree = { oid: undefined, entries: new Map(this.entries(store, tree)) };
+        const copy: Tree = { oid: undefined, entries: new Map(tree.entries) };
         drafts.add(copy);
         return copy;
       };
@@ -239,36 +242,40 @@ export class StateWriter {
   }
 
   /** The entries of a tree, read from the repository the first time (with their modes). */
-  private entries(store: () => ObjectStore, tree: Tree): Map<string, Node> {
+  private async load(git: () => GitReader, tree: Tree): Promise<Map<string, Node>> {
     if (tree.entries) return tree.entries;
     const entries = new Map<string, Node>();
-    const data = store().read(tree.oid!).data;
-    for (let at = 0; at < data.length; ) {
-      const space = data.indexOf(0x20, at);
-      const nul = data.indexOf(0, space);
-      const mode = data.toString('latin1', at, space);
-      const name = data.toString('utf8', space + 1, nul);
-      const oid = data.toString('hex', nul + 1, nul + 21);
-      entries.set(name, mode === '40000' ? { kind: 'tree', tree: { oid, entries: undefined } } : { kind: 'leaf', mode, oid });
-      at = nul + 21;
+    for (const e of await git().tree(tree.oid!)) {
+      entries.set(e.name, e.kind === 'tree' ? { kind: 'tree', tree: { oid: e.oid, entries: undefined } } : { kind: 'leaf', mode: e.mode, oid: e.oid });
     }
     tree.entries = entries;
     return entries;
   }
 
-  private lookup(store: () => ObjectStore, parts: string[]): Node | undefined {
+  /** Loads the directories on the way to `parts`, so drafting them needs no more reads. */
+  private async loadAlong(git: () => GitReader, parts: string[]): Promise<void> {
+    let tree = this.root;
+    for (const part of parts.slice(0, -1)) {
+      const child = (await this.load(git, tree)).get(part);
+      if (child?.kind !== 'tree') return;
+      tree = child.tree;
+    }
+    await this.load(git, tree);
+  }
+
+  private async lookup(git: () => GitReader, parts: string[]): Promise<Node | undefined> {
     let node: Node | undefined = { kind: 'tree', tree: this.root };
-    for (const part of parts) node = node?.kind === 'tree' ? this.entries(store, node.tree).get(part) : undefined;
+    for (const part of parts) node = node?.kind === 'tree' ? (await this.load(git, node.tree)).get(part) : undefined;
     return node;
   }
 
-  /** Runs `use` with an object store opened only if a tree or blob must be read. */
-  private withStore<T>(use: (store: () => ObjectStore) => T): T {
-    let opened: ObjectStore | undefined;
+  /** Runs `use` with a git reader started only if a tree or blob must be read. */
+  private async withReader<T>(use: (git: () => GitReader) => Promise<T>): Promise<T> {
+    let opened: GitReader | undefined;
     try {
-      return use(() => (opened ??= new ObjectStore(this.dirs)));
+      return await use(() => (opened ??= GitReader.open(this.dirs)));
     } finally {
-      opened?.close();
+      await opened?.close();
     }
   }
 }

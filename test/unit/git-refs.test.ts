@@ -13,9 +13,9 @@ afterAll(removeGitCliRepos);
 
 const revParse = (dir: string, rev: string): string => git(dir, 'rev-parse', `${rev}^{commit}`).trim();
 
-function errorOf(run: () => unknown): TideError {
+async function errorOf(run: () => Promise<unknown>): Promise<TideError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof TideError) return error;
     throw error;
@@ -40,25 +40,25 @@ function repoWithRefs(): string {
 const NAMES = ['HEAD', 'main', 'feature', 'light', 'v1', 'v1-again', 'origin/tide-state', 'HEAD~1', 'HEAD~3', 'main^2', 'HEAD^2~1', 'v1~2', 'refs/heads/feature', 'tags/v1'];
 
 describe('resolveCommit', () => {
-  it.each([false, true])('resolves names as git rev-parse does (refs packed: %s)', (packed) => {
+  it.each([false, true])('resolves names as git rev-parse does (refs packed: %s)', async (packed) => {
     const dir = repoWithRefs();
     if (packed) git(dir, 'pack-refs', '--all');
-    for (const name of NAMES) expect(resolveCommit(dir, name), name).toBe(revParse(dir, name));
+    for (const name of NAMES) expect(await resolveCommit(dir, name), name).toBe(revParse(dir, name));
   });
 
-  it('resolves abbreviated commit ids, packed or loose', () => {
+  it('resolves abbreviated commit ids, packed or loose', async () => {
     const dir = repoWithRefs();
     const head = revParse(dir, 'HEAD');
     const first = revParse(dir, 'HEAD~5');
     git(dir, 'repack', '-q', '-d');
     git(dir, 'commit', '-q', '--allow-empty', '-m', 'loose');
     const loose = revParse(dir, 'HEAD');
-    expect(resolveCommit(dir, head.slice(0, 7))).toBe(head);
-    expect(resolveCommit(dir, first.slice(0, 10).toUpperCase())).toBe(first);
-    expect(resolveCommit(dir, loose.slice(0, 8))).toBe(loose);
+    expect(await resolveCommit(dir, head.slice(0, 7))).toBe(head);
+    expect(await resolveCommit(dir, first.slice(0, 10).toUpperCase())).toBe(first);
+    expect(await resolveCommit(dir, loose.slice(0, 8))).toBe(loose);
   });
 
-  it('refuses an abbreviation shared by two objects, listing longer ones', () => {
+  it('refuses an abbreviation shared by two objects, listing longer ones', async () => {
     const dir = makeGitCliRepo();
     // 1,000 fixed blobs: the contents never change, and two of them share a 4-digit prefix.
     const blobDir = tempDir('tide-blobs-');
@@ -71,39 +71,39 @@ describe('resolveCommit', () => {
     const byPrefix = new Map<string, string[]>();
     for (const oid of oids) byPrefix.set(oid.slice(0, 4), [...(byPrefix.get(oid.slice(0, 4)) ?? []), oid]);
     const [prefix, shared] = [...byPrefix].find(([, group]) => group.length > 1)!;
-    const error = errorOf(() => resolveCommit(dir, prefix));
+    const error = await errorOf(() => resolveCommit(dir, prefix));
     expect(error.code).toBe('REF_AMBIGUOUS');
     expect(error.message).toBe(`'${prefix}' is the start of ${shared.length} objects in ${dir}.`);
     expect(error.hint).toContain(shared[0]!.slice(0, 8));
   });
 
-  it('explains names that do not resolve', () => {
+  it('explains names that do not resolve', async () => {
     const dir = repoWithRefs();
-    expect(errorOf(() => resolveCommit(dir, 'no-such-branch'))).toMatchObject({
+    expect(await errorOf(() => resolveCommit(dir, 'no-such-branch'))).toMatchObject({
       code: 'REF_NOT_FOUND',
       message: `No commit named 'no-such-branch' in ${dir}.`,
     });
-    expect(errorOf(() => resolveCommit(dir, 'HEAD~40')).message).toMatch(/^'HEAD~40' goes past the history: commit [0-9a-f]{7} has no parent 1\.$/);
-    expect(errorOf(() => resolveCommit(dir, 'main^3')).message).toMatch(/has no parent 3\.$/);
+    expect((await errorOf(() => resolveCommit(dir, 'HEAD~40'))).message).toMatch(/^'HEAD~40' goes past the history: commit [0-9a-f]{7} has no parent 1\.$/);
+    expect((await errorOf(() => resolveCommit(dir, 'main^3'))).message).toMatch(/has no parent 3\.$/);
     // A ref name may not climb out of the git directory.
-    expect(errorOf(() => resolveCommit(dir, '../../../../etc/hostname')).code).toBe('REF_NOT_FOUND');
-    expect(errorOf(() => resolveCommit(dir, 'config')).code).toBe('REF_NOT_FOUND');
+    expect((await errorOf(() => resolveCommit(dir, '../../../../etc/hostname'))).code).toBe('REF_NOT_FOUND');
+    expect((await errorOf(() => resolveCommit(dir, 'config'))).code).toBe('REF_NOT_FOUND');
   });
 
-  it('refuses a tag that names something other than a commit', () => {
+  it('refuses a tag that names something other than a commit', async () => {
     const dir = repoWithRefs();
     git(dir, 'tag', 'blob-tag', 'HEAD:big.txt');
-    expect(errorOf(() => resolveCommit(dir, 'blob-tag'))).toMatchObject({ code: 'REF_NOT_COMMIT', message: "'blob-tag' names a blob, not a commit." });
+    expect(await errorOf(() => resolveCommit(dir, 'blob-tag'))).toMatchObject({ code: 'REF_NOT_COMMIT', message: "'blob-tag' names a blob, not a commit." });
   });
 
-  it('says so when the directory is not a repository', () => {
+  it('says so when the directory is not a repository', async () => {
     const dir = tempDir('tide-norepo-');
-    expect(errorOf(() => resolveCommit(dir, 'HEAD'))).toMatchObject({ code: 'NOT_A_REPOSITORY', message: `${dir} is not a git repository.` });
+    expect(await errorOf(() => resolveCommit(dir, 'HEAD'))).toMatchObject({ code: 'NOT_A_REPOSITORY', message: `${dir} is not a git repository.` });
   });
 });
 
 describe('resolveFirstRef and headCommit', () => {
-  it('return the first ref that exists, loose or packed, and follow symbolic refs', () => {
+  it('return the first ref that exists, loose or packed, and follow symbolic refs', async () => {
     const dir = repoWithRefs();
     const candidates = ['refs/heads/tide-state', 'refs/remotes/origin/tide-state'];
     expect(resolveFirstRef(dir, candidates)).toEqual({ ref: 'refs/remotes/origin/tide-state', commit: revParse(dir, 'origin/tide-state') });
@@ -116,16 +116,16 @@ describe('resolveFirstRef and headCommit', () => {
     expect(headCommit(dir)).toBe(revParse(dir, 'HEAD'));
   });
 
-  it('read a linked worktree\'s own HEAD and the shared refs', () => {
+  it('read a linked worktree\'s own HEAD and the shared refs', async () => {
     const dir = repoWithRefs();
     const linked = join(tempDir('tide-linked-'), 'checkout');
     git(dir, 'worktree', 'add', '-q', '--detach', linked, 'HEAD~3');
     expect(headCommit(linked)).toBe(revParse(dir, 'HEAD~3'));
     expect(headCommit(dir)).toBe(revParse(dir, 'HEAD'));
-    expect(resolveCommit(linked, 'feature')).toBe(revParse(dir, 'feature'));
+    expect(await resolveCommit(linked, 'feature')).toBe(revParse(dir, 'feature'));
   });
 
-  it('find no commit before the first commit or outside a repository', () => {
+  it('find no commit before the first commit or outside a repository', async () => {
     const fresh = tempDir('tide-fresh-');
     git(fresh, 'init', '-q', '-b', 'main');
     expect(headCommit(fresh)).toBeNull();

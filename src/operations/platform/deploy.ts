@@ -10,7 +10,7 @@ import { platformDir, platformPreviousDir, platformStagingDir } from '../paths.j
 import { commandTimeoutMs } from '../../shell/shell.js';
 import type { OperationBuilder, OperationContext, Task } from '../types.js';
 import { DIGEST_COMMAND } from './digest.js';
-import { packTar } from './tar.js';
+import { packSource } from './tar.js';
 import { withPackages } from './packages.js';
 import { driverFor } from '../../drivers/index.js';
 import type { Package } from '../../state/types.js';
@@ -90,21 +90,31 @@ export const deployPlatform: OperationBuilder = (ctx) => {
 };
 
 async function fetchSource(ctx: OperationContext, staging: string, facts: { commit?: string }): Promise<void> {
-  const platform = ctx.desired.platforms.get(ctx.op.target.name)!;
-  const { shell } = ctx;
-  await shell.run('preparing the staging directory', `rm -rf ${q(staging)} && mkdir -p ${q(staging)}`);
-  const source = platform.source;
+  const { source } = ctx.desired.platforms.get(ctx.op.target.name)!;
+  const prepare = () => ctx.shell.run('preparing the staging directory', `rm -rf ${q(staging)} && mkdir -p ${q(staging)}`);
   if ('git' in source) {
-    const result = await shell.run('fetching the platform from git',
+    await prepare();
+    const result = await ctx.shell.run('fetching the platform from git',
       `cd ${q(staging)} && git init -q && git fetch -q --depth 1 ${q(source.git)} ${q(source.ref)} && git checkout -q FETCH_HEAD && git rev-parse HEAD && rm -rf .git`,
       { timeoutMs: commandTimeoutMs() });
     facts.commit = result.stdout.trim().split('\n').pop();
     return;
   }
-  const files = ctx.readSource(source.path);
-  ctx.log.line(`packing ${files.length} files from ${source.path}`);
-  facts.commit = ctx.desired.commit ?? undefined;
-  await shell.run('unpacking the platform source', `tar -xf - -C ${q(staging)} --no-same-owner`, { stdin: packTar(files), timeoutMs: commandTimeoutMs() });
+  // Read and checked before the server is touched: a refused source changes nothing there.
+  const tree = await ctx.readSource(source.path);
+  try {
+    await prepare();
+    const files = tree.entries.filter((e) => e.type === 'file');
+    const bytes = files.reduce((sum, e) => sum + e.size, 0);
+    ctx.log.line(`sending ${files.length} files (${bytes} bytes), ${tree.entries.length - files.length} directories and symlinks from ${source.path}`);
+    facts.commit = ctx.desired.commit ?? undefined;
+    await ctx.shell.run('unpacking the platform source', `tar -xf - -C ${q(staging)} --no-same-owner`, {
+      stdin: packSource(tree, source.path),
+      timeoutMs: commandTimeoutMs(),
+    });
+  } finally {
+    await tree.close();
+  }
 }
 
 function withoutDriftOn(drift: string[] | undefined, server: string): { drift?: string[] } {

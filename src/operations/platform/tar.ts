@@ -1,55 +1,60 @@
-// Packs a platform's source into a POSIX ustar archive in memory, so it
-// reaches a server in one stream (`tar -x` there) instead of one command per
-// file. Directories are implied by file paths; tar creates them.
+// Packs a platform's source into a tar stream, so it reaches a server in one
+// stream (`tar -x` there) instead of one command per file, and never whole
+// in memory: each file is read only as the server takes the bytes.
+//
+// Why tar-stream: a maintained, streaming tar writer (pax headers for long
+// names, symlink and directory entries) that takes entries from anywhere,
+// here a directory or git objects; node-tar packs from the file system only.
 
+import { Readable } from 'node:stream';
+import { type Header, type Pack, pack as tarPack } from 'tar-stream';
 import { TideError } from '../../errors.js';
-import type { SourceFile } from '../../repo/source-tree.js';
+import type { SourceEntry, SourceTree } from '../../repo/source-tree.js';
 
-const BLOCK = 512;
+/** The tree's entries as a tar archive; file modes 644 or 755, directories 755, owner 0. */
+export function packSource(tree: SourceTree, origin: string, mtime = new Date()): Readable {
+  const pack = tarPack();
+  void (async () => {
+    for (const entry of tree.entries) await add(pack, tree, entry, mtime, origin);
+    pack.finalize();
+  })().catch((error: unknown) => pack.destroy(error as Error));
+  return Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false });
+}
 
-export function packTar(files: readonly SourceFile[], mtime = Math.floor(Date.now() / 1000)): Buffer {
-  const parts: Buffer[] = [];
-  for (const file of files) {
-    parts.push(header(file, mtime), file.data);
-    const pad = (BLOCK - (file.data.length % BLOCK)) % BLOCK;
-    if (pad) parts.push(Buffer.alloc(pad));
+async function add(pack: Pack, tree: SourceTree, entry: SourceEntry, mtime: Date, origin: string): Promise<void> {
+  const header = { name: entry.path, mtime, uid: 0, gid: 0 };
+  if (entry.type === 'directory') return ended(pack, { ...header, type: 'directory', mode: 0o755 });
+  if (entry.type === 'symlink') return ended(pack, { ...header, type: 'symlink', mode: 0o777, linkname: entry.target });
+  let done!: Promise<void>;
+  const sink = pack.entry({ ...header, type: 'file', mode: entry.executable ? 0o755 : 0o644, size: entry.size }, settle((d) => (done = d)));
+  sink.on('error', () => undefined); // reported through `done`
+  try {
+    let sent = 0;
+    for await (const chunk of tree.open(entry)) {
+      sent += (chunk as Buffer).length;
+      // Checked here, not by tar-stream, so the error names the file.
+      if (sent > entry.size) throw new Error('it changed while being sent');
+      if (!sink.write(chunk as Buffer)) await new Promise<void>((resolve) => sink.once('drain', () => resolve()));
+    }
+    if (sent !== entry.size) throw new Error('it changed while being sent');
+    sink.end(undefined);
+    await done;
+  } catch (error) {
+    throw new TideError('SOURCE_UNREADABLE', `Cannot send ${origin}/${entry.path}: ${(error as Error).message}.`, { cause: error });
   }
-  parts.push(Buffer.alloc(BLOCK * 2)); // end of archive
-  return Buffer.concat(parts);
 }
 
-function header(file: SourceFile, mtime: number): Buffer {
-  const block = Buffer.alloc(BLOCK);
-  const [prefix, name] = splitPath(file.path);
-  block.write(name, 0, 100, 'utf8');
-  octal(block, 100, 8, file.executable ? 0o755 : 0o644);
-  octal(block, 108, 8, 0);
-  octal(block, 116, 8, 0);
-  octal(block, 124, 12, file.data.length);
-  octal(block, 136, 12, mtime);
-  block.fill(' ', 148, 156); // checksum is computed with its own field as spaces
-  block.write('0', 156, 1, 'latin1'); // regular file
-  block.write('ustar\u000000', 257, 8, 'latin1');
-  block.write(prefix, 345, 155, 'utf8');
-  let sum = 0;
-  for (const byte of block) sum += byte;
-  block.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'latin1');
-  return block;
+function ended(pack: Pack, header: Partial<Header> & { name: string }): Promise<void> {
+  let done!: Promise<void>;
+  pack.entry(header, settle((d) => (done = d)));
+  return done;
 }
 
-/** ustar keeps up to 100 bytes of name and 155 of prefix, split at a slash. */
-function splitPath(path: string): [string, string] {
-  if (Buffer.byteLength(path) <= 100) return ['', path];
-  for (let cut = path.indexOf('/'); cut !== -1; cut = path.indexOf('/', cut + 1)) {
-    const prefix = path.slice(0, cut);
-    const name = path.slice(cut + 1);
-    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100) return [prefix, name];
-  }
-  throw new TideError('SOURCE_PATH_TOO_LONG', `The source file ${path} has a path too long to deploy (ustar keeps 255 bytes).`, {
-    hint: 'Shorten the directory names in the platform source.',
-  });
-}
-
-function octal(block: Buffer, at: number, width: number, value: number): void {
-  block.write(`${value.toString(8).padStart(width - 1, '0')}\u0000`, at, width, 'latin1');
+/** A tar-stream callback and the promise it settles. */
+function settle(keep: (done: Promise<void>) => void): (error?: Error | null) => void {
+  let callback!: (error?: Error | null) => void;
+  const done = new Promise<void>((resolve, reject) => (callback = (error) => (error ? reject(error) : resolve())));
+  done.catch(() => undefined); // not awaited when the entry's source failed first
+  keep(done);
+  return callback;
 }
