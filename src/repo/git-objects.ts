@@ -280,7 +280,7 @@ export class GitReader {
     this.body = undefined;
     const { request, info, chunks } = body;
     if (request.sink) {
-      request.sink.end();
+      if (!request.sink.destroyed) request.sink.end();
       request.resolve(info);
     } else if (chunks) {
       request.resolve({ ...info, data: Buffer.concat(chunks, info.size) });
@@ -380,6 +380,13 @@ export function parseTree(oid: string, data: Buffer): TreeEntry[] {
     at = nul + 1 + OID_BYTES;
   }
   return entries;
+}
+
+/** The root tree of `commit`. */
+export async function commitTree(git: GitReader, commit: string): Promise<string> {
+  const tree = headerValues((await git.read(commit, 'commit')).data, 'tree')[0];
+  if (!tree) throw new GitObjectError('GIT_OBJECT_CORRUPT', `Commit ${commit} names no tree.`);
+  return tree;
 }
 
 /** Values of a header field (`tree`, `parent`, `object`) of a commit or tag, in order. */

@@ -7,7 +7,7 @@ import { execa } from 'execa';
 import { TideError } from '../errors.js';
 import { decodeFleetFile, type FleetFile, MAX_FILE_BYTES } from './files.js';
 import { findGitDirs, requireGitDirs } from './git-dir.js';
-import { type GitReader, headerValues, withGitReader } from './git-objects.js';
+import { commitTree, type GitReader, headerValues, type TreeEntry, withGitReader } from './git-objects.js';
 import { expandRef, readRef } from './refs.js';
 
 /**
@@ -121,10 +121,10 @@ export async function readFilesAt(dir: string, commit: string, prefix: string, f
 
 /** The tree at `prefix` (slash-separated) of `commit`; undefined when the path is not a directory there. */
 async function subtreeOid(git: GitReader, commit: string, prefix: string): Promise<string | undefined> {
-  let oid = headerValues((await git.read(commit, 'commit')).data, 'tree')[0];
+  let oid: string | undefined = await commitTree(git, commit);
   for (const name of prefix.split('/').filter(Boolean)) {
     if (!oid) return undefined;
-    const entry = (await git.tree(oid)).find((e) => e.name === name);
+    const entry: TreeEntry | undefined = (await git.tree(oid)).find((e) => e.name === name);
     oid = entry?.kind === 'tree' ? entry.oid : undefined;
   }
   return oid;

@@ -18,7 +18,7 @@ import type { Readable } from 'node:stream';
 import { TideError } from '../errors.js';
 import { SourceRefusedError } from './errors.js';
 import { resolveCommit } from './git.js';
-import { GitReader, headerValues } from './git-objects.js';
+import { commitTree, GitReader } from './git-objects.js';
 import { diskView, isEscape, type PathNode, type PathView, resolveInside, symlinkTarget, treeView } from './source-paths.js';
 
 export interface SourceEntry {
@@ -188,12 +188,6 @@ function finish(path: string, at: string, entries: SourceEntry[], access: Pick<S
     });
   }
   return { entries: entries.sort((a, b) => compare(a.path, b.path)), ...access };
-}
-
-async function commitTree(git: GitReader, commit: string): Promise<string> {
-  const tree = headerValues((await git.read(commit, 'commit')).data, 'tree')[0];
-  if (!tree) throw new TideError('GIT_OBJECT_CORRUPT', `Commit ${commit} names no tree.`);
-  return tree;
 }
 
 function compare(a: string, b: string): number {

@@ -8,7 +8,7 @@ import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { TideError } from '../errors.js';
 import { type GitDirs, requireGitDirs } from '../repo/git-dir.js';
-import { GitReader, headerValues, withGitReader } from '../repo/git-objects.js';
+import { commitTree, GitReader, withGitReader } from '../repo/git-objects.js';
 import { readRef } from '../repo/refs.js';
 
 type Git = typeof import('isomorphic-git');
@@ -100,7 +100,7 @@ export class StateWriter {
     const local = readRefFresh(dirs, `refs/heads/${branch}`);
     const tip = local ?? readRefFresh(dirs, `refs/remotes/origin/${branch}`);
     // Loaded here only: isomorphic-git takes ~150 ms to load, and plans never need it.
-    const rootOid = tip ? await withGitReader(dirs, async (git) => headerValues((await git.read(tip, 'commit')).data, 'tree')[0]) : undefined;
+    const rootOid = tip ? await withGitReader(dirs, (git) => commitTree(git, tip)) : undefined;
     const { default: git } = await import('isomorphic-git');
     return new StateWriter(git, dirs, branch, identity, tip, local, rootOid);
   }

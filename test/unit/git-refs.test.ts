@@ -9,7 +9,7 @@ import { TideError } from '../../src/errors.js';
 import { headCommit, resolveCommit, resolveFirstRef } from '../../src/repo/git.js';
 import { git, makeGitCliRepo, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 
-afterAll(removeGitCliRepos);
+afterAll(removeGitCliRepos, 60_000);
 
 const revParse = (dir: string, rev: string): string => git(dir, 'rev-parse', `${rev}^{commit}`).trim();
 

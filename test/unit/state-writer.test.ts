@@ -9,7 +9,7 @@ import { StateMovedError, StateWriter } from '../../src/state/writer.js';
 import { rejection } from '../helpers/errors.js';
 import { git, makeGitCliRepo, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 
-afterAll(removeGitCliRepos);
+afterAll(removeGitCliRepos, 60_000);
 
 const BRANCH = 'tide-state';
 const show = (dir: string, path: string, branch = BRANCH): string => git(dir, 'show', `${branch}:${path}`);
