@@ -3,13 +3,14 @@
 // really are), plans, and runs the operations, recording each on the state
 // branch as it starts and ends.
 
+import { requireCommitted } from '../fleet/committed.js';
 import { loadDesired } from '../fleet/context.js';
 import { plan as makePlan } from '../plan/planner.js';
 import type { Operation, Plan } from '../plan/types.js';
 import { operationFor } from '../operations/index.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import { execute, type OperationResult } from './executor.js';
-import { filterOperations, type PlanFilter } from './filter.js';
+import { checkFilterNames, filterOperations, type PlanFilter } from './filter.js';
 import { checkPlanFile, readPlanFile } from './plan-file.js';
 import { Recorder } from './recorder.js';
 import { blockUnrecovered, recoverInterrupted } from './recovery.js';
@@ -24,6 +25,8 @@ export interface ApplyOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   planFile?: string;
+  /** Apply a work tree with uncommitted changes (recorded as such) instead of refusing it. */
+  allowDirty?: boolean;
   filter: PlanFilter;
   /** Asked once the plan is known; false stops before any planned operation runs (recovery has run by then). */
   confirm(plan: Plan, operations: Operation[]): Promise<boolean>;
@@ -49,9 +52,17 @@ export interface ApplyResult {
 
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const { repoDir, desired } = await loadDesired(options.repo, options.ref, options.cwd);
+  // With --ref the files come from that commit; without, the work tree must be it.
+  const uncommitted = options.ref === undefined ? await requireCommitted(repoDir, desired, { allowDirty: options.allowDirty ?? false }) : [];
   const branch = desired.fleet.state.branch;
   const command = `tide apply${options.repo ? ` --repo ${options.repo}` : ''}`;
   return withSession({ repoDir, desired, command, env: options.env, cwd: options.cwd }, async ({ writer, recorded, pool }) => {
+    // Before anything runs, recovery included: a name that matches nothing is a mistake, not "nothing to do".
+    checkFilterNames(options.filter, {
+      server: [...desired.servers.keys(), ...recorded.servers.keys()],
+      platform: [...desired.platforms.keys(), ...recorded.platforms.keys()],
+      site: [...desired.sites.keys(), ...recorded.sites.keys()],
+    });
     const runtimeFor = (recorder: Recorder, builder: (op: RunnableOperation) => OperationBuilder) =>
       operationRuntime({ desired, recorder, pool, repoDir, ref: options.ref, env: options.env, cwd: options.cwd, builder });
     const recovery = await recoverInterrupted({ writer, recorded, desired, runtime: runtimeFor, transport: (server) => pool.get(server),
@@ -59,7 +70,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const recovered = recovery.results;
 
     const plan = makePlan(desired, recorded);
-    const recorder = new Recorder(writer, recorded, { desiredCommit: desired.commit, planHash: plan.hash });
+    const recorder = new Recorder(writer, recorded, { desiredCommit: desired.commit, planHash: plan.hash, uncommitted });
     if (options.planFile) checkPlanFile(options.planFile, readPlanFile(options.planFile), plan);
     const operations = blockUnrecovered(filterOperations(plan.operations, options.filter), recovery);
     const confirmed = await options.confirm(plan, operations);

@@ -1,7 +1,10 @@
 // `--target KIND/NAME` and `--server NAME`: cut a plan down to some targets,
 // keeping what they depend on (a site's install needs its platform deployed).
+// A name that matches nothing tide knows is an error, not an empty plan: a
+// script that misspells a site must not read "nothing to do" as success.
 
 import { TideError } from '../errors.js';
+import { closest } from '../model/suggest.js';
 import type { Operation } from '../plan/types.js';
 
 export interface PlanFilter {
@@ -27,6 +30,29 @@ export function filterOperations(operations: readonly Operation[], filter: PlanF
   };
   for (const op of operations) if (chosen(op)) add(op);
   return operations.filter((o) => keep.has(o.id));
+}
+
+/** Names tide knows, by kind: the fleet's and the recorded state's. */
+export type KnownNames = Record<'server' | 'platform' | 'site', Iterable<string>>;
+
+/** Throws for a --target or --server that names nothing in `known`, with the closest names. */
+export function checkFilterNames(filter: PlanFilter, known: KnownNames): void {
+  for (const server of filter.servers) refuseUnknown('--server', 'server', server, server, known.server);
+  for (const text of filter.targets) {
+    const { kind, name } = parseTarget(text);
+    refuseUnknown('--target', kind as keyof KnownNames, text, name, known[kind as keyof KnownNames]);
+  }
+}
+
+function refuseUnknown(option: string, kind: keyof KnownNames, given: string, name: string, names: Iterable<string>): void {
+  const all = [...new Set(names)].sort();
+  if (all.includes(name)) return;
+  const guess = closest(name, all);
+  const prefix = option === '--target' ? `${kind}/` : '';
+  const list = all.length === 0 ? `there is no ${kind} at all` : `${kind}s: ${all.slice(0, 8).join(', ')}${all.length > 8 ? `, and ${all.length - 8} more` : ''}`;
+  throw new TideError('UNKNOWN_TARGET', `${option} ${given}: the fleet and the state branch have no ${kind} named ${name}; nothing was done.`, {
+    hint: guess ? `Did you mean ${option} ${prefix}${guess}?` : `Known ${list} (tide status lists them).`,
+  });
 }
 
 function parseTarget(text: string): { kind: string; name: string } {

@@ -2,9 +2,13 @@
 // backup`, `tide restore`, `tide login`. They hold the same lock, recover
 // what a crashed run left first (as apply does: the site may have moved, or
 // be half restored), and are recorded on the state branch exactly like
-// planned operations.
+// planned operations. What can be refused without a server (no such site, no
+// such backup, no login command) is refused before the lock: a refusal is
+// not an operation, so it is not recorded, and it never waits for or blocks
+// another run.
 
 import { loadDesired } from '../fleet/context.js';
+import { readRecordedState } from '../state/reader.js';
 import { TideError } from '../errors.js';
 import { closest } from '../model/suggest.js';
 import type { DesiredState } from '../model/kinds.js';
@@ -28,6 +32,8 @@ export interface ImmediateOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   options?: RunnableOperation['options'];
+  /** Throws to refuse the action before the lock is taken (the state as recorded, the fleet as desired). */
+  refuse?(recorded: RecordedState, desired: DesiredState): void;
   /** Overrides the registry's builder (login hands its link back through one). */
   builder?: OperationBuilder;
   onStart?(op: RunnableOperation): void;
@@ -45,6 +51,9 @@ export interface ImmediateResult extends Omit<OperationResult, 'op' | 'durationM
 export async function runImmediate(o: ImmediateOptions): Promise<ImmediateResult> {
   const { repoDir, desired } = await loadDesired(o.repo, undefined, o.cwd);
   const branch = desired.fleet.state.branch;
+  const before = await readRecordedState(repoDir, branch);
+  siteToActOn(o, desired, before, branch);
+  o.refuse?.(before, desired);
   return withSession({ repoDir, desired, command: `tide ${o.action} ${o.site}`, env: o.env, cwd: o.cwd }, async ({ writer, recorded, pool }) => {
     const runtimeFor = (recorder: Recorder, builder: (op: RunnableOperation) => OperationBuilder) =>
       operationRuntime({ desired, recorder, pool, repoDir, env: o.env, cwd: o.cwd, builder });

@@ -24,7 +24,7 @@ export class Recorder {
     private readonly writer: StateWriter,
     /** Updated as operations end; what later operations see as "recorded". */
     readonly state: RecordedState,
-    private readonly meta: { desiredCommit: string | null; planHash: string | null },
+    private readonly meta: { desiredCommit: string | null; planHash: string | null; uncommitted?: string[] },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -40,6 +40,7 @@ export class Recorder {
       server: op.server,
       reason: op.reason,
       desiredCommit: this.meta.desiredCommit,
+      ...(this.meta.uncommitted?.length ? { uncommitted: this.meta.uncommitted } : {}),
       planHash: this.meta.planHash,
       ...(op.changes.length ? { changes: op.changes } : {}),
       ...(op.recovers ? { recovers: op.recovers } : {}),

@@ -21,6 +21,8 @@ export interface OperationRecord {
   server: string;
   reason: string;
   desiredCommit: string | null;
+  /** Applied with --allow-dirty: the work tree's changes that desiredCommit does not hold (`M sites/x.yaml`). */
+  uncommitted?: string[];
   /** Null for an operation run at once (tide backup, restore, login), not from a plan. */
   planHash: string | null;
   /** What the operation set out to change (a migrate's platform and server): recovery rolls forward to it. */
@@ -73,7 +75,8 @@ export interface RunningMarker {
 
 export function commitMessage(record: OperationRecord): string {
   const where = record.target.kind === 'server' ? '' : ` on ${record.server}`;
-  const desired = record.desiredCommit ? ` (desired ${record.desiredCommit.slice(0, 7)})` : '';
+  const dirty = record.uncommitted?.length ? ' + uncommitted changes' : '';
+  const desired = record.desiredCommit ? ` (desired ${record.desiredCommit.slice(0, 7)}${dirty})` : '';
   const subject = `${record.action} ${record.target.kind} ${record.target.name}${where}: ${record.status}${desired}`;
   const body = record.status === 'running' ? [] : record.tasks.map((t) => `- ${t.name}: ${t.status}${t.durationMs === undefined ? '' : ` (${formatMs(t.durationMs)})`}`);
   const backup = record.details?.backup as { path: string; size: number } | undefined;

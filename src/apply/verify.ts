@@ -3,7 +3,8 @@
 // commits what it saw in one commit: server facts, and the drift of each
 // platform and site (a drifted site gets a repairing verify in the next plan).
 // A server of the fleet that was never applied is looked at too (is it
-// prepared for tide?), but nothing is recorded for it.
+// prepared for tide?), but nothing is recorded for it. When nothing drifted
+// and nothing changed, it commits nothing.
 
 import { randomBytes } from 'node:crypto';
 import { loadDesired } from '../fleet/context.js';
@@ -13,9 +14,11 @@ import { readSecret, registerFleetSecrets } from '../secrets.js';
 import { acquireStateLock } from '../state/lock.js';
 import { platformStatePath, serverStatePath, siteStatePath, OPERATIONS_DIR, stateJson as json } from '../state/layout.js';
 import { readRecordedState } from '../state/reader.js';
+import type { RecordedServer } from '../state/types.js';
 import { StateWriter } from '../state/writer.js';
 import { TransportPool } from '../transport/pool.js';
 import { checkTimeoutSettings } from '../transport/timeouts.js';
+import { checkFilterNames } from './filter.js';
 import { observePlatform, observeServer, observeSite } from './observe.js';
 
 export interface Finding {
@@ -44,9 +47,12 @@ export async function verifyFleet(options: { repo?: string; cwd: string; env: No
   try {
     const writer = await StateWriter.open({ repoDir, branch });
     const recorded = await readRecordedState(repoDir, branch);
+    checkFilterNames({ targets: [], servers: options.servers }, { server: [...desired.servers.keys(), ...recorded.servers.keys()], platform: [], site: [] });
     const started = new Date();
     const report: VerifyReport = { checked: { servers: 0, platforms: 0, sites: 0 }, findings: [], notChecked: [], stateCommit: null, branch };
     const files: Record<string, string | null> = {};
+    /** Each checked server's record with what was seen, verifiedAt not yet refreshed. */
+    const observedServers = new Map<string, RecordedServer>();
     const wanted = (name: string) => options.servers.length === 0 || options.servers.includes(name);
 
     await Promise.all([...recorded.servers.values()].filter((s) => wanted(s.name)).map(async (record) => {
@@ -56,7 +62,7 @@ export async function verifyFleet(options: { repo?: string; cwd: string; env: No
       const password = once(() => adminPassword(server, options.env, options.cwd));
       const seen = await observeServer(transport, server, password);
       report.checked.servers++;
-      files[serverStatePath(server.name)] = json({ ...record, reachable: seen.reachable, versions: { ...record.versions, ...seen.versions }, verifiedAt: new Date().toISOString() });
+      observedServers.set(server.name, { ...record, reachable: seen.reachable, versions: { ...record.versions, ...seen.versions } });
       if (seen.drift.length) report.findings.push({ kind: 'server', name: server.name, server: server.name, drift: seen.drift });
       if (!seen.reachable) return void report.notChecked.push(`platforms and sites on ${server.name}: the server is unreachable`);
 
@@ -88,6 +94,12 @@ export async function verifyFleet(options: { repo?: string; cwd: string; env: No
       if (drift.length || platform.drift) files[platformStatePath(platform.name)] = json(drift.length ? { ...rest, drift } : rest);
     }
 
+    // Nothing drifted and nothing changed since the last record: no commit (a
+    // scheduled verify would otherwise add one per run that says nothing).
+    if (report.findings.length === 0 && !(await changesAnything(writer, files, observedServers))) return report;
+    const verifiedAt = new Date().toISOString();
+    for (const [name, observed] of observedServers) files[serverStatePath(name)] = json({ ...observed, verifiedAt });
+
     report.findings.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || a.server.localeCompare(b.server));
     const id = `${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}-verify-fleet`;
     files[`${OPERATIONS_DIR}/${started.toISOString().slice(0, 7)}/${id}.json`] = json({
@@ -104,6 +116,14 @@ export async function verifyFleet(options: { repo?: string; cwd: string; env: No
     await pool.closeAll();
     await lock.release();
   }
+}
+
+/** Whether writing these files (and these server records, as observed) would change the state branch. */
+async function changesAnything(writer: StateWriter, files: Record<string, string | null>, servers: Map<string, RecordedServer>): Promise<boolean> {
+  const texts = { ...files };
+  for (const [name, observed] of servers) texts[serverStatePath(name)] = json(observed);
+  for (const [path, text] of Object.entries(texts)) if ((await writer.readFile(path)) !== text) return true;
+  return false;
 }
 
 function adminPassword(server: Server, env: NodeJS.ProcessEnv, cwd: string): string | undefined {

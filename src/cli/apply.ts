@@ -11,6 +11,11 @@ export const applyCommand: Command = {
   summary: 'Carry out the plan on the servers and record it on the state branch',
   help: `Usage: tide apply [--repo DIR] [--ref REF] [--yes] [--plan FILE] [--target KIND/NAME]... [--server NAME]... [--push]
 
+Applies what is committed: the fleet files and platform sources in the work
+tree must match its HEAD commit (none changed, deleted, or left out of git),
+and that commit is recorded with every operation. Run anywhere in the repository:
+tide finds its root as git does.
+
 Plans, shows the plan, asks for confirmation, then runs the operations in
 dependency order (fleet concurrency limits), each over one SSH connection per
 server. Every operation is committed to the state branch as 'running' before
@@ -26,9 +31,12 @@ Options:
   --target KIND/NAME   only these targets (and what they depend on), e.g. site/blog.example.com
   --server NAME        only operations on these servers
   --push               fetch the state branch from origin first, push it after
+  --allow-dirty        apply a work tree with uncommitted fleet changes (refused
+                       otherwise); the records and commit messages say so
   --no-color           never colour the plan
 
-Exit status: 0 when every operation succeeded, 1 when any failed or on error.
+Exit status: 0 when every operation succeeded (or there was nothing to do); 1 when
+any failed, on error, or when the apply was cancelled at the prompt.
 `,
   async run(args, io) {
     const { values } = parseCommandArgs('apply', args, {
@@ -39,6 +47,7 @@ Exit status: 0 when every operation succeeded, 1 when any failed or on error.
       target: { type: 'string', multiple: true },
       server: { type: 'string', multiple: true },
       push: { type: 'boolean' },
+      'allow-dirty': { type: 'boolean' },
       'no-color': { type: 'boolean' },
     });
     const interactive = Boolean(process.stdin.isTTY && io.stdout.isTTY);
@@ -59,7 +68,7 @@ Exit status: 0 when every operation succeeded, 1 when any failed or on error.
     const stop = stopOnSignals(io);
     const result = await apply({
       signal: stop.signal,
-      repo: values.repo, ref: values.ref, cwd: io.cwd, env: io.env, planFile: values.plan,
+      repo: values.repo, ref: values.ref, cwd: io.cwd, env: io.env, planFile: values.plan, allowDirty: values['allow-dirty'],
       filter: { targets: values.target ?? [], servers: values.server ?? [] },
       confirm: async (plan, operations) => {
         if (operations.length === 0) return true;
@@ -75,8 +84,8 @@ Exit status: 0 when every operation succeeded, 1 when any failed or on error.
       onEnd: (r) => io.stdout.write(endLine(r)),
     }).finally(stop.dispose);
     if (!result.confirmed) {
-      io.stdout.write(result.recovered.length ? 'Apply cancelled; only the recovery above ran.\n' : 'Apply cancelled; nothing was changed.\n');
-      return EXIT_OK;
+      io.stderr.write(result.recovered.length ? 'tide: apply cancelled; only the recovery above ran.\n' : 'tide: apply cancelled; nothing was changed.\n');
+      return EXIT_ERROR;
     }
     io.stdout.write(summary(result.results, result.stateCommit, result.branch));
     if (values.push && result.results.length > 0) {

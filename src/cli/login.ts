@@ -19,11 +19,16 @@ Options:
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('login', args, { repo: { type: 'string' } }, 1);
-    const { loginLinkOperation } = await import('../operations/site/login.js');
+    const { loginLinkOperation, refuseWithoutLoginCommand } = await import('../operations/site/login.js');
     let link: string | undefined;
+    const site = siteArgument('login', positionals);
     const status = await runSiteAction(io, {
-      action: 'login', site: siteArgument('login', positionals), repo: values.repo, reason: 'one-time login link (tide login)',
+      action: 'login', site, repo: values.repo, reason: 'one-time login link (tide login)',
       builder: loginLinkOperation((url) => (link = url)),
+      refuse: (recorded, desired) => {
+        const platform = desired.platforms.get(recorded.sites.get(site)?.platform ?? '');
+        if (platform) refuseWithoutLoginCommand(platform);
+      },
     }, io.stderr);
     if (link) io.stdout.write(`${link}\n`);
     return status;

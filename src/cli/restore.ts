@@ -30,7 +30,9 @@ Options:
     if (!values.backup) {
       throw new TideError('USAGE', 'tide restore: which backup? Give --backup ID.', { hint: `tide backups ${site} lists them.` });
     }
-    return runSiteAction(io, { action: 'restore', site, repo: values.repo, options: { backup: values.backup },
+    const backup = values.backup;
+    const { chosenBackup } = await import('../operations/site/restore.js');
+    return runSiteAction(io, { action: 'restore', site, repo: values.repo, options: { backup }, refuse: (recorded) => void chosenBackup(site, recorded.sites.get(site)?.backups ?? recorded.deletedSites.get(site)?.backups ?? [], backup),
       reason: `restore backup ${values.backup} (tide restore)` });
   },
 };

@@ -3,7 +3,7 @@ import { requireGitDirs } from '../repo/git-dir.js';
 import { age, forceUnlock, readStateLock, StateLockUnreadableError } from '../state/lock.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_OK, type Command } from './command.js';
-import { resolve } from 'node:path';
+import { fleetRoot } from '../fleet/context.js';
 
 export const unlockCommand: Command = {
   name: 'unlock',
@@ -23,7 +23,7 @@ without force, so a record that moved meanwhile is refused, never overwritten.
 `,
   async run(args, io) {
     const { values } = parseCommandArgs('unlock', args, { force: { type: 'string' }, repo: { type: 'string' } });
-    const { commonDir } = requireGitDirs(resolve(io.cwd, values.repo ?? '.'));
+    const { commonDir } = requireGitDirs(fleetRoot(io.cwd, values.repo));
     if (!values.force) {
       io.stdout.write(await describeLock(commonDir));
       return EXIT_OK;

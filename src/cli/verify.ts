@@ -15,7 +15,7 @@ config test and database pass; that each platform's code is what was
 deployed; that each site still has its directory (group and modes as tide
 sets them), settings file, vhost (as tide wrote it) and database. What it
 finds is committed to the state branch (servers never applied are only
-reported); a site with drift gets a verify operation in the next plan, which
+reported; nothing is committed when nothing drifted or changed); a site with drift gets a verify operation in the next plan, which
 rewrites its settings and vhost and repairs its ownership and permissions.
 
 Options:
@@ -41,7 +41,9 @@ Options:
     io.stdout.write(report.findings.length === 0
       ? 'No drift: the servers match what tide recorded.\n'
       : `${report.findings.length} drifted. Run 'tide plan' to see the repairs (drifted sites get a verify), then 'tide apply'.\n`);
-    if (report.stateCommit) io.stdout.write(`Recorded on ${report.branch} at ${report.stateCommit.slice(0, 7)}.\n`);
+    io.stdout.write(report.stateCommit
+      ? `Recorded on ${report.branch} at ${report.stateCommit.slice(0, 7)}.\n`
+      : `Nothing new to record; ${report.branch} is unchanged.\n`);
     return values['detailed-exitcode'] && report.findings.length > 0 ? EXIT_CHANGES : EXIT_OK;
   },
 };

@@ -132,6 +132,8 @@ export const drupalDriver: Driver = {
   },
 
   // The caller hands a shell that does not log output; the link is never put in an error either.
+  hasLoginCommand: () => true,
+
   async loginLink(ctx) {
     const { command, stdout } = await drush(ctx, 'drush user:login', 'user:login --no-browser');
     return requireLoginLink(stdout, ctx.shell.transport.server, command);

@@ -46,6 +46,8 @@ export const scriptDriver: Driver = {
     return parsePackages(result.stdout, { server: shell.transport.server, command });
   },
 
+  hasLoginCommand: (platform) => Boolean(platform.commands.login),
+
   // The caller hands a shell that does not log output; the link is never put in an error either.
   async loginLink(ctx) {
     const ran = await runSiteCommand(ctx, 'login', 'the login command');

@@ -15,6 +15,7 @@ export const staticDriver: Driver = {
   async platformPackages() {
     return null;
   },
+  hasLoginCommand: () => false,
   async loginLink() {
     return null;
   },

@@ -72,6 +72,8 @@ export interface Driver {
    * token. Null when the application has no login command.
    */
   loginLink(ctx: DriverContext): Promise<string | null>;
+  /** Whether the platform's application has a login command, known without a server (so tide login refuses early). */
+  hasLoginCommand(platform: Platform): boolean;
   /** Runs the site's scheduled jobs; a no-op when the application has none. */
   cron(ctx: DriverContext): Promise<void>;
   /** Files besides settings.json the application reads its settings from (drupal: settings.php). */

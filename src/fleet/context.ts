@@ -7,6 +7,7 @@ import { loadFleet } from '../model/loader.js';
 import type { DesiredState } from '../model/kinds.js';
 import { readFleetSource } from '../repo/fleet-source.js';
 import { sourceTreeIds } from '../repo/source-digest.js';
+import { findRepoRoot } from '../repo/git-dir.js';
 import { readRecordedState } from '../state/reader.js';
 import type { RecordedState } from '../state/types.js';
 
@@ -17,7 +18,7 @@ export interface FleetContext {
 }
 
 export async function loadDesired(repo: string | undefined, ref: string | undefined, cwd: string): Promise<{ repoDir: string; desired: DesiredState }> {
-  const repoDir = resolve(cwd, repo ?? '.');
+  const repoDir = fleetRoot(cwd, repo);
   const source = await readFleetSource(repoDir, ref);
   const desired = loadFleet(source, { defaultName: basename(repoDir) });
   pinPlatformCode(repoDir, desired, ref === undefined);
@@ -42,6 +43,12 @@ function pinPlatformCode(repoDir: string, desired: DesiredState, fromWorktree: b
     digest.update(`\0${platform.name}\0${tree ?? ''}`);
   }
   desired.digest = digest.digest('hex');
+}
+
+/** The fleet repository's root: the git work tree containing DIR (the current directory by default), as git finds it; DIR itself outside git. */
+export function fleetRoot(cwd: string, repo: string | undefined): string {
+  const dir = resolve(cwd, repo ?? '.');
+  return findRepoRoot(dir) ?? dir;
 }
 
 export async function loadFleetContext(repo: string | undefined, ref: string | undefined, cwd: string): Promise<FleetContext> {

@@ -3,7 +3,7 @@
 // main repository's common dir (objects, refs).
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { TideError } from '../errors.js';
 
 export interface GitDirs {
@@ -31,6 +31,18 @@ export function requireGitDirs(dir: string): GitDirs {
     });
   }
   return dirs;
+}
+
+/**
+ * The top of the work tree that contains `dir`, as `git rev-parse
+ * --show-toplevel` finds it: `dir` or the nearest parent with a `.git`
+ * (or `dir` itself when it is a bare repository); undefined outside git.
+ */
+export function findRepoRoot(dir: string): string | undefined {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, '.git')) || (at === resolve(dir) && locateGitDir(at) === at)) return at;
+    if (dirname(at) === at) return undefined;
+  }
 }
 
 function locateGitDir(dir: string): string | undefined {

@@ -64,11 +64,14 @@ describe('tide verify', () => {
   const siteDir = () => join(fleet.roots.web1!, 'sites/v1.example.test');
   const vhost = join(web1.http.configDir, 'tide-v1.example.test.conf');
 
-  it('reports no drift when the servers match the record', async () => {
+  it('reports no drift when the servers match the record, and commits nothing', async () => {
+    const before = git(fleet.dir, 'rev-parse', 'tide-state').trim();
     const run = await tide(fleet, ['verify', '--detailed-exitcode']);
     expect(run.exitCode, run.all).toBe(0);
     expect(run.stdout).toContain('Checked 2 servers, 4 platform deployments, 1 sites.');
     expect(run.stdout).toContain('No drift');
+    expect(run.stdout).toContain('Nothing new to record; tide-state is unchanged.');
+    expect(git(fleet.dir, 'rev-parse', 'tide-state').trim()).toBe(before);
   });
 
   it('finds drift made by hand, records it, and the next apply repairs it', async () => {

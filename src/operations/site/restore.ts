@@ -71,6 +71,7 @@ export const restoreSite: OperationBuilder = (ctx) => {
   };
 };
 
+/** The backup `id` among the site's; refuses (naming the ones there are) when it has none by that id. */
 export function chosenBackup(site: string, backups: readonly SiteBackup[], id: string | undefined): SiteBackup {
   const found = backups.find((b) => b.id === id);
   if (found) return found;
