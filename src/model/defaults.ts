@@ -35,6 +35,7 @@ export function withFleetDefaults(raw: Raw): Fleet {
   const base = defaultFleet(raw.name);
   return {
     ...base,
+    ...(raw.id === undefined ? {} : { id: raw.id }),
     state: { branch: raw.state?.branch ?? base.state.branch },
     prune: raw.prune ?? base.prune,
     concurrency: {

@@ -19,6 +19,8 @@ export type SecretRef = `env:${string}` | `file:${string}`;
 export interface Fleet {
   kind: 'Fleet';
   name: string;
+  /** Made by tide init; what a server root records as its owner. */
+  id?: string;
   state: { branch: string };
   prune: boolean;
   concurrency: { total: number; perServer: number };

@@ -10,6 +10,8 @@ export function serverDirs(server: Server) {
     sites: `${root}/sites`,
     backups: `${root}/backups`,
     config: `${root}/config`,
+    /** Which fleet owns this root (server verify claims it, and refuses a root another fleet owns). */
+    owner: `${root}/tide-fleet.json`,
     /** The "site disabled" page every disabled vhost serves. */
     disabled: `${root}/config/disabled`,
     /** The "down for maintenance" page a site serves while a migrate or restore holds its data still. */

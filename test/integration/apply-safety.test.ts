@@ -157,7 +157,7 @@ describe('stopping an apply', () => {
   it('on SIGTERM starts nothing new, lets the running operation finish and be recorded, and releases the lock', async () => {
     const fleet = makeFleet(services, 'sigterm', { keepSites: false });
     const marker = join(fleet.roots.web1!, 'install-started');
-    writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'sigterm', concurrency: { total: 1, perServer: 1 } });
+    writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'sigterm', id: fleet.id, concurrency: { total: 1, perServer: 1 } });
     writeFleetFile(fleet, 'platforms/notes.yaml', {
       kind: 'Platform', name: 'notes', servers: ['web1'], driver: 'script', source: { path: 'platforms/notes' }, docroot: 'public',
       commands: { install: `php bin/install.php && touch ${marker} && sleep 2` },

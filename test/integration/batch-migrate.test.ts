@@ -26,7 +26,7 @@ function writeSites(platform: string): void {
 
 beforeAll(async () => {
   fleet = makeFleet(services, 'batch-migrate', { example: 'notes-upgrade', keepSites: false });
-  writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'batch', concurrency: { total: 4, perServer: PER_SERVER } });
+  writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'batch', id: fleet.id, concurrency: { total: 4, perServer: PER_SERVER } });
   writeSites('notes-1.0');
   commitAll(fleet, 'ten notes sites on 1.0');
   const install = await tide(fleet, ['apply', '--yes']);

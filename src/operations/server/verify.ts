@@ -1,8 +1,10 @@
 // server verify: connect (the transport checks the pinned host key), check
 // what the login user needs (preconditions.ts: web group, writable root and
-// vhost directory, sudo, the include line, PHP), make tide's directories,
-// check that the web server's config test passes and that it and the
-// database answer, and record their versions.
+// vhost directory, sudo, the include line, PHP), claim the root for this
+// fleet (owner.ts: before anything is written there, so nothing lands in a
+// root another fleet owns), make tide's directories, check that the web
+// server's config test passes and that it and the database answer, and
+// record their versions.
 
 import { shellQuote as q } from '../../transport/types.js';
 import { dbServiceType } from '../../services/db/index.js';
@@ -15,6 +17,7 @@ import type { OperationBuilder, Task } from '../types.js';
 import { ServerNotPreparedError } from '../errors.js';
 import { DISABLED_PAGE, MAINTENANCE_PAGE } from './disabled-page.js';
 import { serverPreconditions } from './preconditions.js';
+import { claimRootTask } from './owner.js';
 
 export const verifyServer: OperationBuilder = (ctx) => {
   const { server, shell } = ctx;
@@ -28,6 +31,7 @@ export const verifyServer: OperationBuilder = (ctx) => {
         if (missing) throw new ServerNotPreparedError(server.name, missing.problem, missing.fix);
       },
     })),
+    claimRootTask(ctx),
     {
       name: `create ${dirs.root}/{platforms,sites,backups,config}`,
       run: async () => {

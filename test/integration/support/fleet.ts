@@ -3,6 +3,7 @@
 // with git, and helpers to run tide on it and look at what it did.
 
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa, type Result } from 'execa';
@@ -16,6 +17,8 @@ export const DB_PASSWORD_ENV = 'TIDE_TEST_DB_PASSWORD';
 
 export interface TestFleet {
   dir: string;
+  /** The fleet's id in tide.yaml (each test fleet its own, as tide init makes them). */
+  id: string;
   services: TestServices;
   /** Each server's root for this fleet (a subdirectory of the env's, so test files never share one). */
   roots: Record<string, string>;
@@ -52,6 +55,9 @@ export function makeFleet(services: TestServices, tag: string, { example = 'php-
     rmSync(join(dir, 'sites'), { recursive: true, force: true });
     mkdirSync(join(dir, 'sites'));
   }
+  const id = randomUUID();
+  const fleetFile = join(dir, 'tide.yaml');
+  writeFileSync(fleetFile, readFileSync(fleetFile, 'utf8').replace(/^name:.*$/m, (line) => `${line}\nid: ${id}`));
   const roots: Record<string, string> = {};
   for (const s of services.ssh.servers) {
     roots[s.name] = join(s.root, tag);
@@ -59,7 +65,7 @@ export function makeFleet(services: TestServices, tag: string, { example = 'php-
   }
   git(dir, 'init', '-q', '-b', 'main');
   commitAll({ dir }, 'fleet for the test');
-  return { dir, services, roots, env: { [DB_PASSWORD_ENV]: services.db.adminPassword }, printed: [], passwords: new Set() };
+  return { dir, id, services, roots, env: { [DB_PASSWORD_ENV]: services.db.adminPassword }, printed: [], passwords: new Set() };
 }
 
 export function writeFleetFile(fleet: Pick<TestFleet, 'dir'>, path: string, doc: Record<string, unknown>): void {
