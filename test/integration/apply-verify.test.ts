@@ -214,7 +214,8 @@ describe('confirmation on a terminal', () => {
     commitAll(fleet, 'a site to confirm');
     const declined = await onTerminal('no');
     expect(declined.stdout).toContain('Apply these 1 operations?');
-    expect(declined.stdout).toContain('Apply cancelled; nothing was changed.');
+    expect(declined.stdout).toContain('tide: apply cancelled; nothing was changed.');
+    expect(declined.exitCode).toBe(1);
     expect(stateFile(fleet, 'state/sites/ask.example.test.json')).toBeNull();
     const accepted = await onTerminal('yes');
     expect(accepted.stdout).toMatch(/✓ install site ask\.example\.test on web1/);
