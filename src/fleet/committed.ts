@@ -15,7 +15,7 @@ import { FLEET_FILE } from '../model/loader.js';
 import type { DesiredState } from '../model/kinds.js';
 import { isAlwaysSkipped, isFleetFileName } from '../repo/files.js';
 import { requireGitDirs } from '../repo/git-dir.js';
-import { isIgnored } from '../repo/glob.js';
+import { ignoreMatcher } from '../repo/glob.js';
 import { uncommittedPaths, type UncommittedPath } from '../repo/uncommitted.js';
 
 /** Refuses a repository without commits, and a dirty work tree unless `allowDirty`; returns the uncommitted paths (`?? sites/x.yaml`). */
@@ -26,7 +26,8 @@ export async function requireCommitted(repoDir: string, desired: DesiredState, {
       hint: 'Commit the fleet first: git add -A && git commit -m "fleet".',
     });
   }
-  const found = (await uncommittedPaths(repoDir, (path) => wouldRead(path, desired))).map(describe);
+  const ignored = ignoreMatcher(desired.fleet.ignore);
+  const found = (await uncommittedPaths(repoDir, (path) => wouldRead(path, desired, ignored))).map(describe);
   if (found.length && !allowDirty) {
     const shown = found.slice(0, 10).join(', ') + (found.length > 10 ? `, and ${found.length - 10} more` : '');
     throw new TideError('WORKTREE_DIRTY',
@@ -41,10 +42,10 @@ function describe({ status, path }: UncommittedPath): string {
 }
 
 /** Whether tide reads this path of the work tree when it applies. */
-function wouldRead(path: string, desired: DesiredState): boolean {
+function wouldRead(path: string, desired: DesiredState, ignored: (path: string) => boolean): boolean {
   const parts = path.split('/');
   const loaded = parts.every((p) => !isAlwaysSkipped(p)) && isFleetFileName(parts.at(-1)!)
-    && (path === FLEET_FILE || !isIgnored(path, desired.fleet.ignore));
+    && (path === FLEET_FILE || !ignored(path));
   return loaded || [...desired.platforms.values()].some((platform) => {
     if (!('path' in platform.source)) return false;
     const dir = posix.normalize(platform.source.path).replace(/^\.\/?|\/+$/g, '');
