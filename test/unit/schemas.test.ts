@@ -162,7 +162,7 @@ const operationKeys = [
 const removalKeys = ['what', 'server', 'name'] as const;
 const operationRecordKeys = [
   'formatVersion', 'id', 'operation', 'action', 'target', 'server', 'reason', 'desiredCommit', 'planHash', 'changes',
-  'recovers', 'status', 'startedAt', 'finishedAt', 'tasks', 'error', 'details',
+  'recovers', 'status', 'startedAt', 'finishedAt', 'tasks', 'error', 'details', 'uncommitted',
 ] as const;
 const taskRecordKeys = ['name', 'status', 'durationMs', 'error'] as const;
 const orphanKeys = ['target', 'server', 'reason'] as const;
