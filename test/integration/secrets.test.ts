@@ -6,6 +6,7 @@
 // environment, or a password in disguise), no secret may reach the state
 // branch (every git object of the repository is scanned) or tide's output.
 
+import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +50,8 @@ afterAll(() => {
 function makeFleet(name: string, platform: { build: string; files?: Record<string, string>; extra?: string }): string {
   const dir = join(work, name);
   const files: Record<string, string> = {
-    'tide.yaml': 'kind: Fleet\nname: secrets\n',
+    // Each fleet its own id: server verify claims the root for it.
+    'tide.yaml': `kind: Fleet\nname: secrets\nid: ${randomUUID()}\n`,
     'servers/local.yaml': `kind: Server\nname: local\ntransport: local\nroot: ${join(work, `${name}-root`)}\nservices:\n  http: { type: none }\n  db: { type: none }\n`,
     'servers/web9.yaml': sshServer('web9', 'env:TIDE_WEB9_KEY', 'env:TIDE_DB_PASSWORD'),
     'servers/web8.yaml': sshServer('web8', `file:${join(secretsDir, 'web8-key')}`, `file:${join(secretsDir, 'web8-db')}`),
