@@ -128,9 +128,9 @@ describe('a build command that prints its environment', () => {
 
   it('sees only PATH, HOME, LANG and the TIDE_* facts, never tide\'s environment', () => {
     const names = [...seen.log.matchAll(/^\S+ {3}\| ([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]);
-    // sh adds PWD (and SHLVL, _) itself.
+    // sh adds PWD (and SHLVL, _) itself; TIDE_RUN tags every process of the operation (orphan reaping).
     expect(names.filter((n) => !['PWD', 'SHLVL', '_', 'OLDPWD'].includes(n!)).sort()).toEqual(
-      ['HOME', 'LANG', 'PATH', 'TIDE_PLATFORM_DIR', 'TIDE_PLATFORM_NAME']);
+      ['HOME', 'LANG', 'PATH', 'TIDE_PLATFORM_DIR', 'TIDE_PLATFORM_NAME', 'TIDE_RUN']);
   });
 
   it('put no credential and no other variable of tide into any git object or tide\'s output', () => {
