@@ -32,7 +32,7 @@ function outside(): { dir: string; file: string } {
 
 async function fleetWith(tag: string, sites: Record<string, Record<string, unknown>>, { prune = false } = {}): Promise<TestFleet> {
   const fleet = makeFleet(services, tag, { keepSites: false });
-  writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: tag, prune });
+  writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: tag, id: fleet.id, prune });
   for (const [name, fields] of Object.entries(sites)) writeFleetFile(fleet, `sites/${name}.yaml`, { kind: 'Site', name, server: 'web1', ...fields });
   commitAll(fleet, 'the fleet');
   const run = await tide(fleet, ['apply', '--yes']);
