@@ -62,7 +62,10 @@ describe('apply the php-notes example from an empty state', () => {
     }
     // The site's own user can reach its database, with the password only the server knows.
     const settings = JSON.parse(readFileSync(join(fleet.roots.web1!, 'sites/notes.example.com/settings.json'), 'utf8'));
-    expect(settings.site).toEqual({ name: 'notes.example.com', url: 'notes.example.com', profile: 'standard' });
+    expect(settings.site).toEqual({
+      name: 'notes.example.com', url: 'notes.example.com', profile: 'standard',
+      scheme: 'http', port: web1.http.port, baseUrl: `http://notes.example.com:${web1.http.port}`,
+    });
     const mode = execFileSync('stat', ['-c', '%a', join(fleet.roots.web1!, 'sites/notes.example.com/settings.json')], { encoding: 'utf8' }).trim();
     expect(mode).toBe('640');
   });
