@@ -13,7 +13,7 @@ afterAll(() => removeGitCliRepos());
 describe('crash campaign', () => {
   it('recovers from 20 kills at random points with every row, nothing left over and an empty plan', async () => {
     const seed = Number(process.env.TIDE_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const report = await runCrashCampaign(services, { kills: 20, seed, tag: 'crash', log: (line) => console.log(line) });
+    const report = await runCrashCampaign(services, { kills: 20, seed, tag: 'crash-campaign', log: (line) => console.log(line) });
     expect(report.failure, `seed ${seed}`).toBeUndefined();
     expect(report).toMatchObject({ kills: 20, recovered: 20, lostRows: 0 });
   }, 1_200_000);
