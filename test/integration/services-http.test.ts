@@ -86,7 +86,7 @@ describe('nginx', () => {
     await mkdir(vhosts, { recursive: true });
     // `include fastcgi_params` resolves against the main config's directory.
     await symlink('/etc/nginx/fastcgi_params', join(root, 'fastcgi_params'));
-    await writeFile(conf, `user root;\nworker_processes 1;\npid ${root}/nginx.pid;\nerror_log ${root}/error.log;\n` +
+    await writeFile(conf, `user www-data;\nworker_processes 1;\npid ${root}/nginx.pid;\nerror_log ${root}/error.log;\n` +
       `events { worker_connections 64; }\nhttp {\n  include /etc/nginx/mime.types;\n  access_log ${root}/access.log;\n` +
       ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((p) => `  ${p}_temp_path ${root}/${p};\n`).join('') +
       `  include ${vhosts}/*.conf;\n}\n`);
