@@ -30,7 +30,10 @@ Options:
                        (tide plan --out FILE); refuse a stale one
   --target KIND/NAME   only these targets (and what they depend on), e.g. site/blog.example.com
   --server NAME        only operations on these servers
-  --push               fetch the state branch from origin first, push it after
+  --push               fetch the state branch from origin first, push it after; with
+                       --server (a shard), a push that lost the race to another
+                       shard replays this run's state commits onto the new tip
+                       and pushes again (never forced; a real conflict stops)
   --allow-dirty        apply a work tree with uncommitted fleet changes (refused
                        otherwise); the records and commit messages say so
   --no-color           never colour the plan
@@ -89,7 +92,13 @@ any failed, on error, or when the apply was cancelled at the prompt.
     }
     io.stdout.write(summary(result.results, result.stateCommit, result.branch));
     if (values.push && result.results.length > 0) {
-      await pushState(result.repoDir, result.branch);
+      // Shards (--server) push the same branch: losing the race is expected, so replay and retry.
+      await pushState(result.repoDir, result.branch, {
+        rebase: (values.server ?? []).length > 0,
+        onRebased: ({ attempt, replayed, tip }) => {
+          io.stdout.write(`origin/${result.branch} moved (another shard pushed): replayed ${replayed} state commit(s) on top of it (now ${tip.slice(0, 7)}), pushing again (attempt ${attempt + 1}).\n`);
+        },
+      });
       io.stdout.write(`Pushed ${result.branch} to origin.\n`);
     }
     return result.results.every((r) => r.status === 'ok') ? EXIT_OK : EXIT_ERROR;
