@@ -11,7 +11,8 @@ import { operationFor } from '../operations/index.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import { execute, type OperationResult } from './executor.js';
 import { checkFilterNames, filterOperations, type PlanFilter } from './filter.js';
-import { checkPlanFile, readPlanFile } from './plan-file.js';
+import { checkPlanFile, readPlanFile, readReviewedPlan } from './plan-file.js';
+import { holdBackUnreviewed } from '../plan/reviewed.js';
 import { Recorder } from './recorder.js';
 import { blockUnrecovered, recoverInterrupted } from './recovery.js';
 import type { OperationRecord } from './records.js';
@@ -25,6 +26,11 @@ export interface ApplyOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   planFile?: string;
+  /**
+   * The plan reviewers were shown (tide plan --json): a destructive operation
+   * it did not show is held back (blocked, reported); the rest runs.
+   */
+  reviewedPlan?: string;
   /** Apply a work tree with uncommitted changes (recorded as such) instead of refusing it. */
   allowDirty?: boolean;
   filter: PlanFilter;
@@ -45,6 +51,8 @@ export interface ApplyResult {
   confirmed: boolean;
   /** Recovery operations run before planning (their results are also in `results`). */
   recovered: OperationResult[];
+  /** Destructive operations held back because the reviewed plan did not show them (also blocked in `operations`). */
+  held: Operation[];
   stateCommit: string | null;
   repoDir: string;
   branch: string;
@@ -55,6 +63,8 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   // With --ref the files come from that commit; without, the work tree must be it.
   const uncommitted = options.ref === undefined ? await requireCommitted(repoDir, desired, { allowDirty: options.allowDirty ?? false }) : [];
   const branch = desired.fleet.state.branch;
+  // Read before anything is locked or run: a bad file changes nothing.
+  const reviewed = options.reviewedPlan !== undefined ? readReviewedPlan(options.reviewedPlan, desired.fleet.name) : undefined;
   const command = `tide apply${options.repo ? ` --repo ${options.repo}` : ''}`;
   return withSession({ repoDir, desired, command, env: options.env, cwd: options.cwd }, async ({ writer, recorded, pool }) => {
     // Before anything runs, recovery included: a name that matches nothing is a mistake, not "nothing to do".
@@ -72,9 +82,10 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const plan = makePlan(desired, recorded);
     const recorder = new Recorder(writer, recorded, { desiredCommit: desired.commit, planHash: plan.hash, uncommitted });
     if (options.planFile) checkPlanFile(options.planFile, readPlanFile(options.planFile), plan);
-    const operations = blockUnrecovered(filterOperations(plan.operations, options.filter), recovery);
+    const filtered = blockUnrecovered(filterOperations(plan.operations, options.filter), recovery);
+    const { operations, held } = reviewed ? holdBackUnreviewed(filtered, reviewed) : { operations: filtered, held: [] };
     const confirmed = await options.confirm(plan, operations);
-    if (!confirmed) return { plan, operations, results: recovered, recovered, confirmed, stateCommit: writer.head, repoDir, branch };
+    if (!confirmed) return { plan, operations, results: recovered, recovered, held, confirmed, stateCommit: writer.head, repoDir, branch };
 
     const runtime = runtimeFor(recorder, builderFor);
     const results = await execute(operations, {
@@ -84,7 +95,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       onEnd: options.onEnd,
       run: (op) => runOperation(op, runtime),
     });
-    return { plan, operations, results: [...recovered, ...results], recovered, confirmed, stateCommit: writer.head, repoDir, branch };
+    return { plan, operations, results: [...recovered, ...results], recovered, held, confirmed, stateCommit: writer.head, repoDir, branch };
   });
 }
 

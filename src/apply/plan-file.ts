@@ -1,8 +1,11 @@
 // `tide apply --plan FILE` applies exactly what was reviewed: it refuses a
 // plan made against another desired state or another state branch commit.
+// `--reviewed-plan FILE` is the lenient form (plan/reviewed.ts): the file
+// only has to be a valid plan of this fleet.
 
 import { readFileSync } from 'node:fs';
 import { TideError } from '../errors.js';
+import { validatorFor } from '../model/schemas.js';
 import type { Plan } from '../plan/types.js';
 
 export class StalePlanError extends TideError {
@@ -24,6 +27,24 @@ export function readPlanFile(path: string): Plan {
   }
   if (plan?.formatVersion !== 1 || typeof plan.hash !== 'string') {
     throw new TideError('PLAN_UNREADABLE', `${path} is not a tide plan (formatVersion 1).`, { hint: 'Give the file written by tide plan --out FILE.' });
+  }
+  return plan;
+}
+
+/** A plan file that must match schemas/plan.schema.json (it may come from CI artifacts) and be of `fleet`. */
+export function readReviewedPlan(path: string, fleet: string): Plan {
+  const plan = readPlanFile(path);
+  const validate = validatorFor('plan.schema.json');
+  if (!validate(plan)) {
+    const first = validate.errors?.[0];
+    throw new TideError('PLAN_UNREADABLE', `${path} is not a valid tide plan: ${first?.instancePath || 'plan'} ${first?.message}. Nothing was applied.`, {
+      hint: 'Give the JSON plan that was shown for review (tide plan --json or --out FILE).',
+    });
+  }
+  if (plan.fleet !== fleet) {
+    throw new TideError('PLAN_OTHER_FLEET', `${path} is a plan of the fleet '${plan.fleet}', not of '${fleet}'. Nothing was applied.`, {
+      hint: 'Give the plan shown for this fleet\'s pull request.',
+    });
   }
   return plan;
 }

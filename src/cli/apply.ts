@@ -9,7 +9,7 @@ import { rawStream } from '../terminal.js';
 export const applyCommand: Command = {
   name: 'apply',
   summary: 'Carry out the plan on the servers and record it on the state branch',
-  help: `Usage: tide apply [--repo DIR] [--ref REF] [--yes] [--plan FILE] [--target KIND/NAME]... [--server NAME]... [--push]
+  help: `Usage: tide apply [--repo DIR] [--ref REF] [--yes] [--plan FILE] [--reviewed-plan FILE] [--target KIND/NAME]... [--server NAME]... [--push]
 
 Applies what is committed: the fleet files and platform sources in the work
 tree must match its HEAD commit (none changed, deleted, or left out of git),
@@ -28,6 +28,11 @@ Options:
   --yes, -y            do not ask for confirmation (needed when stdin is not a terminal)
   --plan FILE          apply only if planning now gives the plan saved in FILE
                        (tide plan --out FILE); refuse a stale one
+  --reviewed-plan FILE the plan reviewers were shown (tide plan --json, e.g. on the
+                       pull request): a destructive operation (delete, migrate)
+                       it did not show is held back and reported, and the run
+                       exits 1; the other operations run. Operations are matched
+                       by what they do, so unrelated changes since do not matter
   --target KIND/NAME   only these targets (and what they depend on), e.g. site/blog.example.com
   --server NAME        only operations on these servers
   --push               fetch the state branch from origin first, push it after; with
@@ -47,6 +52,7 @@ any failed, on error, or when the apply was cancelled at the prompt.
       ref: { type: 'string' },
       yes: { type: 'boolean', short: 'y' },
       plan: { type: 'string' },
+      'reviewed-plan': { type: 'string' },
       target: { type: 'string', multiple: true },
       server: { type: 'string', multiple: true },
       push: { type: 'boolean' },
@@ -71,7 +77,7 @@ any failed, on error, or when the apply was cancelled at the prompt.
     const stop = stopOnSignals(io);
     const result = await apply({
       signal: stop.signal,
-      repo: values.repo, ref: values.ref, cwd: io.cwd, env: io.env, planFile: values.plan, allowDirty: values['allow-dirty'],
+      repo: values.repo, ref: values.ref, cwd: io.cwd, env: io.env, planFile: values.plan, reviewedPlan: values['reviewed-plan'], allowDirty: values['allow-dirty'],
       filter: { targets: values.target ?? [], servers: values.server ?? [] },
       confirm: async (plan, operations) => {
         if (operations.length === 0) return true;
@@ -91,6 +97,11 @@ any failed, on error, or when the apply was cancelled at the prompt.
       return EXIT_ERROR;
     }
     io.stdout.write(summary(result.results, result.stateCommit, result.branch));
+    if (result.held.length > 0) {
+      io.stderr.write(`tide: held back ${result.held.length} destructive operation(s) not in the reviewed plan (${values['reviewed-plan']}):\n`);
+      for (const op of result.held) io.stderr.write(`  - ${op.id}\n`);
+      io.stderr.write('Review them in a pull request of their own (or plan again and review that), then apply.\n');
+    }
     if (values.push && result.results.length > 0) {
       // Shards (--server) push the same branch: losing the race is expected, so replay and retry.
       await pushState(result.repoDir, result.branch, {
