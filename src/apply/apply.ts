@@ -11,8 +11,8 @@ import { operationFor } from '../operations/index.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import { execute, type OperationResult } from './executor.js';
 import { checkFilterNames, filterOperations, type PlanFilter } from './filter.js';
-import { checkPlanFile, readPlanFile, readReviewedPlan } from './plan-file.js';
-import { holdBackUnreviewed } from '../plan/reviewed.js';
+import { checkPlanFile, checkReviewedFleet, readPlanFile } from './plan-file.js';
+import { holdBackUnreviewed, type ReviewedPlan } from '../plan/reviewed.js';
 import { Recorder } from './recorder.js';
 import { blockUnrecovered, recoverInterrupted } from './recovery.js';
 import type { OperationRecord } from './records.js';
@@ -27,10 +27,10 @@ export interface ApplyOptions {
   env: NodeJS.ProcessEnv;
   planFile?: string;
   /**
-   * The plan reviewers were shown (tide plan --json): a destructive operation
-   * it did not show is held back (blocked, reported); the rest runs.
+   * What reviewers were shown (plan/reviewed.ts): a destructive operation it
+   * did not show is held back (blocked, reported); the rest runs.
    */
-  reviewedPlan?: string;
+  reviewed?: ReviewedPlan;
   /** Apply a work tree with uncommitted changes (recorded as such) instead of refusing it. */
   allowDirty?: boolean;
   filter: PlanFilter;
@@ -63,8 +63,9 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   // With --ref the files come from that commit; without, the work tree must be it.
   const uncommitted = options.ref === undefined ? await requireCommitted(repoDir, desired, { allowDirty: options.allowDirty ?? false }) : [];
   const branch = desired.fleet.state.branch;
-  // Read before anything is locked or run: a bad file changes nothing.
-  const reviewed = options.reviewedPlan !== undefined ? readReviewedPlan(options.reviewedPlan, desired.fleet.name) : undefined;
+  // Checked before anything is locked or run.
+  const reviewed = options.reviewed;
+  if (reviewed) checkReviewedFleet(reviewed, desired.fleet.name);
   const command = `tide apply${options.repo ? ` --repo ${options.repo}` : ''}`;
   return withSession({ repoDir, desired, command, env: options.env, cwd: options.cwd }, async ({ writer, recorded, pool }) => {
     // Before anything runs, recovery included: a name that matches nothing is a mistake, not "nothing to do".

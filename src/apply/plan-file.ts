@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { TideError } from '../errors.js';
 import { validatorFor } from '../model/schemas.js';
+import { reviewedFrom, type ReviewedPlan } from '../plan/reviewed.js';
 import type { Plan } from '../plan/types.js';
 
 export class StalePlanError extends TideError {
@@ -31,8 +32,8 @@ export function readPlanFile(path: string): Plan {
   return plan;
 }
 
-/** A plan file that must match schemas/plan.schema.json (it may come from CI artifacts) and be of `fleet`. */
-export function readReviewedPlan(path: string, fleet: string): Plan {
+/** A plan file that must match schemas/plan.schema.json (it may come from CI artifacts): what it shows. */
+export function readReviewedPlan(path: string): ReviewedPlan {
   const plan = readPlanFile(path);
   const validate = validatorFor('plan.schema.json');
   if (!validate(plan)) {
@@ -41,12 +42,16 @@ export function readReviewedPlan(path: string, fleet: string): Plan {
       hint: 'Give the JSON plan that was shown for review (tide plan --json or --out FILE).',
     });
   }
-  if (plan.fleet !== fleet) {
-    throw new TideError('PLAN_OTHER_FLEET', `${path} is a plan of the fleet '${plan.fleet}', not of '${fleet}'. Nothing was applied.`, {
+  return reviewedFrom(plan, path);
+}
+
+/** Throws unless the reviewed plan is one of `fleet`. */
+export function checkReviewedFleet(reviewed: ReviewedPlan, fleet: string): void {
+  if (reviewed.fleet !== fleet) {
+    throw new TideError('PLAN_OTHER_FLEET', `${reviewed.source} is a plan of the fleet '${reviewed.fleet}', not of '${fleet}'. Nothing was applied.`, {
       hint: 'Give the plan shown for this fleet\'s pull request.',
     });
   }
-  return plan;
 }
 
 /** Throws unless `fresh` (planned now) is the plan that was saved. */

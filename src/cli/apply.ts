@@ -66,8 +66,8 @@ any failed, on error, or when the apply was cancelled at the prompt.
       });
     }
     // Loaded here, not at start-up: ssh2, execa and handlebars cost ~250 ms that plan never needs.
-    const [{ apply }, { endLine, startLine, summary }, { catchUpWithRemote, pushState }] = await Promise.all([
-      import('../apply/apply.js'), import('../apply/progress.js'), import('../apply/push.js'),
+    const [{ apply }, { endLine, startLine, summary }, { catchUpWithRemote, pushState }, { readReviewedPlan }] = await Promise.all([
+      import('../apply/apply.js'), import('../apply/progress.js'), import('../apply/push.js'), import('../apply/plan-file.js'),
     ]);
     if (values.push) {
       const { repoDir, desired } = await loadDesired(values.repo, values.ref, io.cwd);
@@ -75,9 +75,11 @@ any failed, on error, or when the apply was cancelled at the prompt.
     }
     const color = !values['no-color'] && shouldUseColor(io.stdout, io.env);
     const stop = stopOnSignals(io);
+    // Read before anything is locked or run: a bad file changes nothing.
+    const reviewed = values['reviewed-plan'] === undefined ? undefined : readReviewedPlan(values['reviewed-plan']);
     const result = await apply({
       signal: stop.signal,
-      repo: values.repo, ref: values.ref, cwd: io.cwd, env: io.env, planFile: values.plan, reviewedPlan: values['reviewed-plan'], allowDirty: values['allow-dirty'],
+      repo: values.repo, ref: values.ref, cwd: io.cwd, env: io.env, planFile: values.plan, reviewed, allowDirty: values['allow-dirty'],
       filter: { targets: values.target ?? [], servers: values.server ?? [] },
       confirm: async (plan, operations) => {
         if (operations.length === 0) return true;

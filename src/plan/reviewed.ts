@@ -8,6 +8,7 @@
 // held back (blocked, so its dependants are skipped too); everything else
 // goes on.
 
+import { createHash } from 'node:crypto';
 import type { Operation, Plan } from './types.js';
 
 /** The actions that remove or overwrite data (a delete of a site or platform, a migrate's drop of the old copy). */
@@ -31,18 +32,38 @@ export function operationIdentity(op: Operation): string {
   return JSON.stringify([op.action, op.target.kind, op.target.name, op.server, moves, removes]);
 }
 
+/**
+ * A short, stable name for what an operation does: its id (for people) and a
+ * digest of its identity (so a migrate to another destination is another
+ * key). Small enough for a pull request comment's hidden marker.
+ */
+export function reviewKey(op: Operation): string {
+  return `${op.id}#${createHash('sha256').update(operationIdentity(op)).digest('hex').slice(0, 12)}`;
+}
+
+/** What reviewers saw that matters at apply time: the keys of the plan's destructive operations. */
+export interface ReviewedPlan {
+  fleet: string;
+  keys: ReadonlySet<string>;
+  /** Where it came from, for messages: a file name, a pull request. */
+  source: string;
+}
+
+export function reviewedFrom(plan: Plan, source: string): ReviewedPlan {
+  return { fleet: plan.fleet, keys: new Set(plan.operations.filter(removesData).map(reviewKey)), source };
+}
+
 export interface ReviewOutcome {
   operations: Operation[];
   /** Destructive operations the reviewed plan did not show, now blocked. */
   held: Operation[];
 }
 
-/** Blocks every destructive operation of `operations` that `reviewed` did not show. */
-export function holdBackUnreviewed(operations: readonly Operation[], reviewed: Plan): ReviewOutcome {
-  const seen = new Set(reviewed.operations.map(operationIdentity));
+/** Blocks every destructive operation of `operations` that the reviewed plan did not show. */
+export function holdBackUnreviewed(operations: readonly Operation[], reviewed: ReviewedPlan): ReviewOutcome {
   const held: Operation[] = [];
   const out = operations.map((op) => {
-    if (!removesData(op) || seen.has(operationIdentity(op))) return op;
+    if (!removesData(op) || reviewed.keys.has(reviewKey(op))) return op;
     const blocked = { ...op, blockers: [...op.blockers, { code: NOT_REVIEWED, message: 'not in the reviewed plan: it removes data and the reviewers never saw it; nothing of it ran' }] };
     held.push(blocked);
     return blocked;

@@ -65,7 +65,7 @@ describe('rebasing a shard state branch onto the remote', () => {
     expect(subjects(remote, BRANCH)).toEqual(subjects(shard2, BRANCH));
 
     const rebased: number[] = [];
-    await pushState(shard1, BRANCH, { rebase: true, onRebased: ({ replayed }) => rebased.push(replayed) });
+    await pushState(shard1, BRANCH, { rebase: true, onRebased: ({ replayed }) => void rebased.push(replayed) });
     expect(rebased).toEqual([2]);
     expect(rev(remote, BRANCH)).toBe(rev(shard1, BRANCH));
     // Shard 2's commits are untouched ancestors; shard 1's come after, with their messages and authors.
