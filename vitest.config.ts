@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/github/**/*.test.ts', 'test/integration/**/*.test.ts'],
     testTimeout: 120_000,
     // beforeAll hooks run whole applies on real services: give them a test's time.
     hookTimeout: 300_000,

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // working (`npx vitest run --config vitest.unit.config.ts`). `npm test` runs everything.
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts'],
+    // test/github runs the bundled action against a fake GitHub API: no services either.
+    include: ['test/unit/**/*.test.ts', 'test/github/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

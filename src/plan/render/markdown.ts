@@ -13,7 +13,7 @@ const DEFAULT_MAX_LENGTH = 60_000;
  * HTML and markdown punctuation become numeric character references, which
  * GitHub shows as the characters themselves without interpreting them.
  */
-function esc(text: string): string {
+export function esc(text: string): string {
   return text
     .replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd')
     .replace(/[&<>"'`|\\*_~[\]$]/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -21,7 +21,7 @@ function esc(text: string): string {
 }
 
 /** A value shown as code. `<code>` rather than backticks: a code span cannot hold an escaped `\|`. */
-const code = (text: string): string => `<code>${esc(text)}</code>`;
+export const code = (text: string): string => `<code>${esc(text)}</code>`;
 
 const valueCell = (value: unknown): string =>
   value === undefined || value === null ? '<i>(none)</i>' : code(formatValue(value));
@@ -95,8 +95,16 @@ function fit(lines: string[], budget: number, more: (n: number) => string): stri
 
 const join = (sections: string[]): string => `${sections.join('\n\n')}\n`;
 
-export function renderMarkdown(plan: Plan, options: { maxLength?: number } = {}): string {
+export interface MarkdownOptions {
+  /** The longest result (default 60,000; GitHub refuses comments over 65,536 characters). */
+  maxLength?: number;
+  /** Where the full plan can be read when this one is cut, e.g. "the job summary". */
+  fullPlanAt?: string;
+}
+
+export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const fullPlanAt = options.fullPlanAt ?? 'the job summary / JSON plan';
   const head = [`### tide plan for ${esc(plan.fleet)}`, `**${summarySentence(plan)}**`];
   if (plan.operations.length === 0 && plan.orphans.length === 0) return join([...head, footer(plan)]);
   head.push(countTable(plan));
@@ -110,23 +118,36 @@ export function renderMarkdown(plan: Plan, options: { maxLength?: number } = {})
   const rendered = join(full);
   if (rendered.length <= maxLength) return rendered;
 
-  // Compact: the same head, blocked ops, then one line per operation and orphan.
+  // Compact: the same head, blocked ops, then one line per operation and
+  // orphan. Destructive operations are what a reviewer must not miss: each
+  // is listed before any other operation takes room.
   const note = '_This plan is too large to show in full here: one line per operation._';
   const opsHeading = '#### Operations';
+  const destructiveHeading = '#### Destructive operations';
   const orphansHeading = '#### Orphans (left alone)';
-  const fixed = join([...head, footer(plan), note, opsHeading, orphansHeading]).length + 32;
+  const fixed = join([...head, footer(plan), note, opsHeading, destructiveHeading, orphansHeading]).length + 32;
   let budget = maxLength - fixed;
   const compact = [...head];
   if (blocked.length > 0) {
-    const lines = fit(blocked.map(blockedLine), Math.floor(budget / 2), (n) => `> - … and ${n} more blocked`);
+    const lines = fit(blocked.map(blockedLine), Math.floor(budget / 2), (n) => `> - … and ${n} more blocked (see ${fullPlanAt})`);
     compact.push(callout(lines, blocked.length));
     budget -= lines.join('\n').length + 300;
   }
+  compact.push(note);
+  const destructive = plan.operations.filter((op) => op.destructive && !isBlocked(op));
+  if (destructive.length > 0) {
+    const lines = fit(destructive.map(oneLine), budget, (n) => `- … and ${n} more destructive ${n === 1 ? 'operation' : 'operations'} (see ${fullPlanAt})`);
+    compact.push(`${destructiveHeading}\n\n${lines.join('\n')}`);
+    budget -= lines.join('\n').length + destructiveHeading.length + 2;
+  }
   const orphanLines = fit(plan.orphans.map(orphanLine), Math.floor(budget / 4), (n) => `- … and ${plural(n, 'more orphan')}`);
   budget -= orphanLines.join('\n').length;
-  const more = (n: number): string =>
-    `- … and ${n} more ${n === 1 ? 'operation' : 'operations'} (see the job summary / JSON plan)`;
-  compact.push(note, `${opsHeading}\n\n${fit(plan.operations.map(oneLine), budget, more).join('\n')}`);
+  const others = destructive.length > 0 ? plan.operations.filter((op) => !destructive.includes(op)) : plan.operations;
+  const more = (n: number): string => `- … and ${n} more ${n === 1 ? 'operation' : 'operations'} (see ${fullPlanAt})`;
+  if (others.length > 0) {
+    const heading = destructive.length > 0 ? '#### Other operations' : opsHeading;
+    compact.push(`${heading}\n\n${fit(others.map(oneLine), budget, more).join('\n')}`);
+  }
   if (orphanLines.length > 0) compact.push(`${orphansHeading}\n\n${orphanLines.join('\n')}`);
   compact.push(footer(plan));
   return join(compact);

@@ -1,0 +1,81 @@
+// Bundles the GitHub Action entry points (src/github/entry/*.ts, compiled by
+// `npm run build` into dist/) into actions/dist/: ES modules with everything
+// inlined, so a runner needs no npm install and no build. Shared code goes to
+// one content-hashed chunk. The output depends only on the sources and the
+// locked esbuild version (no timestamps, paths relative to the repository),
+// so a rebuild elsewhere gives the same bytes: test/unit/action-bundle.test.ts
+// rebuilds into a temporary directory and compares.
+//
+// Usage: node scripts/build-action.mjs [OUTDIR]   (npm run build:action)
+
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BUNDLE_DIR = join(ROOT, 'actions', 'dist');
+const ENTRY_DIR = join(ROOT, 'dist', 'github', 'entry');
+
+/** The commands with an entry point: plan, relay, apply... (run.js is the shared runner). */
+export function entryNames() {
+  return readdirSync(ENTRY_DIR)
+    .filter((f) => f.endsWith('.js') && f !== 'run.js')
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+// The schema validators are loaded by a computed URL (a plain `tsc` build
+// keeps them beside schemas.js); a bundle must inline them instead, and their
+// generated code must use the bundle's require, not one bound to node_modules.
+const VALIDATORS_IMPORT = "await import(new URL('./validators.generated.js', import.meta.url).href)";
+const GENERATED_REQUIRE = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";
+
+const inlineValidators = {
+  name: 'inline-validators',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]schemas\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(VALIDATORS_IMPORT)) throw new Error(`${args.path} no longer loads its validators with ${VALIDATORS_IMPORT}: update scripts/build-action.mjs`);
+      return { contents: text.replace(VALIDATORS_IMPORT, "await import('./validators.generated.js')"), loader: 'js' };
+    });
+    b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]validators\.generated\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.startsWith(GENERATED_REQUIRE)) throw new Error(`${args.path} does not start as compile-schemas writes it: update scripts/build-action.mjs`);
+      return { contents: text.slice(GENERATED_REQUIRE.length), loader: 'js' };
+    });
+  },
+};
+
+export async function buildActions(outdir = BUNDLE_DIR) {
+  rmSync(outdir, { recursive: true, force: true });
+  const names = entryNames();
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: Object.fromEntries(names.map((n) => [n, join(ENTRY_DIR, `${n}.js`)])),
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    // CommonJS dependencies call require() for Node's own modules.
+    banner: { js: "import { createRequire as __tideCreateRequire } from 'node:module';\nconst require = __tideCreateRequire(import.meta.url);" },
+    // ssh2's optional native speed-ups: it falls back to JavaScript without them.
+    external: ['cpu-features', '*.node'],
+    legalComments: 'eof',
+    sourcemap: false,
+    minify: false,
+    logLevel: 'warning',
+    plugins: [inlineValidators],
+  });
+  return names;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outdir = process.argv[2] ? resolve(process.argv[2]) : BUNDLE_DIR;
+  const names = await buildActions(outdir);
+  console.log(`bundled ${names.join(', ')} into ${outdir}`);
+}
