@@ -27906,6 +27906,392 @@ var FleetInvalidError = class extends TideError {
   }
 };
 
+// dist/repo/git-objects.js
+import { PassThrough as PassThrough2 } from "node:stream";
+
+// dist/repo/errors.js
+var CORRUPT_HINT = "The repository may be damaged or crafted: run `git fsck` in it, and fetch a clean copy if it reports errors.";
+var GitObjectError = class extends TideError {
+  constructor(code2, message, hint = CORRUPT_HINT) {
+    super(code2, message, { hint });
+  }
+};
+
+// dist/repo/git-dir.js
+import { existsSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+function findGitDirs(dir) {
+  const gitDir = locateGitDir(dir);
+  if (!gitDir)
+    return void 0;
+  const commonDirFile = join(gitDir, "commondir");
+  const commonDir = existsSync(commonDirFile) ? resolve(gitDir, readFileSync3(commonDirFile, "utf8").trim()) : gitDir;
+  return { gitDir, commonDir };
+}
+function requireGitDirs(dir) {
+  const dirs = findGitDirs(dir);
+  if (!dirs) {
+    throw new TideError("NOT_A_REPOSITORY", `${dir} is not a git repository.`, {
+      hint: "Give the fleet repository with --repo DIR, or create one with tide init DIR."
+    });
+  }
+  return dirs;
+}
+function findRepoRoot(dir) {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, ".git")) || at === resolve(dir) && locateGitDir(at) === at)
+      return at;
+    if (dirname(at) === at)
+      return void 0;
+  }
+}
+function locateGitDir(dir) {
+  const dotGit = join(dir, ".git");
+  if (existsSync(dotGit)) {
+    if (statSync2(dotGit).isDirectory())
+      return dotGit;
+    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync3(dotGit, "utf8"))?.[1];
+    if (!pointer)
+      throw new TideError("GIT_REPO_INVALID", `${dotGit} is a file but does not say 'gitdir: PATH'.`);
+    return resolve(dir, pointer);
+  }
+  const isBare = existsSync(join(dir, "HEAD")) && existsSync(join(dir, "objects")) && existsSync(join(dir, "refs"));
+  return isBare ? dir : void 0;
+}
+
+// dist/repo/git-objects.js
+var DEFAULTS = {
+  memoryLimitBytes: 1024 * 1024 * 1024,
+  idleTimeoutMs: 3e4,
+  maxObjectBytes: 64 * 1024 * 1024
+};
+var MODES = {
+  "40000": "tree",
+  "100644": "file",
+  "100664": "file",
+  // written by very old gits; git reads it as 100644
+  "100755": "executable",
+  "120000": "symlink",
+  "160000": "submodule"
+};
+var OID_BYTES = 20;
+var HEADER = /^([0-9a-f]{40}) (commit|tree|blob|tag) ([0-9]+)$/;
+var STDERR_KEPT = 2e3;
+async function withGitReader(dir, use, options) {
+  const reader = GitReader.open(dir, options);
+  try {
+    return await use(reader);
+  } finally {
+    await reader.close();
+  }
+}
+var GitReader = class _GitReader {
+  dirs;
+  options;
+  child;
+  pending = [];
+  body;
+  buffer = Buffer.alloc(0);
+  stderr = "";
+  failure;
+  idleTimer;
+  paused = false;
+  exited;
+  static open(dir, options = {}) {
+    return new _GitReader(typeof dir === "string" ? requireGitDirs(dir) : dir, options);
+  }
+  constructor(dirs, options) {
+    this.dirs = dirs;
+    this.options = { ...DEFAULTS, ...options };
+    const git3 = [
+      "--git-dir",
+      dirs.gitDir,
+      "-c",
+      "core.packedGitWindowSize=32m",
+      "-c",
+      "core.packedGitLimit=256m",
+      "-c",
+      "core.bigFileThreshold=16m",
+      "cat-file",
+      "--batch-command"
+    ];
+    const script = 'ulimit -v "$1" 2>/dev/null; shift; exec git "$@"';
+    this.child = execa("sh", ["-c", script, "tide-git", String(Math.ceil(this.options.memoryLimitBytes / 1024)), ...git3], {
+      env: gitEnvironment(),
+      extendEnv: false,
+      stdin: "pipe",
+      buffer: false,
+      reject: false,
+      encoding: "buffer"
+    });
+    this.child.stdout.on("data", (chunk) => this.onData(chunk));
+    this.child.stderr.on("data", (chunk) => void (this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_KEPT)));
+    this.child.stdin.on("error", () => void 0);
+    this.exited = this.child.then((result) => this.fail(this.exitError(result.exitCode, result.signal)), (error2) => this.fail(this.exitError(void 0, void 0, error2)));
+  }
+  /** What `name` (an oid, or any name git resolves: ref, `commit:path`) is; 'missing' or 'ambiguous' when git cannot say. */
+  lookup(name) {
+    return this.request(name, "info");
+  }
+  /** The object `name`, which must exist and, when `type` is given, be of that type. */
+  async read(name, type2) {
+    const answer = await this.request(name, "contents");
+    if (answer === "missing" || answer === "ambiguous")
+      throw this.missing(name, answer);
+    const object = answer;
+    if (type2 && object.type !== type2) {
+      throw new GitObjectError("GIT_OBJECT_CORRUPT", `Git object ${name} in ${this.where} is a ${object.type}, expected a ${type2}.`);
+    }
+    return object;
+  }
+  /** The blob `oid`, or only its size when it is larger than `maxBytes` (drained, never kept). */
+  async readBlobUpTo(oid, maxBytes) {
+    const answer = await this.request(oid, "contents", { maxBytes, whenLarger: "size" });
+    if (answer === "missing" || answer === "ambiguous")
+      throw this.missing(oid, answer);
+    const object = answer;
+    if (object.type !== "blob")
+      throw new GitObjectError("GIT_OBJECT_CORRUPT", `Git object ${oid} in ${this.where} is a ${object.type}, expected a blob.`);
+    return object;
+  }
+  /** The entries of the tree `name` (names checked: no empty, '.', '..' or '/'). */
+  async tree(name) {
+    const { oid, data } = await this.read(name, "tree");
+    return parseTree(oid, data);
+  }
+  /** The blob `oid` as a stream, of any size; read it to its end before the reader's next answer can arrive. */
+  stream(oid) {
+    const sink = new PassThrough2();
+    this.request(oid, "contents", { sink }).then((answer) => {
+      if (answer === "missing" || answer === "ambiguous")
+        sink.destroy(this.missing(oid, answer));
+    }, (error2) => sink.destroy(error2));
+    return sink;
+  }
+  /** Stops git; requests still waiting fail. */
+  async close() {
+    this.child.stdin.end();
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5e3);
+    await this.exited;
+    clearTimeout(timer);
+  }
+  get where() {
+    return this.dirs.commonDir;
+  }
+  request(name, what, how = {}) {
+    if (name === "" || /[\0\n\r]/.test(name)) {
+      return Promise.reject(new GitObjectError("GIT_OBJECT_MISSING", `${JSON.stringify(name)} cannot name a git object.`, "Object names are one line of text."));
+    }
+    if (this.failure)
+      return Promise.reject(this.failure);
+    return new Promise((resolve4, reject) => {
+      this.pending.push({ name, what, maxBytes: this.options.maxObjectBytes, whenLarger: "refuse", ...how, resolve: resolve4, reject });
+      this.child.stdin.write(`${what} ${name}
+`);
+      this.armIdleTimer();
+    });
+  }
+  onData(chunk) {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    this.armIdleTimer(true);
+    try {
+      this.parse();
+    } catch (error2) {
+      this.fail(error2);
+      this.child.kill("SIGKILL");
+    }
+  }
+  /** Consumes what git has printed: headers, bodies and the newline after each body. */
+  parse() {
+    for (; ; ) {
+      if (this.body) {
+        if (!this.consumeBody(this.body))
+          return;
+        continue;
+      }
+      const eol = this.buffer.indexOf(10);
+      if (eol < 0) {
+        if (this.buffer.length > 4096)
+          throw this.protocolError("an answer line longer than 4 KiB");
+        return;
+      }
+      const line = this.buffer.toString("utf8", 0, eol);
+      this.buffer = this.buffer.subarray(eol + 1);
+      const request2 = this.pending.shift();
+      if (!request2)
+        throw this.protocolError(`an answer nobody asked for: ${line.slice(0, 80)}`);
+      this.answerHeader(request2, line);
+    }
+  }
+  answerHeader(request2, line) {
+    if (line === `${request2.name} missing` || line === `${request2.name} ambiguous`) {
+      request2.resolve(line.endsWith("missing") ? "missing" : "ambiguous");
+      return;
+    }
+    const match2 = HEADER.exec(line);
+    if (!match2)
+      throw this.protocolError(`'${line.slice(0, 80)}' for ${request2.name}`);
+    const info2 = { oid: match2[1], type: match2[2], size: Number(match2[3]) };
+    if (request2.what === "info") {
+      request2.resolve(info2);
+      return;
+    }
+    if (request2.sink && info2.type !== "blob") {
+      request2.sink.destroy(new GitObjectError("GIT_OBJECT_CORRUPT", `Git object ${request2.name} in ${this.where} is a ${info2.type}, expected a blob.`));
+    }
+    const keep = !request2.sink && info2.size <= request2.maxBytes;
+    this.body = { request: request2, info: info2, remaining: info2.size, chunks: keep ? [] : void 0 };
+  }
+  /** Moves body bytes on; true once the body and its newline are consumed. */
+  consumeBody(body) {
+    if (body.remaining > 0) {
+      const part = this.buffer.subarray(0, Math.min(body.remaining, this.buffer.length));
+      if (part.length === 0)
+        return false;
+      this.buffer = this.buffer.subarray(part.length);
+      body.remaining -= part.length;
+      const sink = body.request.sink;
+      if (body.chunks)
+        body.chunks.push(part);
+      else if (sink && !sink.destroyed && !sink.write(part))
+        this.pauseUntilDrained(sink);
+      if (body.remaining > 0)
+        return false;
+    }
+    if (this.buffer.length === 0)
+      return false;
+    if (this.buffer[0] !== 10)
+      throw this.protocolError(`no newline after ${body.request.name}`);
+    this.buffer = this.buffer.subarray(1);
+    this.body = void 0;
+    const { request: request2, info: info2, chunks } = body;
+    if (request2.sink) {
+      if (!request2.sink.destroyed)
+        request2.sink.end();
+      request2.resolve(info2);
+    } else if (chunks) {
+      request2.resolve({ ...info2, data: Buffer.concat(chunks, info2.size) });
+    } else if (request2.whenLarger === "size") {
+      request2.resolve(info2);
+    } else {
+      request2.reject(new GitObjectError("GIT_OBJECT_TOO_LARGE", `Git object ${request2.name} in ${this.where} is ${info2.size} bytes, more than tide reads (${request2.maxBytes}).`, "A fleet or state file that large is not one tide wrote; check where it came from (git log)."));
+    }
+    return true;
+  }
+  /** Backpressure: git waits (its pipe fills) while the stream's reader catches up. */
+  pauseUntilDrained(sink) {
+    if (this.paused)
+      return;
+    this.paused = true;
+    this.child.stdout.pause();
+    this.armIdleTimer();
+    const resume = () => {
+      sink.off("drain", resume);
+      sink.off("close", resume);
+      this.paused = false;
+      this.child.stdout.resume();
+      this.armIdleTimer(true);
+    };
+    sink.on("drain", resume);
+    sink.on("close", resume);
+  }
+  /** Runs while git owes an answer and nothing on our side holds it back. */
+  armIdleTimer(progress = false) {
+    const waiting = (this.pending.length > 0 || this.body !== void 0) && !this.paused && !this.failure;
+    if (progress || !waiting) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = void 0;
+    }
+    if (!waiting || this.idleTimer)
+      return;
+    this.idleTimer = setTimeout(() => {
+      const name = this.body?.request.name ?? this.pending[0]?.name ?? "an object";
+      this.fail(new GitObjectError("GIT_READ_FAILED", `git gave no answer for ${this.options.idleTimeoutMs / 1e3} s reading ${name} in ${this.where}; it was stopped.`));
+      this.child.kill("SIGKILL");
+    }, this.options.idleTimeoutMs);
+  }
+  /** Every request still waiting fails with `error`; later ones fail at once. */
+  fail(error2) {
+    clearTimeout(this.idleTimer);
+    this.failure ??= error2;
+    const body = this.body;
+    this.body = void 0;
+    if (body) {
+      body.request.sink?.destroy(this.failure);
+      body.request.reject(this.failure);
+    }
+    for (const request2 of this.pending.splice(0)) {
+      request2.sink?.destroy(this.failure);
+      request2.reject(this.failure);
+    }
+  }
+  exitError(code2, signal, error2) {
+    const name = this.body?.request.name ?? this.pending[0]?.name;
+    const said = this.stderr.trim() || error2?.message || (signal ? `killed by ${signal}` : `exit status ${code2}`);
+    const what = name ? `Cannot read git object ${name} in ${this.where}` : `git cat-file stopped in ${this.where}`;
+    return new GitObjectError("GIT_READ_FAILED", `${what}: git says: ${said.split("\n").slice(-3).join(" ")}`);
+  }
+  missing(name, why) {
+    return why === "missing" ? new GitObjectError("GIT_OBJECT_MISSING", `Git object ${name} is missing from ${this.where}.`, "The repository is incomplete (a shallow or partial clone?); fetch the full history.") : new GitObjectError("GIT_OBJECT_MISSING", `'${name}' names more than one object in ${this.where}.`, "Give the full object id.");
+  }
+  protocolError(what) {
+    return new GitObjectError("GIT_READ_FAILED", `git cat-file printed something unexpected in ${this.where}: ${what}.`);
+  }
+};
+function parseTree(oid, data) {
+  const entries = [];
+  const corrupt2 = (why) => new GitObjectError("GIT_OBJECT_CORRUPT", `Git tree ${oid} is corrupt: ${why}.`);
+  let at = 0;
+  while (at < data.length) {
+    const space = data.indexOf(32, at);
+    const nul = space < 0 ? -1 : data.indexOf(0, space);
+    if (nul < 0 || nul + 1 + OID_BYTES > data.length)
+      throw corrupt2(`entry at byte ${at} is cut short`);
+    const mode = data.toString("latin1", at, space);
+    const name = data.toString("utf8", space + 1, nul);
+    const kind = MODES[mode];
+    if (!kind)
+      throw corrupt2(`entry '${name.slice(0, 80)}' has mode ${mode.slice(0, 10)}`);
+    if (name === "" || name === "." || name === ".." || name.includes("/"))
+      throw corrupt2(`it holds an entry named '${name.slice(0, 80)}'`);
+    entries.push({ name, oid: data.toString("hex", nul + 1, nul + 1 + OID_BYTES), mode, kind });
+    at = nul + 1 + OID_BYTES;
+  }
+  return entries;
+}
+async function commitTree(git3, commit) {
+  const tree = headerValues((await git3.read(commit, "commit")).data, "tree")[0];
+  if (!tree)
+    throw new GitObjectError("GIT_OBJECT_CORRUPT", `Commit ${commit} names no tree.`);
+  return tree;
+}
+function headerValues(data, field) {
+  const end = data.indexOf("\n\n");
+  return data.toString("utf8", 0, end < 0 ? data.length : end).split("\n").filter((line) => line.startsWith(`${field} `)).map((line) => line.slice(field.length + 1));
+}
+function gitEnvironment() {
+  const env = { GIT_NO_REPLACE_OBJECTS: "1", GIT_TERMINAL_PROMPT: "0" };
+  for (const key of ["PATH", "HOME", "XDG_CONFIG_HOME"])
+    if (process.env[key] !== void 0)
+      env[key] = process.env[key];
+  return env;
+}
+
+// dist/state/layout.js
+var STATE_DIR = "state";
+var SERVERS_DIR = `${STATE_DIR}/servers`;
+var PLATFORMS_DIR = `${STATE_DIR}/platforms`;
+var SITES_DIR = `${STATE_DIR}/sites`;
+var DELETED_SITES_DIR = `${STATE_DIR}/deleted-sites`;
+var platformStatePath = (name) => `${PLATFORMS_DIR}/${name}.json`;
+var siteStatePath = (name) => `${SITES_DIR}/${name}.json`;
+function stateRefCandidates(branch) {
+  return [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`];
+}
+
+// dist/apply/rebase-state.js
+var MAX_MERGED_BYTES = 8 * 1024 * 1024;
+
 // dist/apply/push.js
 var REMOTE = "origin";
 async function git(repoDir, args) {
@@ -27916,13 +28302,17 @@ var StatePushError = class extends TideError {
     super("STATE_PUSH_FAILED", message, { hint, retryable: true });
   }
 };
-async function catchUpWithRemote(repoDir, branch) {
+async function fetchRemote(repoDir, branch, consequence) {
   const fetched = await git(repoDir, ["fetch", "--quiet", REMOTE, `+refs/heads/${branch}:refs/remotes/${REMOTE}/${branch}`]);
-  if (fetched.exitCode !== 0) {
-    if (/couldn't find remote ref/i.test(fetched.stderr))
-      return;
-    throw new StatePushError(`Cannot fetch the state branch ${branch} from ${REMOTE}: ${fetched.stderr.trim()}`, "Check the remote and your credentials; nothing was applied.");
-  }
+  if (fetched.exitCode === 0)
+    return true;
+  if (/couldn't find remote ref/i.test(fetched.stderr))
+    return false;
+  throw new StatePushError(`Cannot fetch the state branch ${branch} from ${REMOTE}: ${fetched.stderr.trim()}`, `Check the remote and your credentials; ${consequence}`);
+}
+async function catchUpWithRemote(repoDir, branch) {
+  if (!await fetchRemote(repoDir, branch, "nothing was applied."))
+    return;
   const local = await git(repoDir, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]);
   if (local.exitCode !== 0)
     return;
@@ -31478,7 +31868,7 @@ function shortText(text, max = MAX_QUOTED) {
 }
 
 // dist/model/schemas.js
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
 import { createRequire } from "node:module";
 var SCHEMA_BASE = "https://tide.dev/schemas/v1/";
 var SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
@@ -31496,7 +31886,7 @@ function createAjv(options = AJV_OPTIONS) {
   const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv");
   const instance = new AjvClass(options);
   for (const name of schemaFiles()) {
-    instance.addSchema(JSON.parse(readFileSync3(new URL(name, SCHEMA_DIR), "utf8")));
+    instance.addSchema(JSON.parse(readFileSync4(new URL(name, SCHEMA_DIR), "utf8")));
   }
   return instance;
 }
@@ -34556,377 +34946,6 @@ function assemble(documents, problems, defaultName) {
   return desired;
 }
 
-// dist/repo/git-dir.js
-import { existsSync, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-function findGitDirs(dir) {
-  const gitDir = locateGitDir(dir);
-  if (!gitDir)
-    return void 0;
-  const commonDirFile = join(gitDir, "commondir");
-  const commonDir = existsSync(commonDirFile) ? resolve(gitDir, readFileSync4(commonDirFile, "utf8").trim()) : gitDir;
-  return { gitDir, commonDir };
-}
-function requireGitDirs(dir) {
-  const dirs = findGitDirs(dir);
-  if (!dirs) {
-    throw new TideError("NOT_A_REPOSITORY", `${dir} is not a git repository.`, {
-      hint: "Give the fleet repository with --repo DIR, or create one with tide init DIR."
-    });
-  }
-  return dirs;
-}
-function findRepoRoot(dir) {
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    if (existsSync(join(at, ".git")) || at === resolve(dir) && locateGitDir(at) === at)
-      return at;
-    if (dirname(at) === at)
-      return void 0;
-  }
-}
-function locateGitDir(dir) {
-  const dotGit = join(dir, ".git");
-  if (existsSync(dotGit)) {
-    if (statSync2(dotGit).isDirectory())
-      return dotGit;
-    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync4(dotGit, "utf8"))?.[1];
-    if (!pointer)
-      throw new TideError("GIT_REPO_INVALID", `${dotGit} is a file but does not say 'gitdir: PATH'.`);
-    return resolve(dir, pointer);
-  }
-  const isBare = existsSync(join(dir, "HEAD")) && existsSync(join(dir, "objects")) && existsSync(join(dir, "refs"));
-  return isBare ? dir : void 0;
-}
-
-// dist/repo/git-objects.js
-import { PassThrough as PassThrough2 } from "node:stream";
-
-// dist/repo/errors.js
-var CORRUPT_HINT = "The repository may be damaged or crafted: run `git fsck` in it, and fetch a clean copy if it reports errors.";
-var GitObjectError = class extends TideError {
-  constructor(code2, message, hint = CORRUPT_HINT) {
-    super(code2, message, { hint });
-  }
-};
-
-// dist/repo/git-objects.js
-var DEFAULTS = {
-  memoryLimitBytes: 1024 * 1024 * 1024,
-  idleTimeoutMs: 3e4,
-  maxObjectBytes: 64 * 1024 * 1024
-};
-var MODES = {
-  "40000": "tree",
-  "100644": "file",
-  "100664": "file",
-  // written by very old gits; git reads it as 100644
-  "100755": "executable",
-  "120000": "symlink",
-  "160000": "submodule"
-};
-var OID_BYTES = 20;
-var HEADER = /^([0-9a-f]{40}) (commit|tree|blob|tag) ([0-9]+)$/;
-var STDERR_KEPT = 2e3;
-async function withGitReader(dir, use, options) {
-  const reader = GitReader.open(dir, options);
-  try {
-    return await use(reader);
-  } finally {
-    await reader.close();
-  }
-}
-var GitReader = class _GitReader {
-  dirs;
-  options;
-  child;
-  pending = [];
-  body;
-  buffer = Buffer.alloc(0);
-  stderr = "";
-  failure;
-  idleTimer;
-  paused = false;
-  exited;
-  static open(dir, options = {}) {
-    return new _GitReader(typeof dir === "string" ? requireGitDirs(dir) : dir, options);
-  }
-  constructor(dirs, options) {
-    this.dirs = dirs;
-    this.options = { ...DEFAULTS, ...options };
-    const git3 = [
-      "--git-dir",
-      dirs.gitDir,
-      "-c",
-      "core.packedGitWindowSize=32m",
-      "-c",
-      "core.packedGitLimit=256m",
-      "-c",
-      "core.bigFileThreshold=16m",
-      "cat-file",
-      "--batch-command"
-    ];
-    const script = 'ulimit -v "$1" 2>/dev/null; shift; exec git "$@"';
-    this.child = execa("sh", ["-c", script, "tide-git", String(Math.ceil(this.options.memoryLimitBytes / 1024)), ...git3], {
-      env: gitEnvironment(),
-      extendEnv: false,
-      stdin: "pipe",
-      buffer: false,
-      reject: false,
-      encoding: "buffer"
-    });
-    this.child.stdout.on("data", (chunk) => this.onData(chunk));
-    this.child.stderr.on("data", (chunk) => void (this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_KEPT)));
-    this.child.stdin.on("error", () => void 0);
-    this.exited = this.child.then((result) => this.fail(this.exitError(result.exitCode, result.signal)), (error2) => this.fail(this.exitError(void 0, void 0, error2)));
-  }
-  /** What `name` (an oid, or any name git resolves: ref, `commit:path`) is; 'missing' or 'ambiguous' when git cannot say. */
-  lookup(name) {
-    return this.request(name, "info");
-  }
-  /** The object `name`, which must exist and, when `type` is given, be of that type. */
-  async read(name, type2) {
-    const answer = await this.request(name, "contents");
-    if (answer === "missing" || answer === "ambiguous")
-      throw this.missing(name, answer);
-    const object = answer;
-    if (type2 && object.type !== type2) {
-      throw new GitObjectError("GIT_OBJECT_CORRUPT", `Git object ${name} in ${this.where} is a ${object.type}, expected a ${type2}.`);
-    }
-    return object;
-  }
-  /** The blob `oid`, or only its size when it is larger than `maxBytes` (drained, never kept). */
-  async readBlobUpTo(oid, maxBytes) {
-    const answer = await this.request(oid, "contents", { maxBytes, whenLarger: "size" });
-    if (answer === "missing" || answer === "ambiguous")
-      throw this.missing(oid, answer);
-    const object = answer;
-    if (object.type !== "blob")
-      throw new GitObjectError("GIT_OBJECT_CORRUPT", `Git object ${oid} in ${this.where} is a ${object.type}, expected a blob.`);
-    return object;
-  }
-  /** The entries of the tree `name` (names checked: no empty, '.', '..' or '/'). */
-  async tree(name) {
-    const { oid, data } = await this.read(name, "tree");
-    return parseTree(oid, data);
-  }
-  /** The blob `oid` as a stream, of any size; read it to its end before the reader's next answer can arrive. */
-  stream(oid) {
-    const sink = new PassThrough2();
-    this.request(oid, "contents", { sink }).then((answer) => {
-      if (answer === "missing" || answer === "ambiguous")
-        sink.destroy(this.missing(oid, answer));
-    }, (error2) => sink.destroy(error2));
-    return sink;
-  }
-  /** Stops git; requests still waiting fail. */
-  async close() {
-    this.child.stdin.end();
-    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5e3);
-    await this.exited;
-    clearTimeout(timer);
-  }
-  get where() {
-    return this.dirs.commonDir;
-  }
-  request(name, what, how = {}) {
-    if (name === "" || /[\0\n\r]/.test(name)) {
-      return Promise.reject(new GitObjectError("GIT_OBJECT_MISSING", `${JSON.stringify(name)} cannot name a git object.`, "Object names are one line of text."));
-    }
-    if (this.failure)
-      return Promise.reject(this.failure);
-    return new Promise((resolve4, reject) => {
-      this.pending.push({ name, what, maxBytes: this.options.maxObjectBytes, whenLarger: "refuse", ...how, resolve: resolve4, reject });
-      this.child.stdin.write(`${what} ${name}
-`);
-      this.armIdleTimer();
-    });
-  }
-  onData(chunk) {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    this.armIdleTimer(true);
-    try {
-      this.parse();
-    } catch (error2) {
-      this.fail(error2);
-      this.child.kill("SIGKILL");
-    }
-  }
-  /** Consumes what git has printed: headers, bodies and the newline after each body. */
-  parse() {
-    for (; ; ) {
-      if (this.body) {
-        if (!this.consumeBody(this.body))
-          return;
-        continue;
-      }
-      const eol = this.buffer.indexOf(10);
-      if (eol < 0) {
-        if (this.buffer.length > 4096)
-          throw this.protocolError("an answer line longer than 4 KiB");
-        return;
-      }
-      const line = this.buffer.toString("utf8", 0, eol);
-      this.buffer = this.buffer.subarray(eol + 1);
-      const request2 = this.pending.shift();
-      if (!request2)
-        throw this.protocolError(`an answer nobody asked for: ${line.slice(0, 80)}`);
-      this.answerHeader(request2, line);
-    }
-  }
-  answerHeader(request2, line) {
-    if (line === `${request2.name} missing` || line === `${request2.name} ambiguous`) {
-      request2.resolve(line.endsWith("missing") ? "missing" : "ambiguous");
-      return;
-    }
-    const match2 = HEADER.exec(line);
-    if (!match2)
-      throw this.protocolError(`'${line.slice(0, 80)}' for ${request2.name}`);
-    const info2 = { oid: match2[1], type: match2[2], size: Number(match2[3]) };
-    if (request2.what === "info") {
-      request2.resolve(info2);
-      return;
-    }
-    if (request2.sink && info2.type !== "blob") {
-      request2.sink.destroy(new GitObjectError("GIT_OBJECT_CORRUPT", `Git object ${request2.name} in ${this.where} is a ${info2.type}, expected a blob.`));
-    }
-    const keep = !request2.sink && info2.size <= request2.maxBytes;
-    this.body = { request: request2, info: info2, remaining: info2.size, chunks: keep ? [] : void 0 };
-  }
-  /** Moves body bytes on; true once the body and its newline are consumed. */
-  consumeBody(body) {
-    if (body.remaining > 0) {
-      const part = this.buffer.subarray(0, Math.min(body.remaining, this.buffer.length));
-      if (part.length === 0)
-        return false;
-      this.buffer = this.buffer.subarray(part.length);
-      body.remaining -= part.length;
-      const sink = body.request.sink;
-      if (body.chunks)
-        body.chunks.push(part);
-      else if (sink && !sink.destroyed && !sink.write(part))
-        this.pauseUntilDrained(sink);
-      if (body.remaining > 0)
-        return false;
-    }
-    if (this.buffer.length === 0)
-      return false;
-    if (this.buffer[0] !== 10)
-      throw this.protocolError(`no newline after ${body.request.name}`);
-    this.buffer = this.buffer.subarray(1);
-    this.body = void 0;
-    const { request: request2, info: info2, chunks } = body;
-    if (request2.sink) {
-      if (!request2.sink.destroyed)
-        request2.sink.end();
-      request2.resolve(info2);
-    } else if (chunks) {
-      request2.resolve({ ...info2, data: Buffer.concat(chunks, info2.size) });
-    } else if (request2.whenLarger === "size") {
-      request2.resolve(info2);
-    } else {
-      request2.reject(new GitObjectError("GIT_OBJECT_TOO_LARGE", `Git object ${request2.name} in ${this.where} is ${info2.size} bytes, more than tide reads (${request2.maxBytes}).`, "A fleet or state file that large is not one tide wrote; check where it came from (git log)."));
-    }
-    return true;
-  }
-  /** Backpressure: git waits (its pipe fills) while the stream's reader catches up. */
-  pauseUntilDrained(sink) {
-    if (this.paused)
-      return;
-    this.paused = true;
-    this.child.stdout.pause();
-    this.armIdleTimer();
-    const resume = () => {
-      sink.off("drain", resume);
-      sink.off("close", resume);
-      this.paused = false;
-      this.child.stdout.resume();
-      this.armIdleTimer(true);
-    };
-    sink.on("drain", resume);
-    sink.on("close", resume);
-  }
-  /** Runs while git owes an answer and nothing on our side holds it back. */
-  armIdleTimer(progress = false) {
-    const waiting = (this.pending.length > 0 || this.body !== void 0) && !this.paused && !this.failure;
-    if (progress || !waiting) {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = void 0;
-    }
-    if (!waiting || this.idleTimer)
-      return;
-    this.idleTimer = setTimeout(() => {
-      const name = this.body?.request.name ?? this.pending[0]?.name ?? "an object";
-      this.fail(new GitObjectError("GIT_READ_FAILED", `git gave no answer for ${this.options.idleTimeoutMs / 1e3} s reading ${name} in ${this.where}; it was stopped.`));
-      this.child.kill("SIGKILL");
-    }, this.options.idleTimeoutMs);
-  }
-  /** Every request still waiting fails with `error`; later ones fail at once. */
-  fail(error2) {
-    clearTimeout(this.idleTimer);
-    this.failure ??= error2;
-    const body = this.body;
-    this.body = void 0;
-    if (body) {
-      body.request.sink?.destroy(this.failure);
-      body.request.reject(this.failure);
-    }
-    for (const request2 of this.pending.splice(0)) {
-      request2.sink?.destroy(this.failure);
-      request2.reject(this.failure);
-    }
-  }
-  exitError(code2, signal, error2) {
-    const name = this.body?.request.name ?? this.pending[0]?.name;
-    const said = this.stderr.trim() || error2?.message || (signal ? `killed by ${signal}` : `exit status ${code2}`);
-    const what = name ? `Cannot read git object ${name} in ${this.where}` : `git cat-file stopped in ${this.where}`;
-    return new GitObjectError("GIT_READ_FAILED", `${what}: git says: ${said.split("\n").slice(-3).join(" ")}`);
-  }
-  missing(name, why) {
-    return why === "missing" ? new GitObjectError("GIT_OBJECT_MISSING", `Git object ${name} is missing from ${this.where}.`, "The repository is incomplete (a shallow or partial clone?); fetch the full history.") : new GitObjectError("GIT_OBJECT_MISSING", `'${name}' names more than one object in ${this.where}.`, "Give the full object id.");
-  }
-  protocolError(what) {
-    return new GitObjectError("GIT_READ_FAILED", `git cat-file printed something unexpected in ${this.where}: ${what}.`);
-  }
-};
-function parseTree(oid, data) {
-  const entries = [];
-  const corrupt2 = (why) => new GitObjectError("GIT_OBJECT_CORRUPT", `Git tree ${oid} is corrupt: ${why}.`);
-  let at = 0;
-  while (at < data.length) {
-    const space = data.indexOf(32, at);
-    const nul = space < 0 ? -1 : data.indexOf(0, space);
-    if (nul < 0 || nul + 1 + OID_BYTES > data.length)
-      throw corrupt2(`entry at byte ${at} is cut short`);
-    const mode = data.toString("latin1", at, space);
-    const name = data.toString("utf8", space + 1, nul);
-    const kind = MODES[mode];
-    if (!kind)
-      throw corrupt2(`entry '${name.slice(0, 80)}' has mode ${mode.slice(0, 10)}`);
-    if (name === "" || name === "." || name === ".." || name.includes("/"))
-      throw corrupt2(`it holds an entry named '${name.slice(0, 80)}'`);
-    entries.push({ name, oid: data.toString("hex", nul + 1, nul + 1 + OID_BYTES), mode, kind });
-    at = nul + 1 + OID_BYTES;
-  }
-  return entries;
-}
-async function commitTree(git3, commit) {
-  const tree = headerValues((await git3.read(commit, "commit")).data, "tree")[0];
-  if (!tree)
-    throw new GitObjectError("GIT_OBJECT_CORRUPT", `Commit ${commit} names no tree.`);
-  return tree;
-}
-function headerValues(data, field) {
-  const end = data.indexOf("\n\n");
-  return data.toString("utf8", 0, end < 0 ? data.length : end).split("\n").filter((line) => line.startsWith(`${field} `)).map((line) => line.slice(field.length + 1));
-}
-function gitEnvironment() {
-  const env = { GIT_NO_REPLACE_OBJECTS: "1", GIT_TERMINAL_PROMPT: "0" };
-  for (const key of ["PATH", "HOME", "XDG_CONFIG_HOME"])
-    if (process.env[key] !== void 0)
-      env[key] = process.env[key];
-  return env;
-}
-
 // dist/repo/refs.js
 import { readFileSync as readFileSync5 } from "node:fs";
 import { join as join2 } from "node:path";
@@ -35198,18 +35217,6 @@ function git2(cwd, args, options = {}) {
     });
   }
   return r.stdout;
-}
-
-// dist/state/layout.js
-var STATE_DIR = "state";
-var SERVERS_DIR = `${STATE_DIR}/servers`;
-var PLATFORMS_DIR = `${STATE_DIR}/platforms`;
-var SITES_DIR = `${STATE_DIR}/sites`;
-var DELETED_SITES_DIR = `${STATE_DIR}/deleted-sites`;
-var platformStatePath = (name) => `${PLATFORMS_DIR}/${name}.json`;
-var siteStatePath = (name) => `${SITES_DIR}/${name}.json`;
-function stateRefCandidates(branch) {
-  return [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`];
 }
 
 // dist/state/types.js
