@@ -28,6 +28,7 @@ export function defaultFleet(name = 'fleet'): Fleet {
     concurrency: { total: 8, perServer: 2 },
     ignore: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    selfHeal: false,
   };
 }
 
@@ -44,6 +45,8 @@ export function withFleetDefaults(raw: Raw): Fleet {
     },
     ignore: raw.ignore ?? [],
     maxFileSize: raw.maxFileSize ?? base.maxFileSize,
+    ...(raw.verify === undefined ? {} : { verify: { every: raw.verify.every } }),
+    selfHeal: raw.selfHeal ?? base.selfHeal,
   };
 }
 

@@ -28,6 +28,10 @@ export interface Fleet {
   ignore: string[];
   /** Largest fleet file, in bytes, the loader reads; larger ones are refused by name. */
   maxFileSize: number;
+  /** Periodic verify by the daemon (`1d`); absent for none. */
+  verify?: { every: string };
+  /** Drift found by the daemon's periodic verify is repaired through a plan and apply (true) or only recorded (false). */
+  selfHeal: boolean;
 }
 
 export type HttpServiceType = 'nginx' | 'apache' | 'none';
