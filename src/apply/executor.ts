@@ -6,8 +6,11 @@ import type { Operation } from '../plan/types.js';
 
 export type ResultStatus = 'ok' | 'rolled-back' | 'failed' | 'skipped';
 
-export interface OperationResult {
-  op: Operation;
+/** What the executor needs of an operation: planned ones, and the daemon's scheduled runs. */
+export type Schedulable = Pick<Operation, 'id' | 'server' | 'dependsOn' | 'blockers'>;
+
+export interface OperationResult<O extends Schedulable = Operation> {
+  op: O;
   status: ResultStatus;
   /** Why it failed or was skipped, for humans. */
   message?: string;
@@ -15,24 +18,24 @@ export interface OperationResult {
   recordId?: string;
 }
 
-export interface ExecutorOptions {
+export interface ExecutorOptions<O extends Schedulable = Operation> {
   concurrency: { total: number; perServer: number };
-  run(op: Operation): Promise<Omit<OperationResult, 'op' | 'durationMs'>>;
-  onStart?(op: Operation): void;
-  onEnd?(result: OperationResult): void;
+  run(op: O): Promise<Omit<OperationResult<O>, 'op' | 'durationMs'>>;
+  onStart?(op: O): void;
+  onEnd?(result: OperationResult<O>): void;
   /** Once aborted, nothing new starts; running operations finish (and are recorded). */
   signal?: AbortSignal;
 }
 
-export async function execute(operations: readonly Operation[], options: ExecutorOptions): Promise<OperationResult[]> {
-  const results = new Map<string, OperationResult>();
+export async function execute<O extends Schedulable = Operation>(operations: readonly O[], options: ExecutorOptions<O>): Promise<OperationResult<O>[]> {
+  const results = new Map<string, OperationResult<O>>();
   const pending = [...operations];
   const planned = new Set(operations.map((o) => o.id));
   const busy = new Map<string, number>();
   let running = 0;
 
   return new Promise((resolveAll) => {
-    const finish = (result: OperationResult): void => {
+    const finish = (result: OperationResult<O>): void => {
       results.set(result.op.id, result);
       options.onEnd?.(result);
     };

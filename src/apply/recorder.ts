@@ -21,7 +21,7 @@ const SECTIONS = {
 
 export class Recorder {
   constructor(
-    private readonly writer: StateWriter,
+    private readonly writer: Pick<StateWriter, 'commit'>,
     /** Updated as operations end; what later operations see as "recorded". */
     readonly state: RecordedState,
     private readonly meta: { desiredCommit: string | null; planHash: string | null; uncommitted?: string[] },

@@ -8,13 +8,13 @@
 
 import { randomBytes } from 'node:crypto';
 import { loadDesired } from '../fleet/context.js';
-import type { Server } from '../model/kinds.js';
+import type { DesiredState, Server } from '../model/kinds.js';
 import { requireGitDirs } from '../repo/git-dir.js';
 import { readSecret, registerFleetSecrets } from '../secrets.js';
 import { acquireStateLock } from '../state/lock.js';
 import { platformStatePath, serverStatePath, siteStatePath, OPERATIONS_DIR, stateJson as json } from '../state/layout.js';
 import { readRecordedState } from '../state/reader.js';
-import type { RecordedServer } from '../state/types.js';
+import type { RecordedServer, RecordedState } from '../state/types.js';
 import { StateWriter } from '../state/writer.js';
 import { TransportPool } from '../transport/pool.js';
 import { checkTimeoutSettings } from '../transport/timeouts.js';
@@ -48,78 +48,114 @@ export async function verifyFleet(options: { repo?: string; cwd: string; env: No
     const writer = await StateWriter.open({ repoDir, branch });
     const recorded = await readRecordedState(repoDir, branch);
     checkFilterNames({ targets: [], servers: options.servers }, { server: [...desired.servers.keys(), ...recorded.servers.keys()], platform: [], site: [] });
-    const started = new Date();
-    const report: VerifyReport = { checked: { servers: 0, platforms: 0, sites: 0 }, findings: [], notChecked: [], stateCommit: null, branch };
-    const files: Record<string, string | null> = {};
-    /** Each checked server's record with what was seen, verifiedAt not yet refreshed. */
-    const observedServers = new Map<string, RecordedServer>();
-    const wanted = (name: string) => options.servers.length === 0 || options.servers.includes(name);
-
-    await Promise.all([...recorded.servers.values()].filter((s) => wanted(s.name)).map(async (record) => {
-      const server = desired.servers.get(record.name);
-      if (!server) return void report.notChecked.push(`server ${record.name}: no longer in the fleet, so tide cannot reach it`);
-      const transport = pool.get(server);
-      const password = once(() => adminPassword(server, options.env, options.cwd));
-      const seen = await observeServer(transport, server, password);
-      report.checked.servers++;
-      observedServers.set(server.name, { ...record, reachable: seen.reachable, versions: { ...record.versions, ...seen.versions } });
-      if (seen.drift.length) report.findings.push({ kind: 'server', name: server.name, server: server.name, drift: seen.drift });
-      if (!seen.reachable) return void report.notChecked.push(`platforms and sites on ${server.name}: the server is unreachable`);
-
-      for (const platform of recorded.platforms.values()) {
-        if (!platform.deployments[server.name]) continue;
-        const drift = await observePlatform(transport, server, platform);
-        report.checked.platforms++;
-        if (drift.length) report.findings.push({ kind: 'platform', name: platform.name, server: server.name, drift });
-      }
-      const sites = [...recorded.sites.values()].filter((s) => s.server === server.name);
-      await inBatches(sites, desired.fleet.concurrency.perServer, async (site) => {
-        const drift = await observeSite(transport, server, desired, site, password);
-        report.checked.sites++;
-        if (drift.length) report.findings.push({ kind: 'site', name: site.name, server: server.name, drift });
-        const { drift: _before, ...rest } = site;
-        if (drift.length || site.drift) files[siteStatePath(site.name)] = json(drift.length ? { ...rest, drift } : rest);
-      });
-    }));
-    const fresh = [...desired.servers.values()].filter((s) => !recorded.servers.has(s.name) && wanted(s.name));
-    await Promise.all(fresh.map(async (server) => {
-      const seen = await observeServer(pool.get(server), server, once(() => adminPassword(server, options.env, options.cwd)));
-      report.checked.servers++;
-      if (seen.drift.length) report.findings.push({ kind: 'server', name: server.name, server: server.name, drift: seen.drift });
-    }));
-    // Platform drift is per server; the record keeps every server's findings.
-    for (const platform of recorded.platforms.values()) {
-      const drift = report.findings.filter((f) => f.kind === 'platform' && f.name === platform.name).flatMap((f) => f.drift.map((d) => `${f.server}: ${d}`));
-      const { drift: _before, ...rest } = platform;
-      if (drift.length || platform.drift) files[platformStatePath(platform.name)] = json(drift.length ? { ...rest, drift } : rest);
-    }
-
-    // Nothing drifted and nothing changed since the last record: no commit (a
-    // scheduled verify would otherwise add one per run that says nothing).
-    if (report.findings.length === 0 && !(await changesAnything(writer, files, observedServers))) return report;
-    const verifiedAt = new Date().toISOString();
-    for (const [name, observed] of observedServers) files[serverStatePath(name)] = json({ ...observed, verifiedAt });
-
-    report.findings.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || a.server.localeCompare(b.server));
-    const id = `${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}-verify-fleet`;
-    files[`${OPERATIONS_DIR}/${started.toISOString().slice(0, 7)}/${id}.json`] = json({
-      formatVersion: 1, id, action: 'verify-fleet', status: 'ok', startedAt: started.toISOString(), finishedAt: new Date().toISOString(),
-      desiredCommit: desired.commit, checked: report.checked, findings: report.findings, notChecked: report.notChecked,
-    });
-    const drifted = report.findings.length;
-    const { servers, platforms, sites } = report.checked;
-    const subject = `verify: ${servers} servers, ${platforms} platform deployments, ${sites} sites checked; ${drifted === 0 ? 'no drift' : `${drifted} drifted`}`;
-    const body = report.findings.map((f) => `- ${f.kind} ${f.name} on ${f.server}: ${f.drift.join('; ')}`);
-    report.stateCommit = await writer.commit({ files, message: body.length ? `${subject}\n\n${body.join('\n')}\n` : `${subject}\n` });
-    return report;
+    const { report, record } = await observeFleet({ ...options, desired, recorded, writer, pool });
+    const stateCommit = record ? await writer.commit(record) : null;
+    return { ...report, stateCommit, branch };
   } finally {
     await pool.closeAll();
     await lock.release();
   }
 }
 
+export interface ObserveOptions {
+  desired: DesiredState;
+  recorded: RecordedState;
+  /** Reads the state as committed (to tell whether anything changed); nothing is written through it here. */
+  writer: Pick<StateWriter, 'readFile'>;
+  pool: TransportPool;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Only these servers (and what they hold); [] for all. */
+  servers: string[];
+  /** The clock records are stamped with (the daemon's scheduler passes its own). */
+  now?: () => Date;
+}
+
+export interface FleetObservation {
+  report: Omit<VerifyReport, 'stateCommit' | 'branch'>;
+  /** What to commit, or null when nothing drifted and nothing changed since the last record. */
+  record: { files: Record<string, string | null>; message: string } | null;
+}
+
+/**
+ * Looks at the recorded servers, platforms and sites (read-only) and says
+ * what to record; the caller holds the state lock and commits (the daemon
+ * commits a scheduled verify together with the rest of its tick).
+ */
+export async function observeFleet(options: ObserveOptions): Promise<FleetObservation> {
+  const { desired, recorded, pool } = options;
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const report: FleetObservation['report'] = { checked: { servers: 0, platforms: 0, sites: 0 }, findings: [], notChecked: [] };
+  const files: Record<string, string | null> = {};
+  /** Each checked server's record with what was seen, verifiedAt not yet refreshed. */
+  const observedServers = new Map<string, RecordedServer>();
+  const wanted = (name: string) => options.servers.length === 0 || options.servers.includes(name);
+
+  await Promise.all([...recorded.servers.values()].filter((s) => wanted(s.name)).map(async (record) => {
+    const server = desired.servers.get(record.name);
+    if (!server) return void report.notChecked.push(`server ${record.name}: no longer in the fleet, so tide cannot reach it`);
+    const transport = pool.get(server);
+    const password = once(() => adminPassword(server, options.env, options.cwd));
+    const seen = await observeServer(transport, server, password);
+    report.checked.servers++;
+    observedServers.set(server.name, { ...record, reachable: seen.reachable, versions: { ...record.versions, ...seen.versions } });
+    if (seen.drift.length) report.findings.push({ kind: 'server', name: server.name, server: server.name, drift: seen.drift });
+    if (!seen.reachable) return void report.notChecked.push(`platforms and sites on ${server.name}: the server is unreachable`);
+
+    for (const platform of recorded.platforms.values()) {
+      if (!platform.deployments[server.name]) continue;
+      const drift = await observePlatform(transport, server, platform);
+      report.checked.platforms++;
+      if (drift.length) report.findings.push({ kind: 'platform', name: platform.name, server: server.name, drift });
+    }
+    const sites = [...recorded.sites.values()].filter((s) => s.server === server.name);
+    await inBatches(sites, desired.fleet.concurrency.perServer, async (site) => {
+      const drift = await observeSite(transport, server, desired, site, password);
+      report.checked.sites++;
+      if (drift.length) report.findings.push({ kind: 'site', name: site.name, server: server.name, drift });
+      const { drift: _before, ...rest } = site;
+      if (drift.length || site.drift) files[siteStatePath(site.name)] = json(drift.length ? { ...rest, drift } : rest);
+    });
+  }));
+  const fresh = [...desired.servers.values()].filter((s) => !recorded.servers.has(s.name) && wanted(s.name));
+  await Promise.all(fresh.map(async (server) => {
+    const seen = await observeServer(pool.get(server), server, once(() => adminPassword(server, options.env, options.cwd)));
+    report.checked.servers++;
+    if (seen.drift.length) report.findings.push({ kind: 'server', name: server.name, server: server.name, drift: seen.drift });
+  }));
+  // Platform drift is per server; the record keeps every server's findings
+  // (those of servers not checked this time stay as they were).
+  for (const platform of recorded.platforms.values()) {
+    const checked = Object.keys(platform.deployments).filter((name) => observedServers.has(name) && observedServers.get(name)!.reachable !== false);
+    const kept = (platform.drift ?? []).filter((d) => !checked.some((name) => d.startsWith(`${name}: `)));
+    const found = report.findings.filter((f) => f.kind === 'platform' && f.name === platform.name).flatMap((f) => f.drift.map((d) => `${f.server}: ${d}`));
+    const drift = [...kept, ...found];
+    const { drift: _before, ...rest } = platform;
+    if (drift.length || platform.drift) files[platformStatePath(platform.name)] = json(drift.length ? { ...rest, drift } : rest);
+  }
+
+  // Nothing drifted and nothing changed since the last record: no commit (a
+  // scheduled verify would otherwise add one per run that says nothing).
+  if (report.findings.length === 0 && !(await changesAnything(options.writer, files, observedServers))) return { report, record: null };
+  const verifiedAt = now().toISOString();
+  for (const [name, observed] of observedServers) files[serverStatePath(name)] = json({ ...observed, verifiedAt });
+
+  report.findings.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || a.server.localeCompare(b.server));
+  const id = `${started.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}-verify-fleet`;
+  files[`${OPERATIONS_DIR}/${started.toISOString().slice(0, 7)}/${id}.json`] = json({
+    formatVersion: 1, id, action: 'verify-fleet', status: 'ok', startedAt: started.toISOString(), finishedAt: now().toISOString(),
+    desiredCommit: desired.commit, checked: report.checked, findings: report.findings, notChecked: report.notChecked,
+  });
+  const drifted = report.findings.length;
+  const { servers, platforms, sites } = report.checked;
+  const subject = `verify: ${servers} servers, ${platforms} platform deployments, ${sites} sites checked; ${drifted === 0 ? 'no drift' : `${drifted} drifted`}`;
+  const body = report.findings.map((f) => `- ${f.kind} ${f.name} on ${f.server}: ${f.drift.join('; ')}`);
+  return { report, record: { files, message: body.length ? `${subject}\n\n${body.join('\n')}\n` : `${subject}\n` } };
+}
+
 /** Whether writing these files (and these server records, as observed) would change the state branch. */
-async function changesAnything(writer: StateWriter, files: Record<string, string | null>, servers: Map<string, RecordedServer>): Promise<boolean> {
+async function changesAnything(writer: Pick<StateWriter, 'readFile'>, files: Record<string, string | null>, servers: Map<string, RecordedServer>): Promise<boolean> {
   const texts = { ...files };
   for (const [name, observed] of servers) texts[serverStatePath(name)] = json(observed);
   for (const [path, text] of Object.entries(texts)) if ((await writer.readFile(path)) !== text) return true;
