@@ -12,6 +12,7 @@ import { disableSite, enableSite } from './site/status.js';
 import { verifySite } from './site/verify.js';
 import { backupSite } from './site/backup-now.js';
 import { cloneSite } from './site/clone.js';
+import { cronSite } from './site/cron.js';
 import { migrateSite } from './site/migrate.js';
 import { renameSite } from './site/rename.js';
 import { restoreSite } from './site/restore.js';
@@ -32,6 +33,7 @@ const OPERATIONS: Partial<Record<`${TargetKind}/${Action | ImmediateAction}`, Op
   'site/clone': cloneSite,
   'site/backup': backupSite,
   'site/restore': restoreSite,
+  'site/cron': cronSite,
 };
 
 /** The builder for an action, or undefined when this version of tide cannot carry it out. */

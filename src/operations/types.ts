@@ -24,8 +24,11 @@ export type StateUpdate =
   | { kind: 'site'; name: string; update(current: RecordedSite | undefined): RecordedSite | null }
   | { kind: 'deletedSite'; name: string; update(current: DeletedSite | undefined): DeletedSite | null };
 
-/** Actions a user runs at once (`tide backup`, `tide restore`, `tide login`) rather than through a plan. */
-export type ImmediateAction = 'backup' | 'restore' | 'login';
+/**
+ * Actions run at once rather than through a plan: by a user (`tide backup`,
+ * `tide restore`, `tide login`) or by the daemon's schedules (cron, backup).
+ */
+export type ImmediateAction = 'backup' | 'restore' | 'login' | 'cron';
 
 /** A planned operation, or one run at once; both are recorded the same way. */
 export type RunnableOperation = Omit<Operation, 'action'> & {
