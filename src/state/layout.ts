@@ -21,3 +21,11 @@ export function stateRefCandidates(branch: string): string[] {
 export function stateJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+/**
+ * The latest scheduled cron run of each site (its record and log), replaced by
+ * every run: cron runs often, and one record per run would drown the branch.
+ * A failed run also keeps its own record under operations/YYYY-MM/.
+ */
+export const CRON_RUNS_DIR = `${OPERATIONS_DIR}/cron`;
+export const cronRunPaths = (site: string): { json: string; log: string } => ({ json: `${CRON_RUNS_DIR}/${site}.json`, log: `${CRON_RUNS_DIR}/${site}.log` });
