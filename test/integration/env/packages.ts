@@ -21,12 +21,14 @@ export interface Binaries {
   // examples/prepare-server.sh gives each test server's deploy user sudo for check and reload.
   sudo: string;
   visudo: string;
+  /** Headless browser for pages a person would look at (the daemon's status page). */
+  chromium: string;
 }
 
 /** What we install when anything is missing: everything the suite may need. */
 export const DEBIAN_PACKAGES = [
   'openssh-server', 'openssh-client', 'mariadb-server', 'mariadb-client', 'nginx-light',
-  'php-fpm', 'php-cli', 'php-mysql', 'apache2', 'curl', 'sudo',
+  'php-fpm', 'php-cli', 'php-mysql', 'apache2', 'curl', 'sudo', 'chromium',
 ];
 
 // sbin is not always on PATH (e.g. a non-login shell), so look there too.
@@ -76,6 +78,7 @@ async function findAll(): Promise<{ found: Partial<Binaries>; missing: string[] 
     curl: () => findAny(['curl']),
     sudo: () => findAny(['sudo']),
     visudo: () => findAny(['visudo']),
+    chromium: () => findAny(['chromium', 'chromium-browser']),
   };
   const found: Partial<Binaries> = {};
   const missing: string[] = [];
