@@ -28283,11 +28283,13 @@ var SERVERS_DIR = `${STATE_DIR}/servers`;
 var PLATFORMS_DIR = `${STATE_DIR}/platforms`;
 var SITES_DIR = `${STATE_DIR}/sites`;
 var DELETED_SITES_DIR = `${STATE_DIR}/deleted-sites`;
+var OPERATIONS_DIR = "operations";
 var platformStatePath = (name) => `${PLATFORMS_DIR}/${name}.json`;
 var siteStatePath = (name) => `${SITES_DIR}/${name}.json`;
 function stateRefCandidates(branch) {
   return [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`];
 }
+var CRON_RUNS_DIR = `${OPERATIONS_DIR}/cron`;
 
 // dist/apply/rebase-state.js
 var MAX_MERGED_BYTES = 8 * 1024 * 1024;
@@ -31563,7 +31565,8 @@ function defaultFleet(name = "fleet") {
     prune: false,
     concurrency: { total: 8, perServer: 2 },
     ignore: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    selfHeal: false
   };
 }
 function withFleetDefaults(raw) {
@@ -31578,7 +31581,9 @@ function withFleetDefaults(raw) {
       perServer: raw.concurrency?.perServer ?? base.concurrency.perServer
     },
     ignore: raw.ignore ?? [],
-    maxFileSize: raw.maxFileSize ?? base.maxFileSize
+    maxFileSize: raw.maxFileSize ?? base.maxFileSize,
+    ...raw.verify === void 0 ? {} : { verify: { every: raw.verify.every } },
+    selfHeal: raw.selfHeal ?? base.selfHeal
   };
 }
 var HTTP_DEFAULTS = {
@@ -31873,7 +31878,7 @@ import { createRequire } from "node:module";
 var SCHEMA_BASE = "https://tide.dev/schemas/v1/";
 var SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
 var AJV_OPTIONS = { allErrors: true, strict: true, verbose: true };
-var precompiled = await import("./chunks/validators.generated-SGDGH6SC.mjs").then((m) => m, () => void 0);
+var precompiled = await import("./chunks/validators.generated-TESSZT3T.mjs").then((m) => m, () => void 0);
 var ajv;
 var validators = /* @__PURE__ */ new Map();
 function exportName(file) {
