@@ -56,17 +56,17 @@ export interface PushOptions {
   /** Pushes tried before giving up (rebase only). */
   attempts?: number;
   /** Told each time the push lost the race and our commits were replayed onto `tip`. */
-  onRebased?(info: { attempt: number; replayed: number; tip: string }): void | Promise<void>;
+  onRebased?(info: { branch: string; attempt: number; replayed: number; tip: string }): void | Promise<void>;
 }
 
 const ATTEMPTS = 5;
 
-/** Pushes the state branch; a remote that moved is refused by git (no force), or, for a shard, rebased onto. */
-export async function pushState(repoDir: string, branch: string, options: PushOptions = {}): Promise<void> {
+/** Pushes the state branch and returns the commit pushed; a remote that moved is refused by git (no force), or, for a shard, rebased onto. */
+export async function pushState(repoDir: string, branch: string, options: PushOptions = {}): Promise<string> {
   const attempts = options.rebase ? (options.attempts ?? ATTEMPTS) : 1;
   for (let attempt = 1; ; attempt++) {
     const pushed = await git(repoDir, ['push', '--quiet', '--porcelain', REMOTE, `refs/heads/${branch}:refs/heads/${branch}`]);
-    if (pushed.exitCode === 0) return;
+    if (pushed.exitCode === 0) return (await git(repoDir, ['rev-parse', `refs/heads/${branch}`])).stdout.trim();
     const rejected = /rejected|non-fast-forward|fetch first|failed to update ref|cannot lock ref/i.test(pushed.stdout + pushed.stderr);
     if (!rejected) {
       throw new StatePushError(`Pushing ${branch} to ${REMOTE} failed: ${pushed.stderr.trim()}`,
@@ -82,7 +82,7 @@ export async function pushState(repoDir: string, branch: string, options: PushOp
     }
     await fetchRemote(repoDir, branch, 'the state was recorded locally but not pushed.');
     const { replayed, tip } = await rebaseStateBranch(repoDir, branch, `refs/remotes/${REMOTE}/${branch}`);
-    await options.onRebased?.({ attempt, replayed, tip });
+    await options.onRebased?.({ branch, attempt, replayed, tip });
     // Shards that lost together should not collide again at once.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 200 * attempt));
   }

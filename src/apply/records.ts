@@ -44,6 +44,11 @@ export function newRecordId(op: Pick<RunnableOperation, 'action' | 'target' | 's
   return `${stamp}-${randomBytes(2).toString('hex')}-${op.action}-${op.target.kind}-${op.target.name}${where}`;
 }
 
+/** A record's paths from its id alone: the id starts with its start time (newRecordId). */
+export function recordPathsById(id: string): { json: string; log: string } {
+  return recordPaths({ id, startedAt: `${id.slice(0, 4)}-${id.slice(4, 6)}` });
+}
+
 export function recordPaths(record: Pick<OperationRecord, 'id' | 'startedAt'>): { json: string; log: string } {
   const base = `${OPERATIONS_DIR}/${record.startedAt.slice(0, 7)}/${record.id}`;
   return { json: `${base}.json`, log: `${base}.log` };

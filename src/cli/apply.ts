@@ -3,7 +3,6 @@ import { TideError } from '../errors.js';
 import { renderText, shouldUseColor } from '../plan/render/text.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_ERROR, EXIT_OK, type Command, type CommandIO } from './command.js';
-import { loadDesired } from '../fleet/context.js';
 import { rawStream } from '../terminal.js';
 
 export const applyCommand: Command = {
@@ -66,18 +65,14 @@ any failed, on error, or when the apply was cancelled at the prompt.
       });
     }
     // Loaded here, not at start-up: ssh2, execa and handlebars cost ~250 ms that plan never needs.
-    const [{ apply }, { endLine, startLine, summary }, { catchUpWithRemote, pushState }, { readReviewedPlan }] = await Promise.all([
-      import('../apply/apply.js'), import('../apply/progress.js'), import('../apply/push.js'), import('../apply/plan-file.js'),
+    const [{ applyWithRemote }, { endLine, startLine, summary }, { readReviewedPlan }] = await Promise.all([
+      import('../apply/with-remote.js'), import('../apply/progress.js'), import('../apply/plan-file.js'),
     ]);
-    if (values.push) {
-      const { repoDir, desired } = await loadDesired(values.repo, values.ref, io.cwd);
-      await catchUpWithRemote(repoDir, desired.fleet.state.branch);
-    }
     const color = !values['no-color'] && shouldUseColor(io.stdout, io.env);
     const stop = stopOnSignals(io);
     // Read before anything is locked or run: a bad file changes nothing.
     const reviewed = values['reviewed-plan'] === undefined ? undefined : readReviewedPlan(values['reviewed-plan']);
-    const result = await apply({
+    const result = await applyWithRemote({
       signal: stop.signal,
       repo: values.repo, ref: values.ref, cwd: io.cwd, env: io.env, planFile: values.plan, reviewed, allowDirty: values['allow-dirty'],
       filter: { targets: values.target ?? [], servers: values.server ?? [] },
@@ -93,27 +88,24 @@ any failed, on error, or when the apply was cancelled at the prompt.
       },
       onStart: (op) => io.stdout.write(startLine(op)),
       onEnd: (r) => io.stdout.write(endLine(r)),
+      push: values.push ? {
+        onRebased: ({ branch, attempt, replayed, tip }) => {
+          io.stdout.write(`origin/${branch} moved (another shard pushed): replayed ${replayed} state commit(s) on top of it (now ${tip.slice(0, 7)}), pushing again (attempt ${attempt + 1}).\n`);
+        },
+      } : undefined,
     }).finally(stop.dispose);
     if (!result.confirmed) {
       io.stderr.write(result.recovered.length ? 'tide: apply cancelled; only the recovery above ran.\n' : 'tide: apply cancelled; nothing was changed.\n');
       return EXIT_ERROR;
     }
-    io.stdout.write(summary(result.results, result.stateCommit, result.branch));
+    io.stdout.write(summary(result.results, result.pushed ?? result.stateCommit, result.branch));
     if (result.held.length > 0) {
       io.stderr.write(`tide: held back ${result.held.length} destructive operation(s) not in the reviewed plan (${values['reviewed-plan']}):\n`);
       for (const op of result.held) io.stderr.write(`  - ${op.id}\n`);
       io.stderr.write('Review them in a pull request of their own (or plan again and review that), then apply.\n');
     }
-    if (values.push && result.results.length > 0) {
-      // Shards (--server) push the same branch: losing the race is expected, so replay and retry.
-      await pushState(result.repoDir, result.branch, {
-        rebase: (values.server ?? []).length > 0,
-        onRebased: ({ attempt, replayed, tip }) => {
-          io.stdout.write(`origin/${result.branch} moved (another shard pushed): replayed ${replayed} state commit(s) on top of it (now ${tip.slice(0, 7)}), pushing again (attempt ${attempt + 1}).\n`);
-        },
-      });
-      io.stdout.write(`Pushed ${result.branch} to origin.\n`);
-    }
+    if (result.pushError) throw result.pushError;
+    if (result.pushed) io.stdout.write(`Pushed ${result.branch} to origin.\n`);
     return result.results.every((r) => r.status === 'ok') ? EXIT_OK : EXIT_ERROR;
   },
 };
