@@ -61,8 +61,18 @@ export async function buildActions(outdir = BUNDLE_DIR) {
     target: 'node20',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    // CommonJS dependencies call require() for Node's own modules.
-    banner: { js: "import { createRequire as __tideCreateRequire } from 'node:module';\nconst require = __tideCreateRequire(import.meta.url);" },
+    // CommonJS dependencies call require() for Node's own modules, and some
+    // (ssh2's agent) read __dirname at load time.
+    banner: {
+      js: [
+        "import { createRequire as __tideCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __tideFileURLToPath } from 'node:url';",
+        "import { dirname as __tideDirname } from 'node:path';",
+        'const require = __tideCreateRequire(import.meta.url);',
+        'const __filename = __tideFileURLToPath(import.meta.url);',
+        'const __dirname = __tideDirname(__filename);',
+      ].join('\n'),
+    },
     // ssh2's optional native speed-ups: it falls back to JavaScript without them.
     external: ['cpu-features', '*.node'],
     legalComments: 'eof',

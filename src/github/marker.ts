@@ -13,7 +13,7 @@ export interface PlanMarker {
   hash: string | null;
   /** The commits planned: the commit whose files were read (the merge commit on a pull request), and the pull request's head and base. */
   commits: { planned: string; head: string | null; base: string | null };
-  /** Ids of the destructive operations the comment shows (every one of them). */
+  /** Review keys (plan/reviewed.ts: `site/x/delete#<digest>`) of the destructive operations the comment shows, every one of them: what apply on merge lets through. */
   destructive: string[];
   /** Set when the destructive ids did not fit in the marker (thousands of them): a reader must then treat every destructive operation as unseen. */
   destructiveOmitted?: true;

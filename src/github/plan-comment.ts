@@ -6,6 +6,7 @@
 import { formatDiagnostic, FleetInvalidError, type TideError } from '../errors.js';
 import { code, esc, renderMarkdown } from '../plan/render/markdown.js';
 import { countPlan, summarySentence } from '../plan/render/labels.js';
+import { removesData, reviewKey } from '../plan/reviewed.js';
 import type { Plan } from '../plan/types.js';
 import { formatMarker, type PlanMarker } from './marker.js';
 import { clip, type StatusState } from './status.js';
@@ -30,7 +31,8 @@ export type PlanOutcome = { kind: 'planned'; plan: Plan } | { kind: 'invalid'; f
 
 export function markerFor(outcome: PlanOutcome, commits: Commits): PlanMarker {
   if (outcome.kind === 'invalid') return { fleet: outcome.fleet, hash: null, commits, destructive: [] };
-  const destructive = outcome.plan.operations.filter((op) => op.destructive).map((op) => op.id);
+  // Review keys (id + identity digest): apply on merge matches what it is about to destroy against them.
+  const destructive = outcome.plan.operations.filter(removesData).map(reviewKey);
   const marker: PlanMarker = { fleet: outcome.plan.fleet, hash: outcome.plan.hash, commits, destructive };
   if (formatMarker(marker).length > MARKER_BUDGET) return { ...marker, destructive: [], destructiveOmitted: true };
   return marker;

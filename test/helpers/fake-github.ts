@@ -51,6 +51,9 @@ export interface FakePullRequest {
   baseRef: string;
   state: 'open' | 'closed';
   merged: boolean;
+  /** Once merged: the commit the merge made on the base branch (GitHub's merge_commit_sha). */
+  mergeCommitSha?: string;
+  mergedAt?: string;
 }
 
 interface FakeRepo {
@@ -128,6 +131,13 @@ export class FakeGitHub {
   /** The next `count` requests are answered with this error (rate limits, outages). */
   failNext(count: number, status: number, message: string, headers: Record<string, string> = {}): void {
     for (let i = 0; i < count; i++) this.injected.push({ status, message, headers });
+  }
+
+  /** Marks pull request `number` merged by `mergeCommitSha` (the commit now on its base branch). */
+  mergePullRequest(fullName: string, number: number, mergeCommitSha: string): void {
+    const pr = this.repo(fullName).pulls.get(number);
+    if (!pr) throw new Error(`fake GitHub has no pull request ${number}`);
+    Object.assign(pr, { state: 'closed', merged: true, mergeCommitSha, mergedAt: new Date().toISOString() });
   }
 
   comments(fullName: string, number: number): FakeComment[] {
@@ -226,6 +236,13 @@ export class FakeGitHub {
       if (!pr) return reply(404, { message: 'Not Found' });
       return reply(200, this.pullJson(repo, pr));
     }
+    if ((p = /^\/commits\/([0-9a-f]{40})\/pulls$/.exec(path)) && method === 'GET') {
+      if (!need('pull_requests', 'read')) return;
+      // As GitHub: the merged pull request that brought the commit, or those whose head it is.
+      const sha = p[1]!;
+      const pulls = [...repo.pulls.values()].filter((pr) => pr.mergeCommitSha === sha || this.resolve(repo, `refs/pull/${pr.number}/head`) === sha);
+      return this.page(req, res, url, login, pulls.map((pr) => this.pullJson(repo, pr)));
+    }
     if ((p = /^\/statuses\/([0-9a-f]{40})$/.exec(path)) && method === 'POST') {
       if (!need('statuses', 'write')) return;
       if (!this.hasCommit(repo, p[1]!)) return reply(422, { message: `No commit found for SHA: ${p[1]}` });
@@ -272,8 +289,11 @@ export class FakeGitHub {
     const baseSha = this.resolve(repo, `refs/heads/${pr.baseRef}`);
     return {
       number: pr.number,
+      html_url: `https://github.test/${repo.fullName}/pull/${pr.number}`,
       state: pr.state,
       merged: pr.merged,
+      merged_at: pr.mergedAt ?? null,
+      merge_commit_sha: pr.mergeCommitSha ?? null,
       head: { ref: pr.headRef, sha: headSha, repo: { full_name: pr.headRepo } },
       base: { ref: pr.baseRef, sha: baseSha, repo: { full_name: repo.fullName } },
     };

@@ -98,6 +98,18 @@ export class HostedRepo {
     return { head, merge, base };
   }
 
+  /** Merges pull request `number` into main (a merge commit, as GitHub's merge button makes) and pushes main; returns the merge commit. */
+  mergePullRequest(number: number): string {
+    git(this.work, 'checkout', '-q', 'main');
+    git(this.work, 'fetch', '-q', 'origin', 'main');
+    git(this.work, 'reset', '-q', '--hard', 'FETCH_HEAD');
+    git(this.work, 'merge', '-q', '--no-ff', '--no-edit', `pr-${number}`);
+    const sha = git(this.work, 'rev-parse', 'HEAD');
+    git(this.work, 'push', '-q', 'origin', 'main');
+    this.fake.mergePullRequest(this.fullName, number, sha);
+    return sha;
+  }
+
   /** A workspace like actions/checkout leaves it: `ref` checked out detached, origin pointing here. */
   checkout(ref: string): string {
     const ws = tempDir('tide-gh-ws-');
@@ -142,6 +154,11 @@ export interface ActionRunOptions {
   workspace: string;
   inputs?: Record<string, string>;
   runId?: number;
+  /** GITHUB_REF; by default refs/heads/main for a push, empty otherwise. */
+  ref?: string;
+  /** More environment for the step (the secrets a workflow passes with `env:`). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
 }
 
 /** Runs actions/dist/NAME.mjs as the runner would and collects what it left. */
@@ -163,7 +180,7 @@ export async function runBundledAction(name: string, options: ActionRunOptions):
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: options.repo.fullName,
     GITHUB_SHA: options.sha,
-    GITHUB_REF: options.eventName === 'push' ? 'refs/heads/main' : '',
+    GITHUB_REF: options.ref ?? (options.eventName === 'push' ? 'refs/heads/main' : ''),
     GITHUB_RUN_ID: String(options.runId ?? 4242),
     GITHUB_API_URL: options.fake.url,
     GITHUB_SERVER_URL: 'https://github.test',
@@ -171,13 +188,14 @@ export async function runBundledAction(name: string, options: ActionRunOptions):
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: runnerTemp,
+    ...options.env,
   };
   // The runner passes every input, with the action's defaults filled in.
   for (const [key, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${key.toUpperCase()}`] = value;
   const bundle = join(ROOT, 'actions', 'dist', `${name}.mjs`);
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build:action`);
   const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [bundle], { cwd: options.workspace, env, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bundle], { cwd: options.workspace, env, timeout: options.timeoutMs ?? 60_000 }, (error, stdout, stderr) => {
       resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });

@@ -1,8 +1,12 @@
 import { createRequire as __tideCreateRequire } from 'node:module';
+import { fileURLToPath as __tideFileURLToPath } from 'node:url';
+import { dirname as __tideDirname } from 'node:path';
 const require = __tideCreateRequire(import.meta.url);
+const __filename = __tideFileURLToPath(import.meta.url);
+const __dirname = __tideDirname(__filename);
 import {
   __commonJS
-} from "./chunk-KTQSQPLG.mjs";
+} from "./chunk-HYMO7CDY.mjs";
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
