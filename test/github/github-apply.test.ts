@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { BASE, dedent } from '../helpers/fleet.js';
 import { removeGitCliRepos } from '../helpers/git-cli.js';
-import { git, HostedRepo, pullRequestEvent, runBundledAction } from '../helpers/github-run.js';
+import { git, HostedRepo, pullRequestEvent, pushEvent, runBundledAction } from '../helpers/github-run.js';
 
 const fleetFiles = Object.fromEntries(Object.entries(BASE).map(([path, text]) => [path, dedent(text)]));
 
@@ -21,10 +21,6 @@ afterAll(async () => {
   await fake.close();
   removeGitCliRepos();
 });
-
-export function pushEvent(repo: HostedRepo, ref: string, before: string, after: string) {
-  return { ref, before, after, deleted: false, repository: { full_name: repo.fullName, default_branch: 'main' } };
-}
 
 describe('apply refuses to run anywhere but on a push to the default branch', () => {
   it('refuses a pull_request event, a workflow_run and a push to another branch, with no API call and no state', async () => {

@@ -135,6 +135,11 @@ export function pullRequestEvent(repo: HostedRepo, number: number, commits: { he
   };
 }
 
+/** A push event payload, as GitHub writes it. */
+export function pushEvent(repo: HostedRepo, ref: string, before: string, after: string) {
+  return { ref, before, after, deleted: false, repository: { full_name: repo.fullName, default_branch: 'main' } };
+}
+
 export interface ActionRun {
   exitCode: number;
   stdout: string;
