@@ -329,7 +329,8 @@ function designDoc(kind: string): SchemaNode {
 function exampleYamlFiles(): string[] {
   const dir = join(ROOT, 'examples');
   return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => /\.ya?ml$/.test(f))
+    // examples/github holds GitHub workflows, not fleet files.
+    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('github/'))
     .map((f) => join(dir, f))
     .sort();
 }
