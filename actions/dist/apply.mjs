@@ -89,7 +89,7 @@ import {
   upsertStickyComment,
   validatorFor,
   withGitReader
-} from "./chunks/chunk-E2T2UJAC.mjs";
+} from "./chunks/chunk-MMKI4XRM.mjs";
 import {
   __commonJS,
   __require,
@@ -30984,6 +30984,20 @@ var cloneSite = (ctx) => {
   };
 };
 
+// dist/operations/site/cron.js
+var cronSite = (ctx) => {
+  const site = recordedSite(ctx);
+  const r = siteResources(ctx, site.name, site);
+  const password = { value: null };
+  return {
+    tasks: compact([
+      readPasswordTask(ctx.shell, r, password),
+      { name: `run the ${r.platform.driver} cron`, run: () => r.driver.cron(driverContext(ctx.shell, r, password)) }
+    ]),
+    updates: () => []
+  };
+};
+
 // dist/operations/site/migrate.js
 var migrateSite = (ctx) => {
   const site = shouldExist(ctx);
@@ -31127,7 +31141,8 @@ var OPERATIONS = {
   "site/rename": renameSite,
   "site/clone": cloneSite,
   "site/backup": backupSite,
-  "site/restore": restoreSite
+  "site/restore": restoreSite,
+  "site/cron": cronSite
 };
 function operationFor(kind, action) {
   return OPERATIONS[`${kind}/${action}`];
