@@ -112,6 +112,24 @@ export class CommandTimeoutError extends TideError {
   }
 }
 
+/**
+ * The long-lived shell a command ran in (shell-session.ts) ended or broke
+ * before the command finished: whether the command did its work is unknown.
+ * The shell is replaced for the next command.
+ */
+export class RemoteShellLostError extends TideError {
+  readonly server: string;
+
+  constructor(server: string, command: string | undefined, why: string) {
+    const running = command === undefined ? '' : ` while running \`${brief(command)}\``;
+    super('REMOTE_SHELL_LOST', `server ${server}: tide's shell on the server ended${running} (${why}); the command's outcome is unknown`, {
+      retryable: true,
+      hint: `tide starts a new shell for the next command. If this repeats, check what ends processes of the deploy user on ${server} (an OOM kill, a session limit, a process reaper).`,
+    });
+    this.server = server;
+  }
+}
+
 /** A transport operation (file read or write) failed on the server. */
 export class TransportError extends TideError {
   constructor(server: string, what: string, detail: string) {

@@ -54,6 +54,12 @@ export function signalExitCode(signal: string): number {
   return n === undefined ? 255 : 128 + n;
 }
 
+/** The signal whose number is `n` ("SIGKILL" for 9), if there is one. */
+export function signalName(n: number): string | undefined {
+  const signals = constants.signals as Record<string, number | undefined>;
+  return Object.keys(signals).find((name) => signals[name] === n);
+}
+
 export function toExecResult(command: string, raw: RawResult): ExecResult {
   const result: ExecResult = {
     command,

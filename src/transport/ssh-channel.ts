@@ -4,7 +4,8 @@
 import type { Client, ClientChannel } from 'ssh2';
 import { brief, CommandTimeoutError, SshConnectError, TransportError, type SshEndpoint } from './errors.js';
 import { OutputCollector, signalExitCode, type RawResult } from './output.js';
-import { PID_MARK, type Invocation } from './remote-shell.js';
+import { PidFilter } from './pid-filter.js';
+import type { Invocation } from './remote-shell.js';
 import { stdinStream, watchInput, watchOutput, type StreamWatch } from './streams.js';
 import type { ExecOptions } from './types.js';
 
@@ -43,7 +44,6 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
     const stderr = killable(options) ? new PidFilter((b) => output.push('stderr', b)) : null;
     let channel: ClientChannel | undefined;
     let timer: NodeJS.Timeout | undefined;
-    let openTimer: NodeJS.Timeout | undefined;
     let settled = false;
     /** Set once the command is being killed: the kill, not the channel's close, settles it. */
     let stopping = false;
@@ -52,7 +52,6 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      clearTimeout(openTimer);
       untrack();
       for (const w of streams) w.detach();
       if (error) reject(error);
@@ -79,29 +78,10 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
     const stdoutWatch = options.stdout && watchOutput(options.stdout, () => channel as ClientChannel, streamFailed);
     for (const w of [stdinWatch, stdoutWatch]) if (w) streams.push(w);
 
-    const open = (attempt: number) => {
-      try {
-        client.exec(spec.invocation.command, (error, ch) => {
-          if (settled) return void ch?.close();
-          if (error) {
-            // sshd frees a session only after the channel loop's next pass, so
-            // a burst of close + open can briefly exceed MaxSessions ("open
-            // failed"); a server with a lower limit refuses the same way.
-            // Retry with backoff: channels in flight finish and free slots.
-            const refused = typeof (error as Error & { reason?: unknown }).reason === 'number';
-            if (refused && attempt < OPEN_ATTEMPTS) {
-              openTimer = setTimeout(() => open(attempt + 1), Math.min(5 * 2 ** attempt, 250));
-              return;
-            }
-            return done(new TransportError(server, 'cannot open an ssh channel', error.message));
-          }
-          attach(ch);
-        });
-      } catch (error) {
-        done(new SshConnectError(endpoint, (error as Error).message, { cause: error }));
-      }
-    };
-    open(0);
+    openChannel(client, endpoint, spec.invocation.command, () => settled).then(
+      (ch) => (settled ? ch.close() : attach(ch)),
+      (error: Error) => done(error instanceof SshConnectError ? error : new TransportError(server, 'cannot open an ssh channel', error.message)),
+    );
 
     /** Kills the command, then rejects with `error`. */
     function stop(error: Error): void {
@@ -152,6 +132,34 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
 }
 
 /**
+ * Opens an exec channel for `command`. sshd frees a session only after its
+ * channel loop's next pass, so a burst of close + open can briefly exceed
+ * MaxSessions ("open failed"); a server with a lower limit refuses the same
+ * way. Refusals are retried with backoff (channels in flight finish and free
+ * slots) for about 10 s, unless `cancelled()`.
+ */
+export function openChannel(client: Client, endpoint: SshEndpoint, command: string, cancelled: () => boolean = () => false): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    const open = (attempt: number) => {
+      try {
+        client.exec(command, (error, ch) => {
+          if (!error) return resolve(ch);
+          const refused = typeof (error as Error & { reason?: unknown }).reason === 'number';
+          if (refused && attempt < OPEN_ATTEMPTS && !cancelled()) {
+            setTimeout(() => open(attempt + 1), Math.min(5 * 2 ** attempt, 250));
+            return;
+          }
+          reject(error);
+        });
+      } catch (error) {
+        reject(new SshConnectError(endpoint, (error as Error).message, { cause: error }));
+      }
+    };
+    open(0);
+  });
+}
+
+/**
  * Sends SIGKILL over the channel. ClientChannel.signal() does nothing once
  * our side has sent EOF (it checks `writable`), and every exec ends stdin, so
  * the request goes straight to ssh2's protocol object while the channel is
@@ -165,48 +173,5 @@ function killChannel(ch: ClientChannel): void {
   const state = inner.outgoing?.state;
   if ((state === 'open' || state === 'eof') && inner.outgoing && inner._client?._protocol) {
     inner._client._protocol.signal(inner.outgoing.id, 'KILL');
-  }
-}
-
-const MARK = Buffer.from(PID_MARK, 'latin1');
-
-/**
- * Takes the PID_MARK line out of stderr and keeps the pid. Anything the
- * login shell printed before it (a noisy .bashrc) is passed on unchanged.
- */
-class PidFilter {
-  pid: number | undefined;
-  /** The pid once it arrived; undefined if the mark never comes. */
-  readonly known: Promise<number | undefined>;
-  private settle!: (pid: number | undefined) => void;
-  private pending: Buffer | null = Buffer.alloc(0);
-
-  constructor(private readonly pass: (chunk: Buffer) => void) {
-    this.known = new Promise((resolve) => (this.settle = resolve));
-  }
-
-  push(chunk: Buffer): void {
-    if (this.pending === null) return this.pass(chunk);
-    const buf = Buffer.concat([this.pending, chunk]);
-    const at = buf.indexOf(MARK);
-    const nl = at < 0 ? -1 : buf.indexOf(0x0a, at);
-    if (nl < 0) {
-      // Give up on a mark that never comes rather than hold stderr forever.
-      this.pending = buf;
-      if (buf.length > 65_536) this.end();
-      return;
-    }
-    const pid = Number(buf.subarray(at + MARK.length, nl).toString('latin1'));
-    if (Number.isInteger(pid) && pid > 1) this.pid = pid;
-    this.settle(this.pid);
-    this.pending = null;
-    const rest = Buffer.concat([buf.subarray(0, at), buf.subarray(nl + 1)]);
-    if (rest.length > 0) this.pass(rest);
-  }
-
-  end(): void {
-    if (this.pending?.length) this.pass(this.pending);
-    this.pending = null;
-    this.settle(this.pid);
   }
 }

@@ -1,6 +1,10 @@
 // The ssh transport: ONE ssh2 connection per server, opened on first use and
-// shared by every exec (each exec is a channel on it). A new TCP connection +
-// handshake costs tens of ms; a channel on an open one costs one round trip.
+// shared by every exec. A new TCP connection + handshake costs tens of ms; a
+// channel on an open one costs a round trip and a login shell's start-up
+// (.bashrc: up to half a second on some hosts). So commands run in
+// long-lived shells on the connection (shell-pool.ts, one per channel slot)
+// that take one framed command after another; only commands with streamed
+// input or output (file copies) get a channel of their own.
 
 import { Client, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
 import { TideError } from '../errors.js';
@@ -19,6 +23,7 @@ import type { RawResult } from './output.js';
 import { CommandTransport } from './command-transport.js';
 import { invocation, killGroupCommand, type Invocation } from './remote-shell.js';
 import { commandToken } from './run-tag.js';
+import { SHELL_STDIN_LIMIT, ShellPool } from './shell-pool.js';
 import { killable, runChannel, type ChannelSpec } from './ssh-channel.js';
 import { ioTimeoutMs } from './timeouts.js';
 import type { ExecOptions } from './types.js';
@@ -59,6 +64,11 @@ export class SshTransport extends CommandTransport {
   connections = 0;
   private readonly endpoint: SshEndpoint;
   private readonly slots: Slots;
+  private readonly maxChannels: number;
+  /** Long-lived shells (one per slot at most) that run commands without a login each. */
+  private readonly shells: ShellPool;
+  /** Commands running on a channel of their own (streamed input or output). */
+  private streaming = 0;
   private conn: Promise<Client> | null = null;
   private current: Client | null = null;
   /** Abort functions of the channels running now, failed when the connection drops. */
@@ -71,10 +81,13 @@ export class SshTransport extends CommandTransport {
     super();
     this.server = config.name;
     this.endpoint = { server: config.name, host: config.host ?? '', port: config.port, user: config.user ?? 'root' };
-    this.slots = new Slots(options.maxChannels ?? 8);
+    this.maxChannels = options.maxChannels ?? 8;
+    this.slots = new Slots(this.maxChannels);
+    this.shells = new ShellPool(this.endpoint, (client, pid) => this.killGroup(client, pid));
   }
 
   async close(): Promise<void> {
+    this.shells.closeAll();
     const conn = this.conn;
     this.conn = null;
     const client = await conn?.catch(() => null);
@@ -89,13 +102,37 @@ export class SshTransport extends CommandTransport {
   protected async run(command: string, given: ExecOptions): Promise<RawResult> {
     // Every command has a limit, and its processes carry their run's tag.
     const options = { ...given, timeoutMs: given.timeoutMs ?? ioTimeoutMs() };
-    const inv = invocation(command, options.cwd, options.env, killable(options), commandToken(options.tag));
+    const token = commandToken(options.tag);
+    const stdin = options.stdin;
+    const inShell = options.stdout === undefined && (stdin === undefined || ((typeof stdin === 'string' || Buffer.isBuffer(stdin)) && Buffer.byteLength(stdin) < SHELL_STDIN_LIMIT));
+    const inv = inShell ? null : invocation(command, options.cwd, options.env, killable(options), token);
     const release = await this.slots.acquire();
     try {
       const client = await this.client();
-      return await runChannel(client, this.spec(client, command, inv, options));
+      if (!inv) return await this.runInShell(client, command, token, stdin as string | Buffer | undefined, options);
+      // Streams get a channel of their own: within the slots, so an idle shell may have to make room.
+      if (this.shells.size + this.streaming >= this.maxChannels) this.shells.closeIdle();
+      this.streaming++;
+      try {
+        return await runChannel(client, this.spec(client, command, inv, options));
+      } finally {
+        this.streaming--;
+      }
     } finally {
       release();
+    }
+  }
+
+  /** Runs the command in one of the connection's long-lived shells (shell-session.ts). */
+  private async runInShell(client: Client, command: string, token: string, stdin: string | Buffer | undefined, options: ExecOptions & { timeoutMs: number }): Promise<RawResult> {
+    const session = await this.shells.take(client);
+    const abort = (error: Error) => session.abort(error);
+    this.running.add(abort);
+    try {
+      return await session.run({ command, cwd: options.cwd, env: options.env, stdin, token, timeoutMs: options.timeoutMs }, options);
+    } finally {
+      this.running.delete(abort);
+      this.shells.give(session);
     }
   }
 
@@ -107,15 +144,22 @@ export class SshTransport extends CommandTransport {
       options,
       // Outside the queue: the timed-out command still holds its slot, and
       // the limit leaves room under sshd's MaxSessions for this channel.
-      killGroup: async (pid) => {
-        const kill = killGroupCommand(pid);
-        await runChannel(client, this.spec(client, kill, { command: kill }, {}));
-      },
+      killGroup: (pid) => this.killGroup(client, pid),
       track: (abort) => {
         this.running.add(abort);
         return () => this.running.delete(abort);
       },
     };
+  }
+
+  /**
+   * Kills a timed-out command's process group from a channel of its own:
+   * outside the queue (the timed-out command still holds its slot), and the
+   * limit leaves room under sshd's MaxSessions for it.
+   */
+  private async killGroup(client: Client, pid: number): Promise<void> {
+    const kill = killGroupCommand(pid);
+    await runChannel(client, this.spec(client, kill, { command: kill }, {}));
   }
 
   /** The shared connection, opened on first use and again after it drops. */

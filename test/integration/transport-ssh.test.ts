@@ -3,12 +3,12 @@
 // look at their processes and files directly, from outside the transport.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { utils } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CommandTimeoutError } from '../../src/transport/errors.js';
+import { CommandTimeoutError, RemoteShellLostError } from '../../src/transport/errors.js';
 import { fingerprint, keyscan } from '../../src/transport/keyscan.js';
 import { SshTransport, type SshServer } from '../../src/transport/ssh.js';
 import type { TestSshServer } from './env/types.js';
@@ -122,11 +122,89 @@ describe('one connection per server', () => {
   it('fails the command on a dropped connection, and reconnects for the next', async () => {
     const t = transport(web1);
     expect((await t.exec('echo up')).stdout).toBe('up\n');
-    // For a root login the login shell's parent is the sshd process serving
-    // this connection: killing it drops the TCP connection.
-    await expect(t.exec('sleep 0.2; kill -9 $PPID; sleep 5')).rejects.toMatchObject({ code: 'SSH_CONNECT_FAILED' });
+    // For a root login the nearest sshd above the command is the process
+    // serving this connection: killing it drops the TCP connection.
+    const sshdAbove = 'p=$PPID; while [ "$(cat /proc/$p/comm)" != sshd ]; do s=$(cat /proc/$p/stat); set -- ${s##*) }; p=$2; done; echo $p';
+    await expect(t.exec(`sleep 0.2; kill -9 $(${sshdAbove}); sleep 5`)).rejects.toMatchObject({ code: 'SSH_CONNECT_FAILED' });
     expect((await t.exec('echo again')).stdout).toBe('again\n');
     expect(t.connections).toBe(2);
+  });
+});
+
+describe('long-lived shells', () => {
+  /**
+   * The pid of the tide shell a command runs in: the topmost of its
+   * ancestors whose command line ends in `tide-shell` (the loop's per-command
+   * subshells, forks of it, show the same command line).
+   */
+  const SHELL_PID = [
+    'ppid() { s=$(cat /proc/$1/stat); set -- ${s##*) }; echo $2; }',
+    'loop() { tr "\\0" " " < /proc/$1/cmdline | grep -q "tide-shell $"; }',
+    'p=$PPID; until loop $p; do p=$(ppid $p); done',
+    'while loop $(ppid $p); do p=$(ppid $p); done; echo $p',
+  ].join('\n');
+  const shellOf = async (t: SshTransport, options = {}) => Number((await t.exec(SHELL_PID, options)).stdout.trim());
+
+  it('runs one command after another in the same shell: one login for many commands', async () => {
+    const t = transport(web1);
+    const shells = new Set<number>();
+    for (let i = 0; i < 10; i++) shells.add(await shellOf(t, i % 2 ? { env: { I: String(i) }, cwd: scratch } : {}));
+    expect(shells.size).toBe(1);
+    // Concurrent commands get shells of their own, at most one per slot.
+    const concurrent = await Promise.all(Array.from({ length: 12 }, () => t.exec(`sleep 0.3; ${SHELL_PID}`)));
+    const used = new Set(concurrent.map((r) => Number(r.stdout.trim())));
+    expect(used.size).toBeGreaterThan(1);
+    expect(used.size).toBeLessThanOrEqual(8);
+    expect(t.connections).toBe(1);
+  });
+
+  it('keeps env values and stdin bytes off every command line on the server while a command runs', async () => {
+    const t = transport(web1);
+    const secret = `s3cr3t-${randomBytes(8).toString('hex')}`;
+    const probe = `probe-${randomBytes(4).toString('hex')}`;
+    const running = t.exec(`sleep 1; cat > /dev/null; printf '%s' "$DB_PASSWORD" | wc -c # ${probe}`, { env: { DB_PASSWORD: secret }, stdin: `{"password":"${secret}"}` });
+    await new Promise((r) => setTimeout(r, 600));
+    const cmdlines = (await readdir('/proc')).filter((p) => /^\d+$/.test(p)).map((p) => readFile(`/proc/${p}/cmdline`, 'latin1').catch(() => ''));
+    const all = await Promise.all(cmdlines);
+    expect(all.some((l) => l.includes(probe))).toBe(true); // read while the command ran
+    expect(all.filter((l) => l.includes(secret))).toEqual([]);
+    expect((await running).stdout.trim()).toBe(String(secret.length));
+  });
+
+  it('returns binary and huge output byte for byte', async () => {
+    const t = transport(web2);
+    const path = join(scratch, 'huge.bin');
+    const bytes = Buffer.concat([Buffer.from('\x1etide-end:0:\n\x1etide-shell-ready\n'), randomBytes(24 * 1024 * 1024), Buffer.from([0, 0x1e])]);
+    await writeFile(path, bytes);
+    expect((await t.readFile(path))?.equals(bytes)).toBe(true);
+    const r = await t.exec('yes "a line of stderr" | head -c 10485760 >&2; echo ok');
+    expect(r.stdout).toBe('ok\n');
+    expect(r.stderr.length).toBe(10 * 1024 * 1024);
+  });
+
+  it('a timeout kills its own group and no other; the shell lives on', async () => {
+    const t = transport(web1);
+    const before = await shellOf(t);
+    const [timedOut, sibling] = await Promise.allSettled([
+      t.exec('sleep 36.75 & sleep 36.5', { timeoutMs: 400 }),
+      t.exec('sleep 1.5; echo finished', { timeoutMs: 20_000 }),
+    ]);
+    expect((timedOut as PromiseRejectedResult).reason).toBeInstanceOf(CommandTimeoutError);
+    expect(sibling).toMatchObject({ status: 'fulfilled', value: { exitCode: 0, stdout: 'finished\n' } });
+    expect(await gone('sleep 36.75')).toBe(true);
+    const after = await Promise.all([shellOf(t), shellOf(t)]);
+    expect(after).toContain(before);
+  });
+
+  it('a shell that dies fails its command with a clear error, and a new shell runs the next', async () => {
+    const t = transport(web1);
+    const first = await shellOf(t);
+    const error = await t.exec(`kill -9 ${first}; sleep 3`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteShellLostError);
+    expect((error as Error).message).toBe(`server web1: tide's shell on the server ended while running \`kill -9 ${first}; sleep 3\` (killed by SIGKILL); the command's outcome is unknown`);
+    const next = await shellOf(t);
+    expect(next).not.toBe(first);
+    expect(t.connections).toBe(1);
   });
 });
 

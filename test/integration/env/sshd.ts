@@ -40,6 +40,11 @@ export interface SshdOptions {
   port: number;
   /** Keys allowed to log in as root (other users: ~/.ssh/authorized_keys). */
   rootAuthorizedKeysFile: string;
+  /**
+   * Let bash source ~/.bashrc for every command, as a stock sshd does (the
+   * apply benchmark's "slow login shell" hosts). Default false: see SHLVL below.
+   */
+  sourceBashrc?: boolean;
 }
 
 /** Starts sshd; returns its host key as tide pins it, "ssh-ed25519 AAAA...". */
@@ -78,7 +83,7 @@ export async function startSshd(daemons: Daemons, o: SshdOptions): Promise<strin
       // nested shell (SHLVL >= 1). This machine's root .bashrc runs
       // \`pyenv init\` (~0.4 s a command): a cost of the test host, not of the
       // servers tide manages, and it would hide tide's own timing.
-      'SetEnv SHLVL=1',
+      ...(o.sourceBashrc ? [] : ['SetEnv SHLVL=1']),
       'LogLevel VERBOSE',
       'Match User root',
       `  AuthorizedKeysFile ${o.rootAuthorizedKeysFile}`,

@@ -1,0 +1,90 @@
+// The long-lived shells of one ssh connection: at most one per channel slot,
+// started when every existing one is busy, kept while the connection lives,
+// and dropped (the next command starts another) once one ends or breaks.
+
+import type { Client, ClientChannel } from 'ssh2';
+import { TransportError, type SshEndpoint } from './errors.js';
+import { SHELL_COMMAND } from './shell-frames.js';
+import { ShellSession, type ShellPipes } from './shell-session.js';
+import { openChannel } from './ssh-channel.js';
+
+/** Commands with this much stdin or more get a channel of their own (the shell holds a command's script in memory). */
+export const SHELL_STDIN_LIMIT = 1024 * 1024;
+
+export class ShellPool {
+  private readonly idle: ShellSession[] = [];
+  /** Every shell started and not yet known to be gone, with the connection it runs on. */
+  private readonly live = new Map<ShellSession, Client>();
+
+  constructor(
+    private readonly endpoint: SshEndpoint,
+    private readonly killGroup: (client: Client, pid: number) => Promise<void>,
+  ) {}
+
+  /** An idle shell on `client`, or a new one. */
+  async take(client: Client): Promise<ShellSession> {
+    for (let s = this.idle.pop(); s; s = this.idle.pop()) {
+      if (s.usable && this.live.get(s) === client) return s;
+      this.drop(s);
+    }
+    const channel = await openChannel(client, this.endpoint, SHELL_COMMAND).catch((error: Error) => {
+      throw new TransportError(this.endpoint.server, 'cannot open an ssh channel for a shell', error.message);
+    });
+    const session = new ShellSession(this.endpoint.server, channelPipes(channel), (pid) => this.killGroup(client, pid));
+    this.live.set(session, client);
+    return session;
+  }
+
+  /** Back from a command: kept for the next one if it still works. */
+  give(session: ShellSession): void {
+    if (session.usable && this.live.has(session)) this.idle.push(session);
+    else this.drop(session);
+  }
+
+  /** Shells open now (idle or running a command): each holds a channel. */
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Ends an idle shell to free its channel; false when none is idle. */
+  closeIdle(): boolean {
+    const s = this.idle.shift();
+    if (!s) return false;
+    this.drop(s);
+    return true;
+  }
+
+  closeAll(): void {
+    for (const s of this.live.keys()) s.close();
+    this.live.clear();
+    this.idle.length = 0;
+  }
+
+  private drop(session: ShellSession): void {
+    session.close();
+    this.live.delete(session);
+  }
+}
+
+function channelPipes(ch: ClientChannel): ShellPipes {
+  return {
+    write: (data) => void ch.write(data),
+    onStdout: (listener) => ch.on('data', listener),
+    onStderr: (listener) => ch.stderr.on('data', listener),
+    onClose: (listener) => {
+      let told = false;
+      const once = (why: string) => {
+        if (told) return;
+        told = true;
+        listener(why);
+      };
+      ch.on('exit', (code: number | null, signal?: string) => once(code === null ? `killed by ${signal ?? 'a signal'}` : `exit status ${code}`));
+      ch.on('close', () => once('its ssh channel closed'));
+      ch.on('error', (e: Error) => once(`its ssh channel failed: ${e.message}`));
+    },
+    close: () => {
+      ch.end();
+      ch.close();
+    },
+  };
+}
