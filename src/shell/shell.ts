@@ -66,6 +66,11 @@ export function shellFor(transport: Transport, log: OperationLog, shellOptions: 
       log.line(`write ${path}${mode === undefined ? '' : ` (mode ${mode.toString(8)})`}`);
       return transport.writeFile(path, content, mode, { tag, ...fileOptions });
     },
+    async replaceFile(path, content, mode, fileOptions) {
+      await ready();
+      log.line(content === null ? `remove ${path}` : `write ${path}${mode === undefined ? '' : ` (mode ${mode.toString(8)})`}`);
+      return transport.replaceFile(path, content, mode, { tag, ...fileOptions });
+    },
     async readFile(path, fileOptions) {
       await ready();
       return transport.readFile(path, { tag, ...fileOptions });

@@ -1,5 +1,5 @@
-// What every transport builds on its own exec: readFile, writeFile and
-// copyFileTo, each one command (remote-shell.ts) run with a limit like any
+// What every transport builds on its own exec: readFile, writeFile,
+// replaceFile and copyFileTo, each one command (remote-shell.ts) run with a limit like any
 // other command, so a FIFO where a file should be, or a stalled disk, ends in
 // a CommandTimeoutError that names the file, never in a call that waits for
 // ever. The ssh and local transports differ only in how a command runs.
@@ -7,7 +7,7 @@
 import { copyFile } from './copy-file.js';
 import { TransportError } from './errors.js';
 import { toExecResult, type RawResult } from './output.js';
-import { READ_MISSING, readFileCommand, tempBeside, writeFileCommand } from './remote-shell.js';
+import { READ_MISSING, readFileCommand, REPLACED_NONE, replaceFileCommand, tempBeside, writeFileCommand } from './remote-shell.js';
 import { ioTimeoutMs } from './timeouts.js';
 import { shellQuote, type ExecOptions, type ExecResult, type FileOptions, type Transport } from './types.js';
 
@@ -41,6 +41,23 @@ export abstract class CommandTransport implements Transport {
       throw error;
     }
     if (r.exitCode !== 0) throw new TransportError(this.server, `cannot write ${path}`, r.stderr.toString());
+  }
+
+  async replaceFile(path: string, content: string | Buffer | null, mode = 0o644, options: FileOptions = {}): Promise<Buffer | null> {
+    const { tmp } = tempBeside(path);
+    const what = content === null ? `removing ${path}` : `writing ${path}`;
+    let r: RawResult;
+    try {
+      r = await this.run(replaceFileCommand(path, mode, tmp, content !== null), {
+        ...(content === null ? {} : { stdin: content }), timeoutMs: options.timeoutMs ?? ioTimeoutMs(), what, tag: options.tag,
+      });
+    } catch (error) {
+      if (content !== null) await this.run(`rm -f ${shellQuote(tmp)}`, { tag: options.tag }).catch(() => undefined);
+      throw error;
+    }
+    if (r.exitCode === REPLACED_NONE) return null;
+    if (r.exitCode !== 0) throw new TransportError(this.server, `cannot ${content === null ? 'remove' : 'write'} ${path}`, r.stderr.toString());
+    return r.stdout;
   }
 
   copyFileTo(path: string, target: Transport, dest: string, mode?: number, options?: FileOptions): Promise<{ bytes: number }> {

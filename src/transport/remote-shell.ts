@@ -132,6 +132,20 @@ export function commitFileCommand(tmp: string, path: string, mode: number, bytes
   );
 }
 
+/** Exit status of replaceFileCommand when there was no file before (the new one is in place). */
+export const REPLACED_NONE = 45;
+
+/**
+ * Prints the file at `path` (if there is one), then writes stdin to it as
+ * writeFileCommand does, or removes it when `write` is false. Exits 0 when
+ * there was a file before, REPLACED_NONE when not, anything else on failure.
+ */
+export function replaceFileCommand(path: string, mode: number, tmp: string, write: boolean): string {
+  const p = shellQuote(path);
+  const put = write ? writeFileCommand(path, mode, tmp) : `rm -f -- ${p}`;
+  return `if [ -e ${p} ]; then cat ${p} || exit 1; h=0; else h=${REPLACED_NONE}; fi; { ${put}; } || exit; exit $h`;
+}
+
 /** Exit status of readFileCommand when the file does not exist. */
 export const READ_MISSING = 44;
 

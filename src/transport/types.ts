@@ -76,6 +76,13 @@ export interface Transport {
   /** The file's bytes, or null when it does not exist. */
   readFile(path: string, options?: FileOptions): Promise<Buffer | null>;
   /**
+   * Writes `content` to `path` as writeFile does (null: removes the file)
+   * and returns what the file held before (null: there was none), in one
+   * command: reading the old bytes and writing the new need no answer in
+   * between, so they cost one round trip (an undo's input, for free).
+   */
+  replaceFile(path: string, content: string | Buffer | null, mode?: number, options?: FileOptions): Promise<Buffer | null>;
+  /**
    * Streams the file at `path` on this server to `dest` on `target` (which
    * may be this server), never holding it whole in memory. `dest` is written
    * like writeFile does (temp file + rename, parent dirs, `mode`, default

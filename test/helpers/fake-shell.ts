@@ -44,6 +44,10 @@ export function fakeShell(reply: (command: string) => Partial<ExecResult> = () =
         writes.push({ path, content: String(content), mode });
       },
       readFile: async () => null,
+      replaceFile: async (path, content, mode) => {
+        if (content !== null) writes.push({ path, content: String(content), mode });
+        return null;
+      },
       copyFileTo: async (path, target, dest, mode) => {
         copies.push({ path, target: target.server, dest, mode });
         return { bytes: 0 };

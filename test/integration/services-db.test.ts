@@ -34,6 +34,7 @@ function recording(hide: string[] = []): Transport & { calls: { command: string;
       return local.exec(command, options);
     },
     writeFile: (p, c, m) => local.writeFile(p, c, m), readFile: (p) => local.readFile(p), close: () => local.close(),
+    replaceFile: (p, c, m) => local.replaceFile(p, c, m),
     copyFileTo: (p, target, d, m) => local.copyFileTo(p, target, d, m),
   };
 }

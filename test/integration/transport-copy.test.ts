@@ -175,6 +175,7 @@ describe('copyFileTo failures', () => {
       },
       writeFile: () => Promise.reject(new Error('unused')),
       readFile: () => Promise.reject(new Error('unused')),
+      replaceFile: () => Promise.reject(new Error('unused')),
       copyFileTo: () => Promise.reject(new Error('unused')),
       close: async () => {},
     };

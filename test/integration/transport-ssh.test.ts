@@ -162,12 +162,15 @@ describe('long-lived shells', () => {
     const t = transport(web1);
     const secret = `s3cr3t-${randomBytes(8).toString('hex')}`;
     const probe = `probe-${randomBytes(4).toString('hex')}`;
-    const running = t.exec(`sleep 1; cat > /dev/null; printf '%s' "$DB_PASSWORD" | wc -c # ${probe}`, { env: { DB_PASSWORD: secret }, stdin: `{"password":"${secret}"}` });
-    await new Promise((r) => setTimeout(r, 600));
-    const cmdlines = (await readdir('/proc')).filter((p) => /^\d+$/.test(p)).map((p) => readFile(`/proc/${p}/cmdline`, 'latin1').catch(() => ''));
-    const all = await Promise.all(cmdlines);
-    expect(all.some((l) => l.includes(probe))).toBe(true); // read while the command ran
-    expect(all.filter((l) => l.includes(secret))).toEqual([]);
+    const running = t.exec(`sleep 2; cat > /dev/null; printf '%s' "$DB_PASSWORD" | wc -c # ${probe}`, { env: { DB_PASSWORD: secret }, stdin: `{"password":"${secret}"}` });
+    const cmdlines = async () => Promise.all((await readdir('/proc')).filter((p) => /^\d+$/.test(p)).map((p) => readFile(`/proc/${p}/cmdline`, 'latin1').catch(() => '')));
+    // Every process's command line, until the command shows up in one (it is running then).
+    let all: string[] = [];
+    for (const until = Date.now() + 10_000; Date.now() < until && !all.some((l) => l.includes(probe)); ) {
+      all = await cmdlines();
+      expect(all.filter((l) => l.includes(secret))).toEqual([]);
+    }
+    expect(all.some((l) => l.includes(probe))).toBe(true);
     expect((await running).stdout.trim()).toBe(String(secret.length));
   });
 
@@ -242,6 +245,20 @@ describe('files', () => {
   it('reads a missing file as null, and fails on a directory', async () => {
     expect(await t.readFile(join(scratch, 'no-such-file'))).toBeNull();
     await expect(t.readFile(scratch)).rejects.toMatchObject({ code: 'TRANSPORT_FAILED', message: expect.stringContaining('web2') });
+  });
+
+  it('replaces a file in one command, returning its previous bytes exactly (null when there was none); null content removes it', async () => {
+    const path = join(scratch, 'files', 'replaced', 'r.bin');
+    const first = Buffer.concat([randomBytes(5000), Buffer.from([0, 0x1e, 10, 255])]);
+    expect(await t.replaceFile(path, first, 0o600)).toBeNull();
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect((await t.replaceFile(path, 'second\n'))?.equals(first)).toBe(true);
+    expect(await readFile(path, 'utf8')).toBe('second\n');
+    expect((await t.replaceFile(path, null))?.toString()).toBe('second\n');
+    await expect(stat(path)).rejects.toThrow(/ENOENT/);
+    expect(await t.replaceFile(path, null)).toBeNull();
+    expect(await readdir(join(scratch, 'files', 'replaced'))).toEqual([]); // no temp files left
+    await expect(t.replaceFile(join(scratch, 'files'), 'x')).rejects.toMatchObject({ code: 'TRANSPORT_FAILED' });
   });
 
   it('writes an empty file', async () => {

@@ -82,8 +82,9 @@ export function writeSettingsTask(shell: Shell, r: SiteResources, password: Pass
     name: `write settings ${r.settingsPath}`,
     async run() {
       for (const file of files()) {
-        if (!fresh) previous.set(file.path, await shell.transport.readFile(file.path));
-        await shell.transport.writeFile(file.path, file.content, file.mode);
+        // The old bytes come back with the write: one round trip per file.
+        const before = await shell.transport.replaceFile(file.path, file.content, file.mode);
+        if (!fresh) previous.set(file.path, before);
       }
     },
     async undo() {
@@ -187,8 +188,7 @@ export function removeVhostTask(shell: Shell, r: SiteResources): Task | null {
   return {
     name: `remove vhost ${path}`,
     async run() {
-      previous = await shell.transport.readFile(path);
-      if (previous) await removeVhost(shell.transport, http, path);
+      ({ previous } = await removeVhost(shell.transport, http, path));
     },
     async undo() {
       if (previous) await restoreVhost(shell.transport, http, path, previous);

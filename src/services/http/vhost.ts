@@ -78,13 +78,11 @@ async function put(t: Transport, path: string, content: Buffer | string | null, 
 }
 
 /**
- * Writes `path` with `previous` restored on any failure of the check (a
- * failing exit code or the command not running at all), then reloads.
+ * After `path` was changed (what it held before: `previous`): tests the
+ * config, with `previous` put back on any failure of the check (a failing
+ * exit code or the command not running at all), then reloads.
  */
-async function writeCheckReload(
-  t: Transport, http: HttpService, path: string, content: Buffer | string | null, previous: Buffer | null, options: VhostTaskOptions,
-): Promise<void> {
-  await put(t, path, content, options);
+async function checkReload(t: Transport, http: HttpService, path: string, previous: Buffer | null, options: VhostTaskOptions): Promise<void> {
   let check: ExecResult;
   try {
     check = await t.exec(httpCommand(http, 'check'), execOptions(options));
@@ -100,12 +98,15 @@ async function writeCheckReload(
   if (reload.exitCode !== 0) throw new HttpReloadError(reload, t.server, previous);
 }
 
-/** Writes a vhost, tests the config and reloads; returns what was there before (the undo's input). */
+/**
+ * Writes a vhost (reading what was there in the same round trip), tests the
+ * config and reloads; returns what was there before (the undo's input).
+ */
 export async function installVhost(
   t: Transport, http: HttpService, path: string, content: string, options: VhostTaskOptions = {},
 ): Promise<{ previous: Buffer | null }> {
-  const previous = await t.readFile(path);
-  await writeCheckReload(t, http, path, content, previous, options);
+  const previous = await t.replaceFile(path, content, 0o644);
+  await checkReload(t, http, path, previous, options);
   return { previous };
 }
 
@@ -113,12 +114,17 @@ export async function installVhost(
 export async function restoreVhost(
   t: Transport, http: HttpService, path: string, previous: Buffer | null, options: VhostTaskOptions = {},
 ): Promise<void> {
-  const current = await t.readFile(path);
-  await writeCheckReload(t, http, path, previous, current, options);
+  const current = await t.replaceFile(path, previous, 0o644);
+  await checkReload(t, http, path, current, options);
 }
 
-/** Removes a vhost, tests and reloads; a removal that breaks the config is put back. */
-export async function removeVhost(t: Transport, http: HttpService, path: string, options: VhostTaskOptions = {}): Promise<void> {
-  const previous = await t.readFile(path);
-  await writeCheckReload(t, http, path, null, previous, options);
+/**
+ * Removes a vhost, tests and reloads; a removal that breaks the config is
+ * put back. Returns what was there (null: there was no file, and nothing
+ * was tested or reloaded).
+ */
+export async function removeVhost(t: Transport, http: HttpService, path: string, options: VhostTaskOptions = {}): Promise<{ previous: Buffer | null }> {
+  const previous = await t.replaceFile(path, null);
+  if (previous) await checkReload(t, http, path, previous, options);
+  return { previous };
 }

@@ -1,62 +1,151 @@
-// tide apply installing 40 static sites on the two loopback servers, beside
-// the baseline (baseline.ts) run in the same process, interleaved, so the
-// ratio holds on a noisy machine. Prints a table; asserts only that both did
-// the work (every site answers), not a time.
+// Installing static sites on the two loopback servers: tide apply, the floor
+// (floor.ts: one ssh and one script per server) and Ansible with pipelining
+// (ansible.ts), in this one process, interleaved round by round (the order
+// rotates), so every ratio is taken on the same machine at the same time.
+// For each site count (TIDE_BENCH_SITES, default 40,400) and each kind of
+// login shell (TIDE_BENCH_SHELLS, default fast,slow; hosts.ts). Prints a
+// table of medians and ratios; asserts only that each did the work (a site
+// of each answers over HTTP), not a time. See README.md.
 
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { removeGitCliRepos } from '../../helpers/git-cli.js';
+import type { TestServices, TestSshServer } from '../../integration/env/types.js';
 import { commitAll, makeFleet, tide, writeFleetFile } from '../../integration/support/fleet.js';
 import { pageWhen } from '../../integration/support/probe.js';
-import { runBaseline } from './baseline.js';
+import { deployUserDir } from '../../integration/support/ssh.js';
+import { ansiblePlaybook, runAnsible } from './ansible.js';
+import { runFloor, type BenchServerPlan } from './floor.js';
+import { startSlowHosts, type SlowHosts } from './hosts.js';
 
 const services = inject('services');
-const SITES = Number(process.env.TIDE_BENCH_SITES ?? 40);
+const list = (v: string | undefined, fallback: string) => (v ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+const SITES = list(process.env.TIDE_BENCH_SITES, '40,400').map(Number);
+const SHELLS = list(process.env.TIDE_BENCH_SHELLS, 'fast,slow') as ('fast' | 'slow')[];
 const ROUNDS = Number(process.env.TIDE_BENCH_ROUNDS ?? 3);
+/** Ansible's rounds (each of its 400-site rounds takes minutes); default ROUNDS. */
+const ANSIBLE_ROUNDS = Number(process.env.TIDE_BENCH_ANSIBLE_ROUNDS ?? ROUNDS);
+const RESULTS = process.env.TIDE_BENCH_RESULTS;
 
-afterAll(() => removeGitCliRepos());
+type Tool = 'tide' | 'floor' | 'ansible';
+interface Row { shell: string; sites: number; times: Record<Tool, number[]> }
+const rows: Row[] = [];
+let slow: SlowHosts | undefined;
+
+beforeAll(async () => {
+  await ansiblePlaybook();
+  if (SHELLS.includes('slow')) slow = await startSlowHosts(services);
+}, 120_000);
+
+afterAll(async () => {
+  await slow?.stop();
+  removeGitCliRepos();
+  console.log(table());
+  if (RESULTS) writeFileSync(RESULTS, JSON.stringify(rows, null, 2));
+});
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-it(`installs ${SITES} static sites: tide vs a ControlMaster shell script`, async () => {
-  const [web1, web2] = services.ssh.servers;
-  const tideTimes: number[] = [];
-  const baseTimes: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    // tide: servers verified and the platform deployed first (not timed), then the sites.
-    const fleet = makeFleet(services, `bench-${round}`, { keepSites: false });
-    expect((await tide(fleet, ['apply', '--yes'])).exitCode).toBe(0);
-    const names = Array.from({ length: SITES }, (_, i) => `t${round}-${i}.bench.test`);
-    names.forEach((name, i) => writeFleetFile(fleet, `sites/${name}.yaml`, { kind: 'Site', name, platform: 'brochure', server: i % 2 ? 'web2' : 'web1' }));
-    commitAll(fleet, `${SITES} sites`);
-    const started = performance.now();
-    const run = await tide(fleet, ['apply', '--yes']);
-    tideTimes.push(performance.now() - started);
-    expect(run.exitCode, run.all).toBe(0);
-    expect((await pageWhen(web2!.http.port, names[1]!, (p) => p.status === 200)).status).toBe(200);
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-    // Baseline: the same commands for as many sites, into its own root.
-    const plan = [web1!, web2!].map((server, s) => {
-      const root = join(server.root, `baseline-${round}`);
-      mkdirSync(join(root, 'sites'), { recursive: true });
-      return { server, root, docroot: join(fleet.roots[server.name]!, 'platforms/brochure'),
-        sites: Array.from({ length: SITES / 2 }, (_, i) => `b${round}-${s}-${i}.bench.test`) };
-    });
-    baseTimes.push(await runBaseline(services, plan));
-    expect((await pageWhen(web1!.http.port, plan[0]!.sites[0]!, (p) => p.status === 200)).status).toBe(200);
+function table(): string {
+  const lines = [
+    '',
+    `apply benchmark: static sites on 2 servers, medians of interleaved rounds (load average at the end: ${loadAverage()})`,
+    '| login shell | sites | tide | floor | Ansible | tide / floor | Ansible / tide | rounds (tide; floor; Ansible) |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const [t, f, a] = (['tide', 'floor', 'ansible'] as Tool[]).map((k) => (r.times[k].length ? median(r.times[k]) : NaN));
+    const each = (['tide', 'floor', 'ansible'] as Tool[]).map((k) => r.times[k].map((x) => (x / 1000).toFixed(2)).join(', ')).join('; ');
+    lines.push(`| ${r.shell} | ${r.sites} | ${sec(t!)} | ${sec(f!)} | ${sec(a!)} | ${(t! / f!).toFixed(2)} | ${(a! / t!).toFixed(1)} | ${each} |`);
   }
-  const t = median(tideTimes);
-  const b = median(baseTimes);
-  console.log([
-    '',
-    `apply benchmark: ${SITES} static sites on 2 servers, ${ROUNDS} interleaved rounds (medians)`,
-    `  tide apply      ${(t / 1000).toFixed(2)} s   rounds: ${tideTimes.map((x) => (x / 1000).toFixed(2)).join(', ')}`,
-    `  baseline (ssh)  ${(b / 1000).toFixed(2)} s   rounds: ${baseTimes.map((x) => (x / 1000).toFixed(2)).join(', ')}`,
-    `  tide / baseline ${(t / b).toFixed(2)}   (target <= 1.5)`,
-    '',
-  ].join('\n'));
-});
+  return `${lines.join('\n')}\n`;
+}
+
+function loadAverage(): string {
+  return execFileSync('cat', ['/proc/loadavg']).toString().split(' ').slice(0, 3).join(' ');
+}
+
+/** The environment with the servers of one kind of host. */
+function hostsOf(shell: 'fast' | 'slow'): TestServices {
+  return shell === 'fast' ? services : { ...services, ssh: { ...services.ssh, servers: slow!.servers } };
+}
+
+/** Removes the vhosts of `prefix` sites and reloads (not timed): later rounds do not test and reload an ever larger config. */
+function removeVhosts(servers: TestSshServer[], prefix: string): void {
+  for (const s of servers) {
+    for (const f of readdirSync(s.http.configDir)) if (f.startsWith(`tide-${prefix}`)) rmSync(join(s.http.configDir, f));
+    execFileSync('sh', ['-c', s.http.reload]);
+  }
+}
+
+function siteNames(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${prefix}${i}.bench.test`);
+}
+
+/** Half the sites on each server. */
+function split(names: string[], servers: TestSshServer[]): string[][] {
+  return servers.map((_, s) => names.filter((_, i) => i % servers.length === s));
+}
+
+for (const shell of SHELLS) {
+  describe(`${shell} login shell`, () => {
+    for (const count of SITES) {
+      it(`installs ${count} static sites: tide, the floor and Ansible`, async () => {
+        const env = hostsOf(shell);
+        const servers = env.ssh.servers;
+        const row: Row = { shell, sites: count, times: { tide: [], floor: [], ansible: [] } };
+        rows.push(row);
+        for (let round = 0; round < ROUNDS; round++) {
+          const id = `${shell[0]}${count}r${round}`;
+          // Not timed: a fleet with its servers verified and platforms deployed (the floor and Ansible use its static platform's code).
+          const fleet = makeFleet(env, `bench-${id}`, { keepSites: false });
+          expect((await tide(fleet, ['apply', '--yes'])).exitCode).toBe(0);
+          const docroot = (s: TestSshServer) => join(fleet.roots[s.name]!, 'platforms/brochure');
+          const plansFor = (tool: string): BenchServerPlan[] => {
+            const names = split(siteNames(`${tool}-${id}-`, count), servers);
+            return servers.map((server, s) => {
+              const root = deployUserDir(server, join(server.root, `${tool}-${id}`));
+              mkdirSync(join(root, 'sites'), { recursive: true });
+              execFileSync('chown', [server.user, join(root, 'sites')]);
+              return { server, root, docroot: docroot(server), sites: names[s]! };
+            });
+          };
+          const runs: Record<Tool, () => Promise<void>> = {
+            tide: async () => {
+              const names = siteNames(`t-${id}-`, count);
+              names.forEach((name, i) => writeFleetFile(fleet, `sites/${name}.yaml`, { kind: 'Site', name, platform: 'brochure', server: servers[i % servers.length]!.name }));
+              commitAll(fleet, `${count} sites`);
+              const started = performance.now();
+              const run = await tide(fleet, ['apply', '--yes']);
+              row.times.tide.push(performance.now() - started);
+              expect(run.exitCode, run.all).toBe(0);
+              expect((await pageWhen(servers[1]!.http.port, names[1]!, (p) => p.status === 200)).status).toBe(200);
+            },
+            floor: async () => {
+              const plans = plansFor('f');
+              row.times.floor.push(await runFloor(env, plans));
+              expect((await pageWhen(servers[0]!.http.port, plans[0]!.sites[0]!, (p) => p.status === 200)).status).toBe(200);
+            },
+            ansible: async () => {
+              if (round >= ANSIBLE_ROUNDS) return;
+              const plans = plansFor('a');
+              row.times.ansible.push(await runAnsible(env, plans));
+              expect((await pageWhen(servers[0]!.http.port, plans[0]!.sites[0]!, (p) => p.status === 200)).status).toBe(200);
+            },
+          };
+          const order: Tool[] = ['tide', 'floor', 'ansible'];
+          for (let i = 0; i < order.length; i++) await runs[order[(i + round) % order.length]!]();
+          for (const tool of ['t', 'f', 'a']) removeVhosts(servers, `${tool}-${id}-`);
+          console.log(`${shell} ${count} round ${round}: tide ${sec(row.times.tide.at(-1)!)}, floor ${sec(row.times.floor.at(-1)!)}${round < ANSIBLE_ROUNDS ? `, Ansible ${sec(row.times.ansible.at(-1)!)}` : ''} (load ${loadAverage()})`);
+        }
+      });
+    }
+  });
+}

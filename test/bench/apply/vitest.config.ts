@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['test/bench/apply/*.bench.test.ts'],
     globalSetup: ['test/integration/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 900_000,
+    testTimeout: 4 * 3600_000,
     hookTimeout: 120_000,
     reporters: ['default'],
   },
