@@ -25,7 +25,6 @@
 
 import { randomBytes } from 'node:crypto';
 import { RUN_VAR } from './run-tag.js';
-import { PID_MARK } from './remote-shell.js';
 import { shellQuote } from './types.js';
 
 /** Printed once on stdout and stderr when the loop starts: what a noisy .bashrc printed before it is dropped. */
@@ -38,9 +37,13 @@ const LOOP = [
   'exec 5>&1 6>&2',
   `printf '\\036tide-shell-ready\\n'; printf '\\036tide-shell-ready\\n' >&2`,
   `while IFS=' ' read -r b n; do`,
-  '  s=$(head -c "$n"; echo .); s=${s%.}',
+  // The script ends with "#<boundary>", so $(...) strips no newline of it.
+  '  s=$(head -c "$n")',
   '  case $s in *"#$b") ;; *) exit 125 ;; esac',
-  '  c=$( { { { ( eval "$s" ) </dev/null 3>&- 4>&- 5>&- 6>&-; echo $? >&4; } 2>&1 >&3 3>&- | cat >&6; } 3>&1 | cat >&5; } 4>&1 )',
+  // The subshell runs in the background only to learn its pid ($!): it
+  // execs setsid (no fork: it is no group leader), so $! is the command's
+  // process group, reported first on stderr.
+  `  c=$( { { { ( eval "$s" ) </dev/null 3>&- 4>&- 5>&- 6>&- & printf '\\036tide-pid:%s\\n' $! >&2; wait $!; echo $? >&4; } 2>&1 >&3 3>&- | cat >&6; } 3>&1 | cat >&5; } 4>&1 )`,
   `  printf '%s%s\\n' "$b" "$c"`,
   `  printf '%s\\n' "$b" >&2`,
   'done',
@@ -74,10 +77,7 @@ export function commandFrame(input: FrameInput): CommandFrame {
   return { request: Buffer.concat([Buffer.from(`${boundary} ${script.length}\n`), script]), boundary: Buffer.from(boundary) };
 }
 
-/**
- * What the loop evaluates for one command. The command reports its pid
- * (PID_MARK, first on stderr) so a timeout can kill its group by pid.
- */
+/** What the loop evaluates for one command (the loop reports its pid). */
 export function commandScript(input: FrameInput, boundary: string): string {
   const lines = [`${RUN_VAR}=${shellQuote(input.token)}; export ${RUN_VAR}`];
   for (const [name, value] of Object.entries(input.env ?? {})) {
@@ -85,13 +85,12 @@ export function commandScript(input: FrameInput, boundary: string): string {
     lines.push(`export ${name}=${shellQuote(value)}`);
   }
   if (input.cwd !== undefined) lines.push(`cd ${shellQuote(input.cwd)} || exit 1`);
-  const pid = `printf '\\036tide-pid:%s\\n' "$$" >&2; `;
   if (input.stdin === undefined) {
-    lines.push(`exec setsid sh -c ${shellQuote(`${pid}exec sh -c "$1"`)} sh ${shellQuote(input.command)}`);
+    lines.push(`exec setsid sh -c ${shellQuote(input.command)}`);
   } else {
     // A delimiter base64 never produces (it has no '-').
     const eof = `tide-stdin-${boundary.slice(-9, -1)}`;
-    lines.push(`exec setsid sh -c ${shellQuote(`${pid}base64 -d | sh -c "$1"`)} sh ${shellQuote(input.command)} <<'${eof}'`);
+    lines.push(`exec setsid sh -c ${shellQuote('base64 -d | sh -c "$1"')} sh ${shellQuote(input.command)} <<'${eof}'`);
     lines.push(...base64Lines(Buffer.from(input.stdin)), eof);
   }
   return lines.join('\n');
