@@ -24742,11 +24742,11 @@ var require_Channel = __commonJS({
           );
         }
       }
-      signal(signalName) {
+      signal(signalName2) {
         if (this.server)
           throw new Error("Client-only method called in server mode");
         if (this.type === "session" && this.writable && this.outgoing.state === "open") {
-          this._client._protocol.signal(this.outgoing.id, signalName);
+          this._client._protocol.signal(this.outgoing.id, signalName2);
         }
       }
       exit(statusOrSignal, coreDumped, msg) {
@@ -26115,7 +26115,7 @@ var require_client = __commonJS({
           opts = {};
         }
         const extraOpts = { allowHalfOpen: opts.allowHalfOpen !== false };
-        openChannel(this, "session", extraOpts, (err, chan) => {
+        openChannel2(this, "session", extraOpts, (err, chan) => {
           if (err) {
             cb(err);
             return;
@@ -26162,7 +26162,7 @@ var require_client = __commonJS({
           opts = wndopts;
           wndopts = void 0;
         }
-        openChannel(this, "session", (err, chan) => {
+        openChannel2(this, "session", (err, chan) => {
           if (err) {
             cb(err);
             return;
@@ -26197,7 +26197,7 @@ var require_client = __commonJS({
       subsys(name, cb) {
         if (!this._sock || !isWritable(this._sock))
           throw new Error("Not connected");
-        openChannel(this, "session", (err, chan) => {
+        openChannel2(this, "session", (err, chan) => {
           if (err) {
             cb(err);
             return;
@@ -26263,7 +26263,7 @@ var require_client = __commonJS({
         };
         if (typeof cb !== "function")
           cb = noop;
-        openChannel(this, "direct-tcpip", cfg, cb);
+        openChannel2(this, "direct-tcpip", cfg, cb);
         return this;
       }
       openssh_noMoreSessions(cb) {
@@ -26355,7 +26355,7 @@ var require_client = __commonJS({
         if (typeof cb !== "function")
           cb = noop;
         if (!this.config.strictVendor || this.config.strictVendor && RE_OPENSSH.test(this._remoteVer)) {
-          openChannel(this, "direct-streamlocal@openssh.com", { socketPath }, cb);
+          openChannel2(this, "direct-streamlocal@openssh.com", { socketPath }, cb);
           return this;
         }
         process.nextTick(
@@ -26373,7 +26373,7 @@ var require_client = __commonJS({
           cb = env;
           env = void 0;
         }
-        openChannel(this, "sftp", (err, sftp) => {
+        openChannel2(this, "sftp", (err, sftp) => {
           if (err) {
             cb(err);
             return;
@@ -26434,7 +26434,7 @@ var require_client = __commonJS({
         return this;
       }
     };
-    function openChannel(self2, type, opts, cb) {
+    function openChannel2(self2, type, opts, cb) {
       const initWindow = MAX_WINDOW;
       const maxPacket = PACKET_SIZE;
       if (typeof opts === "function") {
@@ -28055,17 +28055,17 @@ var require_server = __commonJS({
       }
       x11(originAddr, originPort, cb) {
         const opts = { originAddr, originPort };
-        openChannel(this, "x11", opts, cb);
+        openChannel2(this, "x11", opts, cb);
         return this;
       }
       forwardOut(boundAddr, boundPort, remoteAddr, remotePort, cb) {
         const opts = { boundAddr, boundPort, remoteAddr, remotePort };
-        openChannel(this, "forwarded-tcpip", opts, cb);
+        openChannel2(this, "forwarded-tcpip", opts, cb);
         return this;
       }
       openssh_forwardOutStreamLocal(socketPath, cb) {
         const opts = { socketPath };
-        openChannel(this, "forwarded-streamlocal@openssh.com", opts, cb);
+        openChannel2(this, "forwarded-streamlocal@openssh.com", opts, cb);
         return this;
       }
       rekey(cb) {
@@ -28088,7 +28088,7 @@ var require_server = __commonJS({
         return this;
       }
     };
-    function openChannel(self2, type, opts, cb) {
+    function openChannel2(self2, type, opts, cb) {
       const initWindow = MAX_WINDOW;
       const maxPacket = PACKET_SIZE;
       if (typeof opts === "function") {
@@ -28140,7 +28140,7 @@ var require_keygen = __commonJS({
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes: randomBytes6
+      randomBytes: randomBytes7
     } = __require("crypto");
     var { Ber } = require_lib2();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
@@ -28404,7 +28404,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes6(SALT_LEN);
+            const salt = randomBytes7(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -28443,7 +28443,7 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes6(4);
+          const checkInt = randomBytes7(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding = [];
@@ -28756,6 +28756,11 @@ function shellFor(transport, log, shellOptions = {}) {
       await ready();
       log.line(`write ${path}${mode === void 0 ? "" : ` (mode ${mode.toString(8)})`}`);
       return transport.writeFile(path, content, mode, { tag, ...fileOptions });
+    },
+    async replaceFile(path, content, mode, fileOptions) {
+      await ready();
+      log.line(content === null ? `remove ${path}` : `write ${path}${mode === void 0 ? "" : ` (mode ${mode.toString(8)})`}`);
+      return transport.replaceFile(path, content, mode, { tag, ...fileOptions });
     },
     async readFile(path, fileOptions) {
       await ready();
@@ -30435,8 +30440,7 @@ async function put(t, path, content, options) {
     throw new TideError("HTTP_VHOST_REMOVE_FAILED", `cannot remove ${path} on ${t.server}: ${tail(removed.stderr)}`);
   }
 }
-async function writeCheckReload(t, http, path, content, previous, options) {
-  await put(t, path, content, options);
+async function checkReload(t, http, path, previous, options) {
   let check;
   try {
     check = await t.exec(httpCommand(http, "check"), execOptions2(options));
@@ -30453,17 +30457,19 @@ async function writeCheckReload(t, http, path, content, previous, options) {
     throw new HttpReloadError(reload, t.server, previous);
 }
 async function installVhost(t, http, path, content, options = {}) {
-  const previous = await t.readFile(path);
-  await writeCheckReload(t, http, path, content, previous, options);
+  const previous = await t.replaceFile(path, content, 420);
+  await checkReload(t, http, path, previous, options);
   return { previous };
 }
 async function restoreVhost(t, http, path, previous, options = {}) {
-  const current = await t.readFile(path);
-  await writeCheckReload(t, http, path, previous, current, options);
+  const current = await t.replaceFile(path, previous, 420);
+  await checkReload(t, http, path, current, options);
 }
 async function removeVhost(t, http, path, options = {}) {
-  const previous = await t.readFile(path);
-  await writeCheckReload(t, http, path, null, previous, options);
+  const previous = await t.replaceFile(path, null);
+  if (previous)
+    await checkReload(t, http, path, previous, options);
+  return { previous };
 }
 
 // dist/operations/site/permissions.js
@@ -30532,9 +30538,9 @@ function writeSettingsTask(shell, r, password, { fresh = false } = {}) {
     name: `write settings ${r.settingsPath}`,
     async run() {
       for (const file of files()) {
+        const before = await shell.transport.replaceFile(file.path, file.content, file.mode);
         if (!fresh)
-          previous.set(file.path, await shell.transport.readFile(file.path));
-        await shell.transport.writeFile(file.path, file.content, file.mode);
+          previous.set(file.path, before);
       }
     },
     async undo() {
@@ -30625,9 +30631,7 @@ function removeVhostTask(shell, r) {
   return {
     name: `remove vhost ${path}`,
     async run() {
-      previous = await shell.transport.readFile(path);
-      if (previous)
-        await removeVhost(shell.transport, http, path);
+      ({ previous } = await removeVhost(shell.transport, http, path));
     },
     async undo() {
       if (previous)
@@ -30836,6 +30840,17 @@ var CommandTimeoutError = class extends TideError {
     this.command = command;
     this.timeoutMs = timeoutMs;
     this.what = what;
+  }
+};
+var RemoteShellLostError = class extends TideError {
+  server;
+  constructor(server, command, why) {
+    const running = command === void 0 ? "" : ` while running \`${brief(command)}\``;
+    super("REMOTE_SHELL_LOST", `server ${server}: tide's shell on the server ended${running} (${why}); the command's outcome is unknown`, {
+      retryable: true,
+      hint: `tide starts a new shell for the next command. If this repeats, check what ends processes of the deploy user on ${server} (an OOM kill, a session limit, a process reaper).`
+    });
+    this.server = server;
   }
 };
 var TransportError = class extends TideError {
@@ -32889,6 +32904,12 @@ function commitFileCommand(tmp, path, mode, bytes) {
   const [t, p] = [tmp, path].map(shellQuote);
   return `n=$(wc -c < ${t} 2>/dev/null | tr -d ' '); if [ "$n" != ${bytes} ]; then rm -f ${t}; echo "received \${n:-no} bytes" >&2; exit ${SIZE_MISMATCH}; fi; chmod ${octal(mode)} ${t} && mv -f ${t} ${p} || { s=$?; rm -f ${t}; exit $s; }`;
 }
+var REPLACED_NONE = 45;
+function replaceFileCommand(path, mode, tmp, write) {
+  const p = shellQuote(path);
+  const put2 = write ? writeFileCommand(path, mode, tmp) : `rm -f -- ${p}`;
+  return `if [ -e ${p} ]; then cat ${p} || exit 1; h=0; else h=${REPLACED_NONE}; fi; { ${put2}; } || exit; exit $h`;
+}
 var READ_MISSING = 44;
 function readFileCommand(path) {
   const p = shellQuote(path);
@@ -33009,6 +33030,10 @@ function signalExitCode(signal) {
   const n = constants2.signals[signal];
   return n === void 0 ? 255 : 128 + n;
 }
+function signalName(n) {
+  const signals = constants2.signals;
+  return Object.keys(signals).find((name) => signals[name] === n);
+}
 function toExecResult(command, raw) {
   const result = {
     command,
@@ -33051,6 +33076,28 @@ var CommandTransport = class {
     }
     if (r.exitCode !== 0)
       throw new TransportError(this.server, `cannot write ${path}`, r.stderr.toString());
+  }
+  async replaceFile(path, content, mode = 420, options = {}) {
+    const { tmp } = tempBeside(path);
+    const what = content === null ? `removing ${path}` : `writing ${path}`;
+    let r;
+    try {
+      r = await this.run(replaceFileCommand(path, mode, tmp, content !== null), {
+        ...content === null ? {} : { stdin: content },
+        timeoutMs: options.timeoutMs ?? ioTimeoutMs(),
+        what,
+        tag: options.tag
+      });
+    } catch (error) {
+      if (content !== null)
+        await this.run(`rm -f ${shellQuote(tmp)}`, { tag: options.tag }).catch(() => void 0);
+      throw error;
+    }
+    if (r.exitCode === REPLACED_NONE)
+      return null;
+    if (r.exitCode !== 0)
+      throw new TransportError(this.server, `cannot ${content === null ? "remove" : "write"} ${path}`, r.stderr.toString());
+    return r.stdout;
   }
   copyFileTo(path, target, dest, mode, options) {
     return copyFile(this, path, target, dest, mode, options);
@@ -33255,132 +33302,124 @@ function blobFingerprint(blob) {
   return `SHA256:${createHash3("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 }
 
-// dist/transport/ssh-channel.js
-var OPEN_ATTEMPTS = 48;
-var KILL_WAIT_MS = 5e3;
-function killable(options) {
-  return options.timeoutMs !== void 0 || options.stdout !== void 0 || stdinStream(options.stdin) !== void 0;
+// dist/transport/shell-frames.js
+import { randomBytes as randomBytes6 } from "node:crypto";
+var SHELL_READY = "tide-shell-ready\n";
+var LOOP = [
+  "exec 5>&1 6>&2",
+  `printf '\\036tide-shell-ready\\n'; printf '\\036tide-shell-ready\\n' >&2`,
+  `while IFS=' ' read -r b n; do`,
+  // The script ends with "#<boundary>", so $(...) strips no newline of it.
+  '  s=$(head -c "$n")',
+  '  case $s in *"#$b") ;; *) exit 125 ;; esac',
+  // The subshell runs in the background only to learn its pid ($!): it
+  // execs setsid (no fork: it is no group leader), so $! is the command's
+  // process group, reported first on stderr.
+  `  c=$( { { { ( eval "$s" ) </dev/null 3>&- 4>&- 5>&- 6>&- & printf '\\036tide-pid:%s\\n' $! >&2; wait $!; echo $? >&4; } 2>&1 >&3 3>&- | cat >&6; } 3>&1 | cat >&5; } 4>&1 )`,
+  `  printf '%s%s\\n' "$b" "$c"`,
+  `  printf '%s\\n' "$b" >&2`,
+  "done"
+].join("\n");
+var SHELL_COMMAND = `exec sh -c ${shellQuote(LOOP)} tide-shell`;
+var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function commandFrame(input) {
+  const boundary = `tide-end:${randomBytes6(16).toString("hex")}:`;
+  const script = Buffer.from(`${commandScript(input, boundary)}
+#${boundary}`);
+  return { request: Buffer.concat([Buffer.from(`${boundary} ${script.length}
+`), script]), boundary: Buffer.from(boundary) };
 }
-function runChannel(client, spec) {
-  const { options, endpoint } = spec;
-  const server = endpoint.server;
-  return new Promise((resolve, reject) => {
-    const startedAt = performance.now();
-    const output = new OutputCollector(options.onOutput);
-    const stderr = killable(options) ? new PidFilter((b) => output.push("stderr", b)) : null;
-    let channel;
-    let timer;
-    let openTimer;
-    let settled = false;
-    let stopping = false;
-    let exit;
-    const done = (error, result) => {
-      if (settled)
-        return;
-      settled = true;
-      clearTimeout(timer);
-      clearTimeout(openTimer);
-      untrack();
-      for (const w of streams)
-        w.detach();
-      if (error)
-        reject(error);
-      else
-        resolve(result);
-    };
-    const abort = (error) => {
-      channel?.close();
-      done(error);
-    };
-    const untrack = spec.track(abort);
-    const streamFailed = (e) => {
-      const error = new TransportError(server, `command stopped: ${brief(spec.command)}`, e.message);
-      if (channel)
-        stop(error);
-      else
-        done(error);
-    };
-    const input = stdinStream(options.stdin);
-    const streams = [];
-    const stdinWatch = input && watchInput(input, () => channel, streamFailed);
-    const stdoutWatch = options.stdout && watchOutput(options.stdout, () => channel, streamFailed);
-    for (const w of [stdinWatch, stdoutWatch])
-      if (w)
-        streams.push(w);
-    const open2 = (attempt) => {
-      try {
-        client.exec(spec.invocation.command, (error, ch) => {
-          if (settled)
-            return void ch?.close();
-          if (error) {
-            const refused = typeof error.reason === "number";
-            if (refused && attempt < OPEN_ATTEMPTS) {
-              openTimer = setTimeout(() => open2(attempt + 1), Math.min(5 * 2 ** attempt, 250));
-              return;
-            }
-            return done(new TransportError(server, "cannot open an ssh channel", error.message));
-          }
-          attach(ch);
-        });
-      } catch (error) {
-        done(new SshConnectError(endpoint, error.message, { cause: error }));
-      }
-    };
-    open2(0);
-    function stop(error) {
-      if (stopping || settled || !channel)
-        return;
-      stopping = true;
-      killChannel(channel);
-      const killed = (stderr?.known ?? Promise.resolve(void 0)).then((pid) => pid === void 0 ? void 0 : spec.killGroup(pid).catch(() => void 0));
-      const wait = new Promise((r) => setTimeout(r, KILL_WAIT_MS).unref());
-      void Promise.race([killed, wait]).then(() => abort(error));
-    }
-    function attach(ch) {
-      channel = ch;
-      if (options.timeoutMs !== void 0) {
-        const limit = options.timeoutMs;
-        timer = setTimeout(() => stop(new CommandTimeoutError(server, spec.command, limit, options.what)), limit);
-      }
-      if (stdoutWatch)
-        stdoutWatch.pipe();
-      else
-        ch.on("data", (chunk) => output.push("stdout", chunk));
-      ch.stderr.on("data", (chunk) => stderr ? stderr.push(chunk) : output.push("stderr", chunk));
-      ch.on("exit", (code, signal) => {
-        exit = { code, signal };
-      });
-      ch.on("error", (e) => done(new TransportError(server, "ssh channel failed", e.message)));
-      ch.on("close", () => {
-        if (stopping)
-          return;
-        stderr?.end();
-        const { stdout, stderr: err } = output.finish();
-        if (!exit)
-          return done(new SshConnectError(endpoint, "the command ended without an exit status (connection lost?)"));
-        const durationMs = Math.round(performance.now() - startedAt);
-        const signal = exit.code === null ? exit.signal : void 0;
-        if (signal === void 0)
-          return done(null, { exitCode: exit.code ?? 255, stdout, stderr: err, durationMs });
-        done(null, { exitCode: signalExitCode(signal), signal, stdout, stderr: err, durationMs });
-      });
-      if (spec.invocation.preamble !== void 0)
-        ch.write(spec.invocation.preamble);
-      if (stdinWatch)
-        return stdinWatch.pipe();
-      if (options.stdin !== void 0)
-        ch.write(options.stdin);
-      ch.end();
-    }
-  });
-}
-function killChannel(ch) {
-  const inner = ch;
-  const state = inner.outgoing?.state;
-  if ((state === "open" || state === "eof") && inner.outgoing && inner._client?._protocol) {
-    inner._client._protocol.signal(inner.outgoing.id, "KILL");
+function commandScript(input, boundary) {
+  const lines = [`${RUN_VAR}=${shellQuote(input.token)}; export ${RUN_VAR}`];
+  for (const [name, value] of Object.entries(input.env ?? {})) {
+    if (!ENV_NAME2.test(name))
+      throw new Error(`invalid environment variable name: ${JSON.stringify(name)}`);
+    lines.push(`export ${name}=${shellQuote(value)}`);
   }
+  if (input.cwd !== void 0)
+    lines.push(`cd ${shellQuote(input.cwd)} || exit 1`);
+  if (input.stdin === void 0) {
+    lines.push(`exec setsid sh -c ${shellQuote(input.command)}`);
+  } else {
+    const eof = `tide-stdin-${boundary.slice(-9, -1)}`;
+    lines.push(`exec setsid sh -c ${shellQuote('base64 -d | sh -c "$1"')} sh ${shellQuote(input.command)} <<'${eof}'`);
+    lines.push(...base64Lines(Buffer.from(input.stdin)), eof);
+  }
+  return lines.join("\n");
 }
+function base64Lines(bytes) {
+  const text = bytes.toString("base64");
+  const lines = [];
+  for (let i = 0; i < text.length; i += 4096)
+    lines.push(text.slice(i, i + 4096));
+  return lines;
+}
+var READY = Buffer.from(SHELL_READY, "latin1");
+var FramedOutput = class {
+  stray;
+  buf = Buffer.alloc(0);
+  ready = false;
+  current = null;
+  constructor(stray) {
+    this.stray = stray;
+  }
+  expect(boundary, sink) {
+    this.current = { boundary, sink };
+    this.drain();
+  }
+  push(chunk) {
+    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
+    this.drain();
+  }
+  drain() {
+    if (!this.ready) {
+      const at2 = this.buf.indexOf(READY);
+      if (at2 < 0) {
+        this.buf = this.buf.subarray(Math.max(0, this.buf.length - READY.length + 1));
+        return;
+      }
+      this.ready = true;
+      this.buf = this.buf.subarray(at2 + READY.length);
+    }
+    const current = this.current;
+    if (!current) {
+      if (this.buf.length > 0)
+        this.stray();
+      return;
+    }
+    const { boundary, sink } = current;
+    const at = this.buf.indexOf(boundary);
+    if (at < 0) {
+      const keep = partialAtEnd(this.buf, boundary);
+      if (this.buf.length > keep) {
+        sink.data(this.buf.subarray(0, this.buf.length - keep));
+        this.buf = this.buf.subarray(this.buf.length - keep);
+      }
+      return;
+    }
+    if (at > 0)
+      sink.data(this.buf.subarray(0, at));
+    this.buf = this.buf.subarray(at);
+    const nl = this.buf.indexOf(10, boundary.length);
+    if (nl < 0)
+      return;
+    const trailer = this.buf.subarray(boundary.length, nl).toString("latin1");
+    this.buf = this.buf.subarray(nl + 1);
+    this.current = null;
+    sink.end(trailer);
+    if (this.buf.length > 0 && !this.current)
+      this.stray();
+  }
+};
+function partialAtEnd(buf, mark) {
+  for (let i = Math.max(0, buf.length - mark.length + 1); i < buf.length; i++) {
+    if (buf[i] === mark[0] && buf.subarray(i).equals(mark.subarray(0, buf.length - i)))
+      return buf.length - i;
+  }
+  return 0;
+}
+
+// dist/transport/pid-filter.js
 var MARK2 = Buffer.from(PID_MARK, "latin1");
 var PidFilter = class {
   pass;
@@ -33422,6 +33461,332 @@ var PidFilter = class {
   }
 };
 
+// dist/transport/shell-session.js
+var KILL_WAIT_MS = 5e3;
+var ShellSession = class {
+  server;
+  pipes;
+  killGroup;
+  stdout;
+  stderr;
+  running = null;
+  closedWhy = null;
+  constructor(server, pipes, killGroup2) {
+    this.server = server;
+    this.pipes = pipes;
+    this.killGroup = killGroup2;
+    const stray = () => this.broken("it printed output between commands");
+    this.stdout = new FramedOutput(stray);
+    this.stderr = new FramedOutput(stray);
+    pipes.onStdout((chunk) => this.stdout.push(chunk));
+    pipes.onStderr((chunk) => this.stderr.push(chunk));
+    pipes.onClose((why) => {
+      this.closedWhy ??= why;
+      this.running?.fail(this.lost(this.running.command));
+    });
+  }
+  /** False once the shell ended or broke: it takes no more commands. */
+  get usable() {
+    return this.closedWhy === null;
+  }
+  get busy() {
+    return this.running !== null;
+  }
+  /** Ends the shell (its loop exits; a running command's group is left to its timeout). */
+  close(why = "closed by tide") {
+    this.closedWhy ??= why;
+    this.pipes.close();
+  }
+  /** Fails the running command with `error` (a lost connection) and ends the shell. */
+  abort(error) {
+    const running = this.running;
+    this.close("aborted");
+    running?.fail(error);
+  }
+  run(input, options) {
+    if (this.closedWhy !== null)
+      return Promise.reject(this.lost(input.command));
+    if (this.running)
+      return Promise.reject(new Error("a shell runs one command at a time"));
+    const { request, boundary } = commandFrame(input);
+    const startedAt = performance.now();
+    const output = new OutputCollector(options.onOutput);
+    const pids = new PidFilter((b) => output.push("stderr", b));
+    return new Promise((resolve, reject) => {
+      let status;
+      let stderrDone = false;
+      let timedOut;
+      let killWait;
+      const settle3 = (error) => {
+        if (this.running !== running)
+          return;
+        this.running = null;
+        clearTimeout(timer);
+        clearTimeout(killWait);
+        if (error)
+          return reject(error);
+        pids.end();
+        const { stdout, stderr } = output.finish();
+        const exitCode = Number(status);
+        if (!/^\d+$/.test(status ?? ""))
+          return reject(this.broken("it returned no exit status", input.command));
+        const durationMs = Math.round(performance.now() - startedAt);
+        const signal = exitCode > 128 ? signalName(exitCode - 128) : void 0;
+        resolve(signal === void 0 ? { exitCode, stdout, stderr, durationMs } : { exitCode, signal, stdout, stderr, durationMs });
+      };
+      const finished = () => {
+        if (status === void 0 || !stderrDone)
+          return;
+        settle3(timedOut ?? null);
+      };
+      const running = { command: input.command, fail: (error) => settle3(error) };
+      this.running = running;
+      const timer = setTimeout(() => {
+        timedOut = new CommandTimeoutError(this.server, input.command, input.timeoutMs, options.what);
+        void pids.known.then((pid) => pid === void 0 ? void 0 : this.killGroup(pid).catch(() => void 0));
+        killWait = setTimeout(() => {
+          const error = timedOut;
+          this.close("a timed-out command did not let go of its output");
+          settle3(error);
+        }, KILL_WAIT_MS);
+      }, input.timeoutMs);
+      this.stdout.expect(boundary, {
+        data: (chunk) => output.push("stdout", chunk),
+        end: (trailer) => {
+          status = trailer;
+          finished();
+        }
+      });
+      this.stderr.expect(boundary, {
+        data: (chunk) => pids.push(chunk),
+        end: () => {
+          stderrDone = true;
+          finished();
+        }
+      });
+      this.pipes.write(request);
+    });
+  }
+  lost(command) {
+    return new RemoteShellLostError(this.server, command, this.closedWhy ?? "it ended");
+  }
+  /** The shell broke the protocol: end it, fail what runs. */
+  broken(why, command = this.running?.command) {
+    this.closedWhy ??= why;
+    const error = this.lost(command);
+    this.pipes.close();
+    this.running?.fail(error);
+    return error;
+  }
+};
+
+// dist/transport/ssh-channel.js
+var OPEN_ATTEMPTS = 48;
+var KILL_WAIT_MS2 = 5e3;
+function killable(options) {
+  return options.timeoutMs !== void 0 || options.stdout !== void 0 || stdinStream(options.stdin) !== void 0;
+}
+function runChannel(client, spec) {
+  const { options, endpoint } = spec;
+  const server = endpoint.server;
+  return new Promise((resolve, reject) => {
+    const startedAt = performance.now();
+    const output = new OutputCollector(options.onOutput);
+    const stderr = killable(options) ? new PidFilter((b) => output.push("stderr", b)) : null;
+    let channel;
+    let timer;
+    let settled = false;
+    let stopping = false;
+    let exit;
+    const done = (error, result) => {
+      if (settled)
+        return;
+      settled = true;
+      clearTimeout(timer);
+      untrack();
+      for (const w of streams)
+        w.detach();
+      if (error)
+        reject(error);
+      else
+        resolve(result);
+    };
+    const abort = (error) => {
+      channel?.close();
+      done(error);
+    };
+    const untrack = spec.track(abort);
+    const streamFailed = (e) => {
+      const error = new TransportError(server, `command stopped: ${brief(spec.command)}`, e.message);
+      if (channel)
+        stop(error);
+      else
+        done(error);
+    };
+    const input = stdinStream(options.stdin);
+    const streams = [];
+    const stdinWatch = input && watchInput(input, () => channel, streamFailed);
+    const stdoutWatch = options.stdout && watchOutput(options.stdout, () => channel, streamFailed);
+    for (const w of [stdinWatch, stdoutWatch])
+      if (w)
+        streams.push(w);
+    openChannel(client, endpoint, spec.invocation.command, () => settled).then((ch) => settled ? ch.close() : attach(ch), (error) => done(error instanceof SshConnectError ? error : new TransportError(server, "cannot open an ssh channel", error.message)));
+    function stop(error) {
+      if (stopping || settled || !channel)
+        return;
+      stopping = true;
+      killChannel(channel);
+      const killed = (stderr?.known ?? Promise.resolve(void 0)).then((pid) => pid === void 0 ? void 0 : spec.killGroup(pid).catch(() => void 0));
+      const wait = new Promise((r) => setTimeout(r, KILL_WAIT_MS2).unref());
+      void Promise.race([killed, wait]).then(() => abort(error));
+    }
+    function attach(ch) {
+      channel = ch;
+      if (options.timeoutMs !== void 0) {
+        const limit = options.timeoutMs;
+        timer = setTimeout(() => stop(new CommandTimeoutError(server, spec.command, limit, options.what)), limit);
+      }
+      if (stdoutWatch)
+        stdoutWatch.pipe();
+      else
+        ch.on("data", (chunk) => output.push("stdout", chunk));
+      ch.stderr.on("data", (chunk) => stderr ? stderr.push(chunk) : output.push("stderr", chunk));
+      ch.on("exit", (code, signal) => {
+        exit = { code, signal };
+      });
+      ch.on("error", (e) => done(new TransportError(server, "ssh channel failed", e.message)));
+      ch.on("close", () => {
+        if (stopping)
+          return;
+        stderr?.end();
+        const { stdout, stderr: err } = output.finish();
+        if (!exit)
+          return done(new SshConnectError(endpoint, "the command ended without an exit status (connection lost?)"));
+        const durationMs = Math.round(performance.now() - startedAt);
+        const signal = exit.code === null ? exit.signal : void 0;
+        if (signal === void 0)
+          return done(null, { exitCode: exit.code ?? 255, stdout, stderr: err, durationMs });
+        done(null, { exitCode: signalExitCode(signal), signal, stdout, stderr: err, durationMs });
+      });
+      if (spec.invocation.preamble !== void 0)
+        ch.write(spec.invocation.preamble);
+      if (stdinWatch)
+        return stdinWatch.pipe();
+      if (options.stdin !== void 0)
+        ch.write(options.stdin);
+      ch.end();
+    }
+  });
+}
+function openChannel(client, endpoint, command, cancelled = () => false) {
+  return new Promise((resolve, reject) => {
+    const open2 = (attempt) => {
+      try {
+        client.exec(command, (error, ch) => {
+          if (!error)
+            return resolve(ch);
+          const refused = typeof error.reason === "number";
+          if (refused && attempt < OPEN_ATTEMPTS && !cancelled()) {
+            setTimeout(() => open2(attempt + 1), Math.min(5 * 2 ** attempt, 250));
+            return;
+          }
+          reject(error);
+        });
+      } catch (error) {
+        reject(new SshConnectError(endpoint, error.message, { cause: error }));
+      }
+    };
+    open2(0);
+  });
+}
+function killChannel(ch) {
+  const inner = ch;
+  const state = inner.outgoing?.state;
+  if ((state === "open" || state === "eof") && inner.outgoing && inner._client?._protocol) {
+    inner._client._protocol.signal(inner.outgoing.id, "KILL");
+  }
+}
+
+// dist/transport/shell-pool.js
+var SHELL_STDIN_LIMIT = 1024 * 1024;
+var ShellPool = class {
+  endpoint;
+  killGroup;
+  idle = [];
+  /** Every shell started and not yet known to be gone, with the connection it runs on. */
+  live = /* @__PURE__ */ new Map();
+  constructor(endpoint, killGroup2) {
+    this.endpoint = endpoint;
+    this.killGroup = killGroup2;
+  }
+  /** An idle shell on `client`, or a new one. */
+  async take(client) {
+    for (let s = this.idle.pop(); s; s = this.idle.pop()) {
+      if (s.usable && this.live.get(s) === client)
+        return s;
+      this.drop(s);
+    }
+    const channel = await openChannel(client, this.endpoint, SHELL_COMMAND).catch((error) => {
+      throw new TransportError(this.endpoint.server, "cannot open an ssh channel for a shell", error.message);
+    });
+    const session = new ShellSession(this.endpoint.server, channelPipes(channel), (pid) => this.killGroup(client, pid));
+    this.live.set(session, client);
+    return session;
+  }
+  /** Back from a command: kept for the next one if it still works. */
+  give(session) {
+    if (session.usable && this.live.has(session))
+      this.idle.push(session);
+    else
+      this.drop(session);
+  }
+  /** Shells open now (idle or running a command): each holds a channel. */
+  get size() {
+    return this.live.size;
+  }
+  /** Ends an idle shell to free its channel; false when none is idle. */
+  closeIdle() {
+    const s = this.idle.shift();
+    if (!s)
+      return false;
+    this.drop(s);
+    return true;
+  }
+  closeAll() {
+    for (const s of this.live.keys())
+      s.close();
+    this.live.clear();
+    this.idle.length = 0;
+  }
+  drop(session) {
+    session.close();
+    this.live.delete(session);
+  }
+};
+function channelPipes(ch) {
+  return {
+    write: (data) => void ch.write(data),
+    onStdout: (listener) => ch.on("data", listener),
+    onStderr: (listener) => ch.stderr.on("data", listener),
+    onClose: (listener) => {
+      let told = false;
+      const once = (why) => {
+        if (told)
+          return;
+        told = true;
+        listener(why);
+      };
+      ch.on("exit", (code, signal) => once(code === null ? `killed by ${signal ?? "a signal"}` : `exit status ${code}`));
+      ch.on("close", () => once("its ssh channel closed"));
+      ch.on("error", (e) => once(`its ssh channel failed: ${e.message}`));
+    },
+    close: () => {
+      ch.end();
+      ch.close();
+    }
+  };
+}
+
 // dist/transport/ssh.js
 var Slots = class {
   free;
@@ -33455,6 +33820,11 @@ var SshTransport = class extends CommandTransport {
   connections = 0;
   endpoint;
   slots;
+  maxChannels;
+  /** Long-lived shells (one per slot at most) that run commands without a login each. */
+  shells;
+  /** Commands running on a channel of their own (streamed input or output). */
+  streaming = 0;
   conn = null;
   current = null;
   /** Abort functions of the channels running now, failed when the connection drops. */
@@ -33465,9 +33835,12 @@ var SshTransport = class extends CommandTransport {
     this.options = options;
     this.server = config.name;
     this.endpoint = { server: config.name, host: config.host ?? "", port: config.port, user: config.user ?? "root" };
-    this.slots = new Slots(options.maxChannels ?? 8);
+    this.maxChannels = options.maxChannels ?? 8;
+    this.slots = new Slots(this.maxChannels);
+    this.shells = new ShellPool(this.endpoint, (client, pid) => this.killGroup(client, pid));
   }
   async close() {
+    this.shells.closeAll();
     const conn = this.conn;
     this.conn = null;
     const client = await conn?.catch(() => null);
@@ -33482,13 +33855,37 @@ var SshTransport = class extends CommandTransport {
   }
   async run(command, given) {
     const options = { ...given, timeoutMs: given.timeoutMs ?? ioTimeoutMs() };
-    const inv = invocation(command, options.cwd, options.env, killable(options), commandToken(options.tag));
+    const token = commandToken(options.tag);
+    const stdin = options.stdin;
+    const inShell = options.stdout === void 0 && (stdin === void 0 || (typeof stdin === "string" || Buffer.isBuffer(stdin)) && Buffer.byteLength(stdin) < SHELL_STDIN_LIMIT);
+    const inv = inShell ? null : invocation(command, options.cwd, options.env, killable(options), token);
     const release = await this.slots.acquire();
     try {
       const client = await this.client();
-      return await runChannel(client, this.spec(client, command, inv, options));
+      if (!inv)
+        return await this.runInShell(client, command, token, stdin, options);
+      if (this.shells.size + this.streaming >= this.maxChannels)
+        this.shells.closeIdle();
+      this.streaming++;
+      try {
+        return await runChannel(client, this.spec(client, command, inv, options));
+      } finally {
+        this.streaming--;
+      }
     } finally {
       release();
+    }
+  }
+  /** Runs the command in one of the connection's long-lived shells (shell-session.ts). */
+  async runInShell(client, command, token, stdin, options) {
+    const session = await this.shells.take(client);
+    const abort = (error) => session.abort(error);
+    this.running.add(abort);
+    try {
+      return await session.run({ command, cwd: options.cwd, env: options.env, stdin, token, timeoutMs: options.timeoutMs }, options);
+    } finally {
+      this.running.delete(abort);
+      this.shells.give(session);
     }
   }
   spec(client, command, invocation2, options) {
@@ -33499,15 +33896,21 @@ var SshTransport = class extends CommandTransport {
       options,
       // Outside the queue: the timed-out command still holds its slot, and
       // the limit leaves room under sshd's MaxSessions for this channel.
-      killGroup: async (pid) => {
-        const kill = killGroupCommand(pid);
-        await runChannel(client, this.spec(client, kill, { command: kill }, {}));
-      },
+      killGroup: (pid) => this.killGroup(client, pid),
       track: (abort) => {
         this.running.add(abort);
         return () => this.running.delete(abort);
       }
     };
+  }
+  /**
+   * Kills a timed-out command's process group from a channel of its own:
+   * outside the queue (the timed-out command still holds its slot), and the
+   * limit leaves room under sshd's MaxSessions for it.
+   */
+  async killGroup(client, pid) {
+    const kill = killGroupCommand(pid);
+    await runChannel(client, this.spec(client, kill, { command: kill }, {}));
   }
   /** The shared connection, opened on first use and again after it drops. */
   client() {
