@@ -83,7 +83,8 @@ describe('apply on merge (GitHub action)', () => {
     }
     expect(shard1Run.stdout).toMatch(/origin\/tide-state moved \(another shard pushed\): replayed \d+ state commit\(s\), pushing again/);
     expect(shard1Run.summary).toMatch(/### tide apply \(server web1\): applied/);
-    const landed = git(repo.bare, 'log', '--format=%s', 'tide-state');
+    // Full messages: operations that end together share a commit (each message kept in its body).
+    const landed = git(repo.bare, 'log', '--format=%B', 'tide-state');
     for (const name of ['keep', 'gone', 'moving', 'other']) expect(landed).toMatch(new RegExp(`install site ${name}\\.gh\\.test on web[12]: ok`));
     expect(git(repo.bare, 'rev-parse', 'tide-state')).toBe(shard1Run.outputs['state-commit']);
 
