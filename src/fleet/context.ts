@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { loadFleet } from '../model/loader.js';
+import { FileDocumentCache } from './document-cache.js';
 import type { DesiredState } from '../model/kinds.js';
 import { readFleetSource } from '../repo/fleet-source.js';
 import { sourceTreeIds } from '../repo/source-digest.js';
@@ -20,7 +21,14 @@ export interface FleetContext {
 export async function loadDesired(repo: string | undefined, ref: string | undefined, cwd: string): Promise<{ repoDir: string; desired: DesiredState }> {
   const repoDir = fleetRoot(cwd, repo);
   const source = await readFleetSource(repoDir, ref);
-  const desired = loadFleet(source, { defaultName: basename(repoDir) });
+  const cache = FileDocumentCache.open(repoDir);
+  let desired: DesiredState;
+  try {
+    desired = loadFleet(source, { defaultName: basename(repoDir), cache });
+  } finally {
+    // An invalid fleet still caches its valid files: fixing one file then re-reads only that one.
+    cache.save();
+  }
   pinPlatformCode(repoDir, desired, ref === undefined);
   return { repoDir, desired };
 }

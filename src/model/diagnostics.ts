@@ -24,7 +24,8 @@ export class DiagnosticCollector {
   private readonly pending: Pending[] = [];
   private readonly sources = new Map<string, YamlSource>();
 
-  constructor(private readonly texts: ReadonlyMap<string, string>) {}
+  /** `textOf`: a file's text, asked for only when one of its problems needs a position. */
+  constructor(private readonly textOf: (file: string) => string | undefined) {}
 
   get count(): number {
     return this.pending.length;
@@ -60,7 +61,7 @@ export class DiagnosticCollector {
     if ('line' in place) return place;
     let source = this.sources.get(place.file);
     if (!source) {
-      source = new YamlSource(this.texts.get(place.file) ?? '');
+      source = new YamlSource(this.textOf(place.file) ?? '');
       this.sources.set(place.file, source);
     }
     return { file: place.file, ...source.locate(place.doc, place.path, place.anchor) };

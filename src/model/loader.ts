@@ -22,9 +22,25 @@ import { quoteValue, shortText } from './quote.js';
 import { kindValidator } from './schemas.js';
 import { didYouMean } from './suggest.js';
 import { ignoreMatcher } from '../repo/glob.js';
-import { digestFiles, MAX_FILE_BYTES, type FleetSource } from '../repo/files.js';
+import { digestFiles, fileOid, MAX_FILE_BYTES, type FleetFile, type FleetSource } from '../repo/files.js';
 
 export const FLEET_FILE = 'tide.yaml';
+
+/**
+ * A file's documents as parsed and found valid against their schemas, by the
+ * file's git blob id: what loading that content again would give, so a
+ * loader with a cache skips the YAML parse and the schema checks. `size` is
+ * the file's, checked against the fleet's size limit of the moment.
+ */
+export interface ParsedFile {
+  size: number;
+  docs: unknown[];
+}
+
+export interface DocumentCache {
+  get(oid: string): ParsedFile | undefined;
+  set(oid: string, parsed: ParsedFile): void;
+}
 
 interface RawDocument {
   kind: KindName;
@@ -33,9 +49,9 @@ interface RawDocument {
   origin: DocumentOrigin;
 }
 
-export function loadFleet(source: FleetSource, options: { defaultName?: string } = {}): DesiredState {
-  const texts = new Map(source.files.map((f) => [f.path, f.text]));
-  const problems = new DiagnosticCollector(texts);
+export function loadFleet(source: FleetSource, options: { defaultName?: string; cache?: DocumentCache } = {}): DesiredState {
+  const byPath = new Map(source.files.map((f) => [f.path, f]));
+  const problems = new DiagnosticCollector((path) => byPath.get(path)?.text);
 
   // tide.yaml is read first (held to the default size limit): its `ignore`
   // globs decide which other files count, its `maxFileSize` how large they may be.
@@ -49,12 +65,17 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
   const documents: RawDocument[] = [];
   const invalid = new Set<string>();
   for (const file of loaded) {
-    const docs = file === fleetFile ? fleetDocs : parseFile(file, problems, settings.maxFileSize);
+    const cached = file === fleetFile ? undefined : cachedDocuments(file, options.cache, settings.maxFileSize);
+    const before = problems.count;
+    const docs = cached ?? (file === fleetFile ? fleetDocs : parseFile(file, problems, settings.maxFileSize));
     docs.forEach((doc, index) => {
-      const checked = checkDocument(doc, { file: file.path, doc: index }, problems);
+      const checked = checkDocument(doc, { file: file.path, doc: index }, problems, cached !== undefined);
       if (checked) documents.push(checked);
       else invalid.add(nameOf(doc));
     });
+    if (!cached && file !== fleetFile && options.cache && problems.count === before && docs.every(isJsonDocument)) {
+      options.cache.set(file.oid ?? fileOid(file), { size: file.size ?? Buffer.byteLength(file.text), docs });
+    }
   }
 
   const desired = assemble(documents, problems, options.defaultName ?? 'fleet');
@@ -73,6 +94,26 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string }
  * before it is validated (its own errors are reported with the rest): what
  * is not usable as written falls back to the default.
  */
+/** The file's documents from the cache, if it has them and the file is within today's size limit. */
+function cachedDocuments(file: FleetFile, cache: DocumentCache | undefined, maxFileSize: number): unknown[] | undefined {
+  if (!cache || !file.oid) return undefined;
+  const hit = cache.get(file.oid);
+  return hit && hit.size <= maxFileSize ? hit.docs : undefined;
+}
+
+/**
+ * Whether a document is made only of what JSON keeps as it is (plain
+ * objects, arrays, strings, finite numbers, booleans, null), so that a cached
+ * copy loads exactly as the YAML did. YAML's timestamps and binaries are not.
+ */
+function isJsonDocument(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isJsonDocument);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value as object).every(isJsonDocument);
+}
+
 function fleetSettings(fleetDocs: unknown[]): { ignore: string[]; maxFileSize: number } {
   const fleet = fleetDocs.find((doc) => (doc as { kind?: unknown } | null)?.kind === 'Fleet') as { ignore?: unknown; maxFileSize?: unknown } | undefined;
   const ignore = Array.isArray(fleet?.ignore) ? fleet.ignore.filter((p): p is string => typeof p === 'string') : [];
@@ -93,7 +134,8 @@ function origins(documents: RawDocument[]): Origins {
   return out;
 }
 
-function checkDocument(doc: unknown, origin: DocumentOrigin, problems: DiagnosticCollector): RawDocument | undefined {
+/** `validated`: the document comes from the cache, so it passed its schema when its file was first read. */
+function checkDocument(doc: unknown, origin: DocumentOrigin, problems: DiagnosticCollector, validated = false): RawDocument | undefined {
   if (doc === null || doc === undefined) return undefined; // an empty document, e.g. a trailing '---'
   const place = (path: Place['path'] = []): Place => ({ ...origin, path });
   if (typeof doc !== 'object' || Array.isArray(doc)) {
@@ -110,10 +152,10 @@ function checkDocument(doc: unknown, origin: DocumentOrigin, problems: Diagnosti
     problems.at(place(['kind']), 'KIND_UNKNOWN', `unknown kind ${quoteValue(kind)}${typeof kind === 'string' ? didYouMean(kind, KINDS) : ''}; expected one of ${KINDS.join(', ')}`);
     return undefined;
   }
-  const validate = kindValidator(kind as KindName);
   const name = typeof body.name === 'string' ? body.name : undefined;
   const subject = name ? `${kind} ${shortText(name)}` : kind;
-  if (!validate(body)) {
+  const validate = validated ? undefined : kindValidator(kind as KindName);
+  if (validate && !validate(body)) {
     for (const p of describeSchemaErrors(validate.errors ?? [])) {
       const field = formatPath(p.path);
       problems.at({ ...place(p.path), anchor: p.atKey ? 'key' : 'value' }, 'SCHEMA', `${subject}: ${field ? `${field}: ` : ''}${p.message}`);

@@ -7,6 +7,7 @@
 // up would cost a few hundred on every command. Running from source (tests),
 // they are compiled on first use instead.
 
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, AnySchemaObject, Options, ValidateFunction } from 'ajv';
@@ -17,7 +18,7 @@ export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
 /** verbose: errors carry their schema, whose description makes pattern errors readable. */
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, verbose: true };
 
-type Precompiled = Record<string, ValidateFunction>;
+type Precompiled = Record<string, ValidateFunction> & { SCHEMA_DIGEST?: string };
 const precompiled: Precompiled | undefined = await import(new URL('./validators.generated.js', import.meta.url).href).then(
   (m: Precompiled) => m,
   () => undefined,
@@ -43,6 +44,20 @@ export function createAjv(options: Options = AJV_OPTIONS): Ajv {
     instance.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), 'utf8')) as AnySchemaObject);
   }
   return instance;
+}
+
+/** sha256 over the schema files (names and contents) and ajv's options: what a validator's verdict depends on. */
+export function computeSchemaDigest(): string {
+  const hash = createHash('sha256').update(JSON.stringify(AJV_OPTIONS));
+  for (const name of schemaFiles()) hash.update(`\0${name}\0`).update(readFileSync(new URL(name, SCHEMA_DIR)));
+  return hash.digest('hex');
+}
+
+let digest: string | undefined;
+
+/** The digest of the schemas the validators were built from (recorded at build time; computed when running from source). */
+export function schemaDigest(): string {
+  return (digest ??= precompiled?.SCHEMA_DIGEST ?? computeSchemaDigest());
 }
 
 /** The validator for a schema file name, e.g. `site.schema.json`. */

@@ -16,15 +16,21 @@ function sortKey(op: Operation): string {
 
 export function orderOperations(operations: Iterable<Operation>): Operation[] {
   const ops = [...operations];
-  const keys = new Map(ops.map((op) => [op.id, sortKey(op)]));
+  // Each operation's place in the sort order, computed once: the heap then compares integers.
+  const rank = new Map(ops.map((op) => ({ op, key: sortKey(op) })).sort((a, b) => compare(a.key, b.key)).map(({ op }, i) => [op.id, i]));
+  const byRank = (a: string, b: string): number => rank.get(a)! - rank.get(b)!;
   const waiting = new Map(ops.map((op) => [op.id, op.dependsOn.length]));
   const dependants = new Map<string, Operation[]>();
   for (const op of ops) {
-    op.dependsOn.sort((a, b) => compare(keys.get(a)!, keys.get(b)!));
-    for (const dep of op.dependsOn) dependants.set(dep, [...(dependants.get(dep) ?? []), op]);
+    op.dependsOn.sort(byRank);
+    for (const dep of op.dependsOn) {
+      const list = dependants.get(dep);
+      if (list) list.push(op);
+      else dependants.set(dep, [op]);
+    }
   }
 
-  const ready = new MinHeap<Operation>((a, b) => compare(keys.get(a.id)!, keys.get(b.id)!));
+  const ready = new MinHeap<Operation>((a, b) => byRank(a.id, b.id));
   for (const op of ops) if (op.dependsOn.length === 0) ready.push(op);
   const ordered: Operation[] = [];
   const blocked = new Set<string>();
@@ -42,7 +48,7 @@ export function orderOperations(operations: Iterable<Operation>): Operation[] {
 
   if (ordered.length < ops.length) {
     // What is left waits on itself through a cycle (e.g. two sites swapping urls).
-    const stuck = ops.filter((op) => waiting.get(op.id)! > 0).sort((a, b) => compare(keys.get(a.id)!, keys.get(b.id)!));
+    const stuck = ops.filter((op) => waiting.get(op.id)! > 0).sort((a, b) => byRank(a.id, b.id));
     for (const op of stuck) {
       op.blockers.push({ code: 'dependency-cycle', message: `waits in a cycle: ${op.dependsOn.filter((d) => waiting.get(d)! > 0).join(', ')}; split the change over two commits` });
       ordered.push(op);

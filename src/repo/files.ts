@@ -11,6 +11,8 @@ export interface FleetFile {
   size?: number;
   /** True when the file is not valid UTF-8: `text` stops where the first bad byte is. */
   notUtf8?: boolean;
+  /** Git's blob id of the file's bytes, when known (read from git, or hashed as git would). */
+  oid?: string;
 }
 
 /**
@@ -80,11 +82,25 @@ export function isFleetFileName(name: string): boolean {
   return name.endsWith('.yaml');
 }
 
-/** sha256 over every file's path and content, in path order. */
+/** Git's blob id of `bytes`, as `git hash-object` computes it. */
+export function blobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** The file's blob id; for a file given only as text, that of its UTF-8 bytes. */
+export function fileOid(file: FleetFile): string {
+  return file.oid ?? blobId(Buffer.from(file.text));
+}
+
+/**
+ * sha256 over every file's path and content (as its git blob id), in path
+ * order: a file's id stands for its bytes, so a plan of a work tree and a plan
+ * of its commit agree, and files git already knows need not be read.
+ */
 export function digestFiles(files: readonly FleetFile[]): string {
   const hash = createHash('sha256');
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    hash.update(f.path).update('\0').update(f.text).update('\0');
+    hash.update(f.path).update('\0').update(fileOid(f)).update('\0');
   }
   return hash.digest('hex');
 }

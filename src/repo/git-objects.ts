@@ -13,8 +13,8 @@
 // - an object larger than maxObjectBytes is drained without being kept, and
 //   refused; large blobs can be streamed instead (`stream`).
 
-import { PassThrough, type Readable } from 'node:stream';
-import { execa } from 'execa';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { GitObjectError } from './errors.js';
 import { type GitDirs, requireGitDirs } from './git-dir.js';
 
@@ -98,7 +98,8 @@ export async function withGitReader<T>(dir: string | GitDirs, use: (reader: GitR
 
 export class GitReader {
   private readonly options: Required<GitReaderOptions>;
-  private readonly child: ReturnType<typeof execa>;
+  // node's own spawn, not execa: a plan reads git on every run, and loading execa costs more than the reads.
+  private readonly child: ChildProcessByStdio<Writable, Readable, Readable>;
   private readonly pending: Request[] = [];
   private body: Body | undefined;
   private buffer: Buffer = Buffer.alloc(0);
@@ -124,21 +125,23 @@ export class GitReader {
     ];
     // `ulimit -v` is per process: only git is limited. Where the shell lacks it, git runs unlimited.
     const script = 'ulimit -v "$1" 2>/dev/null; shift; exec git "$@"';
-    this.child = execa('sh', ['-c', script, 'tide-git', String(Math.ceil(this.options.memoryLimitBytes / 1024)), ...git], {
+    this.child = spawn('sh', ['-c', script, 'tide-git', String(Math.ceil(this.options.memoryLimitBytes / 1024)), ...git], {
       env: gitEnvironment(),
-      extendEnv: false,
-      stdin: 'pipe',
-      buffer: false,
-      reject: false,
-      encoding: 'buffer',
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
-    this.child.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
-    this.child.stderr!.on('data', (chunk: Buffer) => void (this.stderr = (this.stderr + chunk.toString('utf8')).slice(-STDERR_KEPT)));
-    this.child.stdin!.on('error', () => undefined); // EPIPE once git died: its exit tells why
-    this.exited = this.child.then(
-      (result) => this.fail(this.exitError(result.exitCode, result.signal)),
-      (error: Error) => this.fail(this.exitError(undefined, undefined, error)),
-    );
+    this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.stderr.on('data', (chunk: Buffer) => void (this.stderr = (this.stderr + chunk.toString('utf8')).slice(-STDERR_KEPT)));
+    this.child.stdin.on('error', () => undefined); // EPIPE once git died: its exit tells why
+    this.exited = new Promise<void>((resolve) => {
+      this.child.once('error', (error: Error) => {
+        this.fail(this.exitError(undefined, undefined, error));
+        resolve();
+      });
+      this.child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
+        this.fail(this.exitError(code ?? undefined, signal ?? undefined));
+        resolve();
+      });
+    });
   }
 
   /** What `name` (an oid, or any name git resolves: ref, `commit:path`) is; 'missing' or 'ambiguous' when git cannot say. */
@@ -186,7 +189,7 @@ export class GitReader {
 
   /** Stops git; requests still waiting fail. */
   async close(): Promise<void> {
-    this.child.stdin!.end();
+    this.child.stdin.end();
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
     await this.exited;
     clearTimeout(timer);
@@ -207,7 +210,7 @@ export class GitReader {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.push({ name, what, maxBytes: this.options.maxObjectBytes, whenLarger: 'refuse', ...how, resolve, reject });
-      this.child.stdin!.write(`${what} ${name}\n`);
+      this.child.stdin.write(`${what} ${name}\n`);
       this.armIdleTimer();
     });
   }
@@ -298,13 +301,13 @@ export class GitReader {
   private pauseUntilDrained(sink: PassThrough): void {
     if (this.paused) return;
     this.paused = true;
-    this.child.stdout!.pause();
+    this.child.stdout.pause();
     this.armIdleTimer();
     const resume = (): void => {
       sink.off('drain', resume);
       sink.off('close', resume);
       this.paused = false;
-      this.child.stdout!.resume();
+      this.child.stdout.resume();
       this.armIdleTimer(true);
     };
     sink.on('drain', resume);
@@ -405,7 +408,7 @@ export function headerValues(data: Buffer, field: string): string[] {
  * GIT_OBJECT_DIRECTORY must not redirect the reads), replace refs off, and
  * none of tide's secrets.
  */
-function gitEnvironment(): NodeJS.ProcessEnv {
+export function gitEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { GIT_NO_REPLACE_OBJECTS: '1', GIT_TERMINAL_PROMPT: '0' };
   for (const key of ['PATH', 'HOME', 'XDG_CONFIG_HOME']) if (process.env[key] !== undefined) env[key] = process.env[key];
   return env;

@@ -3,7 +3,6 @@
 // Refs are read from files (refs.ts); objects through git itself
 // (git-objects.ts), one `git cat-file` per call, its reads pipelined.
 
-import { execa } from 'execa';
 import { TideError } from '../errors.js';
 import { decodeFleetFile, type FleetFile, MAX_FILE_BYTES } from './files.js';
 import { findGitDirs, requireGitDirs } from './git-dir.js';
@@ -37,7 +36,8 @@ async function resolveAbbreviation(git: GitReader, ref: string, dir: string): Pr
   const answer = /^[0-9a-f]{4,40}$/i.test(ref) ? await git.lookup(ref.toLowerCase()) : 'missing';
   if (typeof answer === 'object') return answer.oid;
   if (answer === 'ambiguous') {
-    // Only on this error path: git lists the candidates.
+    // Only on this error path: git lists the candidates (execa loaded here, not on every plan).
+    const { execa } = await import('execa');
     const { stdout } = await execa('git', ['--git-dir', requireGitDirs(dir).gitDir, 'rev-parse', `--disambiguate=${ref.toLowerCase()}`], { reject: false });
     const matches = stdout.split('\n').filter(Boolean);
     throw new TideError('REF_AMBIGUOUS', `'${ref}' is the start of ${matches.length} objects in ${dir}.`, {
@@ -110,7 +110,7 @@ export async function readFilesAt(dir: string, commit: string, prefix: string, f
           if (filter.enter(path, entry.name)) reads.push(walk(entry.oid, path));
         } else if ((entry.kind === 'file' || entry.kind === 'executable') && filter.take(path, entry.name)) {
           // A file too large to read comes back with its size only: the loader refuses it by name.
-          reads.push(git.readBlobUpTo(entry.oid, MAX_FILE_BYTES).then((blob) => [blob.data ? decodeFleetFile(path, blob.data) : { path, text: '', size: blob.size }]));
+          reads.push(git.readBlobUpTo(entry.oid, MAX_FILE_BYTES).then((blob) => [{ ...(blob.data ? decodeFleetFile(path, blob.data) : { path, text: '', size: blob.size }), oid: entry.oid }]));
         }
       }
       return (await Promise.all(reads)).flat();

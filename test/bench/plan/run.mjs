@@ -31,13 +31,14 @@ import { writeAppliedState } from './state.mjs';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = resolve(ROOT, process.env.TIDE_BENCH_CLI ?? 'dist/cli/bin.js');
 const PRELOAD = pathToFileURL(fileURLToPath(new URL('./rss-preload.mjs', import.meta.url))).href;
-const RUNS = Number(process.env.TIDE_BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.TIDE_BENCH_RUNS ?? 5);
 const KEEP = process.env.TIDE_BENCH_KEEP === '1';
 const REPACK_STATE = process.env.TIDE_BENCH_STATE_REPACK !== '0';
 const DEFAULT_SIZES = [1000, 10000, 50000];
 
 // Every target applies to each scenario separately.
-const TARGET = { at: 10000, wallS: 1.5, rssMB: 300, scaleFrom: 10000, scaleTo: 50000, scaleMax: 6 };
+// coldRatio / warmRatio: tide's wall time over a bare `node -e 0` in the same round (issue 14).
+const TARGET = { at: 10000, wallS: 1.5, rssMB: 300, scaleFrom: 10000, scaleTo: 50000, scaleMax: 6, coldRatio: 7, warmRatio: 3 };
 
 /**
  * The scenarios, in the order they run on each size's fleet. `prepare(repo)`
@@ -132,16 +133,21 @@ function timed(cmd, args, { cwd, env, stdoutFile } = {}) {
 /** Where a crash's evidence is: temp dirs are deleted on exit unless TIDE_BENCH_KEEP=1. */
 const kept = (file) => (KEEP ? `output kept in ${file}` : 'rerun with TIDE_BENCH_KEEP=1 to keep the output');
 
-async function runTide(repo, sites, scenario, workDir, run) {
-  const stdoutFile = join(workDir, `plan-${scenario.slug}-${run}.json`);
-  const rssFile = join(workDir, `rss-${scenario.slug}-${run}.txt`);
+/** The document cache tide keeps in the fleet's git directory (src/fleet/document-cache.ts). */
+const cacheDir = (repo) => join(repo, '.git', 'tide-cache');
+
+async function runTide(repo, sites, scenario, workDir, run, mode) {
+  const stdoutFile = join(workDir, `plan-${scenario.slug}-${mode}-${run}.json`);
+  const rssFile = join(workDir, `rss-${scenario.slug}-${mode}-${run}.txt`);
+  // cold: no cache, as on a first plan or a fresh clone; warm: the cache the cold run just wrote.
+  if (mode === 'cold') rmSync(cacheDir(repo), { recursive: true, force: true });
   const args = ['--import', PRELOAD, CLI, 'plan', '--repo', repo, '--json'];
   const r = await timed(process.execPath, args, {
     cwd: repo,
     env: { ...process.env, TIDE_BENCH_RSS_FILE: rssFile },
     stdoutFile,
   });
-  const what = `tide plan (${sites} sites, ${scenario.name}, run ${run + 1})`;
+  const what = `tide plan (${sites} sites, ${scenario.name}, ${mode}, run ${run + 1})`;
   if (r.code !== 0) {
     throw new BenchError(`${what} exited with ${r.signal ?? r.code}\n${r.stderr.trim().slice(-4000)}`);
   }
@@ -161,8 +167,8 @@ async function runTide(repo, sites, scenario, workDir, run) {
   } catch {
     // Preload did not run (or the process was killed): RSS is reported as n/a.
   }
-  if (!KEEP) rmSync(stdoutFile, { force: true });
-  return { wallMs: r.wallMs, rssKB, operations: ops };
+  if (mode === 'warm' && !existsSync(cacheDir(repo))) throw new BenchError(`${what}: the cold run left no cache in ${cacheDir(repo)}`);
+  return { wallMs: r.wallMs, rssKB, operations: ops, stdoutFile };
 }
 
 async function baseline(cmd, args, cwd, label) {
@@ -184,18 +190,42 @@ function syncDisk() {
   }
 }
 
+/**
+ * RUNS rounds, each: bare `node -e 0`, a cold plan (cache deleted first), a
+ * warm plan (the cache the cold one wrote), back to back, so all three see
+ * the same machine load. Cold and warm plans must be byte-identical.
+ */
 async function runScenario(repo, sites, scenario, workDir) {
-  const runs = [];
+  const rounds = [];
   for (let run = 0; run < RUNS; run++) {
-    const r = await runTide(repo, sites, scenario, workDir, run);
-    log(`  ${scenario.name} run ${run + 1}/${RUNS}: ${s(r.wallMs)} s, ${mb(r.rssKB)} MB peak RSS, ${fmtInt(r.operations)} operations`);
-    runs.push(r);
+    const node = await timed(process.execPath, ['-e', '0'], { cwd: repo, env: process.env });
+    if (node.code !== 0) throw new BenchError(`baseline node -e 0 exited with ${node.signal ?? node.code}: ${node.stderr.trim()}`);
+    const cold = await runTide(repo, sites, scenario, workDir, run, 'cold');
+    const warm = await runTide(repo, sites, scenario, workDir, run, 'warm');
+    if (!readFileSync(cold.stdoutFile).equals(readFileSync(warm.stdoutFile))) {
+      throw new BenchError(`${scenario.name}, run ${run + 1}: the plan with the cache differs from the plan without it; ${kept(warm.stdoutFile)}`);
+    }
+    if (!KEEP) for (const f of [cold.stdoutFile, warm.stdoutFile]) rmSync(f, { force: true });
+    log(
+      `  ${scenario.name} round ${run + 1}/${RUNS}: node -e 0 ${ms(node.wallMs)} ms, cold ${s(cold.wallMs)} s (${ratio(cold.wallMs / node.wallMs)}, ` +
+        `${mb(cold.rssKB)} MB), warm ${s(warm.wallMs)} s (${ratio(warm.wallMs / node.wallMs)}, ${mb(warm.rssKB)} MB), ${fmtInt(cold.operations)} operations`,
+    );
+    rounds.push({ nodeMs: node.wallMs, cold, warm });
   }
-  const rssValues = runs.map((r) => r.rssKB).filter(Number.isFinite);
+  const peak = (runs) => {
+    const values = runs.map((r) => r.rssKB).filter(Number.isFinite);
+    return values.length ? Math.max(...values) : NaN;
+  };
   return {
-    wallMs: median(runs.map((r) => r.wallMs)),
-    rssKB: rssValues.length ? Math.max(...rssValues) : NaN,
-    operations: runs[0].operations,
+    nodeMs: median(rounds.map((r) => r.nodeMs)),
+    wallMs: median(rounds.map((r) => r.cold.wallMs)),
+    warmMs: median(rounds.map((r) => r.warm.wallMs)),
+    // Each round's own ratio, then the median: load that changes between rounds cancels out.
+    coldRatio: median(rounds.map((r) => r.cold.wallMs / r.nodeMs)),
+    warmRatio: median(rounds.map((r) => r.warm.wallMs / r.nodeMs)),
+    rssKB: peak(rounds.map((r) => r.cold)),
+    warmRssKB: peak(rounds.map((r) => r.warm)),
+    operations: rounds[0].cold.operations,
   };
 }
 
@@ -211,7 +241,6 @@ async function measure(sites) {
       `${gen.clients} clients (${s(gen.writeMs)} s files, ${s(gen.gitMs)} s git) in ${repo}`,
   );
 
-  const nodeMs = await baseline(process.execPath, ['-e', '0'], repo, 'node -e 0');
   const gitMs = await baseline('sh', ['-c', 'git ls-files | wc -l'], repo, 'git ls-files | wc -l');
 
   const results = [];
@@ -222,7 +251,7 @@ async function measure(sites) {
       syncDisk();
     }
     const r = await runScenario(repo, sites, scenario, workDir);
-    results.push({ sites, scenario: scenario.name, files: gen.files, stateFiles, ...r, nodeMs, gitMs });
+    results.push({ sites, scenario: scenario.name, files: gen.files, stateFiles, ...r, gitMs });
   }
   if (!KEEP) {
     rmSync(workDir, { recursive: true, force: true });
@@ -235,6 +264,8 @@ async function measure(sites) {
 
 const log = (line) => process.stdout.write(`${line}\n`);
 const s = (ms) => (ms / 1000).toFixed(2);
+const ms = (v) => v.toFixed(0);
+const ratio = (r) => `${r.toFixed(1)}×`;
 const mb = (kb) => (Number.isFinite(kb) ? (kb / 1024).toFixed(0) : 'n/a');
 const fmtInt = (n) => n.toLocaleString('en-US');
 
@@ -258,10 +289,12 @@ function verdicts(results) {
     const tag = `[${scenario.name}]`.padEnd(Math.max(...SCENARIOS.map((sc) => sc.name.length)) + 2);
     const at = by.get(TARGET.at);
     const need = `run with ${fmtInt(TARGET.at)} sites`;
-    check(`${tag} wall time at ${fmtInt(TARGET.at)} sites`, at ? at.wallMs / 1000 : 0, TARGET.wallS, ' s', !!at, need);
+    check(`${tag} cold plan ÷ node -e 0 at ${fmtInt(TARGET.at)} sites`, at ? at.coldRatio : 0, TARGET.coldRatio, '×', !!at, need);
+    check(`${tag} warm plan ÷ node -e 0 at ${fmtInt(TARGET.at)} sites`, at ? at.warmRatio : 0, TARGET.warmRatio, '×', !!at, need);
+    check(`${tag} cold wall time at ${fmtInt(TARGET.at)} sites`, at ? at.wallMs / 1000 : 0, TARGET.wallS, ' s', !!at, need);
     check(
       `${tag} peak RSS at ${fmtInt(TARGET.at)} sites`,
-      at ? at.rssKB / 1024 : 0,
+      at ? Math.max(at.rssKB, at.warmRssKB) / 1024 : 0,
       TARGET.rssMB,
       ' MB',
       !!at && Number.isFinite(at.rssKB),
@@ -283,31 +316,29 @@ function verdicts(results) {
 
 function report(results) {
   log('');
+  log('Medians of the rounds; ratios are each round\'s tide ÷ `node -e 0`, then the median; cold = no cache, warm = the cache the cold run wrote.');
   table(
-    ['sites', 'scenario', 'fleet files', 'state files', 'operations', 'median wall s', 'peak RSS MB', 'ms per 1000 sites'],
+    ['sites', 'scenario', 'fleet files', 'state files', 'operations', 'node -e 0 ms', 'cold s', 'cold ÷ node', 'warm s', 'warm ÷ node', 'peak RSS MB cold / warm', 'cold ms per 1000 sites'],
     results.map((r) => [
       fmtInt(r.sites),
       r.scenario,
       fmtInt(r.files),
       fmtInt(r.stateFiles),
       fmtInt(r.operations),
+      ms(r.nodeMs),
       s(r.wallMs),
-      mb(r.rssKB),
+      ratio(r.coldRatio),
+      s(r.warmMs),
+      ratio(r.warmRatio),
+      `${mb(r.rssKB)} / ${mb(r.warmRssKB)}`,
       (r.wallMs / (r.sites / 1000)).toFixed(0),
     ]),
   );
   log('');
-  log('Baselines, same machine, same repo, same moment (medians): `node -e 0` and `git ls-files | wc -l`');
+  log('Baseline, same repo: `git ls-files | wc -l` (median)');
   table(
-    ['sites', 'scenario', 'node -e 0 ms', 'git ls-files ms', 'tide ÷ node start-up', 'tide ÷ git ls-files'],
-    results.map((r) => [
-      fmtInt(r.sites),
-      r.scenario,
-      r.nodeMs.toFixed(0),
-      r.gitMs.toFixed(0),
-      `${(r.wallMs / r.nodeMs).toFixed(1)}×`,
-      `${(r.wallMs / r.gitMs).toFixed(1)}×`,
-    ]),
+    ['sites', 'scenario', 'git ls-files ms', 'cold ÷ git ls-files', 'warm ÷ git ls-files'],
+    results.map((r) => [fmtInt(r.sites), r.scenario, ms(r.gitMs), ratio(r.wallMs / r.gitMs), ratio(r.warmMs / r.gitMs)]),
   );
   log('');
   const lines = verdicts(results);
@@ -342,7 +373,7 @@ async function main() {
   }
   log(`tide plan benchmark: ${sizes.map(fmtInt).join(', ')} sites, scenarios ${SCENARIOS.map((sc) => sc.name).join(' + ')}, ${RUNS} runs each`);
   log(`node ${process.version}, ${gitVersion}, ${process.platform}/${process.arch}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
-  log(`command: node --import rss-preload.mjs ${CLI} plan --repo <fleet> --json`);
+  log(`command: node --import rss-preload.mjs ${CLI} plan --repo <fleet> --json; per round: node -e 0, cold (no .git/tide-cache), warm`);
   const results = [];
   for (const sites of sizes) {
     log('');

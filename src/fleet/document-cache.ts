@@ -1,0 +1,118 @@
+// A cache of parsed, validated fleet documents by git blob id, kept in the
+// repository's git directory (.git/tide-cache/documents.json), so a plan of
+// a fleet whose files did not change skips YAML parsing and schema checks.
+//
+// Safe to delete; never trusted beyond its key: an entry stands only for the
+// blob id it is filed under, under the same schemas, parser and tide version
+// (the namespace), and a file whose checksum does not match, or an entry of
+// the wrong shape, is ignored, never fatal. Only documents that loaded with
+// no problem are cached, so errors and their positions always come from a
+// fresh parse. Writing is best effort: a read-only repository just goes
+// without.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { DocumentCache, ParsedFile } from '../model/loader.js';
+import { schemaDigest } from '../model/schemas.js';
+import { findGitDirs } from '../repo/git-dir.js';
+
+const FORMAT = 'tide-document-cache/1';
+export const CACHE_DIR = 'tide-cache';
+const FILE = 'documents.json';
+/** Entries kept beyond those the last load used, so switching between branches still hits. */
+const SPARE = 2;
+
+export class FileDocumentCache implements DocumentCache {
+  private readonly stored: Record<string, unknown>;
+  /** Stored entries this run read back. */
+  private readonly used = new Set<string>();
+  /** Entries this run added, serialized (the documents may be changed once loaded). */
+  private readonly added = new Map<string, string>();
+
+  private constructor(private readonly path: string | undefined, private readonly namespace: string, stored: Record<string, unknown>) {
+    this.stored = stored;
+  }
+
+  /** The cache of the repository at `repoDir`; an empty one that never writes outside git or when TIDE_CACHE=0. */
+  static open(repoDir: string, env: NodeJS.ProcessEnv = process.env): FileDocumentCache {
+    const namespace = cacheNamespace();
+    const dirs = env.TIDE_CACHE === '0' ? undefined : findGitDirs(repoDir);
+    if (!dirs) return new FileDocumentCache(undefined, namespace, {});
+    const path = join(dirs.commonDir, CACHE_DIR, FILE);
+    return new FileDocumentCache(path, namespace, readEntries(path, namespace));
+  }
+
+  get(oid: string): ParsedFile | undefined {
+    const entry = Object.hasOwn(this.stored, oid) ? this.stored[oid] : undefined;
+    if (!isParsedFile(entry)) return undefined;
+    this.used.add(oid);
+    return entry;
+  }
+
+  set(oid: string, parsed: ParsedFile): void {
+    if (!/^[0-9a-f]{40}$/.test(oid)) return;
+    this.added.set(oid, JSON.stringify(parsed));
+  }
+
+  /** Writes what this run used or added, plus some older entries, when that changes the file. */
+  save(): void {
+    if (!this.path) return;
+    const spare = Object.keys(this.stored).filter((oid) => !this.used.has(oid) && !this.added.has(oid));
+    const live = this.used.size + this.added.size;
+    const keep = spare.slice(0, Math.max(0, (SPARE - 1) * live));
+    if (this.added.size === 0 && keep.length === spare.length) return;
+    const parts = [...this.added].map(([oid, json]) => `${JSON.stringify(oid)}:${json}`);
+    for (const oid of [...this.used, ...keep]) parts.push(`${JSON.stringify(oid)}:${JSON.stringify(this.stored[oid])}`);
+    const body = `{${parts.join(',')}}`;
+    const header = JSON.stringify({ format: FORMAT, namespace: this.namespace, sha256: sha256(body) });
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    try {
+      mkdirSync(join(this.path, '..'), { recursive: true });
+      writeFileSync(tmp, `${header}\n${body}`);
+      renameSync(tmp, this.path);
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+}
+
+/** The stored entries, or none when the file is missing, from another namespace, or damaged. */
+function readEntries(path: string, namespace: string): Record<string, unknown> {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const eol = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, eol)) as { format?: unknown; namespace?: unknown; sha256?: unknown };
+    const body = text.slice(eol + 1);
+    if (eol < 0 || header.format !== FORMAT || header.namespace !== namespace || header.sha256 !== sha256(body)) return {};
+    const entries: unknown = JSON.parse(body);
+    return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function isParsedFile(entry: unknown): entry is ParsedFile {
+  const e = entry as Partial<ParsedFile> | null | undefined;
+  return typeof e === 'object' && e !== null && Number.isSafeInteger(e.size) && e.size! >= 0 && Array.isArray(e.docs);
+}
+
+/** What a cached verdict depends on besides the bytes: the schemas, the YAML parser, tide itself. */
+function cacheNamespace(): string {
+  const require = createRequire(import.meta.url);
+  const version = (file: string): string => {
+    try {
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?';
+    } catch {
+      return '?';
+    }
+  };
+  const tide = version(new URL('../../package.json', import.meta.url).pathname);
+  const yaml = version(require.resolve('js-yaml/package.json'));
+  return `tide ${tide}; js-yaml ${yaml}; schemas ${schemaDigest()}`;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
