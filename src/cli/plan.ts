@@ -7,7 +7,28 @@ import { renderText, shouldUseColor } from '../plan/render/text.js';
 import { TideError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_CHANGES, EXIT_OK, type Command } from './command.js';
-import { loadFleetContext } from '../fleet/context.js';
+import { fleetRoot, loadFleetContextFrom } from '../fleet/context.js';
+import { PlanCache } from '../plan/plan-cache.js';
+import type { Plan } from '../plan/types.js';
+import { readFleetSource } from '../repo/fleet-source.js';
+
+/**
+ * The plan as JSON, from the plan cache when the work tree, its platform
+ * code and the state branch are those it was made from. Every rendering
+ * starts from this JSON, so output is the same whether it was cached or not.
+ */
+async function planJson(repo: string | undefined, ref: string | undefined, cwd: string): Promise<{ json: string; changes: boolean }> {
+  const repoDir = fleetRoot(cwd, repo);
+  const source = await readFleetSource(repoDir, ref);
+  const cache = ref === undefined ? PlanCache.open(repoDir) : undefined;
+  const hit = cache?.lookup(source);
+  if (hit) return hit;
+  const context = await loadFleetContextFrom(repoDir, source, ref);
+  const result = makePlan(context.desired, context.recorded);
+  const json = renderJson(result);
+  cache?.store(source, context.desired, context.recorded, json, hasChanges(result));
+  return { json, changes: hasChanges(result) };
+}
 
 export const planCommand: Command = {
   name: 'plan',
@@ -40,11 +61,11 @@ Options:
     if (values.json && values.markdown) {
       throw new TideError('USAGE', 'tide plan: choose one of --json and --markdown.');
     }
-    const context = await loadFleetContext(values.repo, values.ref, io.cwd);
-    const result = makePlan(context.desired, context.recorded);
-    if (values.out) await writeFile(resolve(io.cwd, values.out), renderJson(result));
+    const { json, changes } = await planJson(values.repo, values.ref, io.cwd);
+    if (values.out) await writeFile(resolve(io.cwd, values.out), json);
     const color = !values['no-color'] && shouldUseColor(io.stdout, io.env);
-    io.stdout.write(values.json ? renderJson(result) : values.markdown ? renderMarkdown(result) : renderText(result, { color }));
-    return values['detailed-exitcode'] && hasChanges(result) ? EXIT_CHANGES : EXIT_OK;
+    const result = (): Plan => JSON.parse(json) as Plan;
+    io.stdout.write(values.json ? json : values.markdown ? renderMarkdown(result()) : renderText(result(), { color }));
+    return values['detailed-exitcode'] && changes ? EXIT_CHANGES : EXIT_OK;
   },
 };

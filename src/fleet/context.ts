@@ -6,6 +6,7 @@ import { basename, resolve } from 'node:path';
 import { loadFleet } from '../model/loader.js';
 import { FileDocumentCache } from './document-cache.js';
 import type { DesiredState } from '../model/kinds.js';
+import type { FleetSource } from '../repo/files.js';
 import { readFleetSource } from '../repo/fleet-source.js';
 import { sourceTreeIds } from '../repo/source-digest.js';
 import { findRepoRoot } from '../repo/git-dir.js';
@@ -20,7 +21,11 @@ export interface FleetContext {
 
 export async function loadDesired(repo: string | undefined, ref: string | undefined, cwd: string): Promise<{ repoDir: string; desired: DesiredState }> {
   const repoDir = fleetRoot(cwd, repo);
-  const source = await readFleetSource(repoDir, ref);
+  return { repoDir, desired: loadDesiredFrom(repoDir, await readFleetSource(repoDir, ref), ref) };
+}
+
+/** The desired state of the fleet at `repoDir` from its files, already read (`ref` as they were read). */
+export function loadDesiredFrom(repoDir: string, source: FleetSource, ref: string | undefined): DesiredState {
   const cache = FileDocumentCache.open(repoDir);
   let desired: DesiredState;
   try {
@@ -30,7 +35,7 @@ export async function loadDesired(repo: string | undefined, ref: string | undefi
     cache.save();
   }
   pinPlatformCode(repoDir, desired, ref === undefined);
-  return { repoDir, desired };
+  return desired;
 }
 
 /**
@@ -61,6 +66,13 @@ export function fleetRoot(cwd: string, repo: string | undefined): string {
 
 export async function loadFleetContext(repo: string | undefined, ref: string | undefined, cwd: string): Promise<FleetContext> {
   const { repoDir, desired } = await loadDesired(repo, ref, cwd);
+  const recorded = await readRecordedState(repoDir, desired.fleet.state.branch);
+  return { repoDir, desired, recorded };
+}
+
+/** loadFleetContext for files already read. */
+export async function loadFleetContextFrom(repoDir: string, source: FleetSource, ref: string | undefined): Promise<FleetContext> {
+  const desired = loadDesiredFrom(repoDir, source, ref);
   const recorded = await readRecordedState(repoDir, desired.fleet.state.branch);
   return { repoDir, desired, recorded };
 }

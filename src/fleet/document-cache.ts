@@ -38,9 +38,9 @@ export class FileDocumentCache implements DocumentCache {
   /** The cache of the repository at `repoDir`; an empty one that never writes outside git or when TIDE_CACHE=0. */
   static open(repoDir: string, env: NodeJS.ProcessEnv = process.env): FileDocumentCache {
     const namespace = cacheNamespace();
-    const dirs = env.TIDE_CACHE === '0' ? undefined : findGitDirs(repoDir);
-    if (!dirs) return new FileDocumentCache(undefined, namespace, {});
-    const path = join(dirs.commonDir, CACHE_DIR, FILE);
+    const dir = cacheDirectory(repoDir, env);
+    if (!dir) return new FileDocumentCache(undefined, namespace, {});
+    const path = join(dir, FILE);
     return new FileDocumentCache(path, namespace, readEntries(path, namespace));
   }
 
@@ -65,31 +65,54 @@ export class FileDocumentCache implements DocumentCache {
     if (this.added.size === 0 && keep.length === spare.length) return;
     const parts = [...this.added].map(([oid, json]) => `${JSON.stringify(oid)}:${json}`);
     for (const oid of [...this.used, ...keep]) parts.push(`${JSON.stringify(oid)}:${JSON.stringify(this.stored[oid])}`);
-    const body = `{${parts.join(',')}}`;
-    const header = JSON.stringify({ format: FORMAT, namespace: this.namespace, sha256: sha256(body) });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    try {
-      mkdirSync(join(this.path, '..'), { recursive: true });
-      writeFileSync(tmp, `${header}\n${body}`);
-      renameSync(tmp, this.path);
-    } catch {
-      rmSync(tmp, { force: true });
-    }
+    writeCacheFile(this.path, { format: FORMAT, namespace: this.namespace }, `{${parts.join(',')}}`);
   }
 }
 
 /** The stored entries, or none when the file is missing, from another namespace, or damaged. */
 function readEntries(path: string, namespace: string): Record<string, unknown> {
+  const file = readCacheFile(path);
+  if (!file || file.header.format !== FORMAT || file.header.namespace !== namespace) return {};
   try {
-    const text = readFileSync(path, 'utf8');
-    const eol = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, eol)) as { format?: unknown; namespace?: unknown; sha256?: unknown };
-    const body = text.slice(eol + 1);
-    if (eol < 0 || header.format !== FORMAT || header.namespace !== namespace || header.sha256 !== sha256(body)) return {};
-    const entries: unknown = JSON.parse(body);
+    const entries: unknown = JSON.parse(file.body);
     return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as Record<string, unknown>) : {};
   } catch {
     return {};
+  }
+}
+
+/** Where the repository at `repoDir` keeps tide's caches; undefined outside git or when TIDE_CACHE=0. */
+export function cacheDirectory(repoDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dirs = env.TIDE_CACHE === '0' ? undefined : findGitDirs(repoDir);
+  return dirs && join(dirs.commonDir, CACHE_DIR);
+}
+
+/**
+ * A cache file: one line of JSON header (with the body's sha256), then the
+ * body. Undefined when missing, unreadable, or its body does not match.
+ */
+export function readCacheFile(path: string): { header: Record<string, unknown>; body: string } | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const eol = text.indexOf('\n');
+    if (eol < 0) return undefined;
+    const header = JSON.parse(text.slice(0, eol)) as Record<string, unknown>;
+    const body = text.slice(eol + 1);
+    return typeof header === 'object' && header !== null && header.sha256 === sha256(body) ? { header, body } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a cache file whole (a temporary file renamed over it), or not at all. */
+export function writeCacheFile(path: string, header: Record<string, unknown>, body: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(tmp, `${JSON.stringify({ ...header, sha256: sha256(body) })}\n${body}`);
+    renameSync(tmp, path);
+  } catch {
+    rmSync(tmp, { force: true });
   }
 }
 
@@ -99,7 +122,13 @@ function isParsedFile(entry: unknown): entry is ParsedFile {
 }
 
 /** What a cached verdict depends on besides the bytes: the schemas, the YAML parser, tide itself. */
-function cacheNamespace(): string {
+let namespace: string | undefined;
+
+export function cacheNamespace(): string {
+  return (namespace ??= computeNamespace());
+}
+
+function computeNamespace(): string {
   const require = createRequire(import.meta.url);
   const version = (file: string): string => {
     try {

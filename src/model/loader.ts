@@ -52,15 +52,7 @@ interface RawDocument {
 export function loadFleet(source: FleetSource, options: { defaultName?: string; cache?: DocumentCache } = {}): DesiredState {
   const byPath = new Map(source.files.map((f) => [f.path, f]));
   const problems = new DiagnosticCollector((path) => byPath.get(path)?.text);
-
-  // tide.yaml is read first (held to the default size limit): its `ignore`
-  // globs decide which other files count, its `maxFileSize` how large they may be.
-  const fleetFile = source.files.find((f) => f.path === FLEET_FILE);
-  const fleetDocs = fleetFile ? parseFile(fleetFile, problems, DEFAULT_MAX_FILE_SIZE) : [];
-  const settings = fleetSettings(fleetDocs);
-  const isIgnored = ignoreMatcher(settings.ignore);
-  const others = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path));
-  const loaded = fleetFile ? [fleetFile, ...others] : others;
+  const { fleetFile, fleetDocs, settings, loaded } = selectFiles(source, problems);
 
   const documents: RawDocument[] = [];
   const invalid = new Set<string>();
@@ -94,6 +86,31 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string; 
  * before it is validated (its own errors are reported with the rest): what
  * is not usable as written falls back to the default.
  */
+/**
+ * The files that count: tide.yaml is read first (held to the default size
+ * limit): its `ignore` globs decide which other files count, its
+ * `maxFileSize` how large they may be.
+ */
+function selectFiles(source: FleetSource, problems: DiagnosticCollector) {
+  const fleetFile = source.files.find((f) => f.path === FLEET_FILE);
+  const fleetDocs = fleetFile ? parseFile(fleetFile, problems, DEFAULT_MAX_FILE_SIZE) : [];
+  const settings = fleetSettings(fleetDocs);
+  const isIgnored = ignoreMatcher(settings.ignore);
+  const others = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path));
+  const loaded = fleetFile ? [fleetFile, ...others] : others;
+  return { fleetFile, fleetDocs, settings, loaded };
+}
+
+/**
+ * The digest loadFleet gives the fleet's files (DesiredState.digest before
+ * platform code is folded in), without reading any file but tide.yaml: what
+ * identifies a fleet for a cache of whole plans.
+ */
+export function fleetFilesDigest(source: FleetSource): string {
+  const byPath = new Map(source.files.map((f) => [f.path, f]));
+  return digestFiles(selectFiles(source, new DiagnosticCollector((path) => byPath.get(path)?.text)).loaded);
+}
+
 /** The file's documents from the cache, if it has them and the file is within today's size limit. */
 function cachedDocuments(file: FleetFile, cache: DocumentCache | undefined, maxFileSize: number): unknown[] | undefined {
   if (!cache || !file.oid) return undefined;

@@ -6,7 +6,7 @@ import { readWorktreeFiles } from './worktree.js';
 
 export async function readFleetSource(dir: string, ref?: string): Promise<FleetSource> {
   if (ref === undefined) {
-    const files = readWorktreeFiles(dir);
+    const files = await readWorktreeFiles(dir);
     const commit = headCommit(dir);
     return { files, commit, origin: dir };
   }

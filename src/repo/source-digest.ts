@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { TideError } from '../errors.js';
+import { findGitDirs } from './git-dir.js';
 
 /** `source.path` as git names it inside a tree: no `./`, no trailing `/`, `''` for the root. */
 export function treePath(path: string): string {
@@ -25,7 +26,7 @@ export function treePath(path: string): string {
 export function sourceTreeIds(repoDir: string, paths: readonly string[], commit: string | null, fromWorktree: boolean): Map<string, string> {
   const out = new Map<string, string>();
   if (paths.length === 0) return out;
-  const root = fromWorktree ? worktreeTree(repoDir, paths) : commit;
+  const root = fromWorktree ? worktreeTree(repoDir, paths, commit) : commit;
   if (!root) return out;
   const specs = paths.map((p) => `${root}:${treePath(p)}`);
   const found = git(repoDir, ['cat-file', '--batch-check'], { input: `${specs.join('\n')}\n` }).split('\n');
@@ -36,10 +37,19 @@ export function sourceTreeIds(repoDir: string, paths: readonly string[], commit:
   return out;
 }
 
-/** The tree the work tree would commit as, after `git add -A` of `paths` (in a temporary index). */
-function worktreeTree(repoDir: string, paths: readonly string[]): string | null {
-  const gitDir = tryGit(repoDir, ['rev-parse', '--absolute-git-dir']);
+/**
+ * The tree (or commit) the work tree would commit as, after `git add -A` of
+ * `paths` (in a temporary index). When git status finds nothing to add
+ * there (no change staged or not, no untracked file), that is `commit`
+ * itself, and no index is built.
+ */
+function worktreeTree(repoDir: string, paths: readonly string[], commit: string | null): string | null {
+  const gitDir = findGitDirs(repoDir)?.gitDir;
   if (!gitDir) return null;
+  const pathspecs = paths.map(treePath).map((p) => (p === '' ? '.' : p));
+  // --no-optional-locks: status must not rewrite the user's index while it looks.
+  const status = commit ? tryGit(repoDir, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs]) : null;
+  if (status === '') return commit;
   const tmp = mkdtempSync(join(tmpdir(), 'tide-index-'));
   const index = join(tmp, 'index');
   try {
@@ -55,8 +65,8 @@ function worktreeTree(repoDir: string, paths: readonly string[]): string | null 
 }
 
 function tryGit(cwd: string, args: string[]): string | null {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return r.status === 0 ? r.stdout : null;
 }
 
 function git(cwd: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): string {

@@ -12,14 +12,16 @@
 // fraction of fs/promises, whose every file is four thread-pool round trips
 // (open, fstat, read, close). Nothing else runs while a plan loads.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TideError } from '../errors.js';
 import { blobId, decodeFleetFile, isAlwaysSkipped, isFleetFileName, MAX_FILE_BYTES, type FleetFile } from './files.js';
 import { gitEnvironment } from './git-objects.js';
 
-export function readWorktreeFiles(root: string): FleetFile[] {
+export async function readWorktreeFiles(root: string): Promise<FleetFile[]> {
+  // git reads its index while the directory is walked.
+  const indexed = unchangedInIndex(root);
   const paths: string[] = [];
   try {
     walk(root, '', paths);
@@ -30,10 +32,10 @@ export function readWorktreeFiles(root: string): FleetFile[] {
     });
   }
   paths.sort();
-  const unchanged = paths.length > 0 ? unchangedInIndex(root) : new Map<string, string>();
+  const unchanged = await indexed;
   return paths.map((path) => {
     const oid = unchanged.get(path);
-    return oid ? indexedFile(root, path, oid) : readFleetFile(root, path);
+    return oid ? new IndexedFile(root, path, oid) : readFleetFile(root, path);
   });
 }
 
@@ -50,24 +52,30 @@ function readFleetFile(root: string, path: string): FleetFile {
  * read on first use. Should the file change in between, the id follows what
  * was read, so a cache never files one content under another's id.
  */
-function indexedFile(root: string, path: string, indexOid: string): FleetFile {
-  let loaded: FleetFile | undefined;
-  const load = (): FleetFile => (loaded ??= readFleetFile(root, path));
-  return {
-    path,
-    get text() {
-      return load().text;
-    },
-    get size() {
-      return load().size;
-    },
-    get notUtf8() {
-      return load().notUtf8;
-    },
-    get oid() {
-      return loaded ? loaded.oid : indexOid;
-    },
-  };
+class IndexedFile implements FleetFile {
+  private loaded: FleetFile | undefined;
+
+  constructor(private readonly root: string, readonly path: string, private readonly indexOid: string) {}
+
+  private load(): FleetFile {
+    return (this.loaded ??= readFleetFile(this.root, this.path));
+  }
+
+  get text(): string {
+    return this.load().text;
+  }
+
+  get size(): number | undefined {
+    return this.load().size;
+  }
+
+  get notUtf8(): boolean | undefined {
+    return this.load().notUtf8;
+  }
+
+  get oid(): string {
+    return this.loaded ? this.loaded.oid! : this.indexOid;
+  }
 }
 
 /**
@@ -76,15 +84,12 @@ function indexedFile(root: string, path: string, indexOid: string): FleetFile {
  * Entries git is told to skip checking (assume-unchanged, skip-worktree) or
  * in a conflict are left out: only what git verifies counts.
  */
-function unchangedInIndex(root: string): Map<string, string> {
+async function unchangedInIndex(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  // No fsmonitor: git checks the files itself rather than trusting a daemon's word.
-  const git = (args: string[]): string | undefined => {
-    const r = spawnSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd: root, env: gitEnvironment(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    return r.status === 0 ? r.stdout : undefined;
-  };
-  const listed = git(['ls-files', '--stage', '-v', '-z']);
-  const changed = listed === undefined ? undefined : git(['diff-files', '--name-only', '--relative', '-z']);
+  const [listed, changed] = await Promise.all([
+    gitOutput(root, ['ls-files', '--stage', '-v', '-z']),
+    gitOutput(root, ['diff-files', '--name-only', '--relative', '-z']),
+  ]);
   if (listed === undefined || changed === undefined) return out;
   // `H 100644 <oid> 0\t<path>`: H is a tracked entry git checks; stage 0 is no conflict.
   for (const entry of listed.split('\0')) {
@@ -94,6 +99,17 @@ function unchangedInIndex(root: string): Map<string, string> {
   }
   for (const path of changed.split('\0')) out.delete(path);
   return out;
+}
+
+/** What git prints, or undefined when it fails (no git, not a repository). No fsmonitor: git checks the files itself rather than trusting a daemon's word. */
+function gitOutput(cwd: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const child = spawn('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.once('error', () => resolve(undefined));
+    child.once('close', (code) => resolve(code === 0 ? Buffer.concat(chunks).toString('utf8') : undefined));
+  });
 }
 
 function walk(root: string, rel: string, out: string[]): void {

@@ -1,13 +1,16 @@
-// The document cache (.git/tide-cache/documents.json) makes a second plan of
-// an unchanged fleet skip YAML parsing and schema checks. What a user sees
-// must not depend on it: the JSON plan, the markdown plan and every error
-// with its file:line:column are byte for byte those of a run without it
-// (TIDE_CACHE=0), and a damaged cache is ignored, never fatal.
+// tide's caches in .git/tide-cache: documents.json (parsed, valid documents
+// by blob id) makes a plan skip YAML parsing and schema checks of unchanged
+// files; plan.json (the last plan with its inputs) makes a plan of an
+// unchanged fleet and state branch a file read. What a user sees must not
+// depend on them: the JSON plan, the markdown plan and every error with its
+// file:line:column are byte for byte those of a run without them
+// (TIDE_CACHE=0), a change to any input is seen, and a damaged cache is
+// ignored, never fatal.
 
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -38,7 +41,7 @@ function fleetRepo(extra: Record<string, string> = {}): string {
   return dir;
 }
 
-const cacheFile = (dir: string) => join(dir, '.git', 'tide-cache', 'documents.json');
+const cacheFile = (dir: string, name = 'documents.json') => join(dir, '.git', 'tide-cache', name);
 
 interface Output {
   code: number;
@@ -137,11 +140,48 @@ describe('document cache', () => {
     expect(warm.stderr).toMatch(/sites\/acme\.example\.com\.yaml:1:1: .*over the limit of 1024/);
   });
 
+  describe('the cached plan is used only while nothing it was made from changed', () => {
+    const changes: Record<string, (dir: string) => void> = {
+      'platform code edited': (dir) => appendFileSync(join(dir, 'platforms/brochure/index.html'), '<p>new</p>\n'),
+      'platform code: an untracked file': (dir) => writeFileSync(join(dir, 'platforms/brochure/new.html'), 'new\n'),
+      'a new commit (same files)': (dir) => git(dir, 'commit', '-q', '--allow-empty', '-m', 'empty'),
+      'the state branch appears': (dir) => {
+        const empty = git(dir, 'hash-object', '-t', 'tree', '-w', '/dev/null').trim();
+        git(dir, 'update-ref', 'refs/heads/tide-state', git(dir, 'commit-tree', empty, '-m', 'state').trim());
+      },
+      'a fleet file added': (dir) => writeFileSync(join(dir, 'sites/new.example.com.yaml'), 'kind: Site\nname: new.example.com\nplatform: brochure\nclient: acme\n'),
+    };
+    for (const [name, change] of Object.entries(changes)) {
+      it(name, async () => {
+        const dir = fleetRepo();
+        const before = await tide(dir, ['plan', '--json']);
+        expect(existsSync(cacheFile(dir, 'plan.json'))).toBe(true);
+        change(dir);
+        const after = await tide(dir, ['plan', '--json']);
+        expect(after).toEqual(await tide(dir, ['plan', '--json'], { TIDE_CACHE: '0' }));
+        expect(after.stdout).not.toBe(before.stdout);
+        // The new plan is the one cached now.
+        expect(await tide(dir, ['plan', '--json'])).toEqual(after);
+      });
+    }
+
+    it('--detailed-exitcode and --out answer the same from the cache', async () => {
+      const dir = fleetRepo();
+      const out = (n: number) => join(dir, '..', `${basename(dir)}-plan-${n}.json`);
+      const first = await tide(dir, ['plan', '--detailed-exitcode', '--out', out(1)]);
+      const second = await tide(dir, ['plan', '--detailed-exitcode', '--out', out(2)]);
+      expect(first.code).toBe(2);
+      expect(second).toEqual(first);
+      expect(readFileSync(out(2), 'utf8')).toBe(readFileSync(out(1), 'utf8'));
+      roots.push(out(1), out(2));
+    });
+  });
+
   describe('a damaged cache is ignored', () => {
     const damages: Record<string, (text: string) => string> = {
       'garbage': () => 'not a cache at all \0\xff',
       'truncated': (text) => text.slice(0, Math.floor(text.length / 2)),
-      'a flipped byte (checksum mismatch)': (text) => text.replace('"kind":"Site"', '"kind":"Sitf"'),
+      'a flipped byte (checksum mismatch)': (text) => text.replace('acme.example.com', 'acme.example.con'),
       'entries of the wrong shape, checksum recomputed': (text) => {
         const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { sha256: string };
         const entries = JSON.parse(text.slice(text.indexOf('\n') + 1)) as Record<string, unknown>;
@@ -154,21 +194,28 @@ describe('document cache', () => {
     };
     let dir = '';
     let without: Output;
-    let good = '';
+    const good: Record<string, string> = {};
     it('(a good cache first)', async () => {
       dir = fleetRepo();
       without = await tide(dir, ['plan', '--json'], { TIDE_CACHE: '0' });
       await tide(dir, ['plan', '--json']);
-      good = readFileSync(cacheFile(dir), 'latin1');
+      for (const name of ['documents.json', 'plan.json']) good[name] = readFileSync(cacheFile(dir, name), 'latin1');
     });
-    for (const [name, damage] of Object.entries(damages)) {
-      it(name, async () => {
-        writeFileSync(cacheFile(dir), damage(good), 'latin1');
-        expect(await tide(dir, ['plan', '--json'])).toEqual(without);
-        // And the run wrote a good cache again, which the next one uses.
-        expect(readFileSync(cacheFile(dir), 'latin1')).toBe(good);
-        expect(await tide(dir, ['plan', '--json'])).toEqual(without);
-      });
+    for (const name of ['documents.json', 'plan.json']) {
+      // A checksum that matches is all plan.json is checked by (its key aside): whoever can rewrite
+      // both can rewrite .git/config and hooks too. documents.json's entries are checked one by one.
+      for (const [how, damage] of Object.entries(damages).filter(([how]) => name === 'documents.json' || !how.startsWith('entries'))) {
+        it(`${name}: ${how}`, async () => {
+          // documents.json is read only when the plan is not cached.
+          if (name === 'documents.json') rmSync(cacheFile(dir, 'plan.json'), { force: true });
+          else writeFileSync(cacheFile(dir, 'documents.json'), good['documents.json']!, 'latin1');
+          writeFileSync(cacheFile(dir, name), damage(good[name]!), 'latin1');
+          expect(await tide(dir, ['plan', '--json'])).toEqual(without);
+          // And the run wrote a good cache again, which the next one uses.
+          expect(readFileSync(cacheFile(dir, name), 'latin1')).toBe(good[name]);
+          expect(await tide(dir, ['plan', '--json'])).toEqual(without);
+        });
+      }
     }
   });
 

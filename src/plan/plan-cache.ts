@@ -1,0 +1,90 @@
+// The last plan of a work tree, kept with everything it was computed from
+// (.git/tide-cache/plan.json), so planning an unchanged fleet against an
+// unchanged state branch is reading one file instead of loading thousands.
+//
+// plan() is pure, so its inputs identify its output. They are checked, not
+// trusted: the fleet's files by path and git blob id (the digest the loader
+// gives them, which reads only tide.yaml), the commit they belong to, the
+// directory name (the fleet's default name), the platform code trees, and
+// the state branch's ref and commit, all under the same tide, parser and
+// schemas (the namespace). Any difference, or a body that does not match its
+// checksum, is a miss: the plan is computed afresh and replaces the entry.
+// Only plans of valid fleets are kept, so errors always come from the loader.
+
+import { basename, join } from 'node:path';
+import type { DesiredState } from '../model/kinds.js';
+import { fleetFilesDigest } from '../model/loader.js';
+import { cacheDirectory, cacheNamespace, readCacheFile, writeCacheFile } from '../fleet/document-cache.js';
+import type { FleetSource } from '../repo/files.js';
+import { resolveFirstRef } from '../repo/git.js';
+import { sourceTreeIds } from '../repo/source-digest.js';
+import { stateRefCandidates } from '../state/layout.js';
+import type { RecordedState } from '../state/types.js';
+
+const FORMAT = 'tide-plan-cache/1';
+const FILE = 'plan.json';
+
+interface Inputs {
+  format: string;
+  namespace: string;
+  defaultName: string;
+  commit: string | null;
+  files: string;
+  /** The state branch the fleet names, and the ref and commit it was read from (null: none yet). */
+  branch: string;
+  state: { ref: string; commit: string } | null;
+  /** Platform code: source path → tree id (null: not a directory). */
+  sources: [string, string | null][];
+  /** Whether the plan has operations (for --detailed-exitcode without parsing it). */
+  changes: boolean;
+}
+
+export class PlanCache {
+  private constructor(private readonly repoDir: string, private readonly path: string | undefined) {}
+
+  /** The plan cache of a work tree at `repoDir` (plans of a --ref are not cached). */
+  static open(repoDir: string, env: NodeJS.ProcessEnv = process.env): PlanCache {
+    const dir = cacheDirectory(repoDir, env);
+    return new PlanCache(repoDir, dir && join(dir, FILE));
+  }
+
+  /** The JSON plan (as renderJson wrote it) for these files, when nothing it depends on changed. */
+  lookup(source: FleetSource): { json: string; changes: boolean } | undefined {
+    if (!this.path) return undefined;
+    const file = readCacheFile(this.path);
+    if (!file) return undefined;
+    const was = file.header as unknown as Inputs;
+    if (
+      was.format !== FORMAT || was.namespace !== cacheNamespace() || was.defaultName !== basename(this.repoDir) ||
+      was.commit !== source.commit || typeof was.branch !== 'string' || !Array.isArray(was.sources) ||
+      was.files !== fleetFilesDigest(source)
+    ) return undefined;
+    const state = resolveFirstRef(this.repoDir, stateRefCandidates(was.branch)) ?? null;
+    if (state?.ref !== was.state?.ref || state?.commit !== was.state?.commit) return undefined;
+    const paths = was.sources.map(([path]) => path);
+    const trees = sourceTreeIds(this.repoDir, paths, source.commit, true);
+    if (was.sources.some(([path, tree]) => (trees.get(path) ?? null) !== tree)) return undefined;
+    return { json: file.body, changes: was.changes === true };
+  }
+
+  /** Keeps `json`, the plan of `desired` against `recorded`, loaded from `source`. */
+  store(source: FleetSource, desired: DesiredState, recorded: RecordedState, json: string, changes: boolean): void {
+    if (!this.path) return;
+    const sources = new Map<string, string | null>();
+    for (const platform of desired.platforms.values()) {
+      if ('path' in platform.source) sources.set(platform.source.path, desired.sourceTrees?.get(platform.name) ?? null);
+    }
+    const inputs: Inputs = {
+      format: FORMAT,
+      namespace: cacheNamespace(),
+      defaultName: basename(this.repoDir),
+      commit: source.commit,
+      files: fleetFilesDigest(source),
+      branch: desired.fleet.state.branch,
+      state: recorded.commit ? { ref: resolveFirstRef(this.repoDir, stateRefCandidates(desired.fleet.state.branch))?.ref ?? '', commit: recorded.commit } : null,
+      sources: [...sources],
+      changes,
+    };
+    writeCacheFile(this.path, inputs as unknown as Record<string, unknown>, json);
+  }
+}
