@@ -12,10 +12,9 @@
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { DocumentCache, ParsedFile } from '../model/loader.js';
-import { schemaDigest } from '../model/schemas.js';
+import { buildIdentity } from '../model/schemas.js';
 import { findGitDirs } from '../repo/git-dir.js';
 
 const FORMAT = 'tide-document-cache/1';
@@ -122,24 +121,9 @@ function isParsedFile(entry: unknown): entry is ParsedFile {
 }
 
 /** What a cached verdict depends on besides the bytes: the schemas, the YAML parser, tide itself. */
-let namespace: string | undefined;
-
+/** What a cached verdict depends on besides the bytes: tide, its YAML parser and its schemas. */
 export function cacheNamespace(): string {
-  return (namespace ??= computeNamespace());
-}
-
-function computeNamespace(): string {
-  const require = createRequire(import.meta.url);
-  const version = (file: string): string => {
-    try {
-      return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?';
-    } catch {
-      return '?';
-    }
-  };
-  const tide = version(new URL('../../package.json', import.meta.url).pathname);
-  const yaml = version(require.resolve('js-yaml/package.json'));
-  return `tide ${tide}; js-yaml ${yaml}; schemas ${schemaDigest()}`;
+  return buildIdentity();
 }
 
 function sha256(text: string): string {

@@ -4,7 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { AJV_OPTIONS, computeSchemaDigest, createAjv, exportName, SCHEMA_BASE, schemaFiles } from './schemas.js';
+import { AJV_OPTIONS, computeBuildIdentity, createAjv, exportName, SCHEMA_BASE, schemaFiles } from './schemas.js';
 
 const require = createRequire(import.meta.url);
 const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone/index.js')).default;
@@ -12,8 +12,8 @@ const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dis
 const ajv = createAjv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
 const exports = Object.fromEntries(schemaFiles().map((file) => [exportName(file), SCHEMA_BASE + file]));
 // The generated code calls require() for ajv's runtime helpers; give the ES module one.
-// SCHEMA_DIGEST keys caches of validated documents to the schemas they were validated against.
-const code = `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nexport const SCHEMA_DIGEST = ${JSON.stringify(computeSchemaDigest())};\n${standaloneCode(ajv, exports)}`;
+// BUILD_IDENTITY keys tide's caches of validated documents and plans to what they were made with.
+const code = `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nexport const BUILD_IDENTITY = ${JSON.stringify(computeBuildIdentity())};\n${standaloneCode(ajv, exports)}`;
 const target = new URL('./validators.generated.js', import.meta.url);
 writeFileSync(target, code);
 console.log(`compiled ${Object.keys(exports).length} schemas into ${target.pathname}`);

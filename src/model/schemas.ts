@@ -18,7 +18,7 @@ export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
 /** verbose: errors carry their schema, whose description makes pattern errors readable. */
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, verbose: true };
 
-type Precompiled = Record<string, ValidateFunction> & { SCHEMA_DIGEST?: string };
+type Precompiled = Record<string, ValidateFunction> & { BUILD_IDENTITY?: string };
 const precompiled: Precompiled | undefined = await import(new URL('./validators.generated.js', import.meta.url).href).then(
   (m: Precompiled) => m,
   () => undefined,
@@ -46,18 +46,26 @@ export function createAjv(options: Options = AJV_OPTIONS): Ajv {
   return instance;
 }
 
-/** sha256 over the schema files (names and contents) and ajv's options: what a validator's verdict depends on. */
-export function computeSchemaDigest(): string {
+/**
+ * What a validated document depends on besides its bytes: tide's version,
+ * the YAML parser's, and the schemas (sha256 over their names and contents
+ * and ajv's options). Recorded at build time beside the validators (a bundle
+ * has no package.json or schemas/ to read); computed when running from source.
+ */
+export function computeBuildIdentity(): string {
   const hash = createHash('sha256').update(JSON.stringify(AJV_OPTIONS));
   for (const name of schemaFiles()) hash.update(`\0${name}\0`).update(readFileSync(new URL(name, SCHEMA_DIR)));
-  return hash.digest('hex');
+  const require = createRequire(import.meta.url);
+  const version = (file: string): string => (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  const tide = version(new URL('../../package.json', import.meta.url).pathname);
+  return `tide ${tide}; js-yaml ${version(require.resolve('js-yaml/package.json'))}; schemas ${hash.digest('hex')}`;
 }
 
-let digest: string | undefined;
+let identity: string | undefined;
 
-/** The digest of the schemas the validators were built from (recorded at build time; computed when running from source). */
-export function schemaDigest(): string {
-  return (digest ??= precompiled?.SCHEMA_DIGEST ?? computeSchemaDigest());
+/** computeBuildIdentity as recorded when the validators were built; computed when running from source. */
+export function buildIdentity(): string {
+  return (identity ??= precompiled?.BUILD_IDENTITY ?? computeBuildIdentity());
 }
 
 /** The validator for a schema file name, e.g. `site.schema.json`. */

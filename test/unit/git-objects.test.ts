@@ -97,7 +97,7 @@ describe('git reader', () => {
       enter: () => true,
       take: (path) => path.endsWith('site-3.json'),
     });
-    expect(files).toEqual([{ path: 'sites/site-3.json', text: expect.stringContaining('"round": 4') }]);
+    expect(files).toEqual([{ path: 'sites/site-3.json', text: expect.stringContaining('"round": 4'), oid: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
   });
 
   it('streams a blob of any size, and lists a tree with its modes', async () => {
@@ -150,7 +150,7 @@ describe('a damaged or crafted repository', () => {
     const error = await withGitReader(dir, (reader) => reader.read(bomb).then(() => undefined, (e: unknown) => e));
     expect(error).toMatchObject({ code: 'GIT_OBJECT_TOO_LARGE', message: expect.stringContaining(`${size} bytes`) });
     const commit = commitPointingAt(dir, { 'state/sites/a.json': bomb });
-    expect(await readFilesAt(dir, commit, 'state', { enter: () => true, take: () => true })).toEqual([{ path: 'state/sites/a.json', text: '', size }]);
+    expect(await readFilesAt(dir, commit, 'state', { enter: () => true, take: () => true })).toEqual([{ path: 'state/sites/a.json', text: '', size, oid: bomb }]);
   });
 
   it('an object that does not inflate', async () => {
