@@ -35,7 +35,6 @@ import {
   describeTarget,
   effectiveVars,
   esc,
-  execa,
   fetchedBackupPath,
   findStickyComment,
   fleetRoot,
@@ -89,7 +88,10 @@ import {
   upsertStickyComment,
   validatorFor,
   withGitReader
-} from "./chunks/chunk-MMKI4XRM.mjs";
+} from "./chunks/chunk-QLWBKQQW.mjs";
+import {
+  execa
+} from "./chunks/chunk-RX4KRF3O.mjs";
 import {
   __commonJS,
   __require,

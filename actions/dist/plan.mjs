@@ -34,7 +34,8 @@ import {
   runUrl,
   summarySentence,
   upsertStickyComment
-} from "./chunks/chunk-MMKI4XRM.mjs";
+} from "./chunks/chunk-QLWBKQQW.mjs";
+import "./chunks/chunk-RX4KRF3O.mjs";
 import "./chunks/chunk-HYMO7CDY.mjs";
 
 // dist/github/plan-run.js
