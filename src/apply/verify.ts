@@ -9,17 +9,14 @@
 import { randomBytes } from 'node:crypto';
 import { loadDesired } from '../fleet/context.js';
 import type { DesiredState, Server } from '../model/kinds.js';
-import { requireGitDirs } from '../repo/git-dir.js';
-import { readSecret, registerFleetSecrets } from '../secrets.js';
-import { acquireStateLock } from '../state/lock.js';
+import { readSecret } from '../secrets.js';
 import { platformStatePath, serverStatePath, siteStatePath, OPERATIONS_DIR, stateJson as json } from '../state/layout.js';
-import { readRecordedState } from '../state/reader.js';
 import type { RecordedServer, RecordedState } from '../state/types.js';
-import { StateWriter } from '../state/writer.js';
-import { TransportPool } from '../transport/pool.js';
-import { checkTimeoutSettings } from '../transport/timeouts.js';
+import type { StateWriter } from '../state/writer.js';
+import type { TransportPool } from '../transport/pool.js';
 import { checkFilterNames } from './filter.js';
 import { observePlatform, observeServer, observeSite } from './observe.js';
+import { withSession } from './session.js';
 
 export interface Finding {
   kind: 'server' | 'platform' | 'site';
@@ -40,21 +37,12 @@ export interface VerifyReport {
 export async function verifyFleet(options: { repo?: string; cwd: string; env: NodeJS.ProcessEnv; servers: string[] }): Promise<VerifyReport> {
   const { repoDir, desired } = await loadDesired(options.repo, undefined, options.cwd);
   const branch = desired.fleet.state.branch;
-  checkTimeoutSettings();
-  registerFleetSecrets(desired, options.env, options.cwd);
-  const lock = await acquireStateLock(requireGitDirs(repoDir).commonDir, { command: 'tide verify' });
-  const pool = new TransportPool();
-  try {
-    const writer = await StateWriter.open({ repoDir, branch });
-    const recorded = await readRecordedState(repoDir, branch);
+  return withSession({ repoDir, desired, command: 'tide verify', env: options.env, cwd: options.cwd }, async ({ writer, recorded, pool }) => {
     checkFilterNames({ targets: [], servers: options.servers }, { server: [...desired.servers.keys(), ...recorded.servers.keys()], platform: [], site: [] });
     const { report, record } = await observeFleet({ ...options, desired, recorded, writer, pool });
     const stateCommit = record ? await writer.commit(record) : null;
     return { ...report, stateCommit, branch };
-  } finally {
-    await pool.closeAll();
-    await lock.release();
-  }
+  });
 }
 
 export interface ObserveOptions {

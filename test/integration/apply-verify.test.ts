@@ -101,6 +101,9 @@ describe('tide verify', () => {
     const run = await tide(fleet, ['verify', '--detailed-exitcode']);
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toMatch(/! platform notes on web2\n\s+code in .* changed since it was deployed/);
+    // A verify of web1 alone (as the daemon verifies one server at a time) keeps what web2's verify found.
+    expect((await tide(fleet, ['verify', '--server', 'web1'])).exitCode).toBe(0);
+    expect(JSON.parse(stateFile(fleet, 'state/platforms/notes.json')!).drift).toEqual([expect.stringMatching(/^web2: code in .* changed since it was deployed/)]);
     rmSync(join(fleet.roots.web2!, 'platforms/notes/public/extra.php'));
   });
 });

@@ -5,17 +5,13 @@
 // changes nothing tide records, so there is nothing to undo.
 
 import type { OperationBuilder } from '../types.js';
-import { recordedSite } from './desired.js';
-import { siteResources } from './resources.js';
-import { compact, driverContext, readPasswordTask, type PasswordBox } from './tasks.js';
+import { compact, driverContext, installedSite } from './tasks.js';
 
 export const cronSite: OperationBuilder = (ctx) => {
-  const site = recordedSite(ctx);
-  const r = siteResources(ctx, site.name, site);
-  const password: PasswordBox = { value: null };
+  const { r, password, readPassword } = installedSite(ctx);
   return {
     tasks: compact([
-      readPasswordTask(ctx.shell, r, password),
+      readPassword,
       { name: `run the ${r.platform.driver} cron`, run: () => r.driver.cron(driverContext(ctx.shell, r, password)) },
     ]),
     updates: () => [],

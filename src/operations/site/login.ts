@@ -8,9 +8,7 @@ import type { Platform } from '../../model/kinds.js';
 import { redactor } from '../../redact.js';
 import { OperationPreconditionError } from '../../shell/errors.js';
 import type { OperationBuilder } from '../types.js';
-import { recordedSite } from './desired.js';
-import { siteResources } from './resources.js';
-import { compact, driverContext, readPasswordTask, type PasswordBox } from './tasks.js';
+import { compact, driverContext, installedSite } from './tasks.js';
 
 /** Refuses, before anything runs, a platform whose application has no login command. */
 export function refuseWithoutLoginCommand(platform: Platform): void {
@@ -24,12 +22,10 @@ function noLoginCommand(platform: Platform): OperationPreconditionError {
 
 export function loginLinkOperation(received: (url: string) => void): OperationBuilder {
   return (ctx) => {
-    const site = recordedSite(ctx);
-    const r = siteResources(ctx, site.name, site);
-    const password: PasswordBox = { value: null };
+    const { r, password, readPassword } = installedSite(ctx);
     return {
       tasks: compact([
-        readPasswordTask(ctx.shell, r, password),
+        readPassword,
         {
           name: 'make a one-time login link',
           async run() {

@@ -7,13 +7,14 @@ import { shellQuote as q } from '../../transport/types.js';
 import { redactor } from '../../redact.js';
 import { CommandFailedError, OperationPreconditionError } from '../../shell/errors.js';
 import { commandTimeoutMs, type Shell } from '../../shell/shell.js';
-import type { Task } from '../types.js';
+import type { OperationContext, Task } from '../types.js';
 import type { DriverContext } from '../../drivers/types.js';
 import type { Package } from '../../state/types.js';
 import { serverDirs } from '../paths.js';
 import { MAINTENANCE_PAGE } from '../server/disabled-page.js';
 import { sitePermissionsCommand } from './permissions.js';
-import { renderSiteVhost, siteFacts, type SiteResources, type VhostMode } from './resources.js';
+import { recordedSite } from './desired.js';
+import { renderSiteVhost, siteFacts, siteResources, type SiteResources, type VhostMode } from './resources.js';
 
 /** Holds the site's database password between tasks; it never leaves memory and the server. */
 export interface PasswordBox {
@@ -95,6 +96,14 @@ export function writeSettingsTask(shell: Shell, r: SiteResources, password: Pass
       }
     },
   };
+}
+
+/** An installed site as recorded, and the task that reads its database password (its application's commands need it). */
+export function installedSite(ctx: OperationContext) {
+  const site = recordedSite(ctx);
+  const r = siteResources(ctx, site.name, site);
+  const password: PasswordBox = { value: null };
+  return { site, r, password, readPassword: readPasswordTask(ctx.shell, r, password) };
 }
 
 /** Reads the password of an installed site from its settings file on the server. */
