@@ -86,15 +86,24 @@ export class Scheduler {
     this.since = o.startedAt;
   }
 
+  /**
+   * Whether anything is due at `now`, from the cached recorded state: no lock,
+   * no write (the daemon asks before it takes its turn for a tick).
+   */
+  async anyDue(now: Date): Promise<boolean> {
+    const desired = this.o.desired();
+    const branch = desired.fleet.state.branch;
+    this.since ??= now.getTime();
+    this.lastRuns ??= await LastRuns.load(this.o.repoDir, branch);
+    return this.due(desired, await this.cache.read(branch), now.getTime()).length > 0;
+  }
+
   /** Runs what is due at `now` (the daemon's clock; tests pass their own). */
   async tick(now: Date): Promise<TickResult> {
     const desired = this.o.desired();
-    const branch = desired.fleet.state.branch;
     const t = now.getTime();
-    this.since ??= t;
-    this.lastRuns ??= await LastRuns.load(this.o.repoDir, branch);
     const idle: TickResult = { ran: [], drift: [], stateCommit: null, waiting: [] };
-    if (this.due(desired, await this.cache.read(branch), t).length === 0) return idle;
+    if (!(await this.anyDue(now))) return idle;
     let result: TickResult;
     try {
       result = await withSession({ repoDir: this.o.repoDir, desired, command: 'tide daemon (schedules)', env: this.o.env, cwd: this.o.cwd },

@@ -110,7 +110,8 @@ export function statusView(input: StatusInput, query: StatusQuery) {
   return {
     fleet: input.fleet,
     facts: [...input.facts, ['state branch', `${state.branch}${state.commit ? ` at ${state.commit.slice(0, 12)}` : ' (nothing recorded yet)'}`], ['page rendered', when(input.renderedAt.toISOString())]]
-      .map(([label, value]) => ({ label, value })),
+      // A fetch error may quote a URL: secrets never reach the page.
+      .map(([label, value]) => ({ label, value: redactor.redact(value ?? '') })),
     counts: { servers: state.servers.size, platforms: state.platforms.size, sites: state.sites.size, drifted: drifted.length },
     servers: [...state.servers.values()].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({
       name: s.name, where: s.transport === 'ssh' ? `${s.user ?? 'root'}@${s.host}:${s.port}` : 'local',
