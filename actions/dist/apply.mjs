@@ -30556,6 +30556,12 @@ function writeSettingsTask(shell, r, password, { fresh = false } = {}) {
     }
   };
 }
+function installedSite(ctx) {
+  const site = recordedSite(ctx);
+  const r = siteResources(ctx, site.name, site);
+  const password = { value: null };
+  return { site, r, password, readPassword: readPasswordTask(ctx.shell, r, password) };
+}
 function readPasswordTask(shell, r, password) {
   if (!r.db)
     return null;
@@ -31003,12 +31009,10 @@ var cloneSite = (ctx) => {
 
 // dist/operations/site/cron.js
 var cronSite = (ctx) => {
-  const site = recordedSite(ctx);
-  const r = siteResources(ctx, site.name, site);
-  const password = { value: null };
+  const { r, password, readPassword } = installedSite(ctx);
   return {
     tasks: compact([
-      readPasswordTask(ctx.shell, r, password),
+      readPassword,
       { name: `run the ${r.platform.driver} cron`, run: () => r.driver.cron(driverContext(ctx.shell, r, password)) }
     ]),
     updates: () => []
