@@ -79,6 +79,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
 /** A GitHub error as a TideError whose message says what to do. */
 export function explain(error: unknown, method: string, url: string): unknown {
   if (!(error instanceof RequestError)) return error;
+  // The error's request has the URL with its parameters filled in.
+  url = error.request?.url ?? url;
   const what = `${method} ${pathOf(url)}`;
   const headers = error.response?.headers ?? {};
   const message = (error.response?.data as { message?: string } | undefined)?.message ?? error.message;

@@ -3,8 +3,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../helpers/fake-github.js';
-import { BASE, dedent } from '../helpers/fleet.js';
+import { appliedState, BASE, dedent, load } from '../helpers/fleet.js';
+import { stateFiles } from '../helpers/git.js';
+import { COMMENT_LIMIT } from '../../src/github/plan-comment.js';
 import { removeGitCliRepos } from '../helpers/git-cli.js';
+import { readFileSync } from 'node:fs';
 import { HostedRepo, pullRequestEvent, runBundledAction } from '../helpers/github-run.js';
 import { parseMarker } from '../../src/github/marker.js';
 
@@ -71,5 +74,87 @@ describe('plan on a pull request', () => {
     expect(run3.exitCode).toBe(0);
     expect(fake.writes().length).toBe(writesBefore);
     expect(fake.comments('acme/fleet', 7)).toHaveLength(1);
+  });
+
+  it('fails the status and the step when an operation is blocked, and shows the blocked operation', async () => {
+    const repo = new HostedRepo(fake, 'acme/blocked', fleetFiles);
+    repo.pushState(stateFiles(appliedState(load(BASE))));
+    // New code for a platform that live sites use: tide refuses to deploy it under them.
+    const pr = repo.pushPullRequest(3, { 'platforms/notes-1.0.yaml': fleetFiles['platforms/notes-1.0.yaml']!.replace('ref: v1.0.0', 'ref: v1.0.1') });
+    const run = await runBundledAction('plan', {
+      fake, repo, eventName: 'pull_request', payload: pullRequestEvent(repo, 3, pr),
+      sha: pr.merge, workspace: repo.checkout('refs/pull/3/merge'), inputs: { token: 'ghs_write' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.blocked).toBe('1');
+    expect(run.stdout).toContain('::error::tide/plan: 1 blocked');
+    const [status] = fake.statuses('acme/blocked', pr.head);
+    expect(status).toMatchObject({ context: 'tide/plan', state: 'failure', description: '1 blocked' });
+    const [comment] = fake.comments('acme/blocked', 3);
+    expect(comment!.body).toContain('> [!WARNING]');
+    expect(comment!.body).toMatch(/<code>! deploy<\/code> platform <b>notes-1\.0<\/b> on web1: .*a\.example\.com/);
+  });
+
+  it('reports an invalid fleet with file:line in the comment and fails the status', async () => {
+    const repo = new HostedRepo(fake, 'acme/invalid', fleetFiles);
+    const pr = repo.pushPullRequest(4, { 'sites/bad.example.com.yaml': 'kind: Site\nname: bad.example.com\nplatform: notes-1.0\ncolour: blue\n' });
+    const run = await runBundledAction('plan', {
+      fake, repo, eventName: 'pull_request', payload: pullRequestEvent(repo, 4, pr),
+      sha: pr.merge, workspace: repo.checkout('refs/pull/4/merge'), inputs: { token: 'ghs_write' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.invalid).toBe('true');
+    expect(run.outputs['plan-file']).toBe('');
+    const [comment] = fake.comments('acme/invalid', 4);
+    expect(parseMarker(comment!.body)).toMatchObject({ fleet: 'acme', hash: null });
+    expect(comment!.body).toMatch(/<code>sites\/bad\.example\.com\.yaml:4:1<\/code>/);
+    const [status] = fake.statuses('acme/invalid', pr.head);
+    expect(status!.state).toBe('failure');
+    expect(status!.description).toMatch(/^Invalid \(1 error\): sites\/bad\.example\.com\.yaml:4:1: /);
+  });
+
+  it('names the missing permission when GitHub answers 403, after writing the plan and the summary', async () => {
+    const repo = new HostedRepo(fake, 'acme/forbidden', fleetFiles);
+    fake.addToken('ghs_no_pr_write', 'github-actions[bot]', { contents: 'read', pull_requests: 'read', statuses: 'write' });
+    const pr = repo.pushPullRequest(5, { 'sites/d.example.com.yaml': site('d.example.com') });
+    const run = await runBundledAction('plan', {
+      fake, repo, eventName: 'pull_request', payload: pullRequestEvent(repo, 5, pr),
+      sha: pr.merge, workspace: repo.checkout('refs/pull/5/merge'), inputs: { token: 'ghs_no_pr_write' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('::error::GitHub refused to POST /repos/acme/forbidden/issues/5/comments (403): the token needs `pull-requests: write`.');
+    expect(run.stdout).toContain("Add `pull-requests: write` to the job's `permissions:` block");
+    expect(run.summary).toContain('d.example.com');
+    expect(JSON.parse(readFileSync(run.outputs['plan-file']!, 'utf8')).fleet).toBe('acme');
+    expect(fake.comments('acme/forbidden', 5)).toHaveLength(0);
+  });
+
+  it('keeps a 2,000-site plan comment under the limit with every destructive operation in it', async () => {
+    const deleted = Array.from({ length: 300 }, (_, i) => `old-${String(i).padStart(4, '0')}.example.com`);
+    const added = Array.from({ length: 1700 }, (_, i) => `new-${String(i).padStart(4, '0')}.example.com`);
+    const withOld: Record<string, string> = { ...fleetFiles };
+    for (const name of deleted) withOld[`sites/${name}.yaml`] = site(name);
+    const repo = new HostedRepo(fake, 'acme/large', withOld);
+    repo.pushState(stateFiles(appliedState(load(withOld))));
+    const change: Record<string, string> = {};
+    for (const name of deleted) change[`sites/${name}.yaml`] = `${site(name)}status: deleted\n`;
+    for (const name of added) change[`sites/${name}.yaml`] = site(name);
+    const pr = repo.pushPullRequest(6, change);
+    const run = await runBundledAction('plan', {
+      fake, repo, eventName: 'pull_request', payload: pullRequestEvent(repo, 6, pr),
+      sha: pr.merge, workspace: repo.checkout('refs/pull/6/merge'), inputs: { token: 'ghs_write' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ install: '1700', delete: '300' });
+    const comments = fake.comments('acme/large', 6);
+    expect(comments).toHaveLength(1);
+    const body = comments[0]!.body;
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    for (const name of deleted) expect(body).toContain(`<code>- delete</code> site <b>${name.replace(/\./g, '.')}</b>`);
+    expect(body).toMatch(/- … and \d+ more operations \(see the job summary of the plan run\)/);
+    expect(parseMarker(body)!.destructive).toHaveLength(300);
+    // The job summary has the plan in full.
+    for (const name of added) expect(run.summary).toContain(`<b>${name}</b>`);
   });
 });

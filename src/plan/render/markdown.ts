@@ -3,6 +3,7 @@
 // code span or inject HTML. Very large plans fall back to one line per
 // operation so the comment stays under GitHub's 65536-character limit.
 
+import { removesData } from '../reviewed.js';
 import type { Operation, Orphan, Plan } from '../types.js';
 import { countPlan, describeTarget, formatValue, isBlocked, opSymbol, plural, summarySentence } from './labels.js';
 
@@ -134,7 +135,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     budget -= lines.join('\n').length + 300;
   }
   compact.push(note);
-  const destructive = plan.operations.filter((op) => op.destructive && !isBlocked(op));
+  const destructive = plan.operations.filter((op) => removesData(op) && !isBlocked(op));
   if (destructive.length > 0) {
     const lines = fit(destructive.map(oneLine), budget, (n) => `- … and ${n} more destructive ${n === 1 ? 'operation' : 'operations'} (see ${fullPlanAt})`);
     compact.push(`${destructiveHeading}\n\n${lines.join('\n')}`);
@@ -142,7 +143,8 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   }
   const orphanLines = fit(plan.orphans.map(orphanLine), Math.floor(budget / 4), (n) => `- … and ${plural(n, 'more orphan')}`);
   budget -= orphanLines.join('\n').length;
-  const others = destructive.length > 0 ? plan.operations.filter((op) => !destructive.includes(op)) : plan.operations;
+  const shownAbove = new Set(destructive);
+  const others = plan.operations.filter((op) => !shownAbove.has(op));
   const more = (n: number): string => `- … and ${n} more ${n === 1 ? 'operation' : 'operations'} (see ${fullPlanAt})`;
   if (others.length > 0) {
     const heading = destructive.length > 0 ? '#### Other operations' : opsHeading;

@@ -1,0 +1,64 @@
+import { createRequire as __tideCreateRequire } from 'node:module';
+const require = __tideCreateRequire(import.meta.url);
+import {
+  DEFAULT_COMMENT_AUTHOR,
+  GitHubInputError,
+  STATUS_CONTEXT,
+  createGitHubClient,
+  isSha,
+  parseMarker,
+  readCommentArtifact,
+  runAction,
+  setCommitStatus,
+  upsertStickyComment
+} from "./chunks/chunk-K5YNGZHD.mjs";
+import "./chunks/chunk-KTQSQPLG.mjs";
+
+// dist/github/relay-run.js
+import { join, resolve } from "node:path";
+async function runRelay(context, io) {
+  const run = triggeringRun(context);
+  const dir = resolve(context.workspace, io.input("artifact-dir") || join(context.runnerTemp, "tide-plan-comment"));
+  const artifact = await readCommentArtifact(dir);
+  const gh = createGitHubClient({ token: io.input("token"), baseUrl: context.apiUrl, warn: io.warning });
+  const { data: pr } = await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...context.repository, pull_number: artifact.pullRequest });
+  if (pr.head.sha !== run.headSha || pr.head.repo?.full_name !== run.headRepo) {
+    throw new GitHubInputError(`The artifact names pull request #${artifact.pullRequest}, whose head (${pr.head.repo?.full_name ?? "a deleted repository"}@${pr.head.sha.slice(0, 7)}) is not the head of run ${run.id} (${run.headRepo}@${run.headSha.slice(0, 7)}); nothing was posted.`, "A newer push may have replaced the head (its own run will relay its plan), or the artifact was forged.");
+  }
+  const marker = parseMarker(artifact.body);
+  if (!marker || marker.commits.head !== run.headSha) {
+    throw new GitHubInputError(`The artifact's comment does not carry tide's marker for commit ${run.headSha.slice(0, 7)}; nothing was posted.`);
+  }
+  const issue = { ...context.repository, number: artifact.pullRequest };
+  const comment = await upsertStickyComment(gh, issue, artifact.body, io.input("comment-author") || DEFAULT_COMMENT_AUTHOR);
+  io.setOutput("comment-url", comment.url);
+  io.setOutput("pull-request", artifact.pullRequest);
+  io.info(`Pull request #${artifact.pullRequest} comment ${comment.outcome}: ${comment.url}`);
+  await setCommitStatus(gh, {
+    ...context.repository,
+    sha: run.headSha,
+    context: STATUS_CONTEXT,
+    ...artifact.status,
+    ...run.url ? { targetUrl: run.url } : {}
+  });
+  return { outcome: comment.outcome, pullRequest: artifact.pullRequest, failed: artifact.status.state !== "success" };
+}
+function triggeringRun(context) {
+  if (context.eventName !== "workflow_run") {
+    throw new GitHubInputError(`tide relay runs on workflow_run events, not ${context.eventName}.`, "See examples/github/workflows/tide-plan-relay.yml.");
+  }
+  const run = context.payload.workflow_run;
+  if (!run || run.event !== "pull_request") {
+    throw new GitHubInputError(`The triggering run was not a pull_request run (${String(run?.event)}); nothing to relay.`);
+  }
+  if (!Number.isSafeInteger(run.id) || !isSha(run.head_sha) || typeof run.head_repository?.full_name !== "string") {
+    throw new GitHubInputError("The workflow_run payload lacks id, head_sha or head_repository.");
+  }
+  return { id: run.id, headSha: run.head_sha, headRepo: run.head_repository.full_name, url: typeof run.html_url === "string" ? run.html_url : void 0 };
+}
+
+// dist/github/entry/relay.js
+await runAction("relay", async (context, io) => {
+  const result = await runRelay(context, io);
+  return { failed: result.failed, reason: `tide/plan failed for pull request #${result.pullRequest}: see its comment.` };
+});
