@@ -4,15 +4,40 @@ import {
   DEFAULT_COMMENT_AUTHOR,
   GitHubInputError,
   STATUS_CONTEXT,
+  commentBody,
   createGitHubClient,
+  execa,
+  fleetRoot,
   isSha,
   parseMarker,
+  planCommit,
   readCommentArtifact,
   runAction,
   setCommitStatus,
+  statusFor,
   upsertStickyComment
-} from "./chunks/chunk-K5YNGZHD.mjs";
+} from "./chunks/chunk-BMYXX22P.mjs";
 import "./chunks/chunk-KTQSQPLG.mjs";
+
+// dist/github/pull-ref.js
+async function git(repoDir, args) {
+  return execa("git", args, { cwd: repoDir, reject: false, env: { GIT_TERMINAL_PROMPT: "0" } });
+}
+async function fetchPullRequestMerge(repoDir, number, headSha) {
+  const local = `refs/remotes/origin/pull/${number}/merge`;
+  const fetched = await git(repoDir, ["fetch", "--quiet", "--no-tags", "origin", `+refs/pull/${number}/merge:${local}`]);
+  if (fetched.exitCode !== 0) {
+    throw new GitHubInputError(`Cannot fetch refs/pull/${number}/merge: ${fetched.stderr.trim()}`, "GitHub keeps no merge commit for a pull request with conflicts: resolve them and push again.");
+  }
+  const parents = await git(repoDir, ["rev-list", "--parents", "-n", "1", local]);
+  const [merge, base, head] = parents.stdout.trim().split(" ");
+  if (parents.exitCode !== 0 || !merge || !base || !head)
+    throw new GitHubInputError(`refs/pull/${number}/merge is not a merge commit.`);
+  if (head !== headSha) {
+    throw new GitHubInputError(`Pull request #${number} has moved on (its head is now ${head.slice(0, 7)}, the run planned ${headSha.slice(0, 7)}); nothing was posted.`, "The run for the new head relays its own plan.");
+  }
+  return { merge, base, head };
+}
 
 // dist/github/relay-run.js
 import { join, resolve } from "node:path";
@@ -29,8 +54,9 @@ async function runRelay(context, io) {
   if (!marker || marker.commits.head !== run.headSha) {
     throw new GitHubInputError(`The artifact's comment does not carry tide's marker for commit ${run.headSha.slice(0, 7)}; nothing was posted.`);
   }
+  const { body, status } = io.input("fleet-repo") === "" ? artifact : await planHere(context, io, artifact.pullRequest, run, marker.hash);
   const issue = { ...context.repository, number: artifact.pullRequest };
-  const comment = await upsertStickyComment(gh, issue, artifact.body, io.input("comment-author") || DEFAULT_COMMENT_AUTHOR);
+  const comment = await upsertStickyComment(gh, issue, body, io.input("comment-author") || DEFAULT_COMMENT_AUTHOR);
   io.setOutput("comment-url", comment.url);
   io.setOutput("pull-request", artifact.pullRequest);
   io.info(`Pull request #${artifact.pullRequest} comment ${comment.outcome}: ${comment.url}`);
@@ -38,10 +64,18 @@ async function runRelay(context, io) {
     ...context.repository,
     sha: run.headSha,
     context: STATUS_CONTEXT,
-    ...artifact.status,
+    ...status,
     ...run.url ? { targetUrl: run.url } : {}
   });
-  return { outcome: comment.outcome, pullRequest: artifact.pullRequest, failed: artifact.status.state !== "success" };
+  return { outcome: comment.outcome, pullRequest: artifact.pullRequest, failed: status.state !== "success" };
+}
+async function planHere(context, io, number, run, artifactHash) {
+  const repoDir = fleetRoot(context.workspace, io.input("fleet-repo"));
+  const commits = await fetchPullRequestMerge(repoDir, number, run.headSha);
+  const outcome = await planCommit(repoDir, commits.merge, true);
+  const hash = outcome.kind === "planned" ? outcome.plan.hash : null;
+  io.info(hash === artifactHash ? `Planned pull request #${number} again here: same plan as the fork's run (${hash?.slice(0, 12) ?? "invalid fleet"}).` : `Planned pull request #${number} again here: the plan differs from the fork's run (base or state moved, or the artifact was altered); posting this one.`);
+  return { body: commentBody(outcome, { planned: commits.merge, head: commits.head, base: commits.base }), status: statusFor(outcome) };
 }
 function triggeringRun(context) {
   if (context.eventName !== "workflow_run") {

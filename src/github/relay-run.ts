@@ -10,8 +10,13 @@
 //      number only if that pull request's head is the triggering run's head
 //      repository and commit: an artifact cannot steer the comment onto
 //      another pull request.
-//   4. The body must carry tide's marker for that head commit; then upsert
-//      the sticky comment and set the tide/plan status on the head commit.
+//   4. With `fleet-repo` (a checkout of the base repository's default
+//      branch), plan the pull request again here, from its merge commit
+//      fetched as git objects: the comment and the status are then the
+//      relay's own, and a doctored artifact cannot fake a passing tide/plan.
+//      Without it, post the artifact's comment, which must carry tide's
+//      marker for the run's head commit, and its status.
+//   5. Upsert the sticky comment and set the tide/plan status on the head.
 // Nothing of the pull request is checked out or run here.
 
 import type { ActionIO } from './action-io.js';
@@ -20,7 +25,10 @@ import { createGitHubClient } from './client.js';
 import { isSha, type RunContext } from './context.js';
 import { GitHubInputError } from './errors.js';
 import { parseMarker } from './marker.js';
-import { STATUS_CONTEXT } from './plan-comment.js';
+import { commentBody, STATUS_CONTEXT, statusFor } from './plan-comment.js';
+import { planCommit } from './plan-run.js';
+import { fetchPullRequestMerge } from './pull-ref.js';
+import { fleetRoot } from '../fleet/context.js';
 import { setCommitStatus } from './status.js';
 import { DEFAULT_COMMENT_AUTHOR, upsertStickyComment, type StickyOutcome } from './sticky-comment.js';
 import { join, resolve } from 'node:path';
@@ -49,9 +57,10 @@ export async function runRelay(context: RunContext, io: ActionIO): Promise<{ out
   if (!marker || marker.commits.head !== run.headSha) {
     throw new GitHubInputError(`The artifact's comment does not carry tide's marker for commit ${run.headSha.slice(0, 7)}; nothing was posted.`);
   }
+  const { body, status } = io.input('fleet-repo') === '' ? artifact : await planHere(context, io, artifact.pullRequest, run, marker.hash);
 
   const issue = { ...context.repository, number: artifact.pullRequest };
-  const comment = await upsertStickyComment(gh, issue, artifact.body, io.input('comment-author') || DEFAULT_COMMENT_AUTHOR);
+  const comment = await upsertStickyComment(gh, issue, body, io.input('comment-author') || DEFAULT_COMMENT_AUTHOR);
   io.setOutput('comment-url', comment.url);
   io.setOutput('pull-request', artifact.pullRequest);
   io.info(`Pull request #${artifact.pullRequest} comment ${comment.outcome}: ${comment.url}`);
@@ -59,10 +68,24 @@ export async function runRelay(context: RunContext, io: ActionIO): Promise<{ out
     ...context.repository,
     sha: run.headSha,
     context: STATUS_CONTEXT,
-    ...artifact.status,
+    ...status,
     ...(run.url ? { targetUrl: run.url } : {}),
   });
-  return { outcome: comment.outcome, pullRequest: artifact.pullRequest, failed: artifact.status.state !== 'success' };
+  return { outcome: comment.outcome, pullRequest: artifact.pullRequest, failed: status.state !== 'success' };
+}
+
+/** The pull request planned by the relay itself, from its merge commit read as git objects. */
+async function planHere(context: RunContext, io: ActionIO, number: number, run: TriggeringRun, artifactHash: string | null) {
+  const repoDir = fleetRoot(context.workspace, io.input('fleet-repo'));
+  const commits = await fetchPullRequestMerge(repoDir, number, run.headSha);
+  const outcome = await planCommit(repoDir, commits.merge, true);
+  const hash = outcome.kind === 'planned' ? outcome.plan.hash : null;
+  io.info(
+    hash === artifactHash
+      ? `Planned pull request #${number} again here: same plan as the fork's run (${hash?.slice(0, 12) ?? 'invalid fleet'}).`
+      : `Planned pull request #${number} again here: the plan differs from the fork's run (base or state moved, or the artifact was altered); posting this one.`,
+  );
+  return { body: commentBody(outcome, { planned: commits.merge, head: commits.head, base: commits.base }), status: statusFor(outcome) };
 }
 
 function triggeringRun(context: RunContext): TriggeringRun {

@@ -7,7 +7,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../helpers/fake-github.js';
-import { BASE, dedent } from '../helpers/fleet.js';
+import { appliedState, BASE, dedent, load } from '../helpers/fleet.js';
+import { stateFiles } from '../helpers/git.js';
 import { removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 import { HostedRepo, pullRequestEvent, runBundledAction } from '../helpers/github-run.js';
 import { parseMarker } from '../../src/github/marker.js';
@@ -112,5 +113,38 @@ describe('a pull request from a fork', () => {
     expect(fake.writes().length).toBe(writes);
     expect(fake.comments('acme/forged', 12)).toHaveLength(0);
     expect(fake.statuses('acme/forged', victim.head)).toHaveLength(0);
+  });
+
+  it('plans the pull request again in the relay, so a doctored artifact cannot fake a passing tide/plan', async () => {
+    const repo = new HostedRepo(fake, 'acme/doctored', fleetFiles);
+    repo.pushState(stateFiles(appliedState(load(BASE))));
+    // New code under live sites: blocked.
+    const pr = repo.pushPullRequest(13, { 'platforms/notes-1.0.yaml': fleetFiles['platforms/notes-1.0.yaml']!.replace('ref: v1.0.0', 'ref: v1.0.1') }, { fork: 'mallory/fleet' });
+    const plan = await runBundledAction('plan', {
+      fake, repo, eventName: 'pull_request', payload: pullRequestEvent(repo, 13, pr, { fork: 'mallory/fleet' }),
+      sha: pr.merge, workspace: repo.checkout('refs/pull/13/merge'), inputs: {},
+    });
+    expect(plan.exitCode).toBe(1);
+    const dir = plan.outputs['artifact-dir']!;
+    // The fork's modified workflow rewrites the artifact: all green, nothing blocked.
+    const meta = JSON.parse(readFileSync(join(dir, 'pull-request.json'), 'utf8'));
+    writeFileSync(join(dir, 'pull-request.json'), JSON.stringify({ ...meta, status: { state: 'success', description: 'No changes' } }));
+    const body = readFileSync(join(dir, 'comment.md'), 'utf8');
+    writeFileSync(join(dir, 'comment.md'), `${body.split('\n')[0]}\n### tide plan for acme\n\n**No changes. The fleet matches the recorded state.**\n`);
+
+    const relay = await runBundledAction('relay', {
+      fake, repo, eventName: 'workflow_run', payload: workflowRunEvent(557, pr.head, 'mallory/fleet'),
+      sha: repo.pushMain({}, 'nothing'), workspace: repo.checkout('main'), inputs: { token: 'ghs_write', 'artifact-dir': dir, 'fleet-repo': '.' },
+    });
+    expect(relay.stderr).toBe('');
+    // The marker line was kept, so the hashes agree; the posted text is the relay's own all the same.
+    expect(relay.stdout).toContain("same plan as the fork's run");
+    expect(relay.exitCode).toBe(1);
+    const [comment] = fake.comments('acme/doctored', 13);
+    expect(comment!.body).not.toContain('No changes');
+    expect(comment!.body).toMatch(/<code>! deploy<\/code> platform <b>notes-1\.0<\/b>/);
+    expect(parseMarker(comment!.body)!.commits).toEqual({ planned: pr.merge, head: pr.head, base: pr.base });
+    const [status] = fake.statuses('acme/doctored', pr.head);
+    expect(status).toMatchObject({ context: 'tide/plan', state: 'failure', description: '1 blocked' });
   });
 });

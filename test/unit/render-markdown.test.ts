@@ -99,14 +99,32 @@ describe('renderMarkdown', () => {
       expect(md).toContain('| blocked | 10 |');
       expect(md).toContain('> 10 operations are blocked');
       expect(md).not.toContain('<details>');
+      // Migrates remove the old copy: they are listed first, in a section of their own.
       const shown = md.split('\n').filter((l) => /^- <code>[+~!] /.test(l)).length;
       const more = /^- … and (\d+) more operations \(see the job summary \/ JSON plan\)$/m.exec(md);
-      expect(more).not.toBeNull();
+      const moreDestructive = /^- … and (\d+) more destructive operations \(see the job summary \/ JSON plan\)$/m.exec(md);
+      expect(md).toContain('#### Destructive operations');
+      expect(more ?? moreDestructive).not.toBeNull();
       expect(shown).toBeGreaterThan(0);
-      expect(shown + Number(more![1])).toBe(5000);
+      expect(shown + Number(more?.[1] ?? 0) + Number(moreDestructive?.[1] ?? 0)).toBe(5000);
       expect(md).toContain('- site <b>gone</b> on web1: r');
       expect(md).toContain('<sub>plan <code>0123456789ab</code>');
     }
+  });
+
+  it('lists every destructive operation before any other when the plan is cut', () => {
+    const ops = Array.from({ length: 5000 }, (_, i) =>
+      i % 25 === 3 ? op('delete', `gone-${i}.example.com`) : op('install', `site-${i}.example.com`),
+    );
+    const md = renderMarkdown(plan(ops), { maxLength: 60_000, fullPlanAt: 'the job summary' });
+    expect(md.length).toBeLessThanOrEqual(60_000);
+    const deletes = ops.filter((o) => o.action === 'delete');
+    expect(deletes).toHaveLength(200);
+    for (const d of deletes) expect(md).toContain(`<code>- delete</code> site <b>${d.target.name}</b>`);
+    expect(md).not.toContain('more destructive');
+    const more = /^- … and (\d+) more operations \(see the job summary\)$/m.exec(md);
+    const installs = md.split('\n').filter((l) => l.startsWith('- <code>+ install')).length;
+    expect(installs + Number(more![1])).toBe(4800);
   });
 
   it('renders in full when it fits', () => {

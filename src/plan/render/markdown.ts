@@ -135,14 +135,15 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     budget -= lines.join('\n').length + 300;
   }
   compact.push(note);
+  // Orphans are few and change nothing: a small share, set aside first.
+  const orphanLines = fit(plan.orphans.map(orphanLine), Math.floor(budget / 8), (n) => `- … and ${plural(n, 'more orphan')}`);
+  budget -= orphanLines.join('\n').length;
   const destructive = plan.operations.filter((op) => removesData(op) && !isBlocked(op));
   if (destructive.length > 0) {
     const lines = fit(destructive.map(oneLine), budget, (n) => `- … and ${n} more destructive ${n === 1 ? 'operation' : 'operations'} (see ${fullPlanAt})`);
     compact.push(`${destructiveHeading}\n\n${lines.join('\n')}`);
     budget -= lines.join('\n').length + destructiveHeading.length + 2;
   }
-  const orphanLines = fit(plan.orphans.map(orphanLine), Math.floor(budget / 4), (n) => `- … and ${plural(n, 'more orphan')}`);
-  budget -= orphanLines.join('\n').length;
   const shownAbove = new Set(destructive);
   const others = plan.operations.filter((op) => !shownAbove.has(op));
   const more = (n: number): string => `- … and ${n} more ${n === 1 ? 'operation' : 'operations'} (see ${fullPlanAt})`;
