@@ -16,7 +16,7 @@ import {
   setCommitStatus,
   statusFor,
   upsertStickyComment
-} from "./chunks/chunk-BMYXX22P.mjs";
+} from "./chunks/chunk-HGMGMMI7.mjs";
 import "./chunks/chunk-KTQSQPLG.mjs";
 
 // dist/github/pull-ref.js
