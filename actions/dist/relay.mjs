@@ -1,23 +1,29 @@
 import { createRequire as __tideCreateRequire } from 'node:module';
+import { fileURLToPath as __tideFileURLToPath } from 'node:url';
+import { dirname as __tideDirname } from 'node:path';
 const require = __tideCreateRequire(import.meta.url);
+const __filename = __tideFileURLToPath(import.meta.url);
+const __dirname = __tideDirname(__filename);
+import {
+  STATUS_CONTEXT,
+  commentBody,
+  planCommit,
+  readCommentArtifact,
+  setCommitStatus,
+  statusFor
+} from "./chunks/chunk-LNU32CIR.mjs";
 import {
   DEFAULT_COMMENT_AUTHOR,
   GitHubInputError,
-  STATUS_CONTEXT,
-  commentBody,
   createGitHubClient,
   execa,
   fleetRoot,
   isSha,
   parseMarker,
-  planCommit,
-  readCommentArtifact,
   runAction,
-  setCommitStatus,
-  statusFor,
   upsertStickyComment
-} from "./chunks/chunk-HGMGMMI7.mjs";
-import "./chunks/chunk-KTQSQPLG.mjs";
+} from "./chunks/chunk-WHTUWNEZ.mjs";
+import "./chunks/chunk-HYMO7CDY.mjs";
 
 // dist/github/pull-ref.js
 async function git(repoDir, args) {

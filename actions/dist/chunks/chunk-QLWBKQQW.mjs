@@ -22915,6 +22915,7 @@ function createGitHubClient(options) {
 function explain(error2, method, url) {
   if (!(error2 instanceof RequestError))
     return error2;
+  url = error2.request?.url ?? url;
   const what = `${method} ${pathOf(url)}`;
   const headers = error2.response?.headers ?? {};
   const message = error2.response?.data?.message ?? error2.message;
@@ -32380,7 +32381,9 @@ ${plan2.orphans.map(orphanLine).join("\n")}`);
     budget -= lines.join("\n").length + 300;
   }
   compact.push(note);
-  const destructive = plan2.operations.filter((op) => op.destructive && !isBlocked(op));
+  const orphanLines = fit(plan2.orphans.map(orphanLine), Math.floor(budget / 8), (n2) => `- \u2026 and ${plural(n2, "more orphan")}`);
+  budget -= orphanLines.join("\n").length;
+  const destructive = plan2.operations.filter((op) => removesData(op) && !isBlocked(op));
   if (destructive.length > 0) {
     const lines = fit(destructive.map(oneLine), budget, (n) => `- \u2026 and ${n} more destructive ${n === 1 ? "operation" : "operations"} (see ${fullPlanAt})`);
     compact.push(`${destructiveHeading}
@@ -32388,10 +32391,16 @@ ${plan2.orphans.map(orphanLine).join("\n")}`);
 ${lines.join("\n")}`);
     budget -= lines.join("\n").length + destructiveHeading.length + 2;
   }
+<<<<<<<< HEAD:actions/dist/chunks/chunk-QLWBKQQW.mjs
   const orphanLines = fit(plan2.orphans.map(orphanLine), Math.floor(budget / 4), (n) => `- \u2026 and ${plural(n, "more orphan")}`);
   budget -= orphanLines.join("\n").length;
   const others = destructive.length > 0 ? plan2.operations.filter((op) => !destructive.includes(op)) : plan2.operations;
   const more = (n) => `- \u2026 and ${n} more ${n === 1 ? "operation" : "operations"} (see ${fullPlanAt})`;
+========
+  const shownAbove = new Set(destructive);
+  const others = plan2.operations.filter((op) => !shownAbove.has(op));
+  const more = (n2) => `- \u2026 and ${n2} more ${n2 === 1 ? "operation" : "operations"} (see ${fullPlanAt})`;
+>>>>>>>> 4c1979a (actions/dist rebuilt after rebasing onto apply on merge (plan, relay and apply share the chunks)):actions/dist/chunks/chunk-WHTUWNEZ.mjs
   if (others.length > 0) {
     const heading = destructive.length > 0 ? "#### Other operations" : opsHeading;
     compact.push(`${heading}
@@ -32569,8 +32578,10 @@ export {
   fullName,
   pullRequestOf,
   isFromFork,
+  isSha,
   runUrl,
   formatMarker,
+  parseMarker,
   DEFAULT_COMMENT_AUTHOR,
   findStickyComment,
   upsertStickyComment,
