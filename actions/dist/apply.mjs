@@ -88,14 +88,10 @@ import {
   upsertStickyComment,
   validatorFor,
   withGitReader
-<<<<<<< HEAD
-} from "./chunks/chunk-QLWBKQQW.mjs";
+} from "./chunks/chunk-5I2Q3TGM.mjs";
 import {
   execa
 } from "./chunks/chunk-RX4KRF3O.mjs";
-=======
-} from "./chunks/chunk-WHTUWNEZ.mjs";
->>>>>>> 4c1979a (actions/dist rebuilt after rebasing onto apply on merge (plan, relay and apply share the chunks))
 import {
   __commonJS,
   __require,

@@ -5,46 +5,13 @@ const require = __tideCreateRequire(import.meta.url);
 const __filename = __tideFileURLToPath(import.meta.url);
 const __dirname = __tideDirname(__filename);
 import {
-<<<<<<< HEAD
-  ACTION_ORDER,
-  DEFAULT_COMMENT_AUTHOR,
-  FleetInvalidError,
-  JSON_SCHEMA,
-  TideError,
-  booleanInput,
-  catchUpWithRemote,
-  code,
-  countPlan,
-  createGitHubClient,
-  esc,
-  fleetRoot,
-  formatDiagnostic,
-  formatMarker,
-  hasChanges,
-  isFromFork,
-  load,
-  loadDesired,
-  plan,
-  pullRequestOf,
-  readFleetSource,
-  readRecordedState,
-  removesData,
-  renderMarkdown,
-  reviewKey,
-  runAction,
-  runUrl,
-  summarySentence,
-  upsertStickyComment
-} from "./chunks/chunk-QLWBKQQW.mjs";
-import "./chunks/chunk-RX4KRF3O.mjs";
-=======
   runPlan,
   statusFor
-} from "./chunks/chunk-LNU32CIR.mjs";
+} from "./chunks/chunk-N6XIRWPZ.mjs";
 import {
   runAction
-} from "./chunks/chunk-WHTUWNEZ.mjs";
->>>>>>> 4c1979a (actions/dist rebuilt after rebasing onto apply on merge (plan, relay and apply share the chunks))
+} from "./chunks/chunk-5I2Q3TGM.mjs";
+import "./chunks/chunk-RX4KRF3O.mjs";
 import "./chunks/chunk-HYMO7CDY.mjs";
 
 // dist/github/entry/plan.js

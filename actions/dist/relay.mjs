@@ -11,18 +11,20 @@ import {
   readCommentArtifact,
   setCommitStatus,
   statusFor
-} from "./chunks/chunk-LNU32CIR.mjs";
+} from "./chunks/chunk-N6XIRWPZ.mjs";
 import {
   DEFAULT_COMMENT_AUTHOR,
   GitHubInputError,
   createGitHubClient,
-  execa,
   fleetRoot,
   isSha,
   parseMarker,
   runAction,
   upsertStickyComment
-} from "./chunks/chunk-WHTUWNEZ.mjs";
+} from "./chunks/chunk-5I2Q3TGM.mjs";
+import {
+  execa
+} from "./chunks/chunk-RX4KRF3O.mjs";
 import "./chunks/chunk-HYMO7CDY.mjs";
 
 // dist/github/pull-ref.js
