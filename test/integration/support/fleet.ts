@@ -80,11 +80,11 @@ export function commitAll(fleet: Pick<TestFleet, 'dir'>, message: string): strin
 }
 
 /** Runs the built tide CLI in the fleet; never throws on a non-zero exit. */
-export async function tide(fleet: TestFleet, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Result<{ reject: false; all: true }>> {
+export async function tide(fleet: TestFleet, args: string[], extraEnv: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<Result<{ reject: false; all: true }>> {
   const run = await execa('node', [TIDE, ...args], {
     cwd: fleet.dir, reject: false, all: true,
     env: { ...fleet.env, NO_COLOR: '1', ...extraEnv },
-    timeout: 180_000,
+    timeout: timeoutMs,
   });
   fleet.printed.push(run.all ?? '');
   return run;
