@@ -11,7 +11,7 @@
 // without.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentCache, ParsedFile } from '../model/loader.js';
 import { buildIdentity } from '../model/schemas.js';
@@ -92,12 +92,13 @@ export function cacheDirectory(repoDir: string, env: NodeJS.ProcessEnv = process
  */
 export function readCacheFile(path: string): { header: Record<string, unknown>; body: string } | undefined {
   try {
-    const text = readFileSync(path, 'utf8');
-    const eol = text.indexOf('\n');
+    // Bytes, not text: the checksum is over the bytes, and a plan can be megabytes (one decoding, not two).
+    const bytes = readFileSync(path);
+    const eol = bytes.indexOf(0x0a);
     if (eol < 0) return undefined;
-    const header = JSON.parse(text.slice(0, eol)) as Record<string, unknown>;
-    const body = text.slice(eol + 1);
-    return typeof header === 'object' && header !== null && header.sha256 === sha256(body) ? { header, body } : undefined;
+    const header = JSON.parse(bytes.toString('utf8', 0, eol)) as Record<string, unknown>;
+    const body = bytes.subarray(eol + 1);
+    return typeof header === 'object' && header !== null && header.sha256 === sha256(body) ? { header, body: body.toString('utf8') } : undefined;
   } catch {
     return undefined;
   }
@@ -108,7 +109,14 @@ export function writeCacheFile(path: string, header: Record<string, unknown>, bo
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(tmp, `${JSON.stringify({ ...header, sha256: sha256(body) })}\n${body}`);
+    const bytes = Buffer.from(body);
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, `${JSON.stringify({ ...header, sha256: sha256(bytes) })}\n`);
+      writeSync(fd, bytes);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch {
     rmSync(tmp, { force: true });
@@ -120,12 +128,11 @@ function isParsedFile(entry: unknown): entry is ParsedFile {
   return typeof e === 'object' && e !== null && Number.isSafeInteger(e.size) && e.size! >= 0 && Array.isArray(e.docs);
 }
 
-/** What a cached verdict depends on besides the bytes: the schemas, the YAML parser, tide itself. */
 /** What a cached verdict depends on besides the bytes: tide, its YAML parser and its schemas. */
 export function cacheNamespace(): string {
   return buildIdentity();
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
