@@ -88,7 +88,7 @@ import {
   upsertStickyComment,
   validatorFor,
   withGitReader
-} from "./chunks/chunk-5I2Q3TGM.mjs";
+} from "./chunks/chunk-S7CIJWH3.mjs";
 import {
   execa
 } from "./chunks/chunk-RX4KRF3O.mjs";

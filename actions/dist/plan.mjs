@@ -7,10 +7,10 @@ const __dirname = __tideDirname(__filename);
 import {
   runPlan,
   statusFor
-} from "./chunks/chunk-N6XIRWPZ.mjs";
+} from "./chunks/chunk-XJWYNE2X.mjs";
 import {
   runAction
-} from "./chunks/chunk-5I2Q3TGM.mjs";
+} from "./chunks/chunk-S7CIJWH3.mjs";
 import "./chunks/chunk-RX4KRF3O.mjs";
 import "./chunks/chunk-HYMO7CDY.mjs";
 

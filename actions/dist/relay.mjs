@@ -11,7 +11,7 @@ import {
   readCommentArtifact,
   setCommitStatus,
   statusFor
-} from "./chunks/chunk-N6XIRWPZ.mjs";
+} from "./chunks/chunk-XJWYNE2X.mjs";
 import {
   DEFAULT_COMMENT_AUTHOR,
   GitHubInputError,
@@ -21,7 +21,7 @@ import {
   parseMarker,
   runAction,
   upsertStickyComment
-} from "./chunks/chunk-5I2Q3TGM.mjs";
+} from "./chunks/chunk-S7CIJWH3.mjs";
 import {
   execa
 } from "./chunks/chunk-RX4KRF3O.mjs";
