@@ -44,7 +44,9 @@ export function renderStatus(input: StatusInput, query: StatusQuery): string {
 }
 
 export class StatusPage {
+  /** Built once per state commit: the sorted, searchable sites and the newest records (a request then reads no git). */
   private index: SiteIndex | undefined;
+  private recent: { commit: string; entries: StatusInput['recent'] } | undefined;
 
   constructor(private readonly source: StatusSource) {}
 
@@ -63,10 +65,15 @@ export class StatusPage {
     }
     const input: StatusInput = {
       fleet: name, state, index: this.index, plan: this.source.pendingPlan(),
-      recent: commit ? await recentRecords(this.source.repoDir, commit, RECENT_OPERATIONS) : [],
+      recent: commit ? await this.recentAt(commit) : [],
       detail, facts: this.source.facts?.() ?? [], renderedAt: now,
     };
     return renderStatus(input, query);
+  }
+
+  private async recentAt(commit: string): Promise<StatusInput['recent']> {
+    if (this.recent?.commit !== commit) this.recent = { commit, entries: await recentRecords(this.source.repoDir, commit, RECENT_OPERATIONS) };
+    return this.recent.entries;
   }
 
   /** The HTTP handler for `GET /` (HEAD too); the daemon's server routes to it. */
