@@ -25,7 +25,7 @@
 #   --reload CMD          the web server's reload (default: nginx -s reload, apachectl graceful)
 #   --sudoers-file PATH   where the sudoers entry goes (default: /etc/sudoers.d/tide-USER)
 #   --authorized-key FILE a public key to allow for the user (appended to ~/.ssh/authorized_keys once)
-#   --no-install          do not apt-get install sudo when it is missing
+#   --no-install          do not apt-get install sudo or curl when they are missing
 set -eu
 
 user=tide
@@ -92,6 +92,12 @@ if ! command -v sudo >/dev/null 2>&1 || ! command -v visudo >/dev/null 2>&1; the
   [ "$install" = yes ] || die "sudo is not installed (apt-get install sudo)"
   say "installing sudo"
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends sudo >/dev/null
+fi
+# After each reload tide asks the web server (curl or wget to 127.0.0.1) whether the new vhost answers.
+if ! command -v curl >/dev/null 2>&1 && ! command -v wget >/dev/null 2>&1; then
+  [ "$install" = yes ] || die "neither curl nor wget is installed (apt-get install curl)"
+  say "installing curl"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl >/dev/null
 fi
 
 # 1. The web group and the deploy user in it.

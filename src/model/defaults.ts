@@ -50,7 +50,9 @@ export function withFleetDefaults(raw: Raw): Fleet {
   };
 }
 
-const HTTP_DEFAULTS: Record<HttpServiceType, Omit<HttpService, 'type' | 'fastcgi' | 'sudo'>> = {
+const DEFAULT_SERVED_WITHIN = 10;
+
+const HTTP_DEFAULTS: Record<HttpServiceType, Omit<HttpService, 'type' | 'fastcgi' | 'sudo' | 'servedWithin'>> = {
   nginx: {
     port: 80,
     httpsPort: 443,
@@ -77,7 +79,8 @@ function loginIsUnprivileged(raw: Raw): boolean {
 
 function withHttpDefaults(raw: Raw | undefined, server: Raw): HttpService {
   const type: HttpServiceType = raw?.type ?? 'nginx';
-  const http: HttpService = { type, ...HTTP_DEFAULTS[type], sudo: type !== 'none' && loginIsUnprivileged(server), ...raw };
+  const http: HttpService = { type, ...HTTP_DEFAULTS[type], sudo: type !== 'none' && loginIsUnprivileged(server),
+    servedWithin: DEFAULT_SERVED_WITHIN, ...raw };
   return http;
 }
 

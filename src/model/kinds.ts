@@ -51,6 +51,11 @@ export interface HttpService {
    * other than root.
    */
   sudo: boolean;
+  /**
+   * Seconds tide waits after a reload for the web server to answer with the
+   * changed vhost before the operation fails (served.ts).
+   */
+  servedWithin: number;
   /** php-fpm address for script/drupal platforms, e.g. `unix:/run/php/php8.2-fpm.sock`. */
   fastcgi?: string;
 }

@@ -13,6 +13,8 @@ import type { HttpService } from '../../src/model/kinds.js';
 import { httpServiceType } from '../../src/services/http/index.js';
 import type { VhostFacts } from '../../src/services/http/types.js';
 import { HttpConfigTestError, installVhost, removeVhost, restoreVhost } from '../../src/services/http/vhost.js';
+import { VhostNotServedError } from '../../src/services/http/served.js';
+import { vhostProbe } from '../../src/services/http/template.js';
 import { LocalTransport } from '../../src/transport/local.js';
 
 function freePort(): Promise<number> {
@@ -74,6 +76,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+const fastcgiAddress = inject('services').ssh.servers[0]!.http.fastcgi;
+
+/** What tide's probe of a vhost gets: the status and the X-Tide-Vhost header. */
+async function probe(host: string, p: number) {
+  const r = await execa('curl', ['-s', '-o', '/dev/null', '-D', '-', '--max-time', '5', '-H', `Host: ${host}`, `http://127.0.0.1:${p}/.tide-vhost`]);
+  return { status: Number(/^HTTP\/[0-9.]+ (\d+)/.exec(r.stdout)?.[1]), marker: /^x-tide-vhost: *([0-9a-f]+)/im.exec(r.stdout)?.[1] };
+}
+
 describe('nginx', () => {
   let conf: string;
   let vhosts: string;
@@ -90,8 +100,7 @@ describe('nginx', () => {
       `events { worker_connections 64; }\nhttp {\n  include /etc/nginx/mime.types;\n  access_log ${root}/access.log;\n` +
       ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((p) => `  ${p}_temp_path ${root}/${p};\n`).join('') +
       `  include ${vhosts}/*.conf;\n}\n`);
-    const fastcgi = inject('services').ssh.servers[0]!.http.fastcgi;
-    for (const facts of variants(fastcgi)) await writeFile(join(vhosts, `tide-${facts.site}.conf`), httpServiceType('nginx').renderVhost(facts));
+    for (const facts of variants(fastcgiAddress)) await writeFile(join(vhosts, `tide-${facts.site}.conf`), httpServiceType('nginx').renderVhost(facts));
   });
   afterAll(async () => {
     await nginx('-s', 'stop');
@@ -136,6 +145,32 @@ describe('nginx', () => {
       expect(await curl('offtls.test', '/', 'https')).toMatchObject({ status: 503, body: 'This site is disabled.\n' });
     });
 
+    it('answers tide\'s probe with each vhost\'s marker, without running PHP', async () => {
+      for (const facts of variants(fastcgiAddress)) {
+        const { host, port: probePort, marker } = vhostProbe(httpServiceType('nginx').renderVhost(facts))!;
+        expect(await probe(host, probePort), facts.site).toEqual({ status: 204, marker });
+      }
+    });
+
+    it('after a reload, installVhost returns once the new vhost answers; a reload that does nothing fails with VhostNotServedError', async () => {
+      const http: HttpService = { type: 'nginx', port, httpsPort, configDir: vhosts, check: `nginx -e ${dir}/nginx/error.log -c ${conf} -t`,
+        reload: `nginx -e ${dir}/nginx/error.log -c ${conf} -s reload`, sudo: false, servedWithin: 3 };
+      const path = join(vhosts, 'tide-static.test.conf');
+      const [facts] = variants(fastcgiAddress);
+      const disabled = httpServiceType('nginx').renderVhost({ ...facts!, disabled: true });
+      await installVhost(t, http, path, disabled, { waitServed: true });
+      expect((await curl('static.test')).status).toBe(503);
+      const live = httpServiceType('nginx').renderVhost(facts!);
+      const error = await installVhost(t, { ...http, reload: http.check }, path, live, { waitServed: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VhostNotServedError);
+      expect(error).toMatchObject({ code: 'HTTP_VHOST_NOT_SERVED', site: 'static.test', host: 'static.test', port,
+        seen: { status: 204, marker: vhostProbe(disabled)!.marker } });
+      expect((error as Error).message).toContain(`did not answer for static.test on port ${port} of local within 3 s of the reload`);
+      expect((await curl('static.test')).status).toBe(503);
+      await restoreVhost(t, http, path, Buffer.from(live), { waitServed: true });
+      expect((await curl('static.test')).status).toBe(200);
+    });
+
     it('passes PHP to php-fpm with TIDE_SITE_DIR, and unknown paths to index.php', async () => {
       expect(await curl('php.test', '/index.php')).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/php')} uri=/index.php` });
       expect(await curl('php.test', '/node/1?x=2')).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/php')} uri=/node/1?x=2` });
@@ -146,6 +181,7 @@ describe('nginx', () => {
 
 describe('apache', () => {
   let root: string;
+  let fpmPort: number;
   const ports = { port: 0, httpsPort: 0 };
   const apache2 = (...args: string[]) => execa('apache2', ['-d', root, '-f', join(root, 'httpd.conf'), ...args], { reject: false });
 
@@ -153,7 +189,7 @@ describe('apache', () => {
     root = join(dir, 'apache');
     [ports.port, ports.httpsPort] = [await freePort(), await freePort()];
     await mkdir(join(root, 'vhosts'), { recursive: true });
-    const modules = ['mpm_event', 'authz_core', 'mime', 'dir', 'alias', 'rewrite', 'ssl', 'proxy', 'proxy_fcgi', 'env'];
+    const modules = ['mpm_event', 'authz_core', 'mime', 'dir', 'alias', 'rewrite', 'ssl', 'proxy', 'proxy_fcgi', 'env', 'headers'];
     await writeFile(join(root, 'httpd.conf'), [
       `ServerRoot ${root}`, 'ServerName localhost', `PidFile ${root}/httpd.pid`, `ErrorLog ${root}/error.log`,
       `DefaultRuntimeDir ${root}`, `Mutex file:${root} default`, `Listen 127.0.0.1:${ports.port}`, `Listen 127.0.0.1:${ports.httpsPort}`,
@@ -163,7 +199,7 @@ describe('apache', () => {
       `IncludeOptional ${root}/vhosts/*.conf`, '',
     ].join('\n'));
     // Its own php-fpm on TCP: the environment's socket sits in a 0700 dir www-data cannot enter.
-    const fpmPort = await freePort();
+    fpmPort = await freePort();
     const fpm = (await readdir('/usr/sbin')).find((f) => /^php-fpm[0-9.]*$/.test(f))!;
     await writeFile(join(root, 'fpm.conf'), `[global]\npid = ${root}/fpm.pid\nerror_log = ${root}/fpm.log\n` +
       `[www]\nuser = root\nlisten = 127.0.0.1:${fpmPort}\npm = static\npm.max_children = 2\n`);
@@ -196,6 +232,12 @@ describe('apache', () => {
     expect(await curl('offtls.test', '/', 'https', ports)).toMatchObject({ status: 503, body: 'This site is disabled.\n' });
     expect(await curl('php.test', '/node/1?x=2', 'http', ports)).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/php')} uri=/node/1?x=2` });
     expect(await curl('tls.test', '/index.php', 'https', ports)).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/tls')} uri=/index.php` });
+    for (const facts of variants(`127.0.0.1:${fpmPort}`, ports)) {
+      const { host, port: probePort, marker } = vhostProbe(httpServiceType('apache').renderVhost(facts))!;
+      const answer = await probe(host, probePort);
+      expect(answer.marker, facts.site).toBe(marker);
+      expect([410, 301, 503], facts.site).toContain(answer.status);
+    }
   });
 });
 
@@ -213,7 +255,7 @@ describe('installVhost, restoreVhost, removeVhost', () => {
     await mkdir(join(root, 'vhosts'), { recursive: true });
     await writeFile(conf, `pid ${root}/nginx.pid;\nevents {}\nhttp {\n  include ${root}/vhosts/*.conf;\n}\n`);
     http = { type: 'nginx', port, httpsPort, configDir: join(root, 'vhosts'),
-      check: `nginx -e ${root}/error.log -c ${conf} -t`, reload: `echo reload >> ${marker}`, sudo: false };
+      check: `nginx -e ${root}/error.log -c ${conf} -t`, reload: `echo reload >> ${marker}`, sudo: false, servedWithin: 2 };
   });
   const reloads = () => readFile(marker, 'utf8').then((s) => s.split('\n').length - 1, () => 0);
 

@@ -145,7 +145,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 const fleetKeys = ['kind', 'name', 'id', 'state', 'prune', 'concurrency', 'ignore', 'maxFileSize', 'verify', 'selfHeal'] as const;
 const serverKeys = ['kind', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'identity', 'root', 'webGroup', 'services'] as const;
-const httpKeys = ['type', 'port', 'httpsPort', 'configDir', 'check', 'reload', 'sudo', 'fastcgi'] as const;
+const httpKeys = ['type', 'port', 'httpsPort', 'configDir', 'check', 'reload', 'sudo', 'servedWithin', 'fastcgi'] as const;
 const dbKeys = ['type', 'host', 'port', 'adminUser', 'adminPassword', 'grantHosts'] as const;
 const platformKeys = ['kind', 'name', 'servers', 'driver', 'source', 'build', 'docroot', 'commands', 'vars'] as const;
 const commandKeys = ['install', 'update', 'packages', 'cron', 'login'] as const;
@@ -355,6 +355,7 @@ const defaultedServer = {
       check: 'apachectl configtest',
       reload: 'apachectl graceful',
       sudo: true,
+      servedWithin: 10,
       fastcgi: '127.0.0.1:9000',
     },
     db: { type: 'mysql', host: 'db.internal', port: 3306, adminUser: 'tide_admin', grantHosts: ['localhost', '2001:db8::2'] },
@@ -475,6 +476,7 @@ const sampleServerState = {
       check: 'nginx -t',
       reload: 'nginx -s reload',
       sudo: true,
+      servedWithin: 10,
       fastcgi: 'unix:/run/php/php8.2-fpm.sock',
     },
     db: { type: 'mariadb', host: '127.0.0.1', port: 3306, adminUser: 'root', grantHosts: ['localhost', '127.0.0.1'] },

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { httpServiceType, httpServiceTypes, VhostValueError } from '../../src/services/http/index.js';
 import type { VhostFacts } from '../../src/services/http/types.js';
+import { servedCommand, servedExpectation } from '../../src/services/http/served.js';
+import { vhostProbe } from '../../src/services/http/template.js';
 
 const base: VhostFacts = {
   site: 'blog.example.com',
@@ -27,7 +29,7 @@ const apache = httpServiceType('apache');
 describe('registry', () => {
   it('knows nginx and apache, and names the vhost file tide-<site>.conf in configDir', () => {
     expect(httpServiceTypes().map((t) => t.type).sort()).toEqual(['apache', 'nginx']);
-    const config = { type: 'nginx' as const, port: 80, httpsPort: 443, configDir: '/etc/nginx/sites-enabled/', check: '', reload: '', sudo: false };
+    const config = { type: 'nginx' as const, port: 80, httpsPort: 443, configDir: '/etc/nginx/sites-enabled/', check: '', reload: '', sudo: false, servedWithin: 10 };
     expect(nginx.vhostPath(config, 'blog.example.com')).toBe('/etc/nginx/sites-enabled/tide-blog.example.com.conf');
     expect(() => httpServiceType('lighttpd')).toThrow(/no HTTP service type "lighttpd"/);
     expect(() => nginx.vhostPath(config, '../../etc/passwd')).toThrow(VhostValueError);
@@ -104,13 +106,13 @@ describe('apache', () => {
     expect(out).toContain('SetEnv TIDE_SITE_DIR "/var/tide/sites/blog.example.com"');
     expect(out).toContain('SetHandler "proxy:unix:/run/php/php8.2-fpm.sock|fcgi://localhost"');
     expect(out).toContain('FallbackResource /index.php');
-    expect(out).not.toMatch(/Redirect|SSL/);
+    expect(out).not.toMatch(/Redirect permanent|SSL/);
     expect(apache.renderVhost({ ...base, fastcgi: '127.0.0.1:9000' })).toContain('SetHandler "proxy:fcgi://127.0.0.1:9000"');
   });
 
   it('redirects aliases to the main URL when redirectAliases', () => {
     const out = apache.renderVhost({ ...base, redirectAliases: true });
-    expect(out).toContain('ServerName www.blog.example.com\n    ServerAlias old.example.org\n    Redirect permanent / http://blog.example.com/\n');
+    expect(out).toMatch(/ServerName www.blog.example.com\n    ServerAlias old.example.org\n    Header always set X-Tide-Vhost "[0-9a-f]{16}"\n    Redirect permanent \/ http:\/\/blog.example.com\/\n/);
     expect(out).not.toContain('ServerAlias www.blog.example.com');
   });
 
@@ -166,5 +168,49 @@ describe.each(httpServiceTypes())('$type: injection', (type) => {
     } catch (error) {
       expect((error as VhostValueError).code).toBe('VHOST_VALUE_INVALID');
     }
+  });
+});
+
+describe('the vhost marker (served when reported)', () => {
+  it.each(httpServiceTypes())('$type: names its probe and answers it with a marker that is a digest of the vhost', (type) => {
+    const out = type.renderVhost(base);
+    const probe = vhostProbe(out);
+    expect(probe).toMatchObject({ site: 'blog.example.com', host: 'blog.example.com', port: 80 });
+    expect(probe!.marker).toMatch(/^[0-9a-f]{16}$/);
+    expect(out).toContain(`X-Tide-Vhost "${probe!.marker}"`);
+    expect(vhostProbe(type.renderVhost(base))).toEqual(probe);
+    for (const change of [{ aliases: [] }, { redirectAliases: true }, { disabled: true }, { docroot: '/srv/other' }, { https: tls }]) {
+      expect(vhostProbe(type.renderVhost({ ...base, ...change }))!.marker, JSON.stringify(change)).not.toBe(probe!.marker);
+    }
+    expect(vhostProbe(type.renderVhost({ ...base, url: 'new.example.com', port: 8080 }))).toMatchObject({ host: 'new.example.com', port: 8080 });
+  });
+
+  it('nginx answers the probe itself (never the application), in every variant, on the http port', () => {
+    for (const change of [{}, { fastcgi: null }, { disabled: true }, { https: { ...tls, required: true } }]) {
+      const out = nginx.renderVhost({ ...base, ...change });
+      expect(out, JSON.stringify(change)).toMatch(/location = \/\.tide-vhost \{\n\s+add_header X-Tide-Vhost "[0-9a-f]{16}" always;\n\s+return 204;/);
+    }
+    // No add_header in the server block: it would drop the headers nginx.conf sets.
+    expect(nginx.renderVhost(base).match(/add_header/g)).toHaveLength(1);
+  });
+
+  it('apache sets the marker on every virtual host and keeps the probe from the application', () => {
+    const out = apache.renderVhost({ ...base, https: tls });
+    expect(out.match(/<VirtualHost/g)!.length).toBe(out.match(/Header always set X-Tide-Vhost/g)!.length);
+    expect(out).toContain('Redirect gone /.tide-vhost');
+  });
+
+  it('waits for the new marker, or for a removed vhost\'s marker to go; nothing for vhosts without one', () => {
+    const one = nginx.renderVhost(base);
+    const two = nginx.renderVhost({ ...base, disabled: true });
+    expect(servedExpectation(two, Buffer.from(one))).toEqual({ ...vhostProbe(two), expect: 'present' });
+    expect(servedExpectation(null, Buffer.from(one))).toEqual({ ...vhostProbe(one), expect: 'gone' });
+    expect(servedExpectation('server {}\n', null)).toBeNull();
+    expect(servedExpectation(null, null)).toBeNull();
+  });
+
+  it('the polling command quotes what it is given', () => {
+    const command = servedCommand([{ site: 'a.test', host: "a.test'; rm -rf /", port: 80, marker: 'x', expect: 'present' }], 5);
+    expect(command).toContain(`tide_check 0 'a.test'\\''; rm -rf /' 80 'x' present`);
   });
 });

@@ -1,7 +1,8 @@
 // What a server must offer the user tide logs in as (Aegir's setup, which
 // examples/prepare-server.sh makes): membership of the web group, a
 // writable root and vhost directory, a web server that reads that directory,
-// sudo for exactly the check and reload commands, and a PHP socket the web
+// sudo for exactly the check and reload commands, curl or wget (to see a
+// reloaded vhost answer, services/http/served.ts), and a PHP socket the web
 // group can reach. Each check is small and separate, reads only, and says how
 // to fix what it finds missing: server verify runs them as tasks (the first
 // one missing stops it), `tide verify` runs them all and lists each.
@@ -45,7 +46,7 @@ export function serverPreconditions(t: Transport, server: Server): Precondition[
   if (http.type !== 'none') {
     list.push(writableDir(t, who, http.configDir, 'the vhost directory'));
     if (http.sudo) list.push(mayRun(t, who, http, 'check'), mayRun(t, who, http, 'reload'));
-    list.push(vhostDirIncluded(t, http));
+    list.push(vhostDirIncluded(t, http), httpClient(t));
     if (http.fastcgi) list.push(phpReachable(t, http.fastcgi, server.webGroup));
   }
   return list;
@@ -134,6 +135,20 @@ function vhostDirIncluded(t: Transport, http: HttpService): Precondition {
       return {
         problem: `${http.type} does not read ${http.configDir}: the vhosts tide writes there would never be served.`,
         fix: `Add to the web server's configuration: ${include}, then reload it (${PREPARE}).`,
+      };
+    },
+  };
+}
+
+function httpClient(t: Transport): Precondition {
+  return {
+    name: 'curl or wget is installed (to see reloaded vhosts answer)',
+    async check() {
+      const r = await t.exec('command -v curl || command -v wget', { timeoutMs: 30_000 });
+      if (r.exitCode === 0) return null;
+      return {
+        problem: 'Neither curl nor wget is installed: tide asks the web server with one of them whether a reloaded vhost answers.',
+        fix: `As root: apt-get install curl (${PREPARE}).`,
       };
     },
   };

@@ -170,6 +170,9 @@ const VHOST_TASK_NAMES: Record<VhostMode, string> = {
   maintenance: 'serve the maintenance page from vhost',
 };
 
+/** A vhost change is done when the web server answers with it (served.ts). */
+const SERVED = { waitServed: true } as const;
+
 export function writeVhostTask(shell: Shell, r: SiteResources, mode: VhostMode): Task | null {
   if (!r.http) return null;
   const http = r.server.services.http;
@@ -183,9 +186,9 @@ export function writeVhostTask(shell: Shell, r: SiteResources, mode: VhostMode):
           'Set services.http.fastcgi on the Server, e.g. unix:/run/php/php8.2-fpm.sock.');
       }
       if (mode === 'maintenance') await shell.transport.writeFile(`${serverDirs(r.server).maintenance}/index.html`, MAINTENANCE_PAGE, 0o644);
-      ({ previous } = await installVhost(shell.transport, http, path, renderSiteVhost(r, mode)));
+      ({ previous } = await installVhost(shell.transport, http, path, renderSiteVhost(r, mode), SERVED));
     },
-    undo: () => restoreVhost(shell.transport, http, path, previous),
+    undo: () => restoreVhost(shell.transport, http, path, previous, SERVED),
   };
 }
 
@@ -197,10 +200,10 @@ export function removeVhostTask(shell: Shell, r: SiteResources): Task | null {
   return {
     name: `remove vhost ${path}`,
     async run() {
-      ({ previous } = await removeVhost(shell.transport, http, path));
+      ({ previous } = await removeVhost(shell.transport, http, path, SERVED));
     },
     async undo() {
-      if (previous) await restoreVhost(shell.transport, http, path, previous);
+      if (previous) await restoreVhost(shell.transport, http, path, previous, SERVED);
     },
   };
 }

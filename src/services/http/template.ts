@@ -2,14 +2,50 @@
 // global helpers leak in), no HTML escaping (this is config, not HTML; values
 // are checked by values.ts instead) and strict mode, so a misspelt field is
 // an error rather than an empty string in a config file.
+//
+// Every vhost carries a marker: a digest of its own text, which the web
+// server answers with on the probe path. After a reload, tide asks for it
+// (served.ts) until the new configuration, and not the old one, answers.
 
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 
 export type VhostTemplate = (view: object) => string;
 
+/** The response header that carries a vhost's marker. */
+export const MARKER_HEADER = 'X-Tide-Vhost';
+/** Where the marker is asked for: answered by the vhost itself, never passed to the application. */
+export const PROBE_PATH = '/.tide-vhost';
+// Rendered in place of the marker, then replaced by the digest of the text
+// around it. '<' is refused in every vhost value (values.ts), so it cannot
+// come from a fact.
+const PLACEHOLDER = '<tide-vhost-marker>';
+
+/** The line each template starts its text with, after the managed-by comment. */
+export const PROBE_LINE = `# tide's probe: site {{site}} answers http://{{url}}:{{port}}{{probePath}} with {{markerHeader}} "{{marker}}".`;
+const PROBE_IN_VHOST = /^# tide's probe: site ([a-z0-9.-]+) answers http:\/\/([a-z0-9.-]+):([0-9]{1,5})\/\.tide-vhost with X-Tide-Vhost "([0-9a-f]{16})"\.$/m;
+
+/** Where and what a vhost answers tide's probe with. */
+export interface VhostProbe {
+  site: string;
+  host: string;
+  port: number;
+  marker: string;
+}
+
 export function compileVhostTemplate(source: string): VhostTemplate {
   const hbs = Handlebars.create();
   const template = hbs.compile(source, { noEscape: true, strict: true });
-  // Collapse the blank lines that optional blocks leave behind.
-  return (view) => template(view).replace(/\n{3,}/g, '\n\n');
+  return (view) => {
+    // Collapse the blank lines that optional blocks leave behind.
+    const text = template({ ...view, marker: PLACEHOLDER, markerHeader: MARKER_HEADER, probePath: PROBE_PATH }).replace(/\n{3,}/g, '\n\n');
+    const marker = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    return text.replaceAll(PLACEHOLDER, marker);
+  };
+}
+
+/** The probe a vhost written by tide answers (null: none, e.g. one written before markers existed). */
+export function vhostProbe(content: string | Buffer | null): VhostProbe | null {
+  const found = content === null ? null : PROBE_IN_VHOST.exec(content.toString('utf8'));
+  return found ? { site: found[1]!, host: found[2]!, port: Number(found[3]), marker: found[4]! } : null;
 }

@@ -1,19 +1,27 @@
 // Writing, testing and reloading a vhost, the same for every HTTP service
 // type: the Server's `check` and `reload` commands do the type-specific part.
 // The rule: a config that fails its check is never reloaded, and the file is
-// put back as it was before the check result is reported.
+// put back as it was before the check result is reported. When told which
+// site and host a vhost serves, a reload is only done once the web server
+// answers with the new vhost (served.ts).
 
 import { TideError } from '../../errors.js';
 import type { HttpService } from '../../model/kinds.js';
 import { redactor } from '../../redact.js';
 import { shellQuote, type ExecOptions, type ExecResult, type Transport } from '../../transport/types.js';
 import { httpCommand } from './commands.js';
+import { servedExpectation, waitUntilServed } from './served.js';
 
 export interface VhostTaskOptions {
   /** Output of check and reload as it arrives (the operation log). */
   onOutput?: ExecOptions['onOutput'];
   /** Per command; default 60 s. */
   timeoutMs?: number;
+  /**
+   * After the reload, wait until the web server answers with the change
+   * (the new vhost's marker, or a removed one's no longer): served.ts.
+   */
+  waitServed?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -78,11 +86,14 @@ async function put(t: Transport, path: string, content: Buffer | string | null, 
 }
 
 /**
- * After `path` was changed (what it held before: `previous`): tests the
- * config, with `previous` put back on any failure of the check (a failing
- * exit code or the command not running at all), then reloads.
+ * After `path` was changed to `content` (what it held before: `previous`):
+ * tests the config, with `previous` put back on any failure of the check (a
+ * failing exit code or the command not running at all), then reloads, and
+ * with `waitServed` waits until the change answers.
  */
-async function checkReload(t: Transport, http: HttpService, path: string, previous: Buffer | null, options: VhostTaskOptions): Promise<void> {
+async function checkReload(
+  t: Transport, http: HttpService, path: string, content: Buffer | string | null, previous: Buffer | null, options: VhostTaskOptions,
+): Promise<void> {
   let check: ExecResult;
   try {
     check = await t.exec(httpCommand(http, 'check'), execOptions(options));
@@ -96,6 +107,8 @@ async function checkReload(t: Transport, http: HttpService, path: string, previo
   }
   const reload = await t.exec(httpCommand(http, 'reload'), execOptions(options));
   if (reload.exitCode !== 0) throw new HttpReloadError(reload, t.server, previous);
+  const expectation = options.waitServed ? servedExpectation(content, previous) : null;
+  if (expectation) await waitUntilServed(t, http, [expectation], options.onOutput ? { onOutput: options.onOutput } : {});
 }
 
 /**
@@ -106,7 +119,7 @@ export async function installVhost(
   t: Transport, http: HttpService, path: string, content: string, options: VhostTaskOptions = {},
 ): Promise<{ previous: Buffer | null }> {
   const previous = await t.replaceFile(path, content, 0o644);
-  await checkReload(t, http, path, previous, options);
+  await checkReload(t, http, path, content, previous, options);
   return { previous };
 }
 
@@ -115,7 +128,7 @@ export async function restoreVhost(
   t: Transport, http: HttpService, path: string, previous: Buffer | null, options: VhostTaskOptions = {},
 ): Promise<void> {
   const current = await t.replaceFile(path, previous, 0o644);
-  await checkReload(t, http, path, current, options);
+  await checkReload(t, http, path, previous, current, options);
 }
 
 /**
@@ -125,6 +138,6 @@ export async function restoreVhost(
  */
 export async function removeVhost(t: Transport, http: HttpService, path: string, options: VhostTaskOptions = {}): Promise<{ previous: Buffer | null }> {
   const previous = await t.replaceFile(path, null);
-  if (previous) await checkReload(t, http, path, previous, options);
+  if (previous) await checkReload(t, http, path, null, previous, options);
   return { previous };
 }

@@ -2,14 +2,22 @@
 // code because `tsc` does not copy .hbs files to dist/.
 // Every value is checked by values.ts before it gets here; paths are quoted
 // anyway. Modules it needs: ssl for https, rewrite for the https redirect
-// and the disabled page, proxy_fcgi for PHP, env for TIDE_SITE_DIR.
+// and the disabled page, proxy_fcgi for PHP, env for TIDE_SITE_DIR, headers
+// for the vhost's marker (tide's "is the new config live" check, served.ts;
+// apache adds it to the headers set elsewhere) and alias for the probe path.
+
+import { PROBE_LINE } from '../template.js';
 
 export const APACHE_VHOST = `# Managed by tide: site {{site}}. Changes here are overwritten.
+${PROBE_LINE}
 {{#*inline "names"}}
 ServerName {{first}}
 {{#if rest.length}}
 ServerAlias{{#each rest}} {{this}}{{/each}}
 {{/if}}
+{{/inline}}
+{{#*inline "marker"}}
+Header always set {{markerHeader}} "{{marker}}"
 {{/inline}}
 {{#*inline "tls"}}
 SSLEngine on
@@ -30,6 +38,7 @@ RewriteEngine On
 RewriteCond %{ENV:REDIRECT_STATUS} !=503
 RewriteRule ^ - [R=503,L]
 {{else if fastcgi}}
+Redirect gone {{probePath}}
 DocumentRoot "{{docroot}}"
 <Directory "{{docroot}}">
     Options FollowSymLinks
@@ -44,6 +53,7 @@ SetEnv TIDE_SITE_DIR "{{siteDir}}"
     SetHandler "{{fastcgiHandler}}"
 </FilesMatch>
 {{else}}
+Redirect gone {{probePath}}
 DocumentRoot "{{docroot}}"
 <Directory "{{docroot}}">
     Options FollowSymLinks
@@ -58,11 +68,13 @@ DirectoryIndex index.html index.htm
 # Aliases redirect to the main URL.
 <VirtualHost *:{{port}}>
     {{> names first=redirectNames.[0] rest=redirectRest}}
+    {{> marker}}
     Redirect permanent / {{canonical}}/
 </VirtualHost>
 {{#if https}}
 <VirtualHost *:{{httpsPort}}>
     {{> names first=redirectNames.[0] rest=redirectRest}}
+    {{> marker}}
     {{> tls}}
     Redirect permanent / {{canonical}}/
 </VirtualHost>
@@ -71,6 +83,7 @@ DirectoryIndex index.html index.htm
 
 <VirtualHost *:{{port}}>
     {{> names first=url rest=servedAliases}}
+    {{> marker}}
 {{#if httpsRequired}}
     # HTTPS is required: plain HTTP redirects, keeping the host name.
     RewriteEngine On
@@ -83,6 +96,7 @@ DirectoryIndex index.html index.htm
 
 <VirtualHost *:{{httpsPort}}>
     {{> names first=url rest=servedAliases}}
+    {{> marker}}
     {{> tls}}
     {{> content}}
 </VirtualHost>

@@ -4,13 +4,26 @@
 // Every value is checked by values.ts before it gets here; paths are quoted
 // anyway. `include fastcgi_params` is relative to nginx's config directory
 // (/etc/nginx on Debian), as in nginx's own examples.
+// The probe location answers tide's "is the new config live" check
+// (served.ts) with the vhost's marker; the header is set there only, since
+// an add_header in the server block would drop those set in nginx.conf.
+
+import { PROBE_LINE } from '../template.js';
 
 export const NGINX_VHOST = `# Managed by tide: site {{site}}. Changes here are overwritten.
+${PROBE_LINE}
 {{#*inline "tls"}}
 ssl_certificate "{{https.certificate}}";
 ssl_certificate_key "{{https.key}}";
 {{/inline}}
+{{#*inline "probe"}}
+location = {{probePath}} {
+    add_header {{markerHeader}} "{{marker}}" always;
+    return 204;
+}
+{{/inline}}
 {{#*inline "content"}}
+{{> probe}}
 {{#if disabled}}
 # Disabled: every request answers 503 with the "site disabled" page.
 root "{{disabledDir}}";
@@ -61,7 +74,10 @@ server {
 server {
     listen {{port}};
     server_name{{#each names}} {{this}}{{/each}};
-    return 301 https://$host{{httpsPortSuffix}}$request_uri;
+    {{> probe}}
+    location / {
+        return 301 https://$host{{httpsPortSuffix}}$request_uri;
+    }
 }
 {{/if}}
 

@@ -1,0 +1,153 @@
+// "Served when reported": a reload command returns before the web server
+// answers with the new configuration (`nginx -s reload` only signals the
+// master; old workers keep answering for a while, and a reload that silently
+// does nothing looks the same). So after a reload tide asks the web server
+// itself, from the server (127.0.0.1, the site's host name in the Host
+// header, the http port), for the vhost's probe path until the marker of the
+// new vhost answers, or, for a removed vhost, until its marker no longer
+// does. One command polls every expectation, so a reload shared by many
+// vhosts costs one round trip; it gives up after http.servedWithin seconds.
+
+import { TideError } from '../../errors.js';
+import type { HttpService } from '../../model/kinds.js';
+import { shellQuote as q, type ExecOptions, type Transport } from '../../transport/types.js';
+import { MARKER_HEADER, PROBE_PATH, vhostProbe, type VhostProbe } from './template.js';
+
+/** What must answer for a site's host (its url, on the vhost's http port) after a reload. */
+export interface ServedExpectation extends VhostProbe {
+  /** present: this marker answers (a written vhost); gone: it no longer does (a removed one). */
+  expect: 'present' | 'gone';
+}
+
+/**
+ * What must answer after replacing the vhost `previous` with `content`
+ * (null: none): the new vhost's marker, or for a removal the old one no
+ * longer (null: neither carries one, as a vhost written before markers).
+ */
+export function servedExpectation(content: Buffer | string | null, previous: Buffer | string | null): ServedExpectation | null {
+  const wanted = vhostProbe(content);
+  if (wanted) return { ...wanted, expect: 'present' };
+  const old = vhostProbe(previous);
+  return old ? { ...old, expect: 'gone' } : null;
+}
+
+/** What the web server answered last for one expectation. */
+export interface SeenAnswer {
+  /** HTTP status, or null when no HTTP answer came (connection refused, timeout, no client). */
+  status: number | null;
+  /** Marker in the answer, or null when it had none. */
+  marker: string | null;
+  /** The client's last line when no HTTP answer came. */
+  error: string;
+}
+
+/** After a reload, the web server did not answer with the new configuration in time. */
+export class VhostNotServedError extends TideError {
+  readonly server: string;
+  readonly site: string;
+  readonly host: string;
+  readonly port: number;
+  readonly expected: ServedExpectation;
+  readonly seen: SeenAnswer;
+
+  constructor(server: string, http: HttpService, expected: ServedExpectation, seen: SeenAnswer) {
+    const where = `${expected.host} on port ${expected.port} of ${server}`;
+    const wanted = expected.expect === 'present'
+      ? `the new vhost of site ${expected.site} (${MARKER_HEADER}: ${expected.marker}) did not answer for ${where}`
+      : `the removed vhost of site ${expected.site} (${MARKER_HEADER}: ${expected.marker}) still answered for ${where}`;
+    super('HTTP_VHOST_NOT_SERVED', `${wanted} within ${http.servedWithin} s of the reload; last seen: ${describeSeen(seen)}.`, {
+      hint: `The reload command (\`${http.reload}\`) ran but the web server listening on port ${expected.port} kept its old configuration. ` +
+        'Check that services.http.reload reloads that web server and that it includes services.http.configDir ' +
+        '(`tide verify` of the server checks the include), or raise services.http.servedWithin if it is only slow; then apply again.',
+    });
+    this.server = server;
+    this.site = expected.site;
+    this.host = expected.host;
+    this.port = expected.port;
+    this.expected = expected;
+    this.seen = seen;
+  }
+}
+
+function describeSeen(seen: SeenAnswer): string {
+  if (seen.status === null) return `no HTTP answer (${seen.error || 'no output'})`;
+  return `HTTP ${seen.status} ${seen.marker ? `with ${MARKER_HEADER}: ${seen.marker}` : `without ${MARKER_HEADER}`}`;
+}
+
+/** The web server could not be asked at all (no curl or wget on the server). */
+export class ServedProbeUnavailableError extends TideError {
+  constructor(server: string) {
+    super('HTTP_PROBE_UNAVAILABLE', `${server} has neither curl nor wget, which tide needs to see a reloaded vhost answer.`, {
+      hint: 'Install curl on the server (apt-get install curl); `tide verify` of the server checks it.',
+    });
+  }
+}
+
+const NO_CLIENT = 127;
+
+// `tide_seen HOST PORT` prints "STATUS MARKER" (a '-' for what is missing)
+// or "- - LAST LINE OF THE CLIENT'S ERROR". curl is preferred; wget as on a
+// minimal Debian. The client's own timeout keeps one attempt short.
+const PROBE_FUNCTIONS = `tide_probe() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -sS -o /dev/null -D - --max-time 2 -H "Host: $1" "http://127.0.0.1:$2${PROBE_PATH}" 2>&1
+  else
+    wget -S -O /dev/null -T 2 -t 1 --max-redirect=0 --header="Host: $1" "http://127.0.0.1:$2${PROBE_PATH}" 2>&1
+  fi
+}
+tide_seen() {
+  out=$(tide_probe "$1" "$2" | tr -d '\\r')
+  status=$(printf '%s\\n' "$out" | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | tail -n 1)
+  marker=$(printf '%s\\n' "$out" | grep -i '^ *${MARKER_HEADER}:' | tail -n 1 | sed 's/^[^:]*: *//; s/[^0-9a-f].*//')
+  if [ -n "$status" ]; then echo "$status \${marker:--}"; else echo "- - $(printf '%s\\n' "$out" | tail -n 1)"; fi
+}
+tide_check() {
+  seen=$(tide_seen "$2" "$3")
+  status=\${seen%% *}; rest=\${seen#* }; marker=\${rest%% *}
+  if [ "$5" = present ] && [ "$marker" = "$4" ]; then return 0; fi
+  if [ "$5" = gone ] && [ "$status" != - ] && [ "$marker" != "$4" ]; then return 0; fi
+  report="$report$1 $seen
+"
+  return 1
+}`;
+
+/** The one command that polls every expectation until all hold or `seconds` pass. */
+export function servedCommand(checks: ServedExpectation[], seconds: number): string {
+  const calls = checks.map((c, i) => `tide_check ${i} ${q(c.host)} ${Number(c.port)} ${q(c.marker)} ${c.expect} || ok=0`).join('\n  ');
+  return `command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || exit ${NO_CLIENT}
+${PROBE_FUNCTIONS}
+end=$(( $(date +%s) + ${seconds} ))
+while :; do
+  ok=1; report=''
+  ${calls}
+  [ "$ok" = 1 ] && exit 0
+  if [ "$(date +%s)" -ge "$end" ]; then printf '%s' "$report"; exit 1; fi
+  sleep 0.2
+done`;
+}
+
+function parseSeen(line: string): SeenAnswer {
+  const [status = '-', marker = '-', ...rest] = line.split(' ');
+  return { status: status === '-' ? null : Number(status), marker: marker === '-' ? null : marker, error: rest.join(' ') };
+}
+
+/**
+ * Waits until every expectation holds on `t`'s web server; throws
+ * VhostNotServedError for the first that does not within http.servedWithin.
+ */
+export async function waitUntilServed(
+  t: Transport, http: HttpService, checks: ServedExpectation[], options: Pick<ExecOptions, 'onOutput'> = {},
+): Promise<void> {
+  if (checks.length === 0) return;
+  const result = await t.exec(servedCommand(checks, http.servedWithin), {
+    what: `waiting for the web server to answer with the new vhosts (${checks.map((c) => c.host).join(', ')})`,
+    timeoutMs: (http.servedWithin + 30) * 1000,
+    ...options,
+  });
+  if (result.exitCode === 0) return;
+  if (result.exitCode === NO_CLIENT) throw new ServedProbeUnavailableError(t.server);
+  // The report has a line per expectation still unmet: "INDEX STATUS MARKER [ERROR]"; name the first.
+  const first = /^(\d+) (.*)$/m.exec(result.stdout);
+  const expected = (first && checks[Number(first[1])]) || checks[0]!;
+  throw new VhostNotServedError(t.server, http, expected, parseSeen(first?.[2] ?? `- - exit ${result.exitCode} ${result.stderr.trim()}`));
+}
