@@ -42,6 +42,44 @@ export function checkReferences(desired: DesiredState, origins: Origins, problem
 
   checkHostnames(live, at, problems);
   checkQuotas(desired, live, at, problems);
+  checkVarNames(desired, at, problems);
+}
+
+/** A var's environment name (drivers/facts.ts): names that differ only in case collide there. */
+const varEnvName = (name: string) => `TIDE_VAR_${name.toUpperCase()}`;
+
+/**
+ * Var names are unique as environment names: within a Platform's or a Site's
+ * vars, and between a site's and its platform's defaults (a site overrides a
+ * default by writing the same name).
+ */
+function checkVarNames(
+  desired: DesiredState,
+  at: (kind: KindName, name: string, path: PathSegment[]) => Place,
+  problems: DiagnosticCollector,
+): void {
+  const collisions = (kind: KindName, doc: string, vars: Record<string, string> | undefined) => {
+    const seen = new Map<string, string>();
+    for (const name of Object.keys(vars ?? {})) {
+      const first = seen.get(varEnvName(name));
+      if (first === undefined) seen.set(varEnvName(name), name);
+      else problems.at(at(kind, doc, ['vars', name]), 'VAR_NAME_COLLISION',
+        `${kind} ${doc}: vars ${first} and ${name} are both ${varEnvName(name)} for commands; keep one of them`);
+    }
+  };
+  for (const platform of desired.platforms.values()) collisions('Platform', platform.name, platform.vars);
+  for (const site of desired.sites.values()) {
+    collisions('Site', site.name, site.vars);
+    const defaults = Object.keys(desired.platforms.get(site.platform)?.vars ?? {});
+    for (const name of Object.keys(site.vars ?? {})) {
+      const other = defaults.find((n) => varEnvName(n) === varEnvName(name));
+      if (other !== undefined && !defaults.includes(name)) {
+        problems.at(at('Site', site.name, ['vars', name]), 'VAR_NAME_COLLISION',
+          `Site ${site.name}: var ${name} and platform ${site.platform}'s var ${other} are both ${varEnvName(name)} for commands; ` +
+            `write it as ${other} to override the platform's value`);
+      }
+    }
+  }
 }
 
 function checkCloneSource(

@@ -207,6 +207,22 @@ describe('references are checked after the schemas', () => {
       'sites/d.yaml:4:11: Site d.example.com: d.example.com is both its url and an alias',
     );
   });
+
+  it('var names that differ only in case (they collide as TIDE_VAR_ names), in a document or against the platform\'s', () => {
+    expect(only(fleetWith({ 'sites/d.yaml': 'kind: Site\nname: d.example.com\nplatform: notes-1.0\nvars:\n  title: a\n  Title: b\n' }))).toBe(
+      'sites/d.yaml:6:10: Site d.example.com: vars title and Title are both TIDE_VAR_TITLE for commands; keep one of them',
+    );
+    const platform = 'kind: Platform\nname: notes-1.0\nservers: [web1]\ndriver: script\nsource: { path: notes }\ncommands: { install: x }\n' +
+      'vars: { adminEmail: ops@example.com, ADMINEMAIL: x }\n';
+    expect(problems(fleetWith({
+      'platforms/notes-1.0.yaml': platform,
+      'sites/d.yaml': 'kind: Site\nname: d.example.com\nplatform: notes-1.0\nvars:\n  adminemail: me@example.com\n  adminEmail: me@example.com\n',
+    })).map(formatDiagnostic)).toEqual([
+      'platforms/notes-1.0.yaml:7:50: Platform notes-1.0: vars adminEmail and ADMINEMAIL are both TIDE_VAR_ADMINEMAIL for commands; keep one of them',
+      'sites/d.yaml:5:15: Site d.example.com: var adminemail and platform notes-1.0\'s var adminEmail are both TIDE_VAR_ADMINEMAIL for commands; write it as adminEmail to override the platform\'s value',
+      'sites/d.yaml:6:15: Site d.example.com: vars adminemail and adminEmail are both TIDE_VAR_ADMINEMAIL for commands; keep one of them',
+    ]);
+  });
 });
 
 describe('every error at once', () => {
