@@ -88,7 +88,7 @@ import {
   upsertStickyComment,
   validatorFor,
   withGitReader
-} from "./chunks/chunk-S7CIJWH3.mjs";
+} from "./chunks/chunk-QUBH5GFS.mjs";
 import {
   execa
 } from "./chunks/chunk-RX4KRF3O.mjs";
@@ -14990,7 +14990,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createHmac,
       createSign,
       createVerify,
@@ -15678,11 +15678,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -15847,8 +15847,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -15888,7 +15888,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac(
           "sha1",
-          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -18210,7 +18210,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -18636,7 +18636,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash4(this.hashName);
+          const hash = createHash5(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -19644,9 +19644,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -25081,7 +25081,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash4,
+      createHash: createHash5,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -25303,7 +25303,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash4(hashAlgo).update(key).digest("hex");
+              key = createHash5(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -29675,7 +29675,7 @@ function serverPreconditions(t, server) {
     list.push(writableDir(t, who, http.configDir, "the vhost directory"));
     if (http.sudo)
       list.push(mayRun(t, who, http, "check"), mayRun(t, who, http, "reload"));
-    list.push(vhostDirIncluded(t, http));
+    list.push(vhostDirIncluded(t, http), httpClient(t));
     if (http.fastcgi)
       list.push(phpReachable(t, http.fastcgi, server.webGroup));
   }
@@ -29748,6 +29748,20 @@ function vhostDirIncluded(t, http) {
       return {
         problem: `${http.type} does not read ${http.configDir}: the vhosts tide writes there would never be served.`,
         fix: `Add to the web server's configuration: ${include}, then reload it (${PREPARE}).`
+      };
+    }
+  };
+}
+function httpClient(t) {
+  return {
+    name: "curl or wget is installed (to see reloaded vhosts answer)",
+    async check() {
+      const r = await t.exec("command -v curl || command -v wget", { timeoutMs: 3e4 });
+      if (r.exitCode === 0)
+        return null;
+      return {
+        problem: "Neither curl nor wget is installed: tide asks the web server with one of them whether a reloaded vhost answers.",
+        fix: `As root: apt-get install curl (${PREPARE}).`
       };
     }
   };
@@ -30043,10 +30057,24 @@ function deletedSite(name, at) {
 
 // dist/services/http/template.js
 var import_handlebars2 = __toESM(require_lib(), 1);
+import { createHash as createHash2 } from "node:crypto";
+var MARKER_HEADER = "X-Tide-Vhost";
+var PROBE_PATH = "/.tide-vhost";
+var PLACEHOLDER = "<tide-vhost-marker>";
+var PROBE_LINE = `# tide's probe: site {{site}} answers http://{{url}}:{{port}}{{probePath}} with {{markerHeader}} "{{marker}}".`;
+var PROBE_IN_VHOST = /^# tide's probe: site ([a-z0-9.-]+) answers http:\/\/([a-z0-9.-]+):([0-9]{1,5})\/\.tide-vhost with X-Tide-Vhost "([0-9a-f]{16})"\.$/m;
 function compileVhostTemplate(source) {
   const hbs = import_handlebars2.default.create();
   const template = hbs.compile(source, { noEscape: true, strict: true });
-  return (view) => template(view).replace(/\n{3,}/g, "\n\n");
+  return (view) => {
+    const text = template({ ...view, marker: PLACEHOLDER, markerHeader: MARKER_HEADER, probePath: PROBE_PATH }).replace(/\n{3,}/g, "\n\n");
+    const marker = createHash2("sha256").update(text).digest("hex").slice(0, 16);
+    return text.replaceAll(PLACEHOLDER, marker);
+  };
+}
+function vhostProbe(content) {
+  const found = content === null ? null : PROBE_IN_VHOST.exec(content.toString("utf8"));
+  return found ? { site: found[1], host: found[2], port: Number(found[3]), marker: found[4] } : null;
 }
 
 // dist/services/http/values.js
@@ -30136,11 +30164,15 @@ function vhostFileName(configDir, site) {
 
 // dist/services/http/apache/template.js
 var APACHE_VHOST = `# Managed by tide: site {{site}}. Changes here are overwritten.
+${PROBE_LINE}
 {{#*inline "names"}}
 ServerName {{first}}
 {{#if rest.length}}
 ServerAlias{{#each rest}} {{this}}{{/each}}
 {{/if}}
+{{/inline}}
+{{#*inline "marker"}}
+Header always set {{markerHeader}} "{{marker}}"
 {{/inline}}
 {{#*inline "tls"}}
 SSLEngine on
@@ -30161,6 +30193,7 @@ RewriteEngine On
 RewriteCond %{ENV:REDIRECT_STATUS} !=503
 RewriteRule ^ - [R=503,L]
 {{else if fastcgi}}
+Redirect gone {{probePath}}
 DocumentRoot "{{docroot}}"
 <Directory "{{docroot}}">
     Options FollowSymLinks
@@ -30175,6 +30208,7 @@ SetEnv TIDE_SITE_DIR "{{siteDir}}"
     SetHandler "{{fastcgiHandler}}"
 </FilesMatch>
 {{else}}
+Redirect gone {{probePath}}
 DocumentRoot "{{docroot}}"
 <Directory "{{docroot}}">
     Options FollowSymLinks
@@ -30189,11 +30223,13 @@ DirectoryIndex index.html index.htm
 # Aliases redirect to the main URL.
 <VirtualHost *:{{port}}>
     {{> names first=redirectNames.[0] rest=redirectRest}}
+    {{> marker}}
     Redirect permanent / {{canonical}}/
 </VirtualHost>
 {{#if https}}
 <VirtualHost *:{{httpsPort}}>
     {{> names first=redirectNames.[0] rest=redirectRest}}
+    {{> marker}}
     {{> tls}}
     Redirect permanent / {{canonical}}/
 </VirtualHost>
@@ -30202,6 +30238,7 @@ DirectoryIndex index.html index.htm
 
 <VirtualHost *:{{port}}>
     {{> names first=url rest=servedAliases}}
+    {{> marker}}
 {{#if httpsRequired}}
     # HTTPS is required: plain HTTP redirects, keeping the host name.
     RewriteEngine On
@@ -30214,6 +30251,7 @@ DirectoryIndex index.html index.htm
 
 <VirtualHost *:{{httpsPort}}>
     {{> names first=url rest=servedAliases}}
+    {{> marker}}
     {{> tls}}
     {{> content}}
 </VirtualHost>
@@ -30241,11 +30279,19 @@ var apache = {
 
 // dist/services/http/nginx/template.js
 var NGINX_VHOST = `# Managed by tide: site {{site}}. Changes here are overwritten.
+${PROBE_LINE}
 {{#*inline "tls"}}
 ssl_certificate "{{https.certificate}}";
 ssl_certificate_key "{{https.key}}";
 {{/inline}}
+{{#*inline "probe"}}
+location = {{probePath}} {
+    add_header {{markerHeader}} "{{marker}}" always;
+    return 204;
+}
+{{/inline}}
 {{#*inline "content"}}
+{{> probe}}
 {{#if disabled}}
 # Disabled: every request answers 503 with the "site disabled" page.
 root "{{disabledDir}}";
@@ -30296,7 +30342,10 @@ server {
 server {
     listen {{port}};
     server_name{{#each names}} {{this}}{{/each}};
-    return 301 https://$host{{httpsPortSuffix}}$request_uri;
+    {{> probe}}
+    location / {
+        return 301 https://$host{{httpsPortSuffix}}$request_uri;
+    }
 }
 {{/if}}
 
@@ -30393,6 +30442,104 @@ function renderSiteVhost(r, mode) {
   });
 }
 
+// dist/services/http/served.js
+function servedExpectation(content, previous) {
+  const wanted = vhostProbe(content);
+  if (wanted)
+    return { ...wanted, expect: "present" };
+  const old = vhostProbe(previous);
+  return old ? { ...old, expect: "gone" } : null;
+}
+var VhostNotServedError = class extends TideError {
+  server;
+  site;
+  host;
+  port;
+  expected;
+  seen;
+  constructor(server, http, expected, seen) {
+    const where2 = `${expected.host} on port ${expected.port} of ${server}`;
+    const wanted = expected.expect === "present" ? `the new vhost of site ${expected.site} (${MARKER_HEADER}: ${expected.marker}) did not answer for ${where2}` : `the removed vhost of site ${expected.site} (${MARKER_HEADER}: ${expected.marker}) still answered for ${where2}`;
+    super("HTTP_VHOST_NOT_SERVED", `${wanted} within ${http.servedWithin} s of the reload; last seen: ${describeSeen(seen)}.`, {
+      hint: `The reload command (\`${http.reload}\`) ran but the web server listening on port ${expected.port} kept its old configuration. Check that services.http.reload reloads that web server and that it includes services.http.configDir (\`tide verify\` of the server checks the include), or raise services.http.servedWithin if it is only slow; then apply again.`
+    });
+    this.server = server;
+    this.site = expected.site;
+    this.host = expected.host;
+    this.port = expected.port;
+    this.expected = expected;
+    this.seen = seen;
+  }
+};
+function describeSeen(seen) {
+  if (seen.status === null)
+    return `no HTTP answer (${seen.error || "no output"})`;
+  return `HTTP ${seen.status} ${seen.marker ? `with ${MARKER_HEADER}: ${seen.marker}` : `without ${MARKER_HEADER}`}`;
+}
+var ServedProbeUnavailableError = class extends TideError {
+  constructor(server) {
+    super("HTTP_PROBE_UNAVAILABLE", `${server} has neither curl nor wget, which tide needs to see a reloaded vhost answer.`, {
+      hint: "Install curl on the server (apt-get install curl); `tide verify` of the server checks it."
+    });
+  }
+};
+var NO_CLIENT = 127;
+var PROBE_FUNCTIONS = `tide_probe() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -sS -o /dev/null -D - --max-time 2 -H "Host: $1" "http://127.0.0.1:$2${PROBE_PATH}" 2>&1
+  else
+    wget -S -O /dev/null -T 2 -t 1 --max-redirect=0 --header="Host: $1" "http://127.0.0.1:$2${PROBE_PATH}" 2>&1
+  fi
+}
+tide_seen() {
+  out=$(tide_probe "$1" "$2" | tr -d '\\r')
+  status=$(printf '%s\\n' "$out" | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | tail -n 1)
+  marker=$(printf '%s\\n' "$out" | grep -i '^ *${MARKER_HEADER}:' | tail -n 1 | sed 's/^[^:]*: *//; s/[^0-9a-f].*//')
+  if [ -n "$status" ]; then echo "$status \${marker:--}"; else echo "- - $(printf '%s\\n' "$out" | tail -n 1)"; fi
+}
+tide_check() {
+  seen=$(tide_seen "$2" "$3")
+  status=\${seen%% *}; rest=\${seen#* }; marker=\${rest%% *}
+  if [ "$5" = present ] && [ "$marker" = "$4" ]; then return 0; fi
+  if [ "$5" = gone ] && [ "$status" != - ] && [ "$marker" != "$4" ]; then return 0; fi
+  report="$report$1 $seen
+"
+  return 1
+}`;
+function servedCommand(checks, seconds) {
+  const calls = checks.map((c, i) => `tide_check ${i} ${shellQuote(c.host)} ${Number(c.port)} ${shellQuote(c.marker)} ${c.expect} || ok=0`).join("\n  ");
+  return `command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || exit ${NO_CLIENT}
+${PROBE_FUNCTIONS}
+end=$(( $(date +%s) + ${seconds} ))
+while :; do
+  ok=1; report=''
+  ${calls}
+  [ "$ok" = 1 ] && exit 0
+  if [ "$(date +%s)" -ge "$end" ]; then printf '%s' "$report"; exit 1; fi
+  sleep 0.2
+done`;
+}
+function parseSeen(line) {
+  const [status = "-", marker = "-", ...rest] = line.split(" ");
+  return { status: status === "-" ? null : Number(status), marker: marker === "-" ? null : marker, error: rest.join(" ") };
+}
+async function waitUntilServed(t, http, checks, options = {}) {
+  if (checks.length === 0)
+    return;
+  const result = await t.exec(servedCommand(checks, http.servedWithin), {
+    what: `waiting for the web server to answer with the new vhosts (${checks.map((c) => c.host).join(", ")})`,
+    timeoutMs: (http.servedWithin + 30) * 1e3,
+    ...options
+  });
+  if (result.exitCode === 0)
+    return;
+  if (result.exitCode === NO_CLIENT)
+    throw new ServedProbeUnavailableError(t.server);
+  const first = /^(\d+) (.*)$/m.exec(result.stdout);
+  const expected = first && checks[Number(first[1])] || checks[0];
+  throw new VhostNotServedError(t.server, http, expected, parseSeen(first?.[2] ?? `- - exit ${result.exitCode} ${result.stderr.trim()}`));
+}
+
 // dist/services/http/vhost.js
 var DEFAULT_TIMEOUT_MS = 6e4;
 var TAIL_LINES = 20;
@@ -30442,7 +30589,7 @@ async function put(t, path, content, options) {
     throw new TideError("HTTP_VHOST_REMOVE_FAILED", `cannot remove ${path} on ${t.server}: ${tail(removed.stderr)}`);
   }
 }
-async function checkReload(t, http, path, previous, options) {
+async function checkReload(t, http, path, content, previous, options) {
   let check;
   try {
     check = await t.exec(httpCommand(http, "check"), execOptions2(options));
@@ -30457,20 +30604,23 @@ async function checkReload(t, http, path, previous, options) {
   const reload = await t.exec(httpCommand(http, "reload"), execOptions2(options));
   if (reload.exitCode !== 0)
     throw new HttpReloadError(reload, t.server, previous);
+  const expectation = options.waitServed ? servedExpectation(content, previous) : null;
+  if (expectation)
+    await waitUntilServed(t, http, [expectation], options.onOutput ? { onOutput: options.onOutput } : {});
 }
 async function installVhost(t, http, path, content, options = {}) {
   const previous = await t.replaceFile(path, content, 420);
-  await checkReload(t, http, path, previous, options);
+  await checkReload(t, http, path, content, previous, options);
   return { previous };
 }
 async function restoreVhost(t, http, path, previous, options = {}) {
   const current = await t.replaceFile(path, previous, 420);
-  await checkReload(t, http, path, current, options);
+  await checkReload(t, http, path, previous, current, options);
 }
 async function removeVhost(t, http, path, options = {}) {
   const previous = await t.replaceFile(path, null);
   if (previous)
-    await checkReload(t, http, path, previous, options);
+    await checkReload(t, http, path, null, previous, options);
   return { previous };
 }
 
@@ -30611,6 +30761,7 @@ var VHOST_TASK_NAMES = {
   disabled: 'write the "site disabled" vhost',
   maintenance: "serve the maintenance page from vhost"
 };
+var SERVED = { waitServed: true };
 function writeVhostTask(shell, r, mode) {
   if (!r.http)
     return null;
@@ -30625,9 +30776,9 @@ function writeVhostTask(shell, r, mode) {
       }
       if (mode === "maintenance")
         await shell.transport.writeFile(`${serverDirs(r.server).maintenance}/index.html`, MAINTENANCE_PAGE, 420);
-      ({ previous } = await installVhost(shell.transport, http, path, renderSiteVhost(r, mode)));
+      ({ previous } = await installVhost(shell.transport, http, path, renderSiteVhost(r, mode), SERVED));
     },
-    undo: () => restoreVhost(shell.transport, http, path, previous)
+    undo: () => restoreVhost(shell.transport, http, path, previous, SERVED)
   };
 }
 function removeVhostTask(shell, r) {
@@ -30639,11 +30790,11 @@ function removeVhostTask(shell, r) {
   return {
     name: `remove vhost ${path}`,
     async run() {
-      ({ previous } = await removeVhost(shell.transport, http, path));
+      ({ previous } = await removeVhost(shell.transport, http, path, SERVED));
     },
     async undo() {
       if (previous)
-        await restoreVhost(shell.transport, http, path, previous);
+        await restoreVhost(shell.transport, http, path, previous, SERVED);
     }
   };
 }
@@ -32408,7 +32559,7 @@ function registerFleetSecrets(desired, env, cwd) {
 }
 
 // dist/state/lock.js
-import { createHash as createHash2, randomBytes as randomBytes4 } from "node:crypto";
+import { createHash as createHash3, randomBytes as randomBytes4 } from "node:crypto";
 import { link, mkdir, readdir as readdir2, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname as hostname2, userInfo } from "node:os";
 import { basename, dirname, join as join3 } from "node:path";
@@ -32516,7 +32667,7 @@ async function lockIdAt(path) {
   return text === null ? null : parseLock(text)?.id ?? leftoverId(text);
 }
 function leftoverId(text) {
-  return createHash2("sha256").update(text).digest("hex").slice(0, 8);
+  return createHash3("sha256").update(text).digest("hex").slice(0, 8);
 }
 async function readIfPresent(path) {
   try {
@@ -33264,7 +33415,7 @@ function killGroup(pid) {
 var import_ssh2 = __toESM(require_lib3(), 1);
 
 // dist/transport/hostkey.js
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var ALGORITHMS = {
   "ssh-ed25519": ["ssh-ed25519"],
   "ecdsa-sha2-nistp256": ["ecdsa-sha2-nistp256"],
@@ -33305,7 +33456,7 @@ function hostKeyAlgorithms(keys) {
   return [...new Set(keys.flatMap((k) => ALGORITHMS[k.type] ?? []))];
 }
 function blobFingerprint(blob) {
-  return `SHA256:${createHash3("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+  return `SHA256:${createHash4("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 }
 
 // dist/transport/shell-frames.js

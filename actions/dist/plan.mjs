@@ -7,10 +7,10 @@ const __dirname = __tideDirname(__filename);
 import {
   runPlan,
   statusFor
-} from "./chunks/chunk-XJWYNE2X.mjs";
+} from "./chunks/chunk-XGX566XW.mjs";
 import {
   runAction
-} from "./chunks/chunk-S7CIJWH3.mjs";
+} from "./chunks/chunk-QUBH5GFS.mjs";
 import "./chunks/chunk-RX4KRF3O.mjs";
 import "./chunks/chunk-HYMO7CDY.mjs";
 

@@ -11,7 +11,7 @@ import {
   readCommentArtifact,
   setCommitStatus,
   statusFor
-} from "./chunks/chunk-XJWYNE2X.mjs";
+} from "./chunks/chunk-XGX566XW.mjs";
 import {
   DEFAULT_COMMENT_AUTHOR,
   GitHubInputError,
@@ -21,7 +21,7 @@ import {
   parseMarker,
   runAction,
   upsertStickyComment
-} from "./chunks/chunk-S7CIJWH3.mjs";
+} from "./chunks/chunk-QUBH5GFS.mjs";
 import {
   execa
 } from "./chunks/chunk-RX4KRF3O.mjs";
