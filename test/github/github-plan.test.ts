@@ -156,5 +156,5 @@ describe('plan on a pull request', () => {
     expect(parseMarker(body)!.destructive).toHaveLength(300);
     // The job summary has the plan in full.
     for (const name of added) expect(run.summary).toContain(`<b>${name}</b>`);
-  });
+  }, 300_000); // 2,000 site files committed, fetched and planned: ~40 s on a loaded 2-CPU machine
 });
