@@ -3,6 +3,7 @@
 // really are), plans, and runs the operations, recording each on the state
 // branch as it starts and ends.
 
+import type { DesiredState } from '../model/kinds.js';
 import { requireCommitted } from '../fleet/committed.js';
 import { loadDesired } from '../fleet/context.js';
 import { plan as makePlan } from '../plan/planner.js';
@@ -35,12 +36,14 @@ export interface ApplyOptions {
   allowDirty?: boolean;
   filter: PlanFilter;
   /** Asked once the plan is known; false stops before any planned operation runs (recovery has run by then). */
-  confirm(plan: Plan, operations: Operation[]): Promise<boolean>;
+  confirm(plan: Plan, operations: Operation[], desired: DesiredState): Promise<boolean>;
   onStart?(op: Operation): void;
   onEnd?(result: OperationResult): void;
   onInterrupted?(records: OperationRecord[]): void;
   /** Stops starting operations (Ctrl-C); running ones finish and are recorded. */
   signal?: AbortSignal;
+  /** Who holds the state lock, as shown to a run that finds it taken (default: the tide apply command line). */
+  command?: string;
 }
 
 export interface ApplyResult {
@@ -66,7 +69,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   // Checked before anything is locked or run.
   const reviewed = options.reviewed;
   if (reviewed) checkReviewedFleet(reviewed, desired.fleet.name);
-  const command = `tide apply${options.repo ? ` --repo ${options.repo}` : ''}`;
+  const command = options.command ?? `tide apply${options.repo ? ` --repo ${options.repo}` : ''}`;
   return withSession({ repoDir, desired, command, env: options.env, cwd: options.cwd }, async ({ writer, recorded, pool }) => {
     // Before anything runs, recovery included: a name that matches nothing is a mistake, not "nothing to do".
     checkFilterNames(options.filter, {
@@ -85,7 +88,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     if (options.planFile) checkPlanFile(options.planFile, readPlanFile(options.planFile), plan);
     const filtered = blockUnrecovered(filterOperations(plan.operations, options.filter), recovery);
     const { operations, held } = reviewed ? holdBackUnreviewed(filtered, reviewed) : { operations: filtered, held: [] };
-    const confirmed = await options.confirm(plan, operations);
+    const confirmed = await options.confirm(plan, operations, desired);
     if (!confirmed) return { plan, operations, results: recovered, recovered, held, confirmed, stateCommit: writer.head, repoDir, branch };
 
     const runtime = runtimeFor(recorder, builderFor);

@@ -16,10 +16,11 @@ import { verifyCommand } from './verify.js';
 import { backupCommand, backupsCommand } from './backup.js';
 import { restoreCommand } from './restore.js';
 import { loginCommand } from './login.js';
+import { daemonCommand } from './daemon.js';
 
 const COMMANDS: Command[] = [
   initCommand, validateCommand, planCommand, applyCommand, statusCommand, verifyCommand,
-  backupCommand, backupsCommand, restoreCommand, loginCommand, keyscanCommand, unlockCommand,
+  backupCommand, backupsCommand, restoreCommand, loginCommand, keyscanCommand, unlockCommand, daemonCommand,
 ];
 
 function version(): string {

@@ -25,6 +25,7 @@ export function defaultFleet(name = 'fleet'): Fleet {
     name,
     state: { branch: DEFAULT_STATE_BRANCH },
     prune: false,
+    autoApply: false,
     concurrency: { total: 8, perServer: 2 },
     ignore: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
@@ -39,6 +40,7 @@ export function withFleetDefaults(raw: Raw): Fleet {
     ...(raw.id === undefined ? {} : { id: raw.id }),
     state: { branch: raw.state?.branch ?? base.state.branch },
     prune: raw.prune ?? base.prune,
+    autoApply: raw.autoApply ?? base.autoApply,
     concurrency: {
       total: raw.concurrency?.total ?? base.concurrency.total,
       perServer: raw.concurrency?.perServer ?? base.concurrency.perServer,

@@ -23,6 +23,8 @@ export interface Fleet {
   id?: string;
   state: { branch: string };
   prune: boolean;
+  /** tide daemon applies new commits on its own (otherwise it only plans). */
+  autoApply: boolean;
   concurrency: { total: number; perServer: number };
   /** Glob patterns (relative to the repo root) of paths the loader skips. */
   ignore: string[];

@@ -213,7 +213,8 @@ export function age(iso: string, now = Date.now()): string {
   return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
 }
 
-function isStale(holder: StateLockInfo): boolean {
+/** The holder ran on this host and its process is gone. */
+export function isStale(holder: StateLockInfo): boolean {
   if (holder.host !== hostname()) return false;
   try {
     process.kill(holder.pid, 0);

@@ -24,7 +24,7 @@ const fleetWith = (extra: Record<string, string>) => ({ ...BASE, ...extra });
 describe('a valid fleet', () => {
   it('loads with defaults applied', () => {
     const desired = load(BASE);
-    expect(desired.fleet).toEqual({ kind: 'Fleet', name: 'acme', state: { branch: 'tide-state' }, prune: false, concurrency: { total: 8, perServer: 2 }, ignore: [], maxFileSize: 1048576, selfHeal: false });
+    expect(desired.fleet).toEqual({ kind: 'Fleet', name: 'acme', state: { branch: 'tide-state' }, prune: false, autoApply: false, concurrency: { total: 8, perServer: 2 }, ignore: [], maxFileSize: 1048576, selfHeal: false });
     expect(desired.servers.get('web1')).toMatchObject({ transport: 'ssh', port: 22, root: '/var/tide', services: { http: { type: 'nginx', port: 80, check: 'nginx -t' }, db: { type: 'mariadb', port: 3306 } } });
     expect(desired.sites.get('b.example.com')).toMatchObject({ url: 'b.example.com', status: 'enabled', profile: 'standard', redirectAliases: false });
     expect(desired.digest).toMatch(/^[0-9a-f]{64}$/);

@@ -143,7 +143,7 @@ const TYPED_KEYWORDS = [
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-const fleetKeys = ['kind', 'name', 'id', 'state', 'prune', 'concurrency', 'ignore', 'maxFileSize', 'verify', 'selfHeal'] as const;
+const fleetKeys = ['kind', 'name', 'id', 'state', 'prune', 'autoApply', 'concurrency', 'ignore', 'maxFileSize', 'verify', 'selfHeal'] as const;
 const serverKeys = ['kind', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'identity', 'root', 'webGroup', 'services'] as const;
 const httpKeys = ['type', 'port', 'httpsPort', 'configDir', 'check', 'reload', 'sudo', 'servedWithin', 'fastcgi'] as const;
 const dbKeys = ['type', 'host', 'port', 'adminUser', 'adminPassword', 'grantHosts'] as const;
@@ -367,6 +367,7 @@ const defaultedFleet = {
   name: 'acme-hosting',
   state: { branch: 'tide-state' },
   prune: false,
+  autoApply: false,
   concurrency: { total: 8, perServer: 2 },
   ignore: ['platforms/**', 'drafts/*.yaml'],
   maxFileSize: 1048576,

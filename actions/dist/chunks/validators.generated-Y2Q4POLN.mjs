@@ -230,7 +230,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var fleet_file_schema_json = validate12;
 var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://tide.dev/schemas/v1/fleet-file.schema.json", "title": "tide fleet file", "description": "Any document of a tide fleet repository, checked against the schema of its kind. Point editors at it with a first line of `# yaml-language-server: $schema=https://tide.dev/schemas/v1/fleet-file.schema.json`.", "type": "object", "required": ["kind"], "properties": { "kind": { "type": "string", "enum": ["Fleet", "Server", "Platform", "Site", "Client"], "description": "What the document describes: Fleet (repository-wide settings), Server, Platform, Site or Client." } }, "allOf": [{ "if": { "properties": { "kind": { "const": "Fleet" } }, "required": ["kind"] }, "then": { "$ref": "fleet.schema.json" } }, { "if": { "properties": { "kind": { "const": "Server" } }, "required": ["kind"] }, "then": { "$ref": "server.schema.json" } }, { "if": { "properties": { "kind": { "const": "Platform" } }, "required": ["kind"] }, "then": { "$ref": "platform.schema.json" } }, { "if": { "properties": { "kind": { "const": "Site" } }, "required": ["kind"] }, "then": { "$ref": "site.schema.json" } }, { "if": { "properties": { "kind": { "const": "Client" } }, "required": ["kind"] }, "then": { "$ref": "client.schema.json" } }] };
-var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://tide.dev/schemas/v1/fleet.schema.json", "title": "tide Fleet", "description": "Repository-wide settings, kept in tide.yaml at the fleet repository root. The document is optional; every field except kind and name has a default.", "type": "object", "additionalProperties": false, "required": ["kind", "name"], "properties": { "kind": { "type": "string", "const": "Fleet", "description": "Marks this document as the fleet's settings." }, "name": { "$ref": "defs.schema.json#/definitions/slug", "description": "Name of the fleet, shown in plans, commit messages and pull-request comments." }, "id": { "$ref": "defs.schema.json#/definitions/fleetId", "description": "This fleet's identity, made by tide init (a random UUID) and shared by every clone of the repository. Each server root records the fleet that owns it, and server verify refuses a root another fleet owns. A fleet without one cannot claim server roots: add `id: <a new UUID>` (for example from `uuidgen`) and commit it." }, "state": { "type": "object", "additionalProperties": false, "description": "Where tide records what it has done. Default: { branch: tide-state }.", "default": { "branch": "tide-state" }, "properties": { "branch": { "$ref": "defs.schema.json#/definitions/gitBranch", "default": "tide-state", "description": "Branch of this repository that holds recorded state, operation records and logs; tide writes it without a checkout. Default: tide-state." } } }, "prune": { "type": "boolean", "default": false, "description": "true: a site whose file is removed from the repository is deleted (after a backup); false: it is reported as an orphan and left alone. Default: false." }, "concurrency": { "type": "object", "additionalProperties": false, "description": "How many operations apply runs at once. Default: { total: 8, perServer: 2 }.", "default": { "total": 8, "perServer": 2 }, "properties": { "total": { "type": "integer", "minimum": 1, "default": 8, "description": "Most operations running at once across the whole fleet. Default: 8." }, "perServer": { "type": "integer", "minimum": 1, "default": 2, "description": "Most operations running at once on any one server. Default: 2." } } }, "verify": { "type": "object", "additionalProperties": false, "required": ["every"], "description": "Periodic verification by tide daemon: every server, platform deployment and site is checked against the servers (as tide verify does) and drift is recorded on the state branch. Each server is checked at its own moment within the interval, so a large fleet is not checked all at once. Default: no periodic verify.", "properties": { "every": { "$ref": "defs.schema.json#/definitions/duration", "description": "Interval between verifications of each server and its sites, such as 1h or 1d." } } }, "selfHeal": { "type": "boolean", "default": false, "description": "true: drift found by the daemon's periodic verify is repaired at once through a plan and apply (the same as a push would do); false: it is only recorded and shown (the next apply repairs it). Default: false." }, "ignore": { "type": "array", "default": [], "maxItems": 100, "description": "Glob patterns, relative to the repository root, of paths the loader skips when it reads *.yaml files (for example platforms/** when platform code kept in the repository has YAML files of its own). `*`, `?` and `[abc]` match within a name, `**` any number of directories; a pattern without a slash matches a name at any depth, and a matched directory is skipped with everything in it. At most 100 patterns. Default: [].", "items": { "type": "string", "minLength": 1, "maxLength": 1024, "description": "A glob pattern such as platforms/** or drafts/*.yaml." } }, "maxFileSize": { "type": "integer", "minimum": 1024, "maximum": 16777216, "default": 1048576, "description": "Largest fleet file, in bytes, that tide reads; a larger *.yaml file is refused with its name (split it, or list it in ignore). tide.yaml itself is held to the default. Default: 1048576 (1 MiB); at most 16777216 (16 MiB)." } } };
+var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://tide.dev/schemas/v1/fleet.schema.json", "title": "tide Fleet", "description": "Repository-wide settings, kept in tide.yaml at the fleet repository root. The document is optional; every field except kind and name has a default.", "type": "object", "additionalProperties": false, "required": ["kind", "name"], "properties": { "kind": { "type": "string", "const": "Fleet", "description": "Marks this document as the fleet's settings." }, "name": { "$ref": "defs.schema.json#/definitions/slug", "description": "Name of the fleet, shown in plans, commit messages and pull-request comments." }, "id": { "$ref": "defs.schema.json#/definitions/fleetId", "description": "This fleet's identity, made by tide init (a random UUID) and shared by every clone of the repository. Each server root records the fleet that owns it, and server verify refuses a root another fleet owns. A fleet without one cannot claim server roots: add `id: <a new UUID>` (for example from `uuidgen`) and commit it." }, "state": { "type": "object", "additionalProperties": false, "description": "Where tide records what it has done. Default: { branch: tide-state }.", "default": { "branch": "tide-state" }, "properties": { "branch": { "$ref": "defs.schema.json#/definitions/gitBranch", "default": "tide-state", "description": "Branch of this repository that holds recorded state, operation records and logs; tide writes it without a checkout. Default: tide-state." } } }, "prune": { "type": "boolean", "default": false, "description": "true: a site whose file is removed from the repository is deleted (after a backup); false: it is reported as an orphan and left alone. Default: false." }, "autoApply": { "type": "boolean", "default": false, "description": "true: tide daemon applies each new commit of the tracked branch on its own (and pushes the state branch); false: it plans and shows the pending plan, and someone applies it. tide daemon --auto-apply turns it on whatever this says. Default: false." }, "concurrency": { "type": "object", "additionalProperties": false, "description": "How many operations apply runs at once. Default: { total: 8, perServer: 2 }.", "default": { "total": 8, "perServer": 2 }, "properties": { "total": { "type": "integer", "minimum": 1, "default": 8, "description": "Most operations running at once across the whole fleet. Default: 8." }, "perServer": { "type": "integer", "minimum": 1, "default": 2, "description": "Most operations running at once on any one server. Default: 2." } } }, "verify": { "type": "object", "additionalProperties": false, "required": ["every"], "description": "Periodic verification by tide daemon: every server, platform deployment and site is checked against the servers (as tide verify does) and drift is recorded on the state branch. Each server is checked at its own moment within the interval, so a large fleet is not checked all at once. Default: no periodic verify.", "properties": { "every": { "$ref": "defs.schema.json#/definitions/duration", "description": "Interval between verifications of each server and its sites, such as 1h or 1d." } } }, "selfHeal": { "type": "boolean", "default": false, "description": "true: drift found by the daemon's periodic verify is repaired at once through a plan and apply (the same as a push would do); false: it is only recorded and shown (the next apply repairs it). Default: false." }, "ignore": { "type": "array", "default": [], "maxItems": 100, "description": "Glob patterns, relative to the repository root, of paths the loader skips when it reads *.yaml files (for example platforms/** when platform code kept in the repository has YAML files of its own). `*`, `?` and `[abc]` match within a name, `**` any number of directories; a pattern without a slash matches a name at any depth, and a matched directory is skipped with everything in it. At most 100 patterns. Default: [].", "items": { "type": "string", "minLength": 1, "maxLength": 1024, "description": "A glob pattern such as platforms/** or drafts/*.yaml." } }, "maxFileSize": { "type": "integer", "minimum": 1024, "maximum": 16777216, "default": 1048576, "description": "Largest fleet file, in bytes, that tide reads; a larger *.yaml file is refused with its name (split it, or list it in ignore). tide.yaml itself is held to the default. Default: 1048576 (1 MiB); at most 16777216 (16 MiB)." } } };
 var schema17 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$", "description": "an id of 8 to 64 letters, digits, '.', '_' or '-' that starts with a letter or digit, such as a UUID" };
 var schema18 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._/-]*$", "description": "a git branch name such as tide-state (letters, digits, '.', '_', '/' or '-', starting with a letter or digit)" };
 var schema19 = { "type": "string", "pattern": "^[1-9][0-9]*[mhdw]$", "description": "a duration such as 30m, 1h, 1d or 2w (a whole number followed by m for minutes, h for hours, d for days or w for weeks)" };
@@ -396,24 +396,24 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.concurrency !== void 0) {
-      let data6 = data.concurrency;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        for (const key2 in data6) {
-          if (!(key2 === "total" || key2 === "perServer")) {
-            const err14 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.concurrency, data: data6 };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
+    if (data.autoApply !== void 0) {
+      let data6 = data.autoApply;
+      if (typeof data6 !== "boolean") {
+        const err14 = { instancePath: instancePath + "/autoApply", schemaPath: "#/properties/autoApply/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema15.properties.autoApply.type, parentSchema: schema15.properties.autoApply, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
         }
-        if (data6.total !== void 0) {
-          let data7 = data6.total;
-          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-            const err15 = { instancePath: instancePath + "/concurrency/total", schemaPath: "#/properties/concurrency/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties.concurrency.properties.total.type, parentSchema: schema15.properties.concurrency.properties.total, data: data7 };
+        errors++;
+      }
+    }
+    if (data.concurrency !== void 0) {
+      let data7 = data.concurrency;
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        for (const key2 in data7) {
+          if (!(key2 === "total" || key2 === "perServer")) {
+            const err15 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.concurrency, data: data7 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -421,110 +421,110 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data7 == "number" && isFinite(data7)) {
-            if (data7 < 1 || isNaN(data7)) {
-              const err16 = { instancePath: instancePath + "/concurrency/total", schemaPath: "#/properties/concurrency/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.properties.concurrency.properties.total, data: data7 };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-          }
         }
-        if (data6.perServer !== void 0) {
-          let data8 = data6.perServer;
+        if (data7.total !== void 0) {
+          let data8 = data7.total;
           if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-            const err17 = { instancePath: instancePath + "/concurrency/perServer", schemaPath: "#/properties/concurrency/properties/perServer/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties.concurrency.properties.perServer.type, parentSchema: schema15.properties.concurrency.properties.perServer, data: data8 };
+            const err16 = { instancePath: instancePath + "/concurrency/total", schemaPath: "#/properties/concurrency/properties/total/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties.concurrency.properties.total.type, parentSchema: schema15.properties.concurrency.properties.total, data: data8 };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err16];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err16);
             }
             errors++;
           }
           if (typeof data8 == "number" && isFinite(data8)) {
             if (data8 < 1 || isNaN(data8)) {
-              const err18 = { instancePath: instancePath + "/concurrency/perServer", schemaPath: "#/properties/concurrency/properties/perServer/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.properties.concurrency.properties.perServer, data: data8 };
+              const err17 = { instancePath: instancePath + "/concurrency/total", schemaPath: "#/properties/concurrency/properties/total/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.properties.concurrency.properties.total, data: data8 };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err17];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data7.perServer !== void 0) {
+          let data9 = data7.perServer;
+          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+            const err18 = { instancePath: instancePath + "/concurrency/perServer", schemaPath: "#/properties/concurrency/properties/perServer/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties.concurrency.properties.perServer.type, parentSchema: schema15.properties.concurrency.properties.perServer, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (data9 < 1 || isNaN(data9)) {
+              const err19 = { instancePath: instancePath + "/concurrency/perServer", schemaPath: "#/properties/concurrency/properties/perServer/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema15.properties.concurrency.properties.perServer, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
               }
               errors++;
             }
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties.concurrency.type, parentSchema: schema15.properties.concurrency, data: data6 };
+        const err20 = { instancePath: instancePath + "/concurrency", schemaPath: "#/properties/concurrency/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties.concurrency.type, parentSchema: schema15.properties.concurrency, data: data7 };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err20];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err20);
         }
         errors++;
       }
     }
     if (data.verify !== void 0) {
-      let data9 = data.verify;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        if (data9.every === void 0) {
-          const err20 = { instancePath: instancePath + "/verify", schemaPath: "#/properties/verify/required", keyword: "required", params: { missingProperty: "every" }, message: "must have required property 'every'", schema: schema15.properties.verify.required, parentSchema: schema15.properties.verify, data: data9 };
+      let data10 = data.verify;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.every === void 0) {
+          const err21 = { instancePath: instancePath + "/verify", schemaPath: "#/properties/verify/required", keyword: "required", params: { missingProperty: "every" }, message: "must have required property 'every'", schema: schema15.properties.verify.required, parentSchema: schema15.properties.verify, data: data10 };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err21];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err21);
           }
           errors++;
         }
-        for (const key3 in data9) {
+        for (const key3 in data10) {
           if (!(key3 === "every")) {
-            const err21 = { instancePath: instancePath + "/verify", schemaPath: "#/properties/verify/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.verify, data: data9 };
+            const err22 = { instancePath: instancePath + "/verify", schemaPath: "#/properties/verify/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15.properties.verify, data: data10 };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err22];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err22);
             }
             errors++;
           }
         }
-        if (data9.every !== void 0) {
-          let data10 = data9.every;
-          if (typeof data10 === "string") {
-            if (!pattern4.test(data10)) {
-              const err22 = { instancePath: instancePath + "/verify/every", schemaPath: "defs.schema.json#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^[1-9][0-9]*[mhdw]$" }, message: 'must match pattern "^[1-9][0-9]*[mhdw]$"', schema: "^[1-9][0-9]*[mhdw]$", parentSchema: schema19, data: data10 };
+        if (data10.every !== void 0) {
+          let data11 = data10.every;
+          if (typeof data11 === "string") {
+            if (!pattern4.test(data11)) {
+              const err23 = { instancePath: instancePath + "/verify/every", schemaPath: "defs.schema.json#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^[1-9][0-9]*[mhdw]$" }, message: 'must match pattern "^[1-9][0-9]*[mhdw]$"', schema: "^[1-9][0-9]*[mhdw]$", parentSchema: schema19, data: data11 };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err23];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err23);
               }
               errors++;
             }
           } else {
-            const err23 = { instancePath: instancePath + "/verify/every", schemaPath: "defs.schema.json#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data10 };
+            const err24 = { instancePath: instancePath + "/verify/every", schemaPath: "defs.schema.json#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.type, parentSchema: schema19, data: data11 };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err24];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err24);
             }
             errors++;
           }
         }
       } else {
-        const err24 = { instancePath: instancePath + "/verify", schemaPath: "#/properties/verify/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties.verify.type, parentSchema: schema15.properties.verify, data: data9 };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.selfHeal !== void 0) {
-      let data11 = data.selfHeal;
-      if (typeof data11 !== "boolean") {
-        const err25 = { instancePath: instancePath + "/selfHeal", schemaPath: "#/properties/selfHeal/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema15.properties.selfHeal.type, parentSchema: schema15.properties.selfHeal, data: data11 };
+        const err25 = { instancePath: instancePath + "/verify", schemaPath: "#/properties/verify/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.properties.verify.type, parentSchema: schema15.properties.verify, data: data10 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -533,33 +533,36 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.selfHeal !== void 0) {
+      let data12 = data.selfHeal;
+      if (typeof data12 !== "boolean") {
+        const err26 = { instancePath: instancePath + "/selfHeal", schemaPath: "#/properties/selfHeal/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema15.properties.selfHeal.type, parentSchema: schema15.properties.selfHeal, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
     if (data.ignore !== void 0) {
-      let data12 = data.ignore;
-      if (Array.isArray(data12)) {
-        if (data12.length > 100) {
-          const err26 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema15.properties.ignore, data: data12 };
+      let data13 = data.ignore;
+      if (Array.isArray(data13)) {
+        if (data13.length > 100) {
+          const err27 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema15.properties.ignore, data: data13 };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err27];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err27);
           }
           errors++;
         }
-        const len0 = data12.length;
+        const len0 = data13.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data13 = data12[i0];
-          if (typeof data13 === "string") {
-            if (func3(data13) > 1024) {
-              const err27 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema15.properties.ignore.items, data: data13 };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-            if (func3(data13) < 1) {
-              const err28 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.ignore.items, data: data13 };
+          let data14 = data13[i0];
+          if (typeof data14 === "string") {
+            if (func3(data14) > 1024) {
+              const err28 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema15.properties.ignore.items, data: data14 };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -567,30 +570,27 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (func3(data14) < 1) {
+              const err29 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15.properties.ignore.items, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
           } else {
-            const err29 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.ignore.items.type, parentSchema: schema15.properties.ignore.items, data: data13 };
+            const err30 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.ignore.items.type, parentSchema: schema15.properties.ignore.items, data: data14 };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err30];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
       } else {
-        const err30 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties.ignore.type, parentSchema: schema15.properties.ignore, data: data12 };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.maxFileSize !== void 0) {
-      let data14 = data.maxFileSize;
-      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-        const err31 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties.maxFileSize.type, parentSchema: schema15.properties.maxFileSize, data: data14 };
+        const err31 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties.ignore.type, parentSchema: schema15.properties.ignore, data: data13 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -598,18 +598,21 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data14 == "number" && isFinite(data14)) {
-        if (data14 > 16777216 || isNaN(data14)) {
-          const err32 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 16777216 }, message: "must be <= 16777216", schema: 16777216, parentSchema: schema15.properties.maxFileSize, data: data14 };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    }
+    if (data.maxFileSize !== void 0) {
+      let data15 = data.maxFileSize;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+        const err32 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema15.properties.maxFileSize.type, parentSchema: schema15.properties.maxFileSize, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
-        if (data14 < 1024 || isNaN(data14)) {
-          const err33 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1024 }, message: "must be >= 1024", schema: 1024, parentSchema: schema15.properties.maxFileSize, data: data14 };
+        errors++;
+      }
+      if (typeof data15 == "number" && isFinite(data15)) {
+        if (data15 > 16777216 || isNaN(data15)) {
+          const err33 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/maximum", keyword: "maximum", params: { comparison: "<=", limit: 16777216 }, message: "must be <= 16777216", schema: 16777216, parentSchema: schema15.properties.maxFileSize, data: data15 };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -617,14 +620,23 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (data15 < 1024 || isNaN(data15)) {
+          const err34 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1024 }, message: "must be >= 1024", schema: 1024, parentSchema: schema15.properties.maxFileSize, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
       }
     }
   } else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data };
+    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data };
     if (vErrors === null) {
-      vErrors = [err34];
+      vErrors = [err35];
     } else {
-      vErrors.push(err34);
+      vErrors.push(err35);
     }
     errors++;
   }
