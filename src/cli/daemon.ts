@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ms from 'ms';
 import { parseCommandArgs } from './args.js';
 import { EXIT_ERROR, EXIT_OK, type Command, type CommandIO } from './command.js';
 import { DaemonConfigError } from '../daemon/errors.js';
@@ -71,13 +72,15 @@ Environment:
     for (const secret of [token, webhookSecret, io.env.TIDE_GIT_TOKEN]) redactor.add(secret);
     const remote = values.repo ?? '.';
 
-    const [{ Daemon }, { createLogger }] = await Promise.all([import('../daemon/daemon.js'), import('../daemon/log.js')]);
+    const [{ Daemon }, { createLogger }, { builtinPlugins }] = await Promise.all([
+      import('../daemon/daemon.js'), import('../daemon/log.js'), import('../daemon/builtin.js'),
+    ]);
     const log = createLogger(io.stderr, logFormat);
     const intervalMs = parseDuration('--interval', values.interval ?? '2m');
     const daemon = new Daemon({
       remote, branch: values.branch, intervalMs, autoApply: values['auto-apply'] ?? false,
       cacheDir: values['cache-dir'] ? resolve(io.cwd, values['cache-dir']) : defaultCacheDir(remote, io),
-      host, port, token, webhookSecret, env: io.env, cwd: io.cwd, log,
+      host, port, token, webhookSecret, env: io.env, cwd: io.cwd, log, plugins: builtinPlugins({ env: io.env, cwd: io.cwd }),
       shutdownTimeoutMs: parseDuration('--shutdown-timeout', values['shutdown-timeout'] ?? '10m'),
       retry: { initialMs: 10_000, maxMs: 10 * 60_000 },
       stuckLockMs: Math.max(60 * 60_000, 2 * intervalMs),
@@ -107,13 +110,11 @@ Environment:
   },
 };
 
-/** `30s`, `2m`, `1h`, `500ms`: a whole number and a unit. */
+/** `30s`, `2m`, `1h`, `500ms`: a whole number and a unit, read with the ms package (as the schedules' intervals are). */
 export function parseDuration(option: string, text: string): number {
-  const match = /^(\d+)(ms|s|m|h)$/.exec(text.trim());
-  const units = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
-  const ms = match ? Number(match[1]) * units[match[2] as keyof typeof units] : NaN;
-  if (!(ms > 0)) throw new DaemonConfigError(`${option} must be a duration such as 30s, 2m or 1h, not '${text}'.`);
-  return ms;
+  const value = /^\d+(ms|s|m|h)$/.test(text.trim()) ? ms(text.trim() as ms.StringValue) : NaN;
+  if (!(value > 0)) throw new DaemonConfigError(`${option} must be a duration such as 30s, 2m or 1h, not '${text}'.`);
+  return value;
 }
 
 function parseListen(text: string): { host: string; port: number } {

@@ -29,6 +29,7 @@ import { coreRoutes } from './routes.js';
 import type { DaemonContext, DaemonLogger, DaemonPlugins, DaemonStatus, ReconcileResult, Scheduler } from './types.js';
 import { webhookRoute } from './webhook.js';
 import type { Registry } from 'prom-client';
+import type { DesiredState } from '../model/kinds.js';
 
 export interface DaemonOptions {
   /** The fleet repository: a local path or a git URL. */
@@ -78,6 +79,7 @@ export class Daemon {
   private lastDoneKey: string | null = null;
   private failedCommit: string | null = null;
   private fatal: Error | null = null;
+  private desired: DesiredState | null = null;
 
   constructor(private readonly o: DaemonOptions) {
     ({ registry: this.registry, metrics: this.metrics } = createMetrics());
@@ -148,6 +150,7 @@ export class Daemon {
       repoDir: this.o.cacheDir, env: this.o.env, log: this.o.log, metrics: this.metrics, registry: this.registry,
       signal: this.controller.signal,
       status: () => ({ ...this.state }),
+      desired: () => this.desired,
       exclusive: (label, work) => this.exclusive(label, work),
     };
   }
@@ -238,6 +241,7 @@ export class Daemon {
       signal: this.controller.signal, log: this.o.log, metrics: this.metrics,
     });
     const { result, plan } = outcome;
+    this.desired = outcome.desired;
     this.state.autoApply = outcome.autoApply;
     this.state.pendingPlan = outcome.applied ? null : plan;
     this.metrics.pendingOperations.set(outcome.applied ? 0 : plan.operations.length);

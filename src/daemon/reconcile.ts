@@ -9,6 +9,7 @@
 import { apply } from '../apply/apply.js';
 import type { OperationResult } from '../apply/executor.js';
 import { describe } from '../apply/progress.js';
+import type { DesiredState } from '../model/kinds.js';
 import { summarySentence } from '../plan/render/labels.js';
 import type { Operation, Plan } from '../plan/types.js';
 import type { DaemonMetrics } from './metrics.js';
@@ -36,16 +37,20 @@ export interface ReconcileOutcome {
   autoApply: boolean;
   stateBranch: string;
   results: OperationResult[];
+  /** The fleet at the commit, as apply loaded it. */
+  desired: DesiredState;
 }
 
 export async function reconcileCommit(o: ReconcileOptions): Promise<ReconcileOutcome> {
   const short = o.commit.slice(0, 7);
   let autoApply = o.autoApply;
+  let loaded: DesiredState | undefined;
   const outcome = await apply({
     repo: o.repoDir, ref: o.commit, cwd: o.cwd, env: o.env, signal: o.signal,
     command: `tide daemon (commit ${short})`,
     filter: { targets: [], servers: [] },
     confirm: async (plan, operations, desired) => {
+      loaded = desired;
       autoApply = o.autoApply || desired.fleet.autoApply;
       if (operations.length === 0) return true;
       if (autoApply || (o.approvedPlan !== undefined && o.approvedPlan === plan.hash)) return true;
@@ -67,7 +72,7 @@ export async function reconcileCommit(o: ReconcileOptions): Promise<ReconcileOut
   const planned = outcome.operations.length;
   const failed = outcome.results.some((r) => r.status !== 'ok');
   const result: ReconcileResult = failed ? 'failed' : !outcome.confirmed ? 'planned' : planned === 0 ? 'no-changes' : 'applied';
-  return { result, plan: outcome.plan, applied: outcome.confirmed, autoApply, stateBranch: outcome.branch, results: outcome.results };
+  return { result, plan: outcome.plan, applied: outcome.confirmed, autoApply, stateBranch: outcome.branch, results: outcome.results, desired: loaded! };
 }
 
 function opFields(op: Operation): Record<string, string> {

@@ -10,6 +10,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
+import type { DesiredState } from '../model/kinds.js';
 import type { Plan } from '../plan/types.js';
 import type { DaemonMetrics } from './metrics.js';
 
@@ -63,6 +64,8 @@ export interface DaemonContext {
   /** Aborted when the daemon is asked to stop: start nothing new. */
   readonly signal: AbortSignal;
   status(): DaemonStatus;
+  /** The fleet as the last reconcile loaded it (null before the first): what the schedules follow. */
+  desired(): DesiredState | null;
   /**
    * Runs `work` in the daemon's turn: after any running reconcile or tick,
    * with the local state branch caught up with the remote one, and pushes the
@@ -85,7 +88,7 @@ export interface Scheduler {
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST';
   /** Exact path (`/metrics`); `/` matches only `/`. */
   path: string;
   handler: RouteHandler;

@@ -138,6 +138,14 @@ describe('tide daemon with auto-apply, polling every 2 s', () => {
     expect((await fetch(daemon!.url('/readyz'))).status).toBe(200);
   });
 
+  it('serves the status page at / with the new site and its last operation', async () => {
+    const res = await fetch(daemon!.url('/?q=notes.daemon.test'));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('notes.daemon.test');
+    expect(html).toMatch(/install[^<]*<\/[^>]+>[^]*?ok|install ok|ok/);
+  });
+
   it('on SIGTERM during an install lets it finish, pushes its record, releases the lock and exits 0', async () => {
     const from = daemon!.events.length;
     await push('add slow.daemon.test', () =>
