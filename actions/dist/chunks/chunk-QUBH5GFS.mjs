@@ -27123,6 +27123,7 @@ function defaultFleet(name = "fleet") {
     name,
     state: { branch: DEFAULT_STATE_BRANCH },
     prune: false,
+    autoApply: false,
     concurrency: { total: 8, perServer: 2 },
     ignore: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
@@ -27136,6 +27137,7 @@ function withFleetDefaults(raw) {
     ...raw.id === void 0 ? {} : { id: raw.id },
     state: { branch: raw.state?.branch ?? base.state.branch },
     prune: raw.prune ?? base.prune,
+    autoApply: raw.autoApply ?? base.autoApply,
     concurrency: {
       total: raw.concurrency?.total ?? base.concurrency.total,
       perServer: raw.concurrency?.perServer ?? base.concurrency.perServer
