@@ -26,6 +26,8 @@ export function builtinPlugins({ env, cwd }: { env: NodeJS.ProcessEnv; cwd: stri
             repoDir: ctx.repoDir, desired: () => ctx.desired() ?? desired, env, cwd, startedAt, recorded: recorded(ctx),
             log: (event, fields) => ctx.log.info(event, fields),
           });
+          // Nothing due (most ticks): no turn, so no state fetch, lock or push.
+          if (!(await schedules.anyDue(now))) return;
           const result = await ctx.exclusive('schedules tick', () => schedules!.tick(now));
           for (const run of result.ran) {
             const labels = { kind: run.job.kind === 'verify' ? 'server' : 'site', action: run.job.kind };
