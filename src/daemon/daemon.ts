@@ -77,6 +77,7 @@ export class Daemon {
   private manual = false;
   private approvedPlan: string | undefined;
   private lastDoneKey: string | null = null;
+  private seenCommit: string | null = null;
   private failedCommit: string | null = null;
   private fatal: Error | null = null;
   private desired: DesiredState | null = null;
@@ -200,6 +201,8 @@ export class Daemon {
       return Math.min(interval, this.state.retryAt.getTime() - now);
     }
     const commit = fetched.commit;
+    if (commit !== this.seenCommit) this.o.log.info('fetch.new-commit', { commit: commit.slice(0, 7), previous: this.seenCommit?.slice(0, 7) });
+    this.seenCommit = commit;
     try {
       const done = await this.exclusive(`reconcile ${commit.slice(0, 7)}`, () => this.reconcile(commit, approved));
       if (done !== 'failed') this.lastDoneKey = `${commit} ${await this.remote!.stateTip(this.state.stateBranch)}`;

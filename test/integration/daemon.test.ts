@@ -21,7 +21,7 @@ const services = inject('services');
 const [web1, web2] = services.ssh.servers as [typeof services.ssh.servers[0], typeof services.ssh.servers[0]];
 const TOKEN = 'fleet-repo-token-5f0c1e';
 const WEBHOOK_SECRET = 'webhook-secret-9a7b3c';
-const INTERVAL_S = 2;
+const INTERVAL_S = 3;
 
 let fleet: TestFleet;
 let gitServer: GitHttpServer;
@@ -75,7 +75,7 @@ afterAll(async () => {
   removeGitCliRepos();
 });
 
-describe('tide daemon with auto-apply, polling every 2 s', () => {
+describe('tide daemon with auto-apply, polling every 3 s', () => {
   let cache: string;
 
   it('clones over HTTP with the token and applies the fleet; the state branch arrives on the remote', async () => {
@@ -97,9 +97,10 @@ describe('tide daemon with auto-apply, polling every 2 s', () => {
     const commit = await push('add notes.daemon.test', () =>
       writeFleetFile({ dir: dev }, 'sites/notes.daemon.test.yaml', { kind: 'Site', name: 'notes.daemon.test', platform: 'notes', server: 'web1' }));
     const pushedAt = Date.now();
-    const started = await daemon!.waitFor('a reconcile of the pushed commit', (e) => e.event === 'reconcile.started' && e.commit === short(commit), { from });
-    // Two intervals (with their 10% jitter) and a second of slack for a busy machine.
-    expect(Date.parse(started.time) - pushedAt).toBeLessThan(2 * INTERVAL_S * 1100 + 1000);
+    const seen = await daemon!.waitFor('the poll that sees the pushed commit', (e) => e.event === 'fetch.new-commit' && e.commit === short(commit), { from });
+    // Two intervals (with their 10% jitter), and 1.5 s for the fetch itself on a busy machine.
+    expect(Date.parse(seen.time) - pushedAt).toBeLessThan(2 * INTERVAL_S * 1100 + 1500);
+    await daemon!.waitFor('a reconcile of the pushed commit', (e) => e.event === 'reconcile.started' && e.commit === short(commit), { from });
     const done = await daemon!.waitFor('the reconcile to end', isDone(commit), { from });
     expect(done.result).toBe('applied');
     await daemon!.waitFor('the state push', (e) => e.event === 'state.pushed', { from });
