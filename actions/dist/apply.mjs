@@ -34263,7 +34263,7 @@ async function apply(options) {
   const reviewed = options.reviewed;
   if (reviewed)
     checkReviewedFleet(reviewed, desired.fleet.name);
-  const command = `tide apply${options.repo ? ` --repo ${options.repo}` : ""}`;
+  const command = options.command ?? `tide apply${options.repo ? ` --repo ${options.repo}` : ""}`;
   return withSession({ repoDir, desired, command, env: options.env, cwd: options.cwd }, async ({ writer, recorded, pool }) => {
     checkFilterNames(options.filter, {
       server: [...desired.servers.keys(), ...recorded.servers.keys()],
@@ -34288,7 +34288,7 @@ async function apply(options) {
       checkPlanFile(options.planFile, readPlanFile(options.planFile), plan2);
     const filtered = blockUnrecovered(filterOperations(plan2.operations, options.filter), recovery);
     const { operations, held } = reviewed ? holdBackUnreviewed(filtered, reviewed) : { operations: filtered, held: [] };
-    const confirmed = await options.confirm(plan2, operations);
+    const confirmed = await options.confirm(plan2, operations, desired);
     if (!confirmed)
       return { plan: plan2, operations, results: recovered, recovered, held, confirmed, stateCommit: writer.head, repoDir, branch };
     const runtime = runtimeFor(recorder, builderFor);
