@@ -88,7 +88,7 @@ import {
   upsertStickyComment,
   validatorFor,
   withGitReader
-} from "./chunks/chunk-QUBH5GFS.mjs";
+} from "./chunks/chunk-QN4BLND6.mjs";
 import {
   execa
 } from "./chunks/chunk-RX4KRF3O.mjs";

@@ -7,10 +7,10 @@ const __dirname = __tideDirname(__filename);
 import {
   runPlan,
   statusFor
-} from "./chunks/chunk-XGX566XW.mjs";
+} from "./chunks/chunk-LJOC7I2E.mjs";
 import {
   runAction
-} from "./chunks/chunk-QUBH5GFS.mjs";
+} from "./chunks/chunk-QN4BLND6.mjs";
 import "./chunks/chunk-RX4KRF3O.mjs";
 import "./chunks/chunk-HYMO7CDY.mjs";
 

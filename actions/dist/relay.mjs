@@ -11,7 +11,7 @@ import {
   readCommentArtifact,
   setCommitStatus,
   statusFor
-} from "./chunks/chunk-XGX566XW.mjs";
+} from "./chunks/chunk-LJOC7I2E.mjs";
 import {
   DEFAULT_COMMENT_AUTHOR,
   GitHubInputError,
@@ -21,7 +21,7 @@ import {
   parseMarker,
   runAction,
   upsertStickyComment
-} from "./chunks/chunk-QUBH5GFS.mjs";
+} from "./chunks/chunk-QN4BLND6.mjs";
 import {
   execa
 } from "./chunks/chunk-RX4KRF3O.mjs";
