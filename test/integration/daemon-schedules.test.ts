@@ -20,6 +20,8 @@ const services = inject('services');
 const web1 = services.ssh.servers.find((s) => s.name === 'web1')!;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+/** The fleet's verify interval: a week, so a verify slot seldom falls near the apply (see quietStart). */
+const VERIFY = 7 * 24 * HOUR;
 const CRON_SITES = Array.from({ length: 50 }, (_, i) => `c${String(i).padStart(2, '0')}.cron.test`);
 const FAILING = CRON_SITES[7]!;
 const BACKED = 'backed.example.test';
@@ -43,7 +45,7 @@ const scheduler = (startedAt: number) => new Scheduler({ repoDir: fleet.dir, des
 
 beforeAll(async () => {
   fleet = makeFleet(services, 'schedules', { keepSites: false });
-  writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'schedules', id: fleet.id, concurrency: { total: 8, perServer: 8 }, verify: { every: '1h' } });
+  writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'schedules', id: fleet.id, concurrency: { total: 8, perServer: 8 }, verify: { every: '1w' } });
   // web1 without a database: 50 sites installed in seconds; web2 with MariaDB for a backup with a dump.
   const noDb = { ...serverYamlServices(), db: { type: 'none' } };
   writeFileSync(join(fleet.dir, 'servers', 'web1.yaml'), serverYaml(web1, services, fleet.roots.web1!, { services: noDb }));
@@ -68,13 +70,16 @@ afterAll(() => removeGitCliRepos());
 
 /**
  * A minute from which the first ticks (T0 + 1..4 min) hold cron and backups
- * only: no server's verify slot (every 1h) falls between the apply, which
+ * only: no server's verify slot (every week) falls between the apply, which
  * recorded the servers as verified, and T0 + 5 min.
  */
 function quietStart(applyStarted: number): number {
-  const offsets = ['web1', 'web2'].map((server) => slotOffset(jobKey('verify', server), HOUR));
-  let t0 = Math.ceil(Date.now() / MINUTE) * MINUTE;
-  while (offsets.some((offset) => lastSlot(t0 + 5 * MINUTE, HOUR, offset) > applyStarted)) t0 += MINUTE;
+  const offsets = ['web1', 'web2'].map((server) => slotOffset(jobKey('verify', server), VERIFY));
+  const t0 = Math.ceil(Date.now() / MINUTE) * MINUTE;
+  // A later start cannot help: once a slot has passed since the apply, the verify is due.
+  if (offsets.some((offset) => lastSlot(t0 + 5 * MINUTE, VERIFY, offset) > applyStarted)) {
+    throw new Error('A server\'s weekly verify slot falls within minutes of now; run the test again in a few minutes.');
+  }
   return t0;
 }
 
@@ -150,7 +155,7 @@ describe('scheduled cron and backups', () => {
 describe('periodic verify', () => {
   it('adds no commit when it finds nothing, records drift when it does, and repairs it with selfHeal', async () => {
     // web2 holds one site, so its verify is quick: the test watches web2's slots.
-    const slot = lastSlot(T0 + 5 * MINUTE + HOUR, HOUR, slotOffset(jobKey('verify', 'web2'), HOUR));
+    const slot = lastSlot(T0 + 5 * MINUTE + VERIFY, VERIFY, slotOffset(jobKey('verify', 'web2'), VERIFY));
     // Just before web2's verify slot the cron and backups run (web1's verify too if its slot has come);
     // at the slot, web2's verify alone.
     await daemon.tick(new Date(slot - 1));
@@ -163,11 +168,11 @@ describe('periodic verify', () => {
     // Someone removes the site's vhost; selfHeal is turned on in the fleet.
     const vhost = join(services.ssh.servers.find((s) => s.name === 'web2')!.http.configDir, `tide-${BACKED}.conf`);
     rmSync(vhost);
-    writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'schedules', id: fleet.id, concurrency: { total: 8, perServer: 8 }, verify: { every: '1h' }, selfHeal: true });
+    writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'schedules', id: fleet.id, concurrency: { total: 8, perServer: 8 }, verify: { every: '1w' }, selfHeal: true });
     commitAll(fleet, 'self-heal');
     await reload();
     const drifting = commits();
-    const found = await daemon.tick(new Date(slot + HOUR));
+    const found = await daemon.tick(new Date(slot + VERIFY));
     expect(found.drift.map((f) => f.name)).toEqual([BACKED]);
     expect(found.healed).toEqual([`site/${BACKED}`]);
     // One commit for the tick (cron, backups, both verifies, the drift), then the repair's apply.
@@ -177,7 +182,7 @@ describe('periodic verify', () => {
     expect(log[0]).toMatch(new RegExp(`^verify site ${BACKED.replace(/\./g, '\\.')} on web2: ok`));
     expect(existsSync(vhost)).toBe(true);
     expect(JSON.parse(stateFile(fleet, `state/sites/${BACKED}.json`)!).drift).toBeUndefined();
-    daemonAt = slot + HOUR;
+    daemonAt = slot + VERIFY;
   });
 });
 

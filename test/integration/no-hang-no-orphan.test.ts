@@ -102,9 +102,15 @@ describe.each(TRANSPORTS)('file calls have a limit (%s)', (kind) => {
   it('a stalled writeFile ends in a timeout and leaves neither the file nor a temp file', async () => {
     const path = join(dir, 'big.bin');
     const tag = newRunTag();
-    const writing = t.writeFile(path, Buffer.alloc(8 * 1024 * 1024, 7), 0o644, { timeoutMs: 2000, tag }).catch((e: unknown) => e);
+    // Large enough that the writer is still at work when it is found (locally
+    // 8 MiB could be written before a 100 ms poll saw it); looked for without pause.
+    const writing = t.writeFile(path, Buffer.alloc(128 * 1024 * 1024, 7), 0o644, { timeoutMs: 2000, tag }).catch((e: unknown) => e);
     // A disk that stops answering: the command writing the temp file stops.
-    await waitFor(() => [...taggedProcesses(tag).values()].includes('cat'), 10_000);
+    const until = Date.now() + 10_000;
+    while (![...taggedProcesses(tag).values()].includes('cat')) {
+      if (Date.now() > until) throw new Error('the writing command never showed up');
+      await new Promise((r) => setImmediate(r));
+    }
     for (const [pid, comm] of taggedProcesses(tag)) if (comm === 'cat') process.kill(pid, 'SIGSTOP');
     const error = await writing;
     expect(error).toMatchObject({ code: 'COMMAND_TIMEOUT', server: 'web1' });
