@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without type declarations
-import { buildActions, BUNDLE_DIR } from '../../scripts/build-action.mjs';
+import { buildActions, BUNDLE_DIR } from '../../actions/build.mjs';
 
 const temp = mkdtempSync(join(tmpdir(), 'tide-action-bundle-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

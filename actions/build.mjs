@@ -6,7 +6,7 @@
 // so a rebuild elsewhere gives the same bytes: test/unit/action-bundle.test.ts
 // rebuilds into a temporary directory and compares.
 //
-// Usage: node scripts/build-action.mjs [OUTDIR]   (npm run build:action)
+// Usage: node actions/build.mjs [OUTDIR]   (npm run build:action)
 
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,12 +36,12 @@ const inlineValidators = {
   setup(b) {
     b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]schemas\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!text.includes(VALIDATORS_IMPORT)) throw new Error(`${args.path} no longer loads its validators with ${VALIDATORS_IMPORT}: update scripts/build-action.mjs`);
+      if (!text.includes(VALIDATORS_IMPORT)) throw new Error(`${args.path} no longer loads its validators with ${VALIDATORS_IMPORT}: update actions/build.mjs`);
       return { contents: text.replace(VALIDATORS_IMPORT, "await import('./validators.generated.js')"), loader: 'js' };
     });
     b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]validators\.generated\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!text.startsWith(GENERATED_REQUIRE)) throw new Error(`${args.path} does not start as compile-schemas writes it: update scripts/build-action.mjs`);
+      if (!text.startsWith(GENERATED_REQUIRE)) throw new Error(`${args.path} does not start as compile-schemas writes it: update actions/build.mjs`);
       return { contents: text.slice(GENERATED_REQUIRE.length), loader: 'js' };
     });
   },
@@ -77,7 +77,9 @@ export async function buildActions(outdir = BUNDLE_DIR) {
     external: ['cpu-features', '*.node'],
     legalComments: 'eof',
     sourcemap: false,
-    minify: false,
+    // Whitespace and syntax only: names stay, so a stack trace from a runner still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
     plugins: [inlineValidators],
   });
