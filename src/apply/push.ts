@@ -9,15 +9,13 @@
 // The git CLI does the network part: it brings the user's credentials
 // (SSH agent, CI tokens) that isomorphic-git would need configured again.
 
-import { execa } from 'execa';
+import { runGit } from '../repo/git-cli.js';
 import { TideError } from '../errors.js';
 import { rebaseStateBranch } from './rebase-state.js';
 
 const REMOTE = 'origin';
 
-async function git(repoDir: string, args: string[]) {
-  return execa('git', args, { cwd: repoDir, reject: false, env: { GIT_TERMINAL_PROMPT: '0' } });
-}
+const git = runGit;
 
 export class StatePushError extends TideError {
   constructor(message: string, hint: string) {

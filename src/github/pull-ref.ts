@@ -1,12 +1,10 @@
 // A pull request's commits fetched as git objects only (never checked out):
 // what the relay needs to plan a fork's pull request itself.
 
-import { execa } from 'execa';
+import { runGit } from '../repo/git-cli.js';
 import { GitHubInputError } from './errors.js';
 
-async function git(repoDir: string, args: string[]) {
-  return execa('git', args, { cwd: repoDir, reject: false, env: { GIT_TERMINAL_PROMPT: '0' } });
-}
+const git = runGit;
 
 /**
  * Fetches GitHub's test merge of pull request `number` (refs/pull/N/merge)
