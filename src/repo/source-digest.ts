@@ -4,12 +4,14 @@
 // index is never touched. The same files give the same id either way, so a
 // plan of a clean checkout and a plan of its commit agree, and a change to
 // any file under the path (content, mode, name) changes the id.
-// Files git ignores are not part of the identity.
+// Files git ignores are not part of the identity. A `source.path` that is a
+// symlink inside the repository (`current -> releases/7`) is followed, as a
+// deploy follows it (source-tree.ts), so its id is the code's, not the link's.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { TideError } from '../errors.js';
 import { findGitDirs } from './git-dir.js';
 
@@ -29,12 +31,33 @@ export function sourceTreeIds(repoDir: string, paths: readonly string[], commit:
   const root = fromWorktree ? worktreeTree(repoDir, paths, commit) : commit;
   if (!root) return out;
   const specs = paths.map((p) => `${root}:${treePath(p)}`);
-  const found = git(repoDir, ['cat-file', '--batch-check'], { input: `${specs.join('\n')}\n` }).split('\n');
+  // --follow-symlinks: a link inside the repository names what it points to.
+  const found = batchCheckAnswers(git(repoDir, ['cat-file', '--batch-check', '--follow-symlinks'], { input: `${specs.join('\n')}\n` }));
   paths.forEach((p, i) => {
     const [oid, type] = (found[i] ?? '').split(' ');
     if (type === 'tree' && oid) out.set(p, oid);
   });
   return out;
+}
+
+/**
+ * One answer line per request from `cat-file --batch-check --follow-symlinks`,
+ * whose answers for a link leaving the repository, a dangling link, a loop or
+ * a path through a file take a second line (the link's target or the name
+ * asked for): those requests answer `''`.
+ */
+function batchCheckAnswers(output: string): string[] {
+  const lines = output.split('\n');
+  const answers: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (/^(symlink|dangling|loop|notdir) \d+$/.test(lines[i]!)) {
+      answers.push('');
+      i++;
+    } else {
+      answers.push(lines[i]!);
+    }
+  }
+  return answers;
 }
 
 /**
@@ -46,7 +69,7 @@ export function sourceTreeIds(repoDir: string, paths: readonly string[], commit:
 function worktreeTree(repoDir: string, paths: readonly string[], commit: string | null): string | null {
   const gitDir = findGitDirs(repoDir)?.gitDir;
   if (!gitDir) return null;
-  const pathspecs = paths.map(treePath).map((p) => (p === '' ? '.' : p));
+  const pathspecs = withLinkTargets(repoDir, paths).map(treePath).map((p) => (p === '' ? '.' : p));
   // --no-optional-locks: status must not rewrite the user's index while it looks.
   const status = commit ? tryGit(repoDir, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs]) : null;
   if (status === '') return commit;
@@ -56,12 +79,29 @@ function worktreeTree(repoDir: string, paths: readonly string[], commit: string 
     // Starting from the real index keeps git's stat cache: unchanged files are not read again.
     if (existsSync(join(gitDir, 'index'))) copyFileSync(join(gitDir, 'index'), index);
     const env = { ...process.env, GIT_INDEX_FILE: index };
-    const present = paths.map(treePath).filter((p) => existsSync(join(repoDir, p)));
+    const present = withLinkTargets(repoDir, paths).map(treePath).filter((p) => existsSync(join(repoDir, p)));
     if (present.length > 0) git(repoDir, ['add', '-A', '--', ...present.map((p) => (p === '' ? '.' : p))], { env });
     return git(repoDir, ['write-tree'], { env }).trim();
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** `paths` and, for each that resolves elsewhere inside the repository through a link, where it resolves to. */
+function withLinkTargets(repoDir: string, paths: readonly string[]): string[] {
+  const root = realpathSync(repoDir);
+  const targets = paths.flatMap((p) => {
+    let real: string;
+    try {
+      real = realpathSync(join(repoDir, treePath(p)));
+    } catch {
+      return []; // not there (yet): nothing to follow
+    }
+    const inside = relative(root, real);
+    if (inside.startsWith('..') || inside.startsWith(sep) || inside === treePath(p)) return [];
+    return [inside.split(sep).join('/')];
+  });
+  return [...new Set([...paths, ...targets])];
 }
 
 function tryGit(cwd: string, args: string[]): string | null {

@@ -58,22 +58,6 @@ export async function openSourceTree(repoDir: string, path: string, ref?: string
   }
 }
 
-/**
- * The git tree id of `path` at `commit` (a commit id or any name resolveCommit
- * takes), symlinks on the way followed inside the repository as a deploy
- * follows them: a digest that changes whenever the code a deploy ships does.
- */
-export async function sourceTreeId(repoDir: string, commit: string, path: string): Promise<string> {
-  const oid = await resolveCommit(repoDir, commit);
-  const git = GitReader.open(repoDir);
-  try {
-    const repo = treeView(git, await commitTree(git, oid));
-    return (await sourceRoot(repo, path, ` at ${commit}`, (parts) => repo.entry(parts)))!.oid;
-  } finally {
-    await git.close();
-  }
-}
-
 async function openWorktreeSource(repoDir: string, path: string): Promise<SourceTree> {
   const rootParts = await sourceRoot(diskView(repoDir), path, '', async (parts) => parts);
   const root = join(repoDir, ...rootParts);

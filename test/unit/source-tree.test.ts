@@ -7,7 +7,8 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSourceTree, sourceTreeId, type SourceTree } from '../../src/repo/source-tree.js';
+import { sourceTreeIds } from '../../src/repo/source-digest.js';
+import { openSourceTree, type SourceTree } from '../../src/repo/source-tree.js';
 import { TideError } from '../../src/errors.js';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 
@@ -151,17 +152,42 @@ describe('openSourceTree', () => {
   });
 });
 
-describe('sourceTreeId', () => {
-  it('is the git tree id of the source at the commit, symlinks followed inside the repository', async () => {
+describe('sourceTreeIds', () => {
+  const treeId = (dir: string, commit: string | null, path: string, fromWorktree = false) =>
+    sourceTreeIds(dir, [path], commit === null ? null : git(dir, 'rev-parse', commit).trim(), fromWorktree).get(path);
+
+  it('is the git tree id of the source at the commit, symlinks followed inside the repository', () => {
     const dir = repoWithApp();
     symlinkSync('platforms/app', join(dir, 'current'));
     commit(dir);
     const id = git(dir, 'rev-parse', 'HEAD:platforms/app').trim();
-    expect(await sourceTreeId(dir, 'HEAD', 'platforms/app')).toBe(id);
-    expect(await sourceTreeId(dir, git(dir, 'rev-parse', 'HEAD').trim(), 'current')).toBe(id);
+    expect(treeId(dir, 'HEAD', 'platforms/app')).toBe(id);
+    expect(treeId(dir, 'HEAD', 'current')).toBe(id);
     writeFileSync(join(dir, 'platforms/app/public/index.php'), 'changed\n');
     commit(dir);
-    expect(await sourceTreeId(dir, 'HEAD', 'platforms/app')).not.toBe(id);
-    expect(await sourceTreeId(dir, 'HEAD~1', 'platforms/app')).toBe(id);
+    expect(treeId(dir, 'HEAD', 'current')).not.toBe(id);
+    expect(treeId(dir, 'HEAD~1', 'current')).toBe(id);
+  });
+
+  it('follows a linked source.path in the work tree too: an uncommitted change under its target changes the id', () => {
+    const dir = repoWithApp();
+    symlinkSync('platforms/app', join(dir, 'current'));
+    commit(dir);
+    const id = git(dir, 'rev-parse', 'HEAD:platforms/app').trim();
+    expect(treeId(dir, 'HEAD', 'current', true)).toBe(id);
+    writeFileSync(join(dir, 'platforms/app/public/index.php'), 'uncommitted\n');
+    const changed = treeId(dir, 'HEAD', 'current', true);
+    expect(changed).toBeDefined();
+    expect(changed).not.toBe(id);
+    expect(treeId(dir, 'HEAD', 'platforms/app', true)).toBe(changed);
+  });
+
+  it('gives no id for a link leaving the repository, and still answers the paths after it', () => {
+    const dir = repoWithApp();
+    symlinkSync('/etc', join(dir, 'outside'));
+    commit(dir);
+    const ids = sourceTreeIds(dir, ['outside', 'platforms/app'], git(dir, 'rev-parse', 'HEAD').trim(), false);
+    expect(ids.has('outside')).toBe(false);
+    expect(ids.get('platforms/app')).toBe(git(dir, 'rev-parse', 'HEAD:platforms/app').trim());
   });
 });
