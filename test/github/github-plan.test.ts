@@ -7,8 +7,10 @@ import { appliedState, BASE, dedent, load } from '../helpers/fleet.js';
 import { stateFiles } from '../helpers/git.js';
 import { COMMENT_LIMIT } from '../../src/github/plan-comment.js';
 import { removeGitCliRepos } from '../helpers/git-cli.js';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { HostedRepo, pullRequestEvent, runBundledAction } from '../helpers/github-run.js';
+import { ACTION_NODE_MAJOR, actionNode } from '../helpers/action-node.js';
+import { HostedRepo, pullRequestEvent, ROOT, runBundledAction } from '../helpers/github-run.js';
 import { parseMarker } from '../../src/github/marker.js';
 
 const fleetFiles = Object.fromEntries(Object.entries(BASE).map(([path, text]) => [path, dedent(text)]));
@@ -32,6 +34,25 @@ afterAll(async () => {
 });
 
 describe('plan on a pull request', () => {
+  it(`runs the same on Node ${ACTION_NODE_MAJOR} (GitHub's runners) and on the Node running these tests`, async () => {
+    expect(execFileSync(actionNode(ROOT), ['--version'], { encoding: 'utf8' })).toMatch(new RegExp(`^v${ACTION_NODE_MAJOR}\\.`));
+    const repo = new HostedRepo(fake, 'acme/runtimes', fleetFiles);
+    const pr = repo.pushPullRequest(3, { 'sites/d.example.com.yaml': site('d.example.com') });
+    const runOn = (node: string) => runBundledAction('plan', {
+      fake, repo, eventName: 'pull_request', payload: pullRequestEvent(repo, 3, pr, { action: 'opened' }),
+      sha: pr.merge, workspace: repo.checkout('refs/pull/3/merge'), inputs: { token: 'ghs_write' }, node,
+    });
+    const current = await runOn(process.execPath);
+    const runner = await runOn(actionNode(ROOT));
+    for (const run of [current, runner]) {
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(0);
+      expect(run.outputs.install).toBe('4');
+    }
+    expect(runner.outputs['plan-hash']).toBe(current.outputs['plan-hash']);
+    expect(runner.summary).toBe(current.summary);
+  });
+
   it('creates one comment with the marker, edits it when the plan changes, and writes nothing when it does not', async () => {
     const repo = new HostedRepo(fake, 'acme/fleet', fleetFiles);
     const first = repo.pushPullRequest(7, { 'sites/d.example.com.yaml': site('d.example.com') });

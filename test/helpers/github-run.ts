@@ -9,11 +9,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './git-cli.js';
+import { actionNode } from './action-node.js';
 import type { FakeGitHub } from './fake-github.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** The Node that runs the bundle: this one, or TIDE_ACTION_NODE (e.g. a Node 24 binary, as on GitHub's runners). */
-const ACTION_NODE = process.env.TIDE_ACTION_NODE || process.execPath;
 
 const GIT_ENV = {
   GIT_AUTHOR_NAME: 'dev', GIT_AUTHOR_EMAIL: 'dev@example.test', GIT_COMMITTER_NAME: 'dev', GIT_COMMITTER_EMAIL: 'dev@example.test',
@@ -166,6 +165,8 @@ export interface ActionRunOptions {
   /** More environment for the step (the secrets a workflow passes with `env:`). */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** The Node binary; by default Node 24, as GitHub runs `node24` actions (action-node.ts). */
+  node?: string;
 }
 
 /** Runs actions/dist/NAME.mjs as the runner would and collects what it left. */
@@ -202,7 +203,7 @@ export async function runBundledAction(name: string, options: ActionRunOptions):
   const bundle = join(ROOT, 'actions', 'dist', `${name}.mjs`);
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build:action`);
   const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(ACTION_NODE, [bundle], { cwd: options.workspace, env, timeout: options.timeoutMs ?? 60_000 }, (error, stdout, stderr) => {
+    execFile(options.node ?? actionNode(ROOT), [bundle], { cwd: options.workspace, env, timeout: options.timeoutMs ?? 60_000 }, (error, stdout, stderr) => {
       resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
