@@ -25,19 +25,25 @@ export function entryNames() {
     .sort();
 }
 
-// The schema validators are loaded by a computed URL (a plain `tsc` build
-// keeps them beside schemas.js); a bundle must inline them instead, and their
-// generated code must use the bundle's require, not one bound to node_modules.
-const VALIDATORS_IMPORT = "await import(new URL('./validators.generated.js', import.meta.url).href)";
+// The schema validators and the build identity are loaded by a computed URL
+// (a plain `tsc` build keeps them beside the module that loads them); a
+// bundle must inline them instead, and the validators' generated code must
+// use the bundle's require, not one bound to node_modules.
+const GENERATED_IMPORTS = {
+  'schemas.js': 'validators.generated.js',
+  'build-identity.js': 'build-identity.generated.js',
+};
+const computedImport = (file) => `await import(new URL('./${file}', import.meta.url).href)`;
 const GENERATED_REQUIRE = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";
 
-const inlineValidators = {
-  name: 'inline-validators',
+const inlineGenerated = {
+  name: 'inline-generated',
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]schemas\.js$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]dist[\\/]model[\\/](schemas|build-identity)\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!text.includes(VALIDATORS_IMPORT)) throw new Error(`${args.path} no longer loads its validators with ${VALIDATORS_IMPORT}: update actions/build.mjs`);
-      return { contents: text.replace(VALIDATORS_IMPORT, "await import('./validators.generated.js')"), loader: 'js' };
+      const file = GENERATED_IMPORTS[args.path.split(/[\\/]/).pop()];
+      if (!text.includes(computedImport(file))) throw new Error(`${args.path} no longer loads ${file} with ${computedImport(file)}: update actions/build.mjs`);
+      return { contents: text.replace(computedImport(file), `await import('./${file}')`), loader: 'js' };
     });
     b.onLoad({ filter: /[\\/]dist[\\/]model[\\/]validators\.generated\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
@@ -81,7 +87,7 @@ export async function buildActions(outdir = BUNDLE_DIR) {
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
-    plugins: [inlineValidators],
+    plugins: [inlineGenerated],
   });
   return names;
 }

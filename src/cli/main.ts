@@ -5,37 +5,45 @@ import { FleetInvalidError, formatDiagnostic, TideError } from '../errors.js';
 import { closest } from '../model/suggest.js';
 import { terminalStream } from '../terminal.js';
 import { EXIT_ERROR, EXIT_OK, type Command, type CommandIO } from './command.js';
-import { initCommand } from './init.js';
-import { planCommand } from './plan.js';
-import { validateCommand } from './validate.js';
-import { applyCommand } from './apply.js';
-import { statusCommand } from './status.js';
-import { unlockCommand } from './unlock.js';
-import { keyscanCommand } from './keyscan.js';
-import { verifyCommand } from './verify.js';
-import { backupCommand, backupsCommand } from './backup.js';
-import { restoreCommand } from './restore.js';
-import { loginCommand } from './login.js';
-import { daemonCommand } from './daemon.js';
+/**
+ * Every command, in the order help lists them, loaded only when it runs (or
+ * for help): a plan should not pay for loading what apply or the daemon need.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./init.js')).initCommand,
+  validate: async () => (await import('./validate.js')).validateCommand,
+  plan: async () => (await import('./plan.js')).planCommand,
+  apply: async () => (await import('./apply.js')).applyCommand,
+  status: async () => (await import('./status.js')).statusCommand,
+  verify: async () => (await import('./verify.js')).verifyCommand,
+  backup: async () => (await import('./backup.js')).backupCommand,
+  backups: async () => (await import('./backup.js')).backupsCommand,
+  restore: async () => (await import('./restore.js')).restoreCommand,
+  login: async () => (await import('./login.js')).loginCommand,
+  keyscan: async () => (await import('./keyscan.js')).keyscanCommand,
+  unlock: async () => (await import('./unlock.js')).unlockCommand,
+  daemon: async () => (await import('./daemon.js')).daemonCommand,
+};
+const NAMES = Object.keys(COMMANDS);
 
-const COMMANDS: Command[] = [
-  initCommand, validateCommand, planCommand, applyCommand, statusCommand, verifyCommand,
-  backupCommand, backupsCommand, restoreCommand, loginCommand, keyscanCommand, unlockCommand, daemonCommand,
-];
+function findCommand(name: string | undefined): Promise<Command> | undefined {
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name]!() : undefined;
+}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function mainHelp(): Promise<string> {
+  const commands = await Promise.all(NAMES.map((name) => COMMANDS[name]!()));
+  const width = Math.max(...NAMES.map((name) => name.length));
   return `tide ${version()}: keeps servers, platforms and sites in the state a git repository describes.
 
 Usage: tide COMMAND [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}   ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(width)}   ${c.summary}`).join('\n')}
   help COMMAND   Show help for a command
 
 Run 'tide COMMAND --help' for a command's options.
@@ -47,7 +55,7 @@ export async function main(argv: string[], raw: CommandIO): Promise<number> {
   const io: CommandIO = { ...raw, stdout: terminalStream(raw.stdout), stderr: terminalStream(raw.stderr) };
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
-    io.stdout.write(mainHelp());
+    io.stdout.write(await mainHelp());
     return EXIT_OK;
   }
   if (name === '--version' || name === '-V') {
@@ -55,13 +63,13 @@ export async function main(argv: string[], raw: CommandIO): Promise<number> {
     return EXIT_OK;
   }
   if (name === 'help') {
-    const topic = COMMANDS.find((c) => c.name === args[0]);
-    io.stdout.write(topic ? topic.help : mainHelp());
+    const topic = await findCommand(args[0]);
+    io.stdout.write(topic ? topic.help : await mainHelp());
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await findCommand(name);
   if (!command) {
-    const guess = closest(name, COMMANDS.map((c) => c.name));
+    const guess = closest(name, NAMES);
     io.stderr.write(`tide: unknown command '${name}'.${guess ? ` Did you mean 'tide ${guess}'?` : ''}\nRun 'tide --help' for the list of commands.\n`);
     return EXIT_ERROR;
   }

@@ -1,13 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { hasChanges, plan as makePlan } from '../plan/planner.js';
-import { renderJson } from '../plan/render/json.js';
-import { renderMarkdown } from '../plan/render/markdown.js';
-import { renderText, shouldUseColor } from '../plan/render/text.js';
 import { TideError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
-import { EXIT_CHANGES, EXIT_OK, type Command } from './command.js';
-import { fleetRoot, loadFleetContextFrom } from '../fleet/context.js';
+import { EXIT_CHANGES, EXIT_OK, type Command, type CommandIO } from './command.js';
+import { fleetRoot } from '../fleet/root.js';
 import { PlanCache } from '../plan/plan-cache.js';
 import type { Plan } from '../plan/types.js';
 import { readFleetSource } from '../repo/fleet-source.js';
@@ -16,6 +12,8 @@ import { readFleetSource } from '../repo/fleet-source.js';
  * The plan as JSON, from the plan cache when the work tree, its platform
  * code and the state branch are those it was made from. Every rendering
  * starts from this JSON, so output is the same whether it was cached or not.
+ * The loader, the planner and the renderers are loaded only when needed: a
+ * cached plan costs reading files, not loading code.
  */
 async function planJson(repo: string | undefined, ref: string | undefined, cwd: string): Promise<{ json: string; changes: boolean }> {
   const repoDir = fleetRoot(cwd, repo);
@@ -23,11 +21,24 @@ async function planJson(repo: string | undefined, ref: string | undefined, cwd: 
   const cache = ref === undefined ? PlanCache.open(repoDir) : undefined;
   const hit = cache?.lookup(source);
   if (hit) return hit;
+  const [{ loadFleetContextFrom }, { hasChanges, plan: makePlan }, { renderJson }] = await Promise.all([
+    import('../fleet/context.js'),
+    import('../plan/planner.js'),
+    import('../plan/render/json.js'),
+  ]);
   const context = await loadFleetContextFrom(repoDir, source, ref);
   const result = makePlan(context.desired, context.recorded);
   const json = renderJson(result);
   cache?.store(source, context.desired, context.recorded, json, hasChanges(result));
   return { json, changes: hasChanges(result) };
+}
+
+/** The plan for a reader: markdown for a pull request, else text (coloured on a terminal unless `noColor`). */
+async function renderForReader(json: string, markdown: boolean, noColor: boolean, io: CommandIO): Promise<string> {
+  const plan = JSON.parse(json) as Plan;
+  if (markdown) return (await import('../plan/render/markdown.js')).renderMarkdown(plan);
+  const { renderText, shouldUseColor } = await import('../plan/render/text.js');
+  return renderText(plan, { color: !noColor && shouldUseColor(io.stdout, io.env) });
 }
 
 export const planCommand: Command = {
@@ -63,9 +74,8 @@ Options:
     }
     const { json, changes } = await planJson(values.repo, values.ref, io.cwd);
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
-    const color = !values['no-color'] && shouldUseColor(io.stdout, io.env);
-    const result = (): Plan => JSON.parse(json) as Plan;
-    io.stdout.write(values.json ? json : values.markdown ? renderMarkdown(result()) : renderText(result(), { color }));
+    if (values.json) io.stdout.write(json);
+    else io.stdout.write(await renderForReader(json, values.markdown === true, values['no-color'] === true, io));
     return values['detailed-exitcode'] && changes ? EXIT_CHANGES : EXIT_OK;
   },
 };

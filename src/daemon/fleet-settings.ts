@@ -4,7 +4,8 @@
 // loading a 10,000-site fleet is not.
 
 import type { Fleet } from '../model/kinds.js';
-import { FLEET_FILE, loadFleet } from '../model/loader.js';
+import { FLEET_FILE } from '../model/fleet-files.js';
+import { loadFleet } from '../model/loader.js';
 import { readFilesAt } from '../repo/git.js';
 
 export async function fleetSettingsAt(repoDir: string, commit: string): Promise<Fleet> {

@@ -11,7 +11,7 @@
 
 import { posix } from 'node:path';
 import { TideError } from '../errors.js';
-import { FLEET_FILE } from '../model/loader.js';
+import { FLEET_FILE } from '../model/fleet-files.js';
 import type { DesiredState } from '../model/kinds.js';
 import { isAlwaysSkipped, isFleetFileName } from '../repo/files.js';
 import { requireGitDirs } from '../repo/git-dir.js';

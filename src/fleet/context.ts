@@ -2,14 +2,16 @@
 // (work tree or --ref) and the recorded state from its state branch.
 
 import { createHash } from 'node:crypto';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { loadFleet } from '../model/loader.js';
 import { FileDocumentCache } from './document-cache.js';
+import { fleetRoot } from './root.js';
+
+export { fleetRoot };
 import type { DesiredState } from '../model/kinds.js';
 import type { FleetSource } from '../repo/files.js';
 import { readFleetSource } from '../repo/fleet-source.js';
 import { sourceTreeIds } from '../repo/source-digest.js';
-import { findRepoRoot } from '../repo/git-dir.js';
 import { readRecordedState } from '../state/reader.js';
 import type { RecordedState } from '../state/types.js';
 
@@ -56,12 +58,6 @@ function pinPlatformCode(repoDir: string, desired: DesiredState, fromWorktree: b
     digest.update(`\0${platform.name}\0${tree ?? ''}`);
   }
   desired.digest = digest.digest('hex');
-}
-
-/** The fleet repository's root: the git work tree containing DIR (the current directory by default), as git finds it; DIR itself outside git. */
-export function fleetRoot(cwd: string, repo: string | undefined): string {
-  const dir = resolve(cwd, repo ?? '.');
-  return findRepoRoot(dir) ?? dir;
 }
 
 export async function loadFleetContext(repo: string | undefined, ref: string | undefined, cwd: string): Promise<FleetContext> {

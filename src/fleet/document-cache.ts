@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentCache, ParsedFile } from '../model/loader.js';
-import { buildIdentity } from '../model/schemas.js';
+import { buildIdentity } from '../model/build-identity.js';
 import { findGitDirs } from '../repo/git-dir.js';
 
 const FORMAT = 'tide-document-cache/1';

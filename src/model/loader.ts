@@ -4,9 +4,7 @@
 
 import { DiagnosticCollector, type Place } from './diagnostics.js';
 import {
-  DEFAULT_MAX_FILE_SIZE,
   defaultFleet,
-  MIN_MAX_FILE_SIZE,
   withClientDefaults,
   withFleetDefaults,
   withPlatformDefaults,
@@ -21,10 +19,8 @@ import { parseFile } from './parse-yaml.js';
 import { quoteValue, shortText } from './quote.js';
 import { kindValidator } from './schemas.js';
 import { didYouMean } from './suggest.js';
-import { ignoreMatcher } from '../repo/glob.js';
-import { digestFiles, fileOid, MAX_FILE_BYTES, type FleetFile, type FleetSource } from '../repo/files.js';
-
-export const FLEET_FILE = 'tide.yaml';
+import { digestFiles, fileOid, type FleetFile, type FleetSource } from '../repo/files.js';
+import { FLEET_FILE, selectFiles } from './fleet-files.js';
 
 /**
  * A file's documents as parsed and found valid against their schemas, by the
@@ -81,36 +77,6 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string; 
   return desired;
 }
 
-/**
- * The settings other files are read with, taken from the Fleet document
- * before it is validated (its own errors are reported with the rest): what
- * is not usable as written falls back to the default.
- */
-/**
- * The files that count: tide.yaml is read first (held to the default size
- * limit): its `ignore` globs decide which other files count, its
- * `maxFileSize` how large they may be.
- */
-function selectFiles(source: FleetSource, problems: DiagnosticCollector) {
-  const fleetFile = source.files.find((f) => f.path === FLEET_FILE);
-  const fleetDocs = fleetFile ? parseFile(fleetFile, problems, DEFAULT_MAX_FILE_SIZE) : [];
-  const settings = fleetSettings(fleetDocs);
-  const isIgnored = ignoreMatcher(settings.ignore);
-  const others = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path));
-  const loaded = fleetFile ? [fleetFile, ...others] : others;
-  return { fleetFile, fleetDocs, settings, loaded };
-}
-
-/**
- * The digest loadFleet gives the fleet's files (DesiredState.digest before
- * platform code is folded in), without reading any file but tide.yaml: what
- * identifies a fleet for a cache of whole plans.
- */
-export function fleetFilesDigest(source: FleetSource): string {
-  const byPath = new Map(source.files.map((f) => [f.path, f]));
-  return digestFiles(selectFiles(source, new DiagnosticCollector((path) => byPath.get(path)?.text)).loaded);
-}
-
 /** The file's documents from the cache, if it has them and the file is within today's size limit. */
 function cachedDocuments(file: FleetFile, cache: DocumentCache | undefined, maxFileSize: number): unknown[] | undefined {
   if (!cache || !file.oid) return undefined;
@@ -129,14 +95,6 @@ function isJsonDocument(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(isJsonDocument);
   if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
   return Object.values(value as object).every(isJsonDocument);
-}
-
-function fleetSettings(fleetDocs: unknown[]): { ignore: string[]; maxFileSize: number } {
-  const fleet = fleetDocs.find((doc) => (doc as { kind?: unknown } | null)?.kind === 'Fleet') as { ignore?: unknown; maxFileSize?: unknown } | undefined;
-  const ignore = Array.isArray(fleet?.ignore) ? fleet.ignore.filter((p): p is string => typeof p === 'string') : [];
-  const size = fleet?.maxFileSize;
-  const maxFileSize = Number.isInteger(size) && (size as number) >= MIN_MAX_FILE_SIZE && (size as number) <= MAX_FILE_BYTES ? (size as number) : DEFAULT_MAX_FILE_SIZE;
-  return { ignore, maxFileSize };
 }
 
 function nameOf(doc: unknown): string {

@@ -7,18 +7,15 @@
 // up would cost a few hundred on every command. Running from source (tests),
 // they are compiled on first use instead.
 
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, AnySchemaObject, Options, ValidateFunction } from 'ajv';
+import { AJV_OPTIONS, SCHEMA_DIR, schemaFiles } from './build-identity.js';
 import type { KindName } from './kinds.js';
 
 export const SCHEMA_BASE = 'https://tide.dev/schemas/v1/';
-export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
-/** verbose: errors carry their schema, whose description makes pattern errors readable. */
-export const AJV_OPTIONS: Options = { allErrors: true, strict: true, verbose: true };
 
-type Precompiled = Record<string, ValidateFunction> & { BUILD_IDENTITY?: string };
+type Precompiled = Record<string, ValidateFunction>;
 const precompiled: Precompiled | undefined = await import(new URL('./validators.generated.js', import.meta.url).href).then(
   (m: Precompiled) => m,
   () => undefined,
@@ -32,10 +29,6 @@ export function exportName(file: string): string {
   return file.replace(/[^A-Za-z0-9]/g, '_');
 }
 
-export function schemaFiles(): string[] {
-  return readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json')).sort();
-}
-
 /** An ajv instance with every schema added (compiled lazily by ajv). */
 export function createAjv(options: Options = AJV_OPTIONS): Ajv {
   const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
@@ -44,28 +37,6 @@ export function createAjv(options: Options = AJV_OPTIONS): Ajv {
     instance.addSchema(JSON.parse(readFileSync(new URL(name, SCHEMA_DIR), 'utf8')) as AnySchemaObject);
   }
   return instance;
-}
-
-/**
- * What a validated document depends on besides its bytes: tide's version,
- * the YAML parser's, and the schemas (sha256 over their names and contents
- * and ajv's options). Recorded at build time beside the validators (a bundle
- * has no package.json or schemas/ to read); computed when running from source.
- */
-export function computeBuildIdentity(): string {
-  const hash = createHash('sha256').update(JSON.stringify(AJV_OPTIONS));
-  for (const name of schemaFiles()) hash.update(`\0${name}\0`).update(readFileSync(new URL(name, SCHEMA_DIR)));
-  const require = createRequire(import.meta.url);
-  const version = (file: string): string => (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-  const tide = version(new URL('../../package.json', import.meta.url).pathname);
-  return `tide ${tide}; js-yaml ${version(require.resolve('js-yaml/package.json'))}; schemas ${hash.digest('hex')}`;
-}
-
-let identity: string | undefined;
-
-/** computeBuildIdentity as recorded when the validators were built; computed when running from source. */
-export function buildIdentity(): string {
-  return (identity ??= precompiled?.BUILD_IDENTITY ?? computeBuildIdentity());
 }
 
 /** The validator for a schema file name, e.g. `site.schema.json`. */

@@ -13,7 +13,7 @@
 
 import { basename, join } from 'node:path';
 import type { DesiredState } from '../model/kinds.js';
-import { fleetFilesDigest } from '../model/loader.js';
+import { fleetFilesDigest } from '../model/fleet-files.js';
 import { cacheDirectory, cacheNamespace, readCacheFile, writeCacheFile } from '../fleet/document-cache.js';
 import type { FleetSource } from '../repo/files.js';
 import { resolveFirstRef } from '../repo/git.js';

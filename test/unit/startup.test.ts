@@ -1,11 +1,43 @@
 // Start-up cost is part of every plan (and every daemon poll): the CLI must
-// not load what only apply needs (ssh2, handlebars: ~110 ms of CommonJS).
+// not load what only apply needs (ssh2, handlebars: ~110 ms of CommonJS),
+// and a plan answered from its cache (.git/tide-cache/plan.json) must not
+// load the loader, the schema validators or the planner either: a second
+// plan of an unchanged fleet should cost little more than starting node.
 
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 
-const MAIN = resolve(import.meta.dirname, '../../dist/cli/main.js');
+const DIST = resolve(import.meta.dirname, '../../dist');
+const MAIN = join(DIST, 'cli/main.js');
+const BIN = join(DIST, 'cli/bin.js');
+const RECORD = pathToFileURL(resolve(import.meta.dirname, '../helpers/record-modules.mjs')).href;
+const EXAMPLE = resolve(import.meta.dirname, '../../examples/multi-server');
+
+const temp = mkdtempSync(join(tmpdir(), 'tide-startup-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** The tide modules (paths under dist/) a `tide ARGS` run loads. */
+function modulesLoadedBy(args: string[], cwd: string): string[] {
+  const list = join(temp, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  execFileSync('node', ['--import', RECORD, BIN, ...args], { cwd, env: { ...process.env, TIDE_RECORD_MODULES: list }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const distUrl = `${pathToFileURL(DIST).href}/`;
+  return readFileSync(list, 'utf8').split('\n').filter((u) => u.startsWith(distUrl)).map((u) => u.slice(distUrl.length));
+}
+
+function committedFleet(): string {
+  const dir = join(temp, 'fleet');
+  cpSync(EXAMPLE, dir, { recursive: true });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'fleet');
+  return dir;
+}
 
 describe('tide start-up', () => {
   it('loading the CLI loads neither ssh2 nor handlebars', () => {
@@ -16,5 +48,16 @@ describe('tide start-up', () => {
       console.log(JSON.stringify(loaded.filter((p) => /node_modules\\/(ssh2|handlebars)\\//.test(p))));`;
     const out = execFileSync('node', ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual([]);
+  });
+
+  it('a plan answered from the plan cache loads no loader, validator, planner or other command', () => {
+    const fleet = committedFleet();
+    const first = modulesLoadedBy(['plan', '--json'], fleet);
+    // The first plan computes (and caches) the plan: the loader and planner are there.
+    expect(first).toEqual(expect.arrayContaining(['model/loader.js', 'model/validators.generated.js', 'plan/planner.js']));
+    const second = modulesLoadedBy(['plan', '--json'], fleet);
+    expect(second).toContain('plan/plan-cache.js');
+    const needless = second.filter((m) => /^(model\/(loader|schemas|validators\.generated)|plan\/(planner|render\/)|fleet\/context|cli\/(?!main|bin|plan|args|command)|apply|daemon|github|operations|drivers|services|transport|shell)/.test(m));
+    expect(needless).toEqual([]);
   });
 });
