@@ -36,6 +36,46 @@ export interface Shell {
 /** The transport under each logging view, so a copy between two views uses the transports themselves. */
 const unlogged = new WeakMap<Transport, Transport>();
 
+/** How a logging view logs a command it did not run itself (one shared by several operations). */
+interface SharedLogging {
+  tag?: string;
+  ready(): Promise<void>;
+  start(command: string, note: string): void;
+  output(text: string, stream: OutputStream): void;
+  end(): void;
+}
+
+const sharedLogging = new WeakMap<Transport, SharedLogging>();
+
+/** The server's own transport under a logging view (the transport itself when it is not one): one per server and run. */
+export function serverTransport(t: Transport): Transport {
+  return unlogged.get(t) ?? t;
+}
+
+/**
+ * Runs `command` once on the server under `views` (logging views of
+ * operations on that one server, or its transport itself), logged with its
+ * output into the log of every one of them, `note` saying on whose behalf
+ * it ran: one config test for the vhosts of many operations.
+ */
+export async function execForAll(views: readonly Transport[], command: string, note: string, options: ExecOptions = {}): Promise<ExecResult> {
+  const logs = views.map((v) => sharedLogging.get(v)).filter((l): l is SharedLogging => l !== undefined);
+  await Promise.all(logs.map((l) => l.ready()));
+  for (const l of logs) l.start(command, note);
+  try {
+    return await serverTransport(views[0]!).exec(command, {
+      tag: logs.find((l) => l.tag)?.tag,
+      ...options,
+      onOutput: (text, stream) => {
+        for (const l of logs) l.output(text, stream);
+        options.onOutput?.(text, stream);
+      },
+    });
+  } finally {
+    for (const l of logs) l.end();
+  }
+}
+
 export function shellFor(transport: Transport, log: OperationLog, shellOptions: ShellOptions = {}): Shell {
   const { output = true, tag } = shellOptions;
   let first: Promise<void> | undefined;
@@ -78,11 +118,18 @@ export function shellFor(transport: Transport, log: OperationLog, shellOptions: 
     async copyFileTo(path, target, dest, mode, fileOptions) {
       await ready();
       log.line(`copy ${transport.server}:${path} → ${target.server}:${dest}${mode === undefined ? '' : ` (mode ${mode.toString(8)})`}`);
-      return transport.copyFileTo(path, unlogged.get(target) ?? target, dest, mode, { tag, ...fileOptions });
+      return transport.copyFileTo(path, serverTransport(target), dest, mode, { tag, ...fileOptions });
     },
     close: () => transport.close(),
   };
   unlogged.set(logged, transport);
+  sharedLogging.set(logged, {
+    tag,
+    ready,
+    start: (command, note) => log.line(`$ ${command}   (${note})${output ? '' : '   (output not logged: it holds a secret)'}`),
+    output: (text, stream) => void (output && log.output(text, stream)),
+    end: () => log.flush(),
+  });
   return {
     transport: logged,
     probe: (command, options) => logged.exec(command, options),

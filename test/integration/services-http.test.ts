@@ -15,6 +15,7 @@ import type { VhostFacts } from '../../src/services/http/types.js';
 import { HttpConfigTestError, installVhost, removeVhost, restoreVhost } from '../../src/services/http/vhost.js';
 import { VhostNotServedError } from '../../src/services/http/served.js';
 import { vhostProbe } from '../../src/services/http/template.js';
+import { commitVhostChange } from '../../src/services/http/reload-group.js';
 import { LocalTransport } from '../../src/transport/local.js';
 
 function freePort(): Promise<number> {
@@ -294,5 +295,72 @@ describe('installVhost, restoreVhost, removeVhost', () => {
     expect(await reloads()).toBe(5);
     await restoreVhost(t, http, vhost(), null);
     expect(await reloads()).toBe(6);
+  });
+});
+
+describe('one config test and one reload for many vhosts (reload-group.ts)', () => {
+  let root: string;
+  let http: HttpService;
+  const path = (name: string) => join(root, 'vhosts', `tide-${name}.test.conf`);
+  const render = (name: string) => httpServiceType('nginx').renderVhost({ ...variants('unix:/x')[0]!, site: `${name}.test`, url: `${name}.test`, aliases: [] });
+  const BROKEN = 'server { listen 80; bogus_directive on; }\n';
+  const count = (file: string) => readFile(join(root, file), 'utf8').then((s) => s.split('\n').length - 1, () => 0);
+  /** Hands every change over in the same turn: one batch. */
+  async function changeTogether(contents: Record<string, string>) {
+    return Promise.all(Object.entries(contents).map(([name, content]) =>
+      commitVhostChange(http, { view: t, path: path(name), content }).then(() => null, (e: unknown) => e)));
+  }
+
+  beforeAll(async () => {
+    root = join(dir, 'rg');
+    await mkdir(join(root, 'vhosts'), { recursive: true });
+    const conf = join(root, 'nginx.conf');
+    await writeFile(conf, `pid ${root}/nginx.pid;\nevents {}\nhttp {\n  include ${root}/vhosts/*.conf;\n}\n`);
+    // Each test and each reload leaves a line: what the web server was asked, counted.
+    http = { type: 'nginx', port, httpsPort, configDir: join(root, 'vhosts'), sudo: false, servedWithin: 2,
+      check: `echo check >> ${root}/checks && nginx -e ${root}/error.log -c ${conf} -t`, reload: `echo reload >> ${root}/reloads` };
+  });
+
+  it('changes handed over together share one test and one reload', async () => {
+    expect(await changeTogether({ a1: render('a1'), a2: render('a2'), a3: render('a3'), a4: render('a4') })).toEqual([null, null, null, null]);
+    expect([await count('checks'), await count('reloads')]).toEqual([1, 1]);
+  });
+
+  it('installVhost of many vhosts at once reloads fewer times than there are vhosts', async () => {
+    const names = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'];
+    const [checks, reloads] = [await count('checks'), await count('reloads')];
+    await Promise.all(names.map((n) => installVhost(t, http, path(n), render(n))));
+    expect(await count('reloads') - reloads).toBeLessThanOrEqual(2);
+    expect(await count('checks') - checks).toBeLessThanOrEqual(2);
+    for (const n of names) expect(await readFile(path(n), 'utf8')).toBe(render(n));
+  });
+
+  it('when the shared test fails, only the faulty vhosts fail and are put back; the others are reloaded', async () => {
+    const reloads = await count('reloads');
+    const outcomes = await changeTogether({
+      c1: render('c1'), c2: render('c2'), c3: BROKEN, a1: BROKEN, c5: render('c5'), c6: render('c6'),
+    });
+    expect(outcomes.map((o) => o === null)).toEqual([true, true, false, false, true, true]);
+    for (const failed of [outcomes[2], outcomes[3]]) {
+      expect(failed).toBeInstanceOf(HttpConfigTestError);
+      expect((failed as HttpConfigTestError).stderr).toContain('unknown directive "bogus_directive"');
+    }
+    expect((outcomes[3] as HttpConfigTestError).message).toContain(path('a1'));
+    // The new faulty vhost is gone, the changed one holds what it held before; the others are written and reloaded once.
+    await expect(stat(path('c3'))).rejects.toThrow(/ENOENT/);
+    expect(await readFile(path('a1'), 'utf8')).toBe(render('a1'));
+    for (const n of ['c1', 'c2', 'c5', 'c6']) expect(await readFile(path(n), 'utf8')).toBe(render(n));
+    expect(await count('reloads') - reloads).toBe(1);
+    expect((await execa('sh', ['-c', http.check])).exitCode).toBe(0);
+  });
+
+  it('when the config fails without the batch too, every vhost of it fails, is put back, and nothing is reloaded', async () => {
+    await writeFile(join(root, 'vhosts', 'other.conf'), BROKEN);
+    const reloads = await count('reloads');
+    const outcomes = await changeTogether({ d1: render('d1'), d2: render('d2'), d3: render('d3') });
+    await rm(join(root, 'vhosts', 'other.conf'));
+    for (const o of outcomes) expect(o).toBeInstanceOf(HttpConfigTestError);
+    for (const n of ['d1', 'd2', 'd3']) await expect(stat(path(n))).rejects.toThrow(/ENOENT/);
+    expect(await count('reloads')).toBe(reloads);
   });
 });

@@ -10,7 +10,7 @@
 
 import { TideError } from '../../errors.js';
 import type { HttpService } from '../../model/kinds.js';
-import { shellQuote as q, type ExecOptions, type Transport } from '../../transport/types.js';
+import { shellQuote as q, type ExecOptions, type ExecResult, type Transport } from '../../transport/types.js';
 import { MARKER_HEADER, PROBE_PATH, vhostProbe, type VhostProbe } from './template.js';
 
 /** What must answer for a site's host (its url, on the vhost's http port) after a reload. */
@@ -112,7 +112,7 @@ tide_check() {
 }`;
 
 /** The one command that polls every expectation until all hold or `seconds` pass. */
-export function servedCommand(checks: ServedExpectation[], seconds: number): string {
+export function servedCommand(checks: readonly ServedExpectation[], seconds: number): string {
   const calls = checks.map((c, i) => `tide_check ${i} ${q(c.host)} ${Number(c.port)} ${q(c.marker)} ${c.expect} || ok=0`).join('\n  ');
   return `command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || exit ${NO_CLIENT}
 ${PROBE_FUNCTIONS}
@@ -131,6 +131,33 @@ function parseSeen(line: string): SeenAnswer {
   return { status: status === '-' ? null : Number(status), marker: marker === '-' ? null : marker, error: rest.join(' ') };
 }
 
+/** How the served command reaches the server: a transport's exec, or one shared by several operations' logs. */
+export type ServedExec = (command: string, options: ExecOptions) => Promise<ExecResult>;
+
+/**
+ * Polls every expectation on `server`'s web server until all hold or
+ * http.servedWithin passes, in one command; returns for each expectation
+ * null when it holds, else the VhostNotServedError naming it.
+ */
+export async function servedFailures(
+  exec: ServedExec, server: string, http: HttpService, checks: readonly ServedExpectation[],
+): Promise<(VhostNotServedError | null)[]> {
+  if (checks.length === 0) return [];
+  const result = await exec(servedCommand(checks, http.servedWithin), {
+    what: `waiting for the web server to answer with the new vhosts (${checks.map((c) => c.host).join(', ')})`,
+    timeoutMs: (http.servedWithin + 30) * 1000,
+  });
+  if (result.exitCode === 0) return checks.map(() => null);
+  if (result.exitCode === NO_CLIENT) throw new ServedProbeUnavailableError(server);
+  // The report has a line per expectation still unmet: "INDEX STATUS MARKER [ERROR]".
+  const unmet = new Map([...result.stdout.matchAll(/^(\d+) (.*)$/gm)].map((m) => [Number(m[1]), parseSeen(m[2]!)]));
+  const otherwise = unmet.size === 0 ? parseSeen(`- - exit ${result.exitCode} ${result.stderr.trim()}`) : null;
+  return checks.map((check, i) => {
+    const seen = unmet.get(i) ?? otherwise;
+    return seen ? new VhostNotServedError(server, http, check, seen) : null;
+  });
+}
+
 /**
  * Waits until every expectation holds on `t`'s web server; throws
  * VhostNotServedError for the first that does not within http.servedWithin.
@@ -138,16 +165,7 @@ function parseSeen(line: string): SeenAnswer {
 export async function waitUntilServed(
   t: Transport, http: HttpService, checks: ServedExpectation[], options: Pick<ExecOptions, 'onOutput'> = {},
 ): Promise<void> {
-  if (checks.length === 0) return;
-  const result = await t.exec(servedCommand(checks, http.servedWithin), {
-    what: `waiting for the web server to answer with the new vhosts (${checks.map((c) => c.host).join(', ')})`,
-    timeoutMs: (http.servedWithin + 30) * 1000,
-    ...options,
-  });
-  if (result.exitCode === 0) return;
-  if (result.exitCode === NO_CLIENT) throw new ServedProbeUnavailableError(t.server);
-  // The report has a line per expectation still unmet: "INDEX STATUS MARKER [ERROR]"; name the first.
-  const first = /^(\d+) (.*)$/m.exec(result.stdout);
-  const expected = (first && checks[Number(first[1])]) || checks[0]!;
-  throw new VhostNotServedError(t.server, http, expected, parseSeen(first?.[2] ?? `- - exit ${result.exitCode} ${result.stderr.trim()}`));
+  const failures = await servedFailures((command, o) => t.exec(command, { ...o, ...options }), t.server, http, checks);
+  const first = failures.find((f) => f !== null);
+  if (first) throw first;
 }

@@ -1,0 +1,230 @@
+// One config test and one reload for many vhosts: the group commit of the web
+// server. Operations on one server hand their vhost change to the server's
+// group; while a batch is in flight the next arrivals wait for the next one,
+// so a server under many operations runs one test, one reload and one
+// served-wait (served.ts) per batch instead of one per vhost. The batch
+// writes its vhosts itself, when it starts: a file written while another
+// batch is being tested would be tested, and blamed, with that batch. The
+// rule stays the one of a single vhost: a config that fails its test is
+// never reloaded, and a vhost is put back before its operation hears that
+// the test failed. When the shared test fails, every
+// vhost of the batch is put back, the config without them is tested (when it
+// fails too, the fault is not theirs: all of them fail, as each would have
+// alone), then the faulty ones are found by bisection (halves tested with
+// only their vhosts written, the ones that pass kept), only those fail, and
+// the rest are reloaded. The shared commands land in the log of every
+// operation of the batch (shell.ts execForAll).
+
+import type { HttpService } from '../../model/kinds.js';
+import { execForAll, serverTransport } from '../../shell/shell.js';
+import { shellQuote, type ExecOptions, type ExecResult, type Transport } from '../../transport/types.js';
+import { TideError } from '../../errors.js';
+import { httpCommand, type HttpCommand } from './commands.js';
+import { HttpConfigTestError, HttpReloadError, tail } from './errors.js';
+import { servedExpectation, servedFailures } from './served.js';
+
+/** A vhost file an operation wants changed, tested and reloaded. */
+export interface VhostChange {
+  /** The operation's view of the server's transport: its own commands, and the shared ones, land in its log. */
+  view: Transport;
+  path: string;
+  /** What the file is to hold (null: removed). */
+  content: Buffer | string | null;
+  /** Test and reload only when there was a file before (removing nothing changes nothing). */
+  ifPresent?: boolean;
+  /** Output of the shared commands as it arrives. */
+  onOutput?: ExecOptions['onOutput'];
+  /** Per command; default 60 s. */
+  timeoutMs?: number;
+  /** After the reload, wait until the web server answers with the change. */
+  waitServed?: boolean;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** What a change's file held before it (null: there was none): the undo's input, and what a failed test puts back. */
+export interface Replaced {
+  previous: Buffer | null;
+}
+
+interface Waiting {
+  change: VhostChange;
+  done(outcome: Replaced | Error): void;
+}
+
+/** The vhost changes of one server (one transport, one web server's commands) that share a test and a reload. */
+class ReloadGroup {
+  private waiting: Waiting[] = [];
+  private draining = false;
+
+  constructor(private readonly server: string, private readonly http: HttpService) {}
+
+  /** Resolves once the change is reloaded (and served when asked); rejects as the single-vhost path would. */
+  submit(change: VhostChange): Promise<Replaced> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ change, done: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    // Changes handed over in the same turn of the event loop start together.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0);
+      const outcomes = await new Batch(this.server, this.http, batch.map((w) => w.change)).commit()
+        .catch((error: Error) => batch.map(() => error));
+      batch.forEach((w, i) => w.done(outcomes[i]!));
+    }
+    this.draining = false;
+  }
+}
+
+/** One batch's writes, test, culprit search, reload and served-wait. */
+class Batch {
+  private readonly note: string;
+  private readonly previous = new Map<VhostChange, Buffer | null>();
+  private changes: VhostChange[] = [];
+
+  constructor(private readonly server: string, private readonly http: HttpService, private readonly all: VhostChange[]) {
+    this.note = all.length === 1 ? `for ${all[0]!.path}` : `once for ${all.length} vhosts: ${all.map((c) => c.path).join(', ')}`;
+  }
+
+  /** For each change what its file held before, or the error its operation gets. */
+  async commit(): Promise<(Replaced | Error)[]> {
+    const faults = new Map<VhostChange, Error>();
+    // Each file written (and its old bytes read) in one round trip; a change that fails to write is out of the batch.
+    const written = await Promise.allSettled(this.all.map((c) => c.view.replaceFile(c.path, c.content, 0o644)));
+    written.forEach((w, i) => (w.status === 'fulfilled' ? this.previous.set(this.all[i]!, w.value) : faults.set(this.all[i]!, w.reason as Error)));
+    this.changes = this.all.filter((c) => this.previous.has(c) && !(c.ifPresent && this.previous.get(c) === null));
+    if (this.changes.length > 0) await this.testReloadServe(faults);
+    return this.all.map((c) => faults.get(c) ?? { previous: this.previous.get(c)! });
+  }
+
+  private async testReloadServe(faults: Map<VhostChange, Error>): Promise<void> {
+    let check: ExecResult;
+    try {
+      check = await this.run('check');
+    } catch (error) {
+      // The test did not run at all: nothing is known about any of them.
+      await this.put(this.changes, 'previous');
+      throw error;
+    }
+    if (check.exitCode !== 0) {
+      await this.put(this.changes, 'previous');
+      for (const [change, error] of await this.findFaults(check)) faults.set(change, error);
+    }
+    const kept = this.changes.filter((c) => !faults.has(c));
+    if (kept.length === 0) return;
+    const reload = await this.run('reload');
+    if (reload.exitCode !== 0) {
+      for (const c of kept) faults.set(c, new HttpReloadError(reload, this.server, this.previous.get(c)!));
+      return;
+    }
+    for (const [change, error] of await this.servedFaults(kept)) faults.set(change, error);
+  }
+
+  /**
+   * With every vhost of the batch put back after the shared test failed:
+   * the faulty ones, each with the failed test that shows its fault. The
+   * others are written again, their last test passed.
+   */
+  private async findFaults(failed: ExecResult): Promise<Map<VhostChange, Error>> {
+    const faults = new Map<VhostChange, Error>();
+    const blame = (change: VhostChange, result: ExecResult) => faults.set(change, new HttpConfigTestError(result, this.server, change.path));
+    if (this.changes.length === 1) {
+      blame(this.changes[0]!, failed);
+      return faults;
+    }
+    const without = await this.run('check');
+    if (without.exitCode !== 0) {
+      // The config fails without any of them: each would have failed alone.
+      for (const change of this.changes) blame(change, failed);
+      return faults;
+    }
+    // Written and tested together with the ones kept so far; the faulty one of a failing half is found in its halves.
+    const settle = async (part: VhostChange[]): Promise<void> => {
+      await this.put(part, 'content');
+      const result = await this.run('check');
+      if (result.exitCode === 0) return;
+      await this.put(part, 'previous');
+      if (part.length === 1) return void blame(part[0]!, result);
+      for (const half of halves(part)) await settle(half);
+    };
+    try {
+      for (const half of halves(this.changes)) await settle(half);
+    } catch (error) {
+      // A test that did not run leaves nothing known: every vhost back as it was.
+      await this.put(this.changes, 'previous');
+      throw error;
+    }
+    return faults;
+  }
+
+  private async servedFaults(kept: VhostChange[]): Promise<Map<VhostChange, Error>> {
+    const watched = kept.flatMap((change) => {
+      const expectation = change.waitServed ? servedExpectation(change.content, this.previous.get(change)!) : null;
+      return expectation ? [{ change, expectation }] : [];
+    });
+    const failures = await servedFailures(
+      (command, options) => execForAll(kept.map((c) => c.view), command, this.note, { ...options, onOutput: this.onOutput(kept) }),
+      this.server, this.http, watched.map((w) => w.expectation));
+    return new Map(watched.flatMap((w, i) => (failures[i] ? [[w.change, failures[i]!] as const] : [])));
+  }
+
+  /** The web server's check or reload, once, logged in every operation of the batch. */
+  private run(which: HttpCommand): Promise<ExecResult> {
+    return execForAll(this.changes.map((c) => c.view), httpCommand(this.http, which), this.note, {
+      timeoutMs: this.changes[0]!.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      onOutput: this.onOutput(this.changes),
+    });
+  }
+
+  private onOutput(changes: VhostChange[]): ExecOptions['onOutput'] {
+    return (text, stream) => changes.forEach((c) => c.onOutput?.(text, stream));
+  }
+
+  /** Puts each change's file to its new content or back to what it held, through its operation's view. */
+  private async put(changes: VhostChange[], which: 'content' | 'previous'): Promise<void> {
+    await Promise.all(changes.map((c) => putFile(c.view, c.path, which === 'content' ? c.content : this.previous.get(c)!,
+      c.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
+  }
+}
+
+function halves<T>(items: T[]): T[][] {
+  const middle = Math.ceil(items.length / 2);
+  return [items.slice(0, middle), items.slice(middle)];
+}
+
+/** Writes `content` to `path` (null: removes it). */
+export async function putFile(t: Transport, path: string, content: Buffer | string | null, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  if (content !== null) {
+    await t.writeFile(path, content, 0o644);
+    return;
+  }
+  const removed = await t.exec(`rm -f -- ${shellQuote(path)}`, { timeoutMs });
+  if (removed.exitCode !== 0) {
+    throw new TideError('HTTP_VHOST_REMOVE_FAILED', `cannot remove ${path} on ${t.server}: ${tail(removed.stderr)}`);
+  }
+}
+
+/** One group per server's transport (so per run) and per web server commands. */
+const groups = new WeakMap<Transport, Map<string, ReloadGroup>>();
+
+/**
+ * Hands a vhost change to its server's reload group, which writes it with
+ * the others of its batch; resolves once it is tested, reloaded (and served
+ * when asked) with what the file held before; rejects with what failed:
+ * HttpConfigTestError (its file put back), HttpReloadError, VhostNotServedError,
+ * or the write's own error.
+ */
+export function commitVhostChange(http: HttpService, change: VhostChange): Promise<Replaced> {
+  const transport = serverTransport(change.view);
+  let byCommands = groups.get(transport);
+  if (!byCommands) groups.set(transport, (byCommands = new Map()));
+  const key = JSON.stringify([httpCommand(http, 'check'), httpCommand(http, 'reload'), http.servedWithin]);
+  let group = byCommands.get(key);
+  if (!group) byCommands.set(key, (group = new ReloadGroup(transport.server, http)));
+  return group.submit(change);
+}
