@@ -205,7 +205,7 @@ export class Daemon {
     this.seenCommit = commit;
     try {
       const done = await this.exclusive(`reconcile ${commit.slice(0, 7)}`, () => this.reconcile(commit, approved));
-      if (done !== 'failed') this.lastDoneKey = `${commit} ${await this.remote!.stateTip(this.state.stateBranch)}`;
+      if (done !== 'failed') this.lastDoneKey = `${commit} ${this.remote!.stateTip(this.state.stateBranch)}`;
     } catch (error) {
       this.failed(commit, 'error', error as Error);
     }
@@ -293,7 +293,7 @@ export class Daemon {
         const branch = this.state.stateBranch;
         if (branch) await catchUpWithRemote(this.o.cacheDir, branch);
         const result = await work(commit);
-        if (branch && (await this.remote?.hasUnpushed(branch))) {
+        if (branch && this.remote?.hasUnpushed(branch)) {
           await pushState(this.o.cacheDir, branch);
           this.o.log.info('state.pushed', { branch });
         }

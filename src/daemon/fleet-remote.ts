@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { execa } from 'execa';
 import { redactor } from '../redact.js';
+import { resolveFirstRef } from '../repo/git.js';
 import { DaemonConfigError, FetchFailedError } from './errors.js';
 
 const REMOTE = 'origin';
@@ -74,21 +75,20 @@ export class FleetRemote {
     if (stateBranch) refspecs.push(`+refs/heads/${stateBranch}*:refs/remotes/${REMOTE}/${stateBranch}*`);
     const fetched = await git(this.dir, ['fetch', '--quiet', '--no-tags', '--prune', REMOTE, ...refspecs]);
     if (fetched.exitCode !== 0) throw new FetchFailedError(this.display, gitMessage(fetched));
-    const commit = await revParse(this.dir, `refs/remotes/${REMOTE}/${this.branch}`);
+    const commit = readRefFile(this.dir, `refs/remotes/${REMOTE}/${this.branch}`);
     if (!commit) throw new FetchFailedError(this.display, `the branch ${this.branch} does not exist there`);
-    const stateCommit = stateBranch ? await revParse(this.dir, `refs/remotes/${REMOTE}/${stateBranch}`) : null;
-    return { commit, stateCommit };
+    return { commit, stateCommit: this.stateTip(stateBranch) };
   }
 
   /** The remote state branch's tip as last fetched or pushed (null: none yet). */
-  async stateTip(stateBranch: string | null): Promise<string | null> {
-    return stateBranch ? revParse(this.dir, `refs/remotes/${REMOTE}/${stateBranch}`) : null;
+  stateTip(stateBranch: string | null): string | null {
+    return stateBranch ? readRefFile(this.dir, `refs/remotes/${REMOTE}/${stateBranch}`) : null;
   }
 
   /** Whether the local state branch holds commits the remote has not got (after a catch-up: it is ahead). */
-  async hasUnpushed(stateBranch: string): Promise<boolean> {
-    const local = await revParse(this.dir, `refs/heads/${stateBranch}`);
-    return local !== null && local !== (await this.stateTip(stateBranch));
+  hasUnpushed(stateBranch: string): boolean {
+    const local = readRefFile(this.dir, `refs/heads/${stateBranch}`);
+    return local !== null && local !== this.stateTip(stateBranch);
   }
 }
 
@@ -100,9 +100,14 @@ async function defaultBranch(dir: string, display: string): Promise<string> {
   return head;
 }
 
-async function revParse(dir: string, ref: string): Promise<string | null> {
-  const parsed = await git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  return parsed.exitCode === 0 ? parsed.stdout.trim() : null;
+/**
+ * A ref's object id, read from the clone's files in this process: a poll
+ * that finds nothing new then starts one git process (the fetch), not three;
+ * each spawn forks the daemon, which is costly when it holds a large fleet.
+ * What the id names is checked when the commit is loaded.
+ */
+function readRefFile(dir: string, ref: string): string | null {
+  return resolveFirstRef(dir, [ref])?.commit ?? null;
 }
 
 async function git(dir: string, args: string[]) {
