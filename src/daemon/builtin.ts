@@ -24,7 +24,7 @@ export function builtinPlugins({ env, cwd }: { env: NodeJS.ProcessEnv; cwd: stri
           if (!desired) return;
           schedules ??= new Schedules({
             repoDir: ctx.repoDir, desired: () => ctx.desired() ?? desired, env, cwd, startedAt, recorded: recorded(ctx),
-            log: (event, fields) => ctx.log.info(event, fields),
+            log: (event, fields, level = 'info') => ctx.log[level](event, fields),
           });
           // Nothing due (most ticks): no turn, so no state fetch, lock or push.
           if (!(await schedules.anyDue(now))) return;

@@ -20,7 +20,7 @@ import { requireGitDirs } from '../repo/git-dir.js';
 import { Backoff, jitter } from './backoff.js';
 import { DaemonConfigError } from './errors.js';
 import { fleetSettingsAt } from './fleet-settings.js';
-import { FleetRemote } from './fleet-remote.js';
+import { FleetRemote, type FetchResult } from './fleet-remote.js';
 import { startHttpServer, type DaemonHttpServer } from './http.js';
 import { acquireDaemonLock, breakDeadDaemonLock, localRemoteGitDir } from './locks.js';
 import { createMetrics, unixSeconds, type DaemonMetrics } from './metrics.js';
@@ -80,6 +80,7 @@ export class Daemon {
   private seenCommit: string | null = null;
   private failedCommit: string | null = null;
   private fatal: Error | null = null;
+  private fetchFailingSince: Date | null = null;
   private desired: DesiredState | null = null;
 
   constructor(private readonly o: DaemonOptions) {
@@ -169,8 +170,8 @@ export class Daemon {
           this.controller.abort();
           return;
         }
-        this.o.log.error('poll.error', { error });
         delay = this.failureBackoff.next();
+        this.o.log.error('poll.error', { error, retryInSeconds: seconds(delay), hint: hintOf(error) ?? 'The daemon keeps running and tries again; if this repeats, report it with this line.' });
       }
       await this.sleep(delay);
     }
@@ -181,7 +182,10 @@ export class Daemon {
     while (!this.controller.signal.aborted) {
       await this.sleep(every, false);
       if (this.controller.signal.aborted) return;
-      await scheduler.tick(new Date()).catch((error: Error) => this.o.log.error('tick.error', { error }));
+      await scheduler.tick(new Date()).catch((error: Error) => this.o.log.error('tick.error', {
+        error, retryInSeconds: seconds(every),
+        hint: hintOf(error) ?? 'Nothing of this tick was recorded; its due jobs stay due and run at the next tick.',
+      }));
     }
   }
 
@@ -192,7 +196,7 @@ export class Daemon {
     this.manual = false;
     this.approvedPlan = undefined;
     const fetched = await this.fetch();
-    if (!fetched) return this.fetchBackoff.next();
+    if ('retryInMs' in fetched) return fetched.retryInMs;
     const interval = jitter(this.o.intervalMs, 0.1);
     const key = `${fetched.commit} ${fetched.stateCommit ?? '-'}`;
     if (!forced && key === this.lastDoneKey) return interval;
@@ -212,14 +216,17 @@ export class Daemon {
     return interval;
   }
 
-  /** Fetches; on failure logs, counts and returns null (the caller backs off). */
-  private async fetch(): Promise<{ commit: string; stateCommit: string | null } | null> {
+  /** Fetches; on failure logs and counts it, and says how long to back off. */
+  private async fetch(): Promise<FetchResult | { retryInMs: number }> {
     this.metrics.fetches.inc();
     try {
       this.remote ??= await FleetRemote.open(this.o.remote, this.o.cacheDir, this.o.branch, this.o.cwd);
       this.state.branch = this.remote.branch;
       const fetched = await this.remote.fetch(this.state.stateBranch);
-      if (this.state.lastFetchError) this.o.log.info('fetch.recovered', { remote: this.remote.display, attempts: this.state.lastFetchError.attempts });
+      if (this.state.lastFetchError) {
+        this.o.log.info('fetch.recovered', { remote: this.remote.display, failedAttempts: this.state.lastFetchError.attempts, failingSince: this.fetchFailingSince });
+      }
+      this.fetchFailingSince = null;
       this.fetchBackoff.reset();
       this.state.lastFetchAt = new Date();
       this.state.lastFetchError = null;
@@ -230,9 +237,15 @@ export class Daemon {
       if (error instanceof DaemonConfigError) throw error;
       this.metrics.fetchFailures.inc();
       const attempts = this.fetchBackoff.attempts + 1;
+      const retryInMs = this.fetchBackoff.next();
+      this.fetchFailingSince ??= new Date();
       this.state.lastFetchError = { at: new Date(), message: (error as Error).message, attempts };
-      this.o.log.warn('fetch.failed', { error, attempt: attempts });
-      return null;
+      // Nothing is reconciled meanwhile: the servers keep what they have.
+      this.o.log.warn('fetch.failed', {
+        error, attempt: attempts, failingSince: this.fetchFailingSince, retryInSeconds: seconds(retryInMs),
+        hint: hintOf(error) ?? 'The daemon keeps retrying with backoff; the servers are left as they are meanwhile.',
+      });
+      return { retryInMs };
     }
   }
 
@@ -254,7 +267,11 @@ export class Daemon {
     this.state.lastReconcile = { commit, result, at: new Date(), message };
     if (result === 'failed') {
       this.retryLater(commit);
-      this.o.log.warn('reconcile.failed', { commit: commit.slice(0, 7), message, retryAt: this.state.retryAt });
+      this.o.log.warn('reconcile.failed', {
+        commit: commit.slice(0, 7), message, retryAt: this.state.retryAt,
+        hint: 'Each failed operation\'s log is on the status page (/?op=ID) and on the state branch. Fix the cause and push a commit, ' +
+          'or POST /reconcile to try again now; otherwise the commit is tried again at retryAt.',
+      });
       return result;
     }
     this.failedCommit = null;
@@ -273,7 +290,10 @@ export class Daemon {
     this.metrics.reconciles.inc({ result });
     this.state.lastReconcile = { commit, result, at: new Date(), message: error.message };
     this.retryLater(commit);
-    this.o.log.error('reconcile.error', { commit: commit.slice(0, 7), error, hint: error instanceof TideError ? error.hint : undefined, retryAt: this.state.retryAt });
+    this.o.log.error('reconcile.error', {
+      commit: commit.slice(0, 7), error, retryAt: this.state.retryAt,
+      hint: hintOf(error) ?? 'Nothing was applied for this commit; it is tried again at retryAt, on a new commit, or now with POST /reconcile.',
+    });
   }
 
   private retryLater(commit: string): void {
@@ -339,6 +359,14 @@ export class Daemon {
       if (wakeable) this.wakeUp = done;
     });
   }
+}
+
+function hintOf(error: unknown): string | undefined {
+  return error instanceof TideError ? error.hint : undefined;
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms / 100) / 10;
 }
 
 function requireCacheGitDir(cacheDir: string): string | null {

@@ -58,15 +58,20 @@ export async function reconcileCommit(o: ReconcileOptions): Promise<ReconcileOut
       return false;
     },
     onInterrupted: (records) => {
-      for (const r of records) o.log.warn('operation.interrupted', { id: r.id, action: r.action, kind: r.target.kind, target: r.target.name });
+      for (const r of records) {
+        o.log.warn('operation.interrupted', {
+          id: r.id, action: r.action, kind: r.target.kind, target: r.target.name, server: r.server,
+          note: 'an earlier run stopped during it (crash, kill, lost connection): it is recovered now, before anything else runs on its target',
+        });
+      }
     },
     onStart: (op) => o.log.info('operation.started', opFields(op)),
     onEnd: (r) => {
       o.metrics.operations.inc({ kind: r.op.target.kind, action: r.op.action, result: r.status });
       if (r.status !== 'skipped') o.metrics.operationDuration.observe({ kind: r.op.target.kind, action: r.op.action }, r.durationMs / 1000);
-      const fields = { ...opFields(r.op), status: r.status, seconds: (r.durationMs / 1000).toFixed(1), message: r.message };
+      const fields = { ...opFields(r.op), status: r.status, seconds: (r.durationMs / 1000).toFixed(1), message: r.message, record: r.recordId };
       if (r.status === 'ok') o.log.info('operation.finished', fields);
-      else o.log.warn('operation.finished', fields);
+      else o.log.warn('operation.finished', { ...fields, log: r.recordId ? `/?op=${r.recordId}` : undefined });
     },
   });
   const planned = outcome.operations.length;

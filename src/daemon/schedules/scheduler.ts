@@ -46,8 +46,8 @@ export interface SchedulerOptions {
   startedAt?: number;
   /** Shared with the status page, so both read a moved branch once. */
   recorded?: RecordedStateCache;
-  /** One line per event (a run that ended, a skipped tick). */
-  log?(event: string, fields: Record<string, unknown>): void;
+  /** One line per event (a run that ended, a skipped tick); `warn` for a run that did not succeed. */
+  log?(event: string, fields: Record<string, unknown>, level?: 'info' | 'warn'): void;
   /** Repairs the drifted targets (selfHeal). Default: a plan and apply of those targets at the fleet's commit. */
   heal?(targets: string[]): Promise<void>;
 }
@@ -148,7 +148,11 @@ export class Scheduler {
     const results = await execute(operations, {
       concurrency: desired.fleet.concurrency,
       run: (op) => runOperation(op, runtime),
-      onEnd: (r) => this.o.log?.('schedules.run', { job: r.op.job.key, status: r.status, durationMs: r.durationMs, ...(r.message ? { message: r.message } : {}) }),
+      onEnd: (r) => this.o.log?.('schedules.run', {
+        job: r.op.job.key, status: r.status, durationMs: r.durationMs, ...(r.message ? { message: r.message } : {}),
+        // A failed run: its log is on the status page; the job runs again at its next slot.
+        ...(r.status !== 'ok' && r.recordId ? { log: `/?op=${r.recordId}`, next: 'at its next slot' } : {}),
+      }, r.status === 'ok' ? 'info' : 'warn'),
     });
     for (const r of results) if (r.op.action === 'cron' && r.recordId) keepLatestCronRun(batch, r.op.target.name, r.recordId, r.status === 'ok');
 
@@ -176,7 +180,8 @@ export class Scheduler {
     await apply({
       repo: this.o.repoDir, ref: desired.commit ?? undefined, cwd: this.o.cwd, env: this.o.env,
       filter: { targets, servers: [] }, confirm: async () => true,
-      onEnd: (r) => this.o.log?.('schedules.heal.run', { operation: r.op.id, status: r.status }),
+      onEnd: (r) => this.o.log?.('schedules.heal.run', { operation: r.op.id, status: r.status, ...(r.message ? { message: r.message } : {}) },
+        r.status === 'ok' ? 'info' : 'warn'),
     });
   }
 }
