@@ -163,7 +163,54 @@ describe('tide daemon with auto-apply, polling every 3 s', () => {
     expect(page.body).toContain('Notes of slow.daemon.test');
     daemon = null;
   });
+
+  it('after SIGKILL during an install, the restart breaks the dead lock, recovers the interrupted record first, then applies', async () => {
+    const args = ['--repo', gitServer.url('fleet.git'), '--interval', `${INTERVAL_S}s`, '--auto-apply', '--cache-dir', cache];
+    // Pushed before the start: the daemon's first reconcile runs the slow install.
+    const commit = await push('add crash.daemon.test', () =>
+      writeFleetFile({ dir: dev }, 'sites/crash.daemon.test.yaml', { kind: 'Site', name: 'crash.daemon.test', platform: 'slow-notes', server: 'web1' }));
+    daemon = await startDaemon(args, daemonEnv(), fleet.dir);
+    await daemon.waitFor('the slow install to start', (e) => e.event === 'operation.started' && e.target === 'crash.daemon.test');
+    // Killed once the run has marked the install as running on the daemon's (unpushed) state branch.
+    await until('the running marker', () => git(cache, 'ls-tree', '--name-only', 'tide-state', 'state/running/').trim() !== '');
+    expect(await daemon.stop('SIGKILL')).toBeUndefined();
+    expect(existsSync(join(cache, '.git/tide/state.lock')), 'the killed daemon left its lock').toBe(true);
+
+    daemon = await startDaemon(args, daemonEnv(), fleet.dir);
+    const done = await daemon.waitFor('the reconcile after the restart', isDone(commit), { timeoutMs: 60_000 });
+    expect(done.result).toBe('applied');
+    // The dead daemon's lock is broken before anything runs; the interrupted install is reported, and its
+    // repair (a check of the site, recorded as a verify) is the first operation to start, before the plan's.
+    const at = (match: (e: DaemonEvent) => boolean) => daemon!.events.findIndex(match);
+    const broken = at((e) => e.event === 'lock.broken');
+    const interrupted = at((e) => e.event === 'operation.interrupted' && e.target === 'crash.daemon.test' && e.action === 'install');
+    const firstStarted = daemon.events.find((e) => e.event === 'operation.started');
+    expect(broken, daemon.output()).toBeGreaterThanOrEqual(0);
+    expect(interrupted).toBeGreaterThan(broken);
+    expect(firstStarted).toMatchObject({ action: 'verify', target: 'crash.daemon.test' });
+    expect(daemon.events.indexOf(firstStarted!)).toBeGreaterThan(interrupted);
+    await daemon.waitFor('the state push', (e) => e.event === 'state.pushed');
+
+    // On the remote state branch, what a user checks: the killed install marked interrupted, no marker left, the site recorded.
+    const records = operationRecords(remote).filter((r) => r.target.name === 'crash.daemon.test');
+    expect(records.filter((r) => r.action === 'install').map((r) => r.status)).toContain('interrupted');
+    expect(git(remote.dir, 'ls-tree', '--name-only', 'tide-state', 'state/running/').trim()).toBe('');
+    expect(JSON.parse(stateFile(remote, 'state/sites/crash.daemon.test.json')!)).toMatchObject({ server: 'web1' });
+    const page = await pageWhen(web1.http.port, 'crash.daemon.test', (p) => p.status === 200);
+    expect(page.body).toContain('Notes of crash.daemon.test');
+    expect((await fetch(daemon.url('/readyz'))).status).toBe(200);
+    expect(await daemon.stop('SIGTERM')).toBe(0);
+    expect(existsSync(join(cache, '.git/tide/state.lock'))).toBe(false);
+    daemon = null;
+  });
 });
+
+/** Polls `check` every 100 ms until it holds (30 s at most). */
+async function until(what: string, check: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 30_000; !check(); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() > deadline) throw new Error(`no ${what} within 30 s`);
+  }
+}
 
 describe('tide daemon without auto-apply, polling hourly, with the webhook', () => {
   it('keeps a pending plan for a commit the webhook announces, long before the next poll', async () => {
@@ -209,7 +256,11 @@ describe('tide daemon without auto-apply, polling hourly, with the webhook', () 
     gitServer.down = true;
     const from = daemon!.events.length;
     await fetch(daemon!.url('/reconcile'), { method: 'POST' });
-    await daemon!.waitFor('a failed fetch', (e) => e.event === 'fetch.failed', { from });
+    const failed = await daemon!.waitFor('a failed fetch', (e) => e.event === 'fetch.failed', { from });
+    // What an operator reads at 3 a.m.: what failed, since when, when the next try comes and what to check.
+    expect(failed).toMatchObject({ level: 'warn', attempt: 1, failingSince: expect.any(String), hint: expect.stringMatching(/retrying with backoff.*TIDE_GIT_TOKEN/) });
+    expect(failed.error).toMatch(/^Cannot fetch the fleet repository /);
+    expect(failed.retryInSeconds).toBeGreaterThan(0);
     const ready = await fetch(daemon!.url('/readyz'));
     expect(ready.status).toBe(503);
     expect(await ready.text()).toMatch(/fetch failing/);
@@ -217,7 +268,8 @@ describe('tide daemon without auto-apply, polling hourly, with the webhook', () 
 
     gitServer.down = false;
     await fetch(daemon!.url('/reconcile'), { method: 'POST' });
-    await daemon!.waitFor('the fetch to recover', (e) => e.event === 'fetch.recovered', { from, timeoutMs: 60_000 });
+    const recovered = await daemon!.waitFor('the fetch to recover', (e) => e.event === 'fetch.recovered', { from, timeoutMs: 60_000 });
+    expect(recovered.failingSince).toBe(failed.failingSince);
     expect((await fetch(daemon!.url('/readyz'))).status).toBe(200);
     expect(await daemon!.stop('SIGTERM')).toBe(0);
     daemon = null;
