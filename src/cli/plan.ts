@@ -17,10 +17,12 @@ import { readFleetSource } from '../repo/fleet-source.js';
  */
 async function planJson(repo: string | undefined, ref: string | undefined, cwd: string): Promise<{ json: string; changes: boolean }> {
   const repoDir = fleetRoot(cwd, repo);
-  const source = await readFleetSource(repoDir, ref);
+  const read = readFleetSource(repoDir, ref);
+  read.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
   const cache = ref === undefined ? PlanCache.open(repoDir) : undefined;
-  const hit = cache?.lookup(source);
+  const hit = await cache?.lookup(read);
   if (hit) return hit;
+  const source = await read;
   const [{ loadFleetContextFrom }, { hasChanges, plan: makePlan }, { renderJson }] = await Promise.all([
     import('../fleet/context.js'),
     import('../plan/planner.js'),

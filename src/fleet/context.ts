@@ -23,11 +23,11 @@ export interface FleetContext {
 
 export async function loadDesired(repo: string | undefined, ref: string | undefined, cwd: string): Promise<{ repoDir: string; desired: DesiredState }> {
   const repoDir = fleetRoot(cwd, repo);
-  return { repoDir, desired: loadDesiredFrom(repoDir, await readFleetSource(repoDir, ref), ref) };
+  return { repoDir, desired: await loadDesiredFrom(repoDir, await readFleetSource(repoDir, ref), ref) };
 }
 
 /** The desired state of the fleet at `repoDir` from its files, already read (`ref` as they were read). */
-export function loadDesiredFrom(repoDir: string, source: FleetSource, ref: string | undefined): DesiredState {
+export async function loadDesiredFrom(repoDir: string, source: FleetSource, ref: string | undefined): Promise<DesiredState> {
   const cache = FileDocumentCache.open(repoDir);
   let desired: DesiredState;
   try {
@@ -36,7 +36,7 @@ export function loadDesiredFrom(repoDir: string, source: FleetSource, ref: strin
     // An invalid fleet still caches its valid files: fixing one file then re-reads only that one.
     cache.save();
   }
-  pinPlatformCode(repoDir, desired, ref === undefined);
+  await pinPlatformCode(repoDir, desired, ref === undefined);
   return desired;
 }
 
@@ -46,10 +46,10 @@ export function loadDesiredFrom(repoDir: string, source: FleetSource, ref: strin
  * is then a change the plan shows, and a saved plan is stale once the code
  * it was made against changed.
  */
-function pinPlatformCode(repoDir: string, desired: DesiredState, fromWorktree: boolean): void {
+async function pinPlatformCode(repoDir: string, desired: DesiredState, fromWorktree: boolean): Promise<void> {
   const paths = [...desired.platforms.values()].flatMap((p) => ('path' in p.source ? [p.source.path] : []));
   if (paths.length === 0) return;
-  const trees = sourceTreeIds(repoDir, [...new Set(paths)], desired.commit, fromWorktree);
+  const trees = await sourceTreeIds(repoDir, [...new Set(paths)], desired.commit, fromWorktree);
   const digest = createHash('sha256').update(desired.digest);
   desired.sourceTrees = new Map();
   for (const platform of [...desired.platforms.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -68,7 +68,7 @@ export async function loadFleetContext(repo: string | undefined, ref: string | u
 
 /** loadFleetContext for files already read. */
 export async function loadFleetContextFrom(repoDir: string, source: FleetSource, ref: string | undefined): Promise<FleetContext> {
-  const desired = loadDesiredFrom(repoDir, source, ref);
+  const desired = await loadDesiredFrom(repoDir, source, ref);
   const recorded = await readRecordedState(repoDir, desired.fleet.state.branch);
   return { repoDir, desired, recorded };
 }

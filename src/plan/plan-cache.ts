@@ -16,7 +16,7 @@ import type { DesiredState } from '../model/kinds.js';
 import { fleetFilesDigest } from '../model/fleet-files.js';
 import { cacheDirectory, cacheNamespace, readCacheFile, writeCacheFile } from '../fleet/document-cache.js';
 import type { FleetSource } from '../repo/files.js';
-import { resolveFirstRef } from '../repo/git.js';
+import { headCommit, resolveFirstRef } from '../repo/git.js';
 import { sourceTreeIds } from '../repo/source-digest.js';
 import { stateRefCandidates } from '../state/layout.js';
 import type { RecordedState } from '../state/types.js';
@@ -48,21 +48,25 @@ export class PlanCache {
     return new PlanCache(repoDir, dir && join(dir, FILE));
   }
 
-  /** The JSON plan (as renderJson wrote it) for these files, when nothing it depends on changed. */
-  lookup(source: FleetSource): { json: string; changes: boolean } | undefined {
+  /**
+   * The JSON plan (as renderJson wrote it) for the files `read` resolves to,
+   * when nothing it depends on changed. The platform code's trees are asked
+   * of git while the files are still being read.
+   */
+  async lookup(read: Promise<FleetSource>): Promise<{ json: string; changes: boolean } | undefined> {
     if (!this.path) return undefined;
     const file = readCacheFile(this.path);
     if (!file) return undefined;
     const was = file.header as unknown as Inputs;
     if (
       was.format !== FORMAT || was.namespace !== cacheNamespace() || was.defaultName !== basename(this.repoDir) ||
-      was.commit !== source.commit || typeof was.branch !== 'string' || !Array.isArray(was.sources) ||
-      was.files !== fleetFilesDigest(source)
+      typeof was.branch !== 'string' || !Array.isArray(was.sources)
     ) return undefined;
     const state = resolveFirstRef(this.repoDir, stateRefCandidates(was.branch)) ?? null;
     if (state?.ref !== was.state?.ref || state?.commit !== was.state?.commit) return undefined;
     const paths = was.sources.map(([path]) => path);
-    const trees = sourceTreeIds(this.repoDir, paths, source.commit, true);
+    const [source, trees] = await Promise.all([read, sourceTreeIds(this.repoDir, paths, headCommit(this.repoDir), true)]);
+    if (was.commit !== source.commit || was.files !== fleetFilesDigest(source)) return undefined;
     if (was.sources.some(([path, tree]) => (trees.get(path) ?? null) !== tree)) return undefined;
     return { json: file.body, changes: was.changes === true };
   }

@@ -8,12 +8,12 @@
 // symlink inside the repository (`current -> releases/7`) is followed, as a
 // deploy follows it (source-tree.ts), so its id is the code's, not the link's.
 
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
 import { TideError } from '../errors.js';
 import { findGitDirs } from './git-dir.js';
+import { gitOutput } from './git-run.js';
 
 /** `source.path` as git names it inside a tree: no `./`, no trailing `/`, `''` for the root. */
 export function treePath(path: string): string {
@@ -25,14 +25,14 @@ export function treePath(path: string): string {
  * Tree id of each path (as given) under `commit`, or under the work tree when
  * `fromWorktree`; a path that is not a directory there is left out.
  */
-export function sourceTreeIds(repoDir: string, paths: readonly string[], commit: string | null, fromWorktree: boolean): Map<string, string> {
+export async function sourceTreeIds(repoDir: string, paths: readonly string[], commit: string | null, fromWorktree: boolean): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (paths.length === 0) return out;
-  const root = fromWorktree ? worktreeTree(repoDir, paths, commit) : commit;
+  const root = fromWorktree ? await worktreeTree(repoDir, paths, commit) : commit;
   if (!root) return out;
   const specs = paths.map((p) => `${root}:${treePath(p)}`);
   // --follow-symlinks: a link inside the repository names what it points to.
-  const found = batchCheckAnswers(git(repoDir, ['cat-file', '--batch-check', '--follow-symlinks'], { input: `${specs.join('\n')}\n` }));
+  const found = batchCheckAnswers(await git(repoDir, ['cat-file', '--batch-check', '--follow-symlinks'], { input: `${specs.join('\n')}\n` }));
   paths.forEach((p, i) => {
     const [oid, type] = (found[i] ?? '').split(' ');
     if (type === 'tree' && oid) out.set(p, oid);
@@ -66,12 +66,12 @@ function batchCheckAnswers(output: string): string[] {
  * there (no change staged or not, no untracked file), that is `commit`
  * itself, and no index is built.
  */
-function worktreeTree(repoDir: string, paths: readonly string[], commit: string | null): string | null {
+async function worktreeTree(repoDir: string, paths: readonly string[], commit: string | null): Promise<string | null> {
   const gitDir = findGitDirs(repoDir)?.gitDir;
   if (!gitDir) return null;
   const pathspecs = withLinkTargets(repoDir, paths).map(treePath).map((p) => (p === '' ? '.' : p));
   // --no-optional-locks: status must not rewrite the user's index while it looks.
-  const status = commit ? tryGit(repoDir, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs]) : null;
+  const status = commit ? await tryGit(repoDir, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs]) : null;
   if (status === '') return commit;
   const tmp = mkdtempSync(join(tmpdir(), 'tide-index-'));
   const index = join(tmp, 'index');
@@ -80,8 +80,8 @@ function worktreeTree(repoDir: string, paths: readonly string[], commit: string 
     if (existsSync(join(gitDir, 'index'))) copyFileSync(join(gitDir, 'index'), index);
     const env = { ...process.env, GIT_INDEX_FILE: index };
     const present = withLinkTargets(repoDir, paths).map(treePath).filter((p) => existsSync(join(repoDir, p)));
-    if (present.length > 0) git(repoDir, ['add', '-A', '--', ...present.map((p) => (p === '' ? '.' : p))], { env });
-    return git(repoDir, ['write-tree'], { env }).trim();
+    if (present.length > 0) await git(repoDir, ['add', '-A', '--', ...present.map((p) => (p === '' ? '.' : p))], { env });
+    return (await git(repoDir, ['write-tree'], { env })).trim();
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -104,14 +104,14 @@ function withLinkTargets(repoDir: string, paths: readonly string[]): string[] {
   return [...new Set([...paths, ...targets])];
 }
 
-function tryGit(cwd: string, args: string[]): string | null {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return r.status === 0 ? r.stdout : null;
+async function tryGit(cwd: string, args: string[]): Promise<string | null> {
+  const r = await gitOutput(cwd, args);
+  return r.code === 0 ? r.stdout : null;
 }
 
-function git(cwd: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): string {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', input: options.input, env: options.env, maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) {
+async function git(cwd: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+  const r = await gitOutput(cwd, args, options);
+  if (r.code !== 0) {
     throw new TideError('SOURCE_DIGEST', `Cannot compute the platform code's identity in ${cwd}: git ${args[0]} failed: ${(r.stderr || String(r.error ?? '')).trim().split('\n')[0]}`, {
       hint: 'tide needs git on PATH and a readable repository.',
     });

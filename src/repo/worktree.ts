@@ -12,12 +12,12 @@
 // fraction of fs/promises, whose every file is four thread-pool round trips
 // (open, fstat, read, close). Nothing else runs while a plan loads.
 
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TideError } from '../errors.js';
 import { blobId, decodeFleetFile, isAlwaysSkipped, isFleetFileName, MAX_FILE_BYTES, type FleetFile } from './files.js';
 import { gitEnvironment } from './git-objects.js';
+import { gitOutput } from './git-run.js';
 
 export async function readWorktreeFiles(root: string): Promise<FleetFile[]> {
   // git reads its index while the directory is walked.
@@ -87,8 +87,8 @@ class IndexedFile implements FleetFile {
 async function unchangedInIndex(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const [listed, changed] = await Promise.all([
-    gitOutput(root, ['ls-files', '--stage', '-v', '-z']),
-    gitOutput(root, ['diff-files', '--name-only', '--relative', '-z']),
+    gitStdout(root, ['ls-files', '--stage', '-v', '-z']),
+    gitStdout(root, ['diff-files', '--name-only', '--relative', '-z']),
   ]);
   if (listed === undefined || changed === undefined) return out;
   // `H 100644 <oid> 0\t<path>`: H is a tracked entry git checks; stage 0 is no conflict.
@@ -102,14 +102,9 @@ async function unchangedInIndex(root: string): Promise<Map<string, string>> {
 }
 
 /** What git prints, or undefined when it fails (no git, not a repository). No fsmonitor: git checks the files itself rather than trusting a daemon's word. */
-function gitOutput(cwd: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    const child = spawn('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore'] });
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.once('error', () => resolve(undefined));
-    child.once('close', (code) => resolve(code === 0 ? Buffer.concat(chunks).toString('utf8') : undefined));
-  });
+async function gitStdout(cwd: string, args: string[]): Promise<string | undefined> {
+  const r = await gitOutput(cwd, ['-c', 'core.fsmonitor=false', ...args], { env: gitEnvironment() });
+  return r.code === 0 ? r.stdout : undefined;
 }
 
 function walk(root: string, rel: string, out: string[]): void {

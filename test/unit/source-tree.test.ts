@@ -153,40 +153,40 @@ describe('openSourceTree', () => {
 });
 
 describe('sourceTreeIds', () => {
-  const treeId = (dir: string, commit: string | null, path: string, fromWorktree = false) =>
-    sourceTreeIds(dir, [path], commit === null ? null : git(dir, 'rev-parse', commit).trim(), fromWorktree).get(path);
+  const treeId = async (dir: string, commit: string | null, path: string, fromWorktree = false) =>
+    (await sourceTreeIds(dir, [path], commit === null ? null : git(dir, 'rev-parse', commit).trim(), fromWorktree)).get(path);
 
-  it('is the git tree id of the source at the commit, symlinks followed inside the repository', () => {
+  it('is the git tree id of the source at the commit, symlinks followed inside the repository', async () => {
     const dir = repoWithApp();
     symlinkSync('platforms/app', join(dir, 'current'));
     commit(dir);
     const id = git(dir, 'rev-parse', 'HEAD:platforms/app').trim();
-    expect(treeId(dir, 'HEAD', 'platforms/app')).toBe(id);
-    expect(treeId(dir, 'HEAD', 'current')).toBe(id);
+    expect(await treeId(dir, 'HEAD', 'platforms/app')).toBe(id);
+    expect(await treeId(dir, 'HEAD', 'current')).toBe(id);
     writeFileSync(join(dir, 'platforms/app/public/index.php'), 'changed\n');
     commit(dir);
-    expect(treeId(dir, 'HEAD', 'current')).not.toBe(id);
-    expect(treeId(dir, 'HEAD~1', 'current')).toBe(id);
+    expect(await treeId(dir, 'HEAD', 'current')).not.toBe(id);
+    expect(await treeId(dir, 'HEAD~1', 'current')).toBe(id);
   });
 
-  it('follows a linked source.path in the work tree too: an uncommitted change under its target changes the id', () => {
+  it('follows a linked source.path in the work tree too: an uncommitted change under its target changes the id', async () => {
     const dir = repoWithApp();
     symlinkSync('platforms/app', join(dir, 'current'));
     commit(dir);
     const id = git(dir, 'rev-parse', 'HEAD:platforms/app').trim();
-    expect(treeId(dir, 'HEAD', 'current', true)).toBe(id);
+    expect(await treeId(dir, 'HEAD', 'current', true)).toBe(id);
     writeFileSync(join(dir, 'platforms/app/public/index.php'), 'uncommitted\n');
-    const changed = treeId(dir, 'HEAD', 'current', true);
+    const changed = await treeId(dir, 'HEAD', 'current', true);
     expect(changed).toBeDefined();
     expect(changed).not.toBe(id);
-    expect(treeId(dir, 'HEAD', 'platforms/app', true)).toBe(changed);
+    expect(await treeId(dir, 'HEAD', 'platforms/app', true)).toBe(changed);
   });
 
-  it('gives no id for a link leaving the repository, and still answers the paths after it', () => {
+  it('gives no id for a link leaving the repository, and still answers the paths after it', async () => {
     const dir = repoWithApp();
     symlinkSync('/etc', join(dir, 'outside'));
     commit(dir);
-    const ids = sourceTreeIds(dir, ['outside', 'platforms/app'], git(dir, 'rev-parse', 'HEAD').trim(), false);
+    const ids = await sourceTreeIds(dir, ['outside', 'platforms/app'], git(dir, 'rev-parse', 'HEAD').trim(), false);
     expect(ids.has('outside')).toBe(false);
     expect(ids.get('platforms/app')).toBe(git(dir, 'rev-parse', 'HEAD:platforms/app').trim());
   });
