@@ -27,6 +27,11 @@ export function escapeControls(text: string, { keepLines = false } = {}): string
   return text.replace(keepLines ? CONTROLS : ALL_CONTROLS, escapeChar);
 }
 
+/** Whether a terminal stream would write `text` (newlines and tabs kept) exactly as it is. */
+export function printsAsIs(text: string): boolean {
+  return text.search(CONTROLS) === -1;
+}
+
 const preEscaped = new Set<string>();
 
 /**

@@ -4,9 +4,10 @@ import { TideError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_CHANGES, EXIT_OK, type Command, type CommandIO } from './command.js';
 import { fleetRoot } from '../fleet/root.js';
-import { PlanCache } from '../plan/plan-cache.js';
+import { PlanCache, type PlanJson } from '../plan/plan-cache.js';
 import type { Plan } from '../plan/types.js';
 import { readFleetSource } from '../repo/fleet-source.js';
+import { printsAsIs, rawStream } from '../terminal.js';
 
 /**
  * The plan as JSON, from the plan cache when the work tree, its platform
@@ -15,7 +16,7 @@ import { readFleetSource } from '../repo/fleet-source.js';
  * The loader, the planner and the renderers are loaded only when needed: a
  * cached plan costs reading files, not loading code.
  */
-async function planJson(repo: string | undefined, ref: string | undefined, cwd: string): Promise<{ json: string; changes: boolean }> {
+async function planJson(repo: string | undefined, ref: string | undefined, cwd: string): Promise<PlanJson> {
   const repoDir = fleetRoot(cwd, repo);
   const read = readFleetSource(repoDir, ref);
   read.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
@@ -31,8 +32,9 @@ async function planJson(repo: string | undefined, ref: string | undefined, cwd: 
   const context = await loadFleetContextFrom(repoDir, source, ref);
   const result = makePlan(context.desired, context.recorded);
   const json = renderJson(result);
-  cache?.store(source, context.desired, context.recorded, json, hasChanges(result));
-  return { json, changes: hasChanges(result) };
+  const made = { json, changes: hasChanges(result), printsAsIs: printsAsIs(json) };
+  cache?.store(source, context.desired, context.recorded, made);
+  return made;
 }
 
 /** The plan for a reader: markdown for a pull request, else text (coloured on a terminal unless `noColor`). */
@@ -74,10 +76,12 @@ Options:
     if (values.json && values.markdown) {
       throw new TideError('USAGE', 'tide plan: choose one of --json and --markdown.');
     }
-    const { json, changes } = await planJson(values.repo, values.ref, io.cwd);
+    const { json, changes, printsAsIs: asIs } = await planJson(values.repo, values.ref, io.cwd);
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
-    if (values.json) io.stdout.write(json);
-    else io.stdout.write(await renderForReader(json, values.markdown === true, values['no-color'] === true, io));
+    const text = (): string => (typeof json === 'string' ? json : json.toString('utf8'));
+    // A plan with nothing to escape (the usual case) goes out as it is: a cached one without being decoded.
+    if (values.json) (asIs ? rawStream(io.stdout) : io.stdout).write(asIs ? json : text());
+    else io.stdout.write(await renderForReader(text(), values.markdown === true, values['no-color'] === true, io));
     return values['detailed-exitcode'] && changes ? EXIT_CHANGES : EXIT_OK;
   },
 };

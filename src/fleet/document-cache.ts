@@ -73,7 +73,7 @@ function readEntries(path: string, namespace: string): Record<string, unknown> {
   const file = readCacheFile(path);
   if (!file || file.header.format !== FORMAT || file.header.namespace !== namespace) return {};
   try {
-    const entries: unknown = JSON.parse(file.body);
+    const entries: unknown = JSON.parse(file.body.toString('utf8'));
     return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as Record<string, unknown>) : {};
   } catch {
     return {};
@@ -88,24 +88,24 @@ export function cacheDirectory(repoDir: string, env: NodeJS.ProcessEnv = process
 
 /**
  * A cache file: one line of JSON header (with the body's sha256), then the
- * body. Undefined when missing, unreadable, or its body does not match.
+ * body, as bytes: a plan can be megabytes, and it may go out as it is.
+ * Undefined when missing, unreadable, or its body does not match.
  */
-export function readCacheFile(path: string): { header: Record<string, unknown>; body: string } | undefined {
+export function readCacheFile(path: string): { header: Record<string, unknown>; body: Buffer } | undefined {
   try {
-    // Bytes, not text: the checksum is over the bytes, and a plan can be megabytes (one decoding, not two).
     const bytes = readFileSync(path);
     const eol = bytes.indexOf(0x0a);
     if (eol < 0) return undefined;
     const header = JSON.parse(bytes.toString('utf8', 0, eol)) as Record<string, unknown>;
     const body = bytes.subarray(eol + 1);
-    return typeof header === 'object' && header !== null && header.sha256 === sha256(body) ? { header, body: body.toString('utf8') } : undefined;
+    return typeof header === 'object' && header !== null && header.sha256 === sha256(body) ? { header, body } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Writes a cache file whole (a temporary file renamed over it), or not at all. */
-export function writeCacheFile(path: string, header: Record<string, unknown>, body: string): void {
+export function writeCacheFile(path: string, header: Record<string, unknown>, body: string | Buffer): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(join(path, '..'), { recursive: true });

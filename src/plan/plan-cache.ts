@@ -37,6 +37,15 @@ interface Inputs {
   sources: [string, string | null][];
   /** Whether the plan has operations (for --detailed-exitcode without parsing it). */
   changes: boolean;
+  /** Whether the plan has no character a terminal stream escapes, so its bytes may go out as they are. */
+  printsAsIs: boolean;
+}
+
+/** A plan as renderJson wrote it (text when just made, bytes from the cache), and what was learnt of it. */
+export interface PlanJson {
+  json: string | Buffer;
+  changes: boolean;
+  printsAsIs: boolean;
 }
 
 export class PlanCache {
@@ -53,7 +62,7 @@ export class PlanCache {
    * when nothing it depends on changed. The platform code's trees are asked
    * of git while the files are still being read.
    */
-  async lookup(read: Promise<FleetSource>): Promise<{ json: string; changes: boolean } | undefined> {
+  async lookup(read: Promise<FleetSource>): Promise<PlanJson | undefined> {
     if (!this.path) return undefined;
     const file = readCacheFile(this.path);
     if (!file) return undefined;
@@ -68,11 +77,11 @@ export class PlanCache {
     const [source, trees] = await Promise.all([read, sourceTreeIds(this.repoDir, paths, headCommit(this.repoDir), true)]);
     if (was.commit !== source.commit || was.files !== fleetFilesDigest(source)) return undefined;
     if (was.sources.some(([path, tree]) => (trees.get(path) ?? null) !== tree)) return undefined;
-    return { json: file.body, changes: was.changes === true };
+    return { json: file.body, changes: was.changes === true, printsAsIs: was.printsAsIs === true };
   }
 
-  /** Keeps `json`, the plan of `desired` against `recorded`, loaded from `source`. */
-  store(source: FleetSource, desired: DesiredState, recorded: RecordedState, json: string, changes: boolean): void {
+  /** Keeps `plan`, the plan of `desired` against `recorded`, loaded from `source`. */
+  store(source: FleetSource, desired: DesiredState, recorded: RecordedState, plan: PlanJson): void {
     if (!this.path) return;
     const sources = new Map<string, string | null>();
     for (const platform of desired.platforms.values()) {
@@ -87,8 +96,9 @@ export class PlanCache {
       branch: desired.fleet.state.branch,
       state: recorded.commit ? { ref: resolveFirstRef(this.repoDir, stateRefCandidates(desired.fleet.state.branch))?.ref ?? '', commit: recorded.commit } : null,
       sources: [...sources],
-      changes,
+      changes: plan.changes,
+      printsAsIs: plan.printsAsIs,
     };
-    writeCacheFile(this.path, inputs as unknown as Record<string, unknown>, json);
+    writeCacheFile(this.path, inputs as unknown as Record<string, unknown>, plan.json);
   }
 }

@@ -8,11 +8,11 @@
 // for (a cache miss, an error to position). Anything else (untracked,
 // ignored, changed, or no git at all) is read and hashed here.
 //
-// Synchronous on purpose: for thousands of small files, readFileSync costs a
+// Synchronous on purpose: for thousands of small files, readSync costs a
 // fraction of fs/promises, whose every file is four thread-pool round trips
 // (open, fstat, read, close). Nothing else runs while a plan loads.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { TideError } from '../errors.js';
 import { blobId, decodeFleetFile, isAlwaysSkipped, isFleetFileName, MAX_FILE_BYTES, type FleetFile } from './files.js';
@@ -39,12 +39,28 @@ export async function readWorktreeFiles(root: string): Promise<FleetFile[]> {
   });
 }
 
-/** A file's content and blob id, unless it is too large to be a fleet file (then only its size). */
+/**
+ * A file's content and blob id, unless it is too large to be a fleet file
+ * (then only its size). Sized and read through one descriptor: for thousands
+ * of small files, a stat by path before each read costs a third more.
+ */
 function readFleetFile(root: string, path: string): FleetFile {
-  const size = statSync(join(root, path)).size;
-  if (size > MAX_FILE_BYTES) return { path, text: '', size };
-  const bytes = readFileSync(join(root, path));
-  return { ...decodeFleetFile(path, bytes), oid: blobId(bytes) };
+  const fd = openSync(join(root, path), 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { path, text: '', size };
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = readSync(fd, bytes, filled, size - filled, filled);
+      if (n === 0) break; // shorter than it was a moment ago: take what is there
+      filled += n;
+    }
+    const read = bytes.subarray(0, filled);
+    return { ...decodeFleetFile(path, read), oid: blobId(read) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

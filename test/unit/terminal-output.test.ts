@@ -82,6 +82,20 @@ describe('the CLI prints no control characters', () => {
     expect(stderr).not.toContain('unexpected error');
   });
 
+  it('from a value in a fleet file, in a JSON plan made afresh or read from the plan cache', async () => {
+    const dir = fleetRepo();
+    // JSON keeps these as they are (\u202e, \u009b): only the terminal stream escapes them.
+    writeFileSync(join(dir, 'sites/evil.yaml'), 'kind: Site\nname: evil.example.test\nplatform: hello-static\nvars: { title: "\\u202e\\x9b31m" }\n');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'evil');
+    const made = await run(['plan', '--json'], dir);
+    const cached = await run(['plan', '--json'], dir);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain('"to": "\\u202e\\u009b31m"');
+    expect(made.stdout + cached.stdout).not.toMatch(RAW_CONTROL);
+    expect(cached).toEqual(made);
+  });
+
   it('from a key in a fleet file', async () => {
     const dir = fleetRepo();
     // The same characters, written as YAML escapes in a double-quoted key.
