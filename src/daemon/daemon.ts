@@ -292,7 +292,7 @@ export class Daemon {
     this.retryLater(commit);
     this.o.log.error('reconcile.error', {
       commit: commit.slice(0, 7), error, retryAt: this.state.retryAt,
-      hint: hintOf(error) ?? 'Nothing was applied for this commit; it is tried again at retryAt, on a new commit, or now with POST /reconcile.',
+      hint: hintOf(error) ?? 'The reconcile of this commit stopped there (what had run is recorded); it is tried again at retryAt, on a new commit, or now with POST /reconcile.',
     });
   }
 
