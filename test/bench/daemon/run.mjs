@@ -100,7 +100,7 @@ async function main() {
     if (first.result !== 'no-changes') throw new Error(`the first reconcile should find nothing to do, got ${first.result}`);
     const atStart = await daemon.sample();
     log(`Start-up (clone, load, plan, no changes): ${s(startupMs)} wall, ${s(atStart.cpuMs)} CPU in the daemon + ${s(atStart.childCpuMs)} in git, ${mb(atStart.rss)} resident`);
-    row('start-up: clone, load, plan 10,000 sites (wall)', s(startupMs), `${(startupMs / planMs).toFixed(2)}× tide plan`);
+    row(`start-up: clone, load, plan ${SITES.toLocaleString('en')} sites (wall)`, s(startupMs), `${(startupMs / planMs).toFixed(2)}× tide plan`);
     row('start-up CPU (daemon + its git)', s(atStart.cpuMs + atStart.childCpuMs), `${((atStart.cpuMs + atStart.childCpuMs) / planCpuMs).toFixed(2)}× tide plan`);
     row('resident after start-up', mb(atStart.rss));
 
