@@ -7,6 +7,7 @@ import type {
   Fleet,
   HttpService,
   HttpServiceType,
+  PhpSettings,
   Platform,
   Server,
   Site,
@@ -74,6 +75,9 @@ const HTTP_DEFAULTS: Record<HttpServiceType, Omit<HttpService, 'type' | 'fastcgi
 
 export const DEFAULT_WEB_GROUP = 'www-data';
 
+/** Where examples/prepare-server.sh installs the pool helper, and where Debian's php-fpm keeps its sockets. */
+export const DEFAULT_PHP: PhpSettings = { isolation: 'shared', poolHelper: '/usr/local/sbin/tide-php-pool', poolSocketDir: '/run/php' };
+
 /** An unprivileged deploy user runs the web server's check and reload through sudo. */
 function loginIsUnprivileged(raw: Raw): boolean {
   return (raw.transport ?? 'ssh') === 'ssh' && (raw.user ?? 'root') !== 'root';
@@ -115,6 +119,7 @@ export function withServerDefaults(raw: Raw): Server {
     root: raw.root ?? '/var/tide',
     // No web server, no web group (the quickstart's static files), unless one is given.
     webGroup: raw.webGroup ?? ((raw.services?.http?.type ?? 'nginx') === 'none' ? undefined : DEFAULT_WEB_GROUP),
+    php: { ...DEFAULT_PHP, ...raw.php },
     services: {
       http: withHttpDefaults(raw.services?.http, raw),
       db: withDbDefaults(raw.services?.db, raw),

@@ -76,6 +76,18 @@ export interface DbService {
   grantHosts: string[];
 }
 
+/** shared: every PHP site of the server in the one pool at services.http.fastcgi; per-site: a php-fpm pool and system user per site. */
+export type PhpIsolation = 'shared' | 'per-site';
+
+/** How tide runs a server's PHP sites (per-site isolation: see operations/site/pool.ts). */
+export interface PhpSettings {
+  isolation: PhpIsolation;
+  /** The root-owned helper (examples/tide-php-pool) that makes and removes per-site pools; run through sudo like check and reload. */
+  poolHelper: string;
+  /** Where the helper's pools listen (its socket_dir): a site's socket is POOL_SOCKET_DIR/USER.sock. */
+  poolSocketDir: string;
+}
+
 export interface Server {
   kind: 'Server';
   name: string;
@@ -92,6 +104,7 @@ export interface Server {
    * server has no web server and none was given.
    */
   webGroup?: string;
+  php: PhpSettings;
   services: { http: HttpService; db: DbService };
 }
 
@@ -118,6 +131,8 @@ export interface Platform {
   commands: PlatformCommands;
   /** Defaults for its sites' vars (a site's own win). */
   vars?: Record<string, string>;
+  /** Overrides the Server's php.isolation for this platform's sites. */
+  php?: { isolation?: PhpIsolation };
 }
 
 export type SiteStatus = 'enabled' | 'disabled' | 'deleted';

@@ -4,7 +4,7 @@
 // config anyway); on their own they make a verify.
 
 import type { DesiredState, Site } from '../model/kinds.js';
-import { platformSpec, PLATFORM_CODE_FIELDS, siteSpec, SITE_FIELD_LABELS, type SiteSpec } from '../state/spec.js';
+import { phpIsolation, platformSpec, PLATFORM_CODE_FIELDS, siteSpec, SITE_FIELD_LABELS, type SiteSpec } from '../state/spec.js';
 import type { DeletedSite, Package, RecordedSite, RecordedState } from '../state/types.js';
 import type { PlanBuilder } from './builder.js';
 import { checkCompatibility, indexPackages, type PackageIndex } from './compatibility.js';
@@ -25,7 +25,7 @@ export interface SiteMove {
   deleted: boolean;
 }
 
-const CONFIG_FIELDS: (keyof SiteSpec)[] = ['aliases', 'redirectAliases', 'https', 'client', 'profile', 'cron', 'backupPolicy', 'vars'];
+const CONFIG_FIELDS: (keyof SiteSpec)[] = ['aliases', 'redirectAliases', 'https', 'client', 'profile', 'cron', 'backupPolicy', 'vars', 'phpIsolation'];
 
 export function planSites(desired: DesiredState, recorded: RecordedState, plan: PlanBuilder): Map<string, SiteMove> {
   const moves = new Map<string, SiteMove>();
@@ -59,7 +59,8 @@ function planSite(
   }
 
   const server = chooseServer(desired, site, before);
-  const spec = siteSpec(site, server, desired.platforms.get(site.platform)?.vars);
+  const platform = desired.platforms.get(site.platform);
+  const spec = siteSpec(site, server, platform?.vars, phpIsolation(desired.servers.get(server), platform));
   const to = { platform: site.platform, server };
 
   if (!before) {

@@ -3,7 +3,7 @@
 // apply (to write), so the two can never disagree about what "changed" means.
 // Credential references (identity, adminPassword) are not recorded.
 
-import type { Platform, Server, Site } from '../model/kinds.js';
+import type { PhpIsolation, Platform, Server, Site } from '../model/kinds.js';
 
 export function serverSpec(server: Server) {
   const { adminPassword: _secretRef, ...db } = server.services.db;
@@ -50,8 +50,16 @@ export function effectiveVars(platformVars: Record<string, string> | undefined, 
   return Object.keys(vars).length > 0 ? vars : undefined;
 }
 
-/** `platformVars`: the vars of the site's platform, recorded merged so a change of a default rewrites the site's settings. */
-export function siteSpec(site: Site, server: string, platformVars?: Record<string, string>) {
+/** How PHP runs a platform's sites on a server: the Platform's php.isolation over the Server's. */
+export function phpIsolation(server: Pick<Server, 'php'> | undefined, platform: Pick<Platform, 'php'> | undefined): PhpIsolation {
+  return platform?.php?.isolation ?? server?.php.isolation ?? 'shared';
+}
+
+/**
+ * `platformVars`: the vars of the site's platform, recorded merged so a change of a default rewrites the site's settings.
+ * `isolation`: phpIsolation() of its server and platform; recorded only when per-site, so older records compare equal.
+ */
+export function siteSpec(site: Site, server: string, platformVars?: Record<string, string>, isolation: PhpIsolation = 'shared') {
   return {
     platform: site.platform,
     server,
@@ -65,10 +73,11 @@ export function siteSpec(site: Site, server: string, platformVars?: Record<strin
     cron: site.cron,
     backupPolicy: site.backups,
     vars: effectiveVars(platformVars, site.vars),
+    ...(isolation === 'per-site' ? { phpIsolation: 'per-site' as const } : {}),
   };
 }
 
 export type SiteSpec = ReturnType<typeof siteSpec>;
 
 /** How a recorded field is named in the fleet files, for plan output. */
-export const SITE_FIELD_LABELS: Partial<Record<keyof SiteSpec, string>> = { backupPolicy: 'backups' };
+export const SITE_FIELD_LABELS: Partial<Record<keyof SiteSpec, string>> = { backupPolicy: 'backups', phpIsolation: 'php.isolation' };

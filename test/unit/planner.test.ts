@@ -100,6 +100,20 @@ describe('site changes', () => {
     });
   });
 
+  it('verifies the sites whose PHP isolation changed: the Platform\'s over the Server\'s', () => {
+    const isolated = (file: string, extra: string) => ({ [file]: BASE[file]!.replace(/\n\s*$/, `\n    ${extra}\n`) });
+    const p = plan(fleetWith({
+      ...isolated('servers/web1.yaml', 'php: { isolation: per-site }'),
+      ...isolated('platforms/notes-2.0.yaml', 'php: { isolation: shared }'),
+    }), recorded);
+    // a and b run on notes-1.0 on web1; c's platform keeps the shared pool.
+    expect(ops(p)).toEqual(['site/a.example.com/verify', 'site/b.example.com/verify']);
+    expect(op(p, 'site/a.example.com/verify')).toMatchObject({
+      reason: 'changed: php.isolation; rewrite its config',
+      changes: [{ field: 'php.isolation', from: null, to: 'per-site' }],
+    });
+  });
+
   it('verifies https changes field by field', () => {
     const p = change('a.example.com', 'platform: notes-1.0\nclient: acme\nhttps: { certificate: /etc/ssl/a.pem, key: /etc/ssl/a.key, required: true }');
     expect(op(p, 'site/a.example.com/verify').changes).toEqual([

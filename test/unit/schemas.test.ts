@@ -144,10 +144,10 @@ const TYPED_KEYWORDS = [
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 const fleetKeys = ['kind', 'name', 'id', 'state', 'prune', 'autoApply', 'concurrency', 'ignore', 'maxFileSize', 'verify', 'selfHeal'] as const;
-const serverKeys = ['kind', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'identity', 'root', 'webGroup', 'services'] as const;
+const serverKeys = ['kind', 'name', 'transport', 'host', 'port', 'user', 'hostKey', 'identity', 'root', 'webGroup', 'php', 'services'] as const;
 const httpKeys = ['type', 'port', 'httpsPort', 'configDir', 'check', 'reload', 'sudo', 'servedWithin', 'fastcgi'] as const;
 const dbKeys = ['type', 'host', 'port', 'adminUser', 'adminPassword', 'grantHosts'] as const;
-const platformKeys = ['kind', 'name', 'servers', 'driver', 'source', 'build', 'docroot', 'commands', 'vars'] as const;
+const platformKeys = ['kind', 'name', 'servers', 'driver', 'source', 'build', 'docroot', 'commands', 'vars', 'php'] as const;
 const commandKeys = ['install', 'update', 'packages', 'cron', 'login'] as const;
 const siteKeys = [
   'kind', 'name', 'platform', 'server', 'url', 'aliases', 'redirectAliases', 'https',
@@ -180,7 +180,7 @@ const recordedPlatformKeys = [
 ] as const;
 const recordedSiteKeys = [
   'formatVersion', 'name', 'platform', 'server', 'url', 'aliases', 'redirectAliases', 'https', 'status',
-  'client', 'profile', 'cron', 'backupPolicy', 'vars', 'db', 'packages', 'backups', 'generation',
+  'client', 'profile', 'cron', 'backupPolicy', 'vars', 'phpIsolation', 'db', 'packages', 'backups', 'generation',
   'lastOperation', 'drift',
 ] as const;
 const packageKeys = ['name', 'type', 'version', 'schema', 'enabled'] as const;
@@ -346,6 +346,7 @@ const defaultedServer = {
   hostKey: `${HOST_KEY} root@web2`,
   identity: 'file:/home/ci/.ssh/id_ed25519',
   root: '/var/tide',
+  php: { isolation: 'per-site', poolHelper: '/usr/local/sbin/tide-php-pool', poolSocketDir: '/run/php' },
   services: {
     http: {
       type: 'apache',
