@@ -9,6 +9,9 @@
 #   4. a sudoers entry allowing exactly the check and reload commands
 #      (checked with `visudo -c` before it is put in place)
 #   5. optionally, a public key allowed to log in as the user
+#   6. with --php-pools: the helper that makes per-site php-fpm pools
+#      (tide-php-pool, beside this script; Server php.isolation: per-site),
+#      its settings for this user, and the user's sudo for it
 #
 # Then it prints the Server settings to put in the fleet.
 #
@@ -26,6 +29,14 @@
 #   --sudoers-file PATH   where the sudoers entry goes (default: /etc/sudoers.d/tide-USER)
 #   --authorized-key FILE a public key to allow for the user (appended to ~/.ssh/authorized_keys once)
 #   --no-install          do not apt-get install sudo or curl when they are missing
+#   --php-pools           install tide-php-pool for per-site PHP isolation; with:
+#   --php-pool-helper PATH  where it goes (default: /usr/local/sbin/tide-php-pool)
+#   --php-pool-conf-dir DIR its settings, one file per deploy user (default: /etc/tide-php-pool)
+#   --php-pool-dir DIR      php-fpm's pool directory (default: the newest /etc/php/*/fpm/pool.d)
+#   --php-socket-dir DIR    where pools listen (default: /run/php)
+#   --php-tmp-dir DIR       parent of each site's temp directory (default: /var/lib/tide-php-pool)
+#   --php-reload CMD        reloads php-fpm (default: systemctl reload phpVERSION-fpm)
+#   --php-check CMD         tests php-fpm's configuration (default: php-fpmVERSION -t)
 set -eu
 
 user=tide
@@ -40,6 +51,14 @@ reload=
 sudoers_file=
 authorized_key=
 install=yes
+php_pools=no
+pool_helper=/usr/local/sbin/tide-php-pool
+pool_conf_dir=/etc/tide-php-pool
+pool_dir=
+pool_socket_dir=/run/php
+pool_tmp_dir=/var/lib/tide-php-pool
+pool_reload=
+pool_check=
 
 die() { echo "prepare-server: $*" >&2; exit 2; }
 need() { [ $# -ge 2 ] || die "$1 needs a value"; }
@@ -58,6 +77,14 @@ while [ $# -gt 0 ]; do
     --sudoers-file) need "$@"; sudoers_file=$2; shift 2 ;;
     --authorized-key) need "$@"; authorized_key=$2; shift 2 ;;
     --no-install) install=no; shift ;;
+    --php-pools) php_pools=yes; shift ;;
+    --php-pool-helper) need "$@"; pool_helper=$2; shift 2 ;;
+    --php-pool-conf-dir) need "$@"; pool_conf_dir=$2; shift 2 ;;
+    --php-pool-dir) need "$@"; pool_dir=$2; shift 2 ;;
+    --php-socket-dir) need "$@"; pool_socket_dir=$2; shift 2 ;;
+    --php-tmp-dir) need "$@"; pool_tmp_dir=$2; shift 2 ;;
+    --php-reload) need "$@"; pool_reload=$2; shift 2 ;;
+    --php-check) need "$@"; pool_check=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
@@ -80,7 +107,7 @@ esac
 # Names that end up in sudoers and in paths: keep them plain.
 echo "$user" | grep -Eq '^[a-z_][a-z0-9_-]{0,31}$' || die "--user $user is not a plain user name"
 echo "$group" | grep -Eq '^[a-z_][a-z0-9_-]{0,31}$' || die "--group $group is not a plain group name"
-for dir in "$root" "$home" "$vhost_dir" "$include_file" "$sudoers_file"; do
+for dir in "$root" "$home" "$vhost_dir" "$include_file" "$sudoers_file" "$pool_helper" "$pool_conf_dir" "$pool_socket_dir" "$pool_tmp_dir"; do
   case "$dir" in /*) ;; *) die "$dir is not an absolute path" ;; esac
 done
 case "$(basename "$sudoers_file")" in *.*|*~) die "sudo ignores files in sudoers.d whose name has a dot or ends in ~: $sudoers_file" ;; esac
@@ -130,6 +157,41 @@ if ! grep -qxF "$include_line" "$include_file" 2>/dev/null; then
   printf '# Written by prepare-server.sh: the vhosts tide manages.\n%s\n' "$include_line" >> "$include_file"
 fi
 
+# 6 (before the sudoers entry names it). The per-site pool helper: root's, with
+# its settings directory fixed inside it, so no caller can point it elsewhere.
+if [ "$php_pools" = yes ]; then
+  helper_source="$(dirname "$0")/tide-php-pool"
+  [ -f "$helper_source" ] || die "tide-php-pool is not beside this script ($helper_source)"
+  if [ -z "$pool_dir" ]; then
+    pool_dir=$(ls -d /etc/php/*/fpm/pool.d 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$pool_dir" ] || die "no /etc/php/*/fpm/pool.d: install php-fpm, or give --php-pool-dir"
+  fi
+  version=$(echo "$pool_dir" | sed -n 's|^/etc/php/\([0-9.]*\)/fpm/pool.d$|\1|p')
+  if [ -z "$pool_reload" ] || [ -z "$pool_check" ]; then
+    [ -n "$version" ] || die "give --php-reload and --php-check for the pool directory $pool_dir"
+    : "${pool_reload:=systemctl reload php$version-fpm}" "${pool_check:=php-fpm$version -t}"
+  fi
+  for value in "$pool_dir" "$pool_socket_dir" "$pool_tmp_dir" "$pool_reload" "$pool_check" "$root"; do
+    case "$value" in *"
+"*) die "a --php-* value holds a line break" ;; esac
+  done
+  mkdir -p "$(dirname "$pool_helper")" "$pool_conf_dir" "$pool_dir" "$pool_tmp_dir"
+  chmod 0755 "$pool_conf_dir"
+  chmod 0711 "$pool_tmp_dir"
+  tmp=$(mktemp "$pool_helper.XXXXXX")
+  sed "s|^CONF_DIR=.*|CONF_DIR=$pool_conf_dir|" "$helper_source" > "$tmp"
+  chown root:root "$tmp"
+  chmod 0755 "$tmp"
+  mv -f "$tmp" "$pool_helper"
+  conf="$pool_conf_dir/$user.conf"
+  printf '# Written by prepare-server.sh: the per-site PHP pools of %s.\nroot=%s\npool_dir=%s\nsocket_dir=%s\ntmp_dir=%s\nweb_group=%s\nreload=%s\ncheck=%s\n' \
+    "$user" "$root" "$pool_dir" "$pool_socket_dir" "$pool_tmp_dir" "$group" "$pool_reload" "$pool_check" > "$conf.tmp"
+  chown root:root "$conf.tmp"
+  chmod 0644 "$conf.tmp"
+  mv -f "$conf.tmp" "$conf"
+  say "installed $pool_helper (settings for $user in $conf)"
+fi
+
 # 4. sudo for exactly the check and reload commands, by absolute path (sudo
 # matches the program and its arguments as written here).
 absolute() {
@@ -140,8 +202,10 @@ absolute() {
   # Characters sudoers gives a meaning to in a command line.
   printf '%s%s' "$path" "$args" | sed 's/[\\,:=]/\\&/g'
 }
-entry=$(printf '# Written by prepare-server.sh: %s may test and reload the web server, nothing else.\n%s ALL=(root) NOPASSWD: %s, %s\n' \
-  "$user" "$user" "$(absolute "$check")" "$(absolute "$reload")")
+allowed="$(absolute "$check"), $(absolute "$reload")"
+[ "$php_pools" = no ] || allowed="$allowed, $pool_helper"
+entry=$(printf '# Written by prepare-server.sh: %s may test and reload the web server%s, nothing else.\n%s ALL=(root) NOPASSWD: %s\n' \
+  "$user" "$([ "$php_pools" = no ] || echo ' and manage per-site PHP pools')" "$user" "$allowed")
 if [ "$(cat "$sudoers_file" 2>/dev/null || true)" != "$entry" ]; then
   tmp=$(mktemp "${sudoers_file%/*}/.tide-sudoers.XXXXXX")
   printf '%s\n' "$entry" > "$tmp"
@@ -176,4 +240,10 @@ cat <<EOF
       check: "$check"
       reload: "$reload"
       sudo: true
+EOF
+[ "$php_pools" = no ] || cat <<EOF
+  php:
+    isolation: per-site      # or shared here, and per-site on chosen Platforms
+    poolHelper: $pool_helper
+    poolSocketDir: $pool_socket_dir
 EOF
