@@ -7,7 +7,7 @@ import { dbServiceType } from '../services/db/index.js';
 import { httpCommand } from '../services/http/commands.js';
 import { httpVersion } from '../services/http/version.js';
 import { DIGEST_COMMAND } from '../operations/platform/digest.js';
-import { renderSiteVhost, vhostModeFor, siteResources } from '../operations/site/resources.js';
+import { recordedIsolation, renderSiteVhost, vhostModeFor, siteResources } from '../operations/site/resources.js';
 import { serverPreconditions } from '../operations/server/preconditions.js';
 import { sitePermissionsDrift, sitePermissionsProbe } from '../operations/site/permissions.js';
 import { platformCodeDir } from '../operations/targets.js';
@@ -21,7 +21,7 @@ export interface ServerObservation {
   drift: string[];
 }
 
-export async function observeServer(t: Transport, server: Server, adminPassword: () => string | undefined): Promise<ServerObservation> {
+export async function observeServer(t: Transport, server: Server, desired: DesiredState, adminPassword: () => string | undefined): Promise<ServerObservation> {
   const versions: Record<string, string> = {};
   const drift: string[] = [];
   try {
@@ -29,7 +29,7 @@ export async function observeServer(t: Transport, server: Server, adminPassword:
   } catch (error) {
     return { reachable: false, versions, drift: [`unreachable: ${redactor.redact((error as Error).message.split('\n')[0]!)}`] };
   }
-  for (const precondition of serverPreconditions(t, server)) {
+  for (const precondition of serverPreconditions(t, server, desired)) {
     const missing = await precondition.check();
     if (missing) drift.push(`${missing.problem} Fix: ${missing.fix}`);
   }
@@ -62,13 +62,15 @@ export async function observePlatform(t: Transport, server: Server, platform: Re
 
 export async function observeSite(t: Transport, server: Server, desired: DesiredState, site: RecordedSite, adminPassword: () => string | undefined): Promise<string[]> {
   const drift: string[] = [];
-  const r = siteResources({ desired, server, dbAdminPassword: adminPassword }, site.name, site);
-  const files = await t.exec(`{ test -d ${q(r.dir)} && echo dir || echo no; }; { test -f ${q(r.settingsPath)} && echo settings || echo no; }; ${sitePermissionsProbe(r.dir)}`);
-  const [dir, settings, ...modes] = files.stdout.trim().split('\n');
+  const r = siteResources({ desired, server, dbAdminPassword: adminPassword }, site.name, site, { isolation: recordedIsolation(site) });
+  const pool = r.pool ? `{ test -S ${q(r.pool.socket)} && echo pool || echo no; }` : 'echo pool';
+  const files = await t.exec(`${pool}; { test -d ${q(r.dir)} && echo dir || echo no; }; { test -f ${q(r.settingsPath)} && echo settings || echo no; }; ${sitePermissionsProbe(r.dir)}`);
+  const [socket, dir, settings, ...modes] = files.stdout.trim().split('\n');
+  if (socket !== 'pool') drift.push(`the socket of its php-fpm pool ${r.pool?.socket} is missing`);
   if (dir !== 'dir') drift.push(`site directory ${r.dir} is missing`);
   else {
     if (settings !== 'settings') drift.push(`settings file ${r.settingsPath} is missing`);
-    drift.push(...sitePermissionsDrift(modes.join('\n'), server.webGroup));
+    drift.push(...sitePermissionsDrift(modes.join('\n'), r.group));
   }
   if (r.http) {
     const vhost = await t.readFile(r.http.path);

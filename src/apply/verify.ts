@@ -85,7 +85,7 @@ export async function observeFleet(options: ObserveOptions): Promise<FleetObserv
     if (!server) return void report.notChecked.push(`server ${record.name}: no longer in the fleet, so tide cannot reach it`);
     const transport = pool.get(server);
     const password = once(() => adminPassword(server, options.env, options.cwd));
-    const seen = await observeServer(transport, server, password);
+    const seen = await observeServer(transport, server, desired, password);
     report.checked.servers++;
     observedServers.set(server.name, { ...record, reachable: seen.reachable, versions: { ...record.versions, ...seen.versions } });
     if (seen.drift.length) report.findings.push({ kind: 'server', name: server.name, server: server.name, drift: seen.drift });
@@ -108,7 +108,7 @@ export async function observeFleet(options: ObserveOptions): Promise<FleetObserv
   }));
   const fresh = [...desired.servers.values()].filter((s) => !recorded.servers.has(s.name) && wanted(s.name));
   await Promise.all(fresh.map(async (server) => {
-    const seen = await observeServer(pool.get(server), server, once(() => adminPassword(server, options.env, options.cwd)));
+    const seen = await observeServer(pool.get(server), server, desired, once(() => adminPassword(server, options.env, options.cwd)));
     report.checked.servers++;
     if (seen.drift.length) report.findings.push({ kind: 'server', name: server.name, server: server.name, drift: seen.drift });
   }));

@@ -3,7 +3,9 @@
 // writable root and vhost directory, a web server that reads that directory,
 // sudo for exactly the check and reload commands, curl or wget (to see a
 // reloaded vhost answer, services/http/served.ts), and a PHP socket the web
-// group can reach. Each check is small and separate, reads only, and says how
+// group can reach; and when sites there have their own PHP pools (php.
+// isolation: per-site), the pool helper, installed, configured for the user
+// and allowed by sudo. Each check is small and separate, reads only, and says how
 // to fix what it finds missing: server verify runs them as tasks (the first
 // one missing stops it), `tide verify` runs them all and lists each.
 //
@@ -11,9 +13,12 @@
 // (server verify's database task, observeServer).
 
 import { randomBytes } from 'node:crypto';
-import type { HttpService, Server } from '../../model/kinds.js';
+import { driverFor } from '../../drivers/index.js';
+import type { DesiredState, HttpService, Server } from '../../model/kinds.js';
+import { phpIsolation } from '../../state/spec.js';
 import { httpCommand, type HttpCommand } from '../../services/http/commands.js';
 import { shellQuote as q, type Transport } from '../../transport/types.js';
+import { poolHelperCommand } from '../site/pool.js';
 
 /** A precondition that does not hold: what is wrong, and what to run to fix it. */
 export interface Missing {
@@ -36,7 +41,7 @@ interface Login {
 const PREPARE = 'examples/prepare-server.sh does all of this';
 
 /** The preconditions of `server`, checked over `t` (which logs in as the server's user). */
-export function serverPreconditions(t: Transport, server: Server): Precondition[] {
+export function serverPreconditions(t: Transport, server: Server, desired: Pick<DesiredState, 'platforms'>): Precondition[] {
   let login: Promise<Login> | undefined;
   const who = () => (login ??= whoAmI(t));
   const { http } = server.services;
@@ -48,8 +53,35 @@ export function serverPreconditions(t: Transport, server: Server): Precondition[
     if (http.sudo) list.push(mayRun(t, who, http, 'check'), mayRun(t, who, http, 'reload'));
     list.push(vhostDirIncluded(t, http), httpClient(t));
     if (http.fastcgi) list.push(phpReachable(t, http.fastcgi, server.webGroup));
+    if (hostsSitePools(server, desired)) list.push(poolHelperAllowed(t, who, server));
   }
   return list;
+}
+
+/** Whether a PHP platform on the server runs its sites in pools of their own. */
+function hostsSitePools(server: Server, desired: Pick<DesiredState, 'platforms'>): boolean {
+  return [...desired.platforms.values()].some((p) =>
+    p.servers.includes(server.name) && driverFor(p.driver).usesPhp && phpIsolation(server, p) === 'per-site');
+}
+
+/** `HELPER check` prints ok once the helper is installed, has settings for this user, and sudo lets the user run it. */
+function poolHelperAllowed(t: Transport, who: () => Promise<Login>, server: Server): Precondition {
+  const { poolHelper } = server.php;
+  return {
+    name: `the per-site PHP pool helper ${poolHelper} is installed and allowed`,
+    async check() {
+      const r = await t.exec(poolHelperCommand(server, ['check']), { timeoutMs: 30_000 });
+      if (r.exitCode === 0 && r.stdout.trim() === 'ok') return null;
+      const me = await who();
+      const said = (r.stderr.trim() || r.stdout.trim()).split('\n').pop() ?? '';
+      return {
+        problem: `Sites here run in PHP pools of their own (php.isolation: per-site), and ${me.user} cannot run the pool helper ${poolHelper}` +
+          `${server.services.http.sudo ? ' through sudo' : ''} (${said || `exit ${r.exitCode}`}).`,
+        fix: `As root: examples/prepare-server.sh --user ${me.user} --php-pools (installs the helper, its settings for ${me.user} and the sudoers entry), ` +
+          `or set php.poolHelper on the Server to where it is.`,
+      };
+    },
+  };
 }
 
 async function whoAmI(t: Transport): Promise<Login> {

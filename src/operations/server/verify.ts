@@ -24,7 +24,7 @@ export const verifyServer: OperationBuilder = (ctx) => {
   const dirs = serverDirs(server);
   const versions: Record<string, string> = {};
   const tasks: Task[] = [
-    ...serverPreconditions(shell.transport, server).map((precondition): Task => ({
+    ...serverPreconditions(shell.transport, server, ctx.desired).map((precondition): Task => ({
       name: `check that ${precondition.name}`,
       run: async () => {
         const missing = await precondition.check();

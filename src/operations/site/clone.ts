@@ -1,6 +1,8 @@
 // site clone: a new site made from a fresh backup of its source (`cloneFrom`),
 // with its own directory, database and credentials, on its own platform and
-// server. The source keeps serving: it is only read (and backed up).
+// server, and with per-site isolation its own PHP pool and user (made before
+// the copy, whose files get that user's group). The source keeps serving: it
+// is only read (and backed up).
 
 import { OperationPreconditionError } from '../../shell/errors.js';
 import type { OperationBuilder } from '../types.js';
@@ -10,7 +12,8 @@ import { compatibilityTask } from './compatibility.js';
 import { copySiteTasks } from './copy.js';
 import { shouldExist } from './desired.js';
 import { appliedSite } from './record.js';
-import { siteResources, vhostModeFor } from './resources.js';
+import { recordedIsolation, siteResources, vhostModeFor } from './resources.js';
+import { ensurePoolTask } from './pool.js';
 import { compact, readPasswordTask, writeVhostTask, type PasswordBox } from './tasks.js';
 
 export const cloneSite: OperationBuilder = (ctx) => {
@@ -23,7 +26,7 @@ export const cloneSite: OperationBuilder = (ctx) => {
   }
   checkRecordedSite(ctx.desired, recorded);
   const source = ctx.peer(recorded.server);
-  const from = siteResources(source, sourceName, recorded);
+  const from = siteResources(source, sourceName, recorded, { isolation: recordedIsolation(recorded) });
   const fromPassword: PasswordBox = { value: null };
   const r = siteResources(ctx, site.name, site);
   const otherPlatform = recorded.platform !== site.platform;
@@ -41,6 +44,7 @@ export const cloneSite: OperationBuilder = (ctx) => {
       readPasswordTask(source.shell, from, fromPassword),
       ...backup.tasks,
       otherPlatform ? compatibilityTask({ ctx, from, fromShell: source.shell, fromPassword, to: r }) : null,
+      ensurePoolTask(ctx.shell, r),
       ...copy.tasks,
       writeVhostTask(ctx.shell, r, vhostModeFor(site.status)),
     ]),

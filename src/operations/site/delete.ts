@@ -1,7 +1,9 @@
 // site delete: back up first (kept on the server), then take the site off the
-// web, drop its database and user, and remove its files. Each step can be put
-// back from the backup if a later one fails. Its backups stay recorded
-// (state/deleted-sites): tide backups lists them, tide restore brings it back.
+// web, drop its database and user, remove its files, and last its own PHP
+// pool and system user (per-site isolation), which nothing needs once the
+// files are gone. Each step up to the files can be put back from the backup
+// if a later one fails. Its backups stay recorded (state/deleted-sites): tide
+// backups lists them, tide restore brings it back.
 
 import type { Server } from '../../model/kinds.js';
 import type { SiteBackup } from '../../state/types.js';
@@ -11,12 +13,13 @@ import { removeUnderRoot } from '../targets.js';
 import { backupRecorded, backupTask, recreateDatabaseFromArchive } from './backup.js';
 import { recordedSite } from './desired.js';
 import { deletedSite } from './record.js';
-import { siteResources, type SiteResources } from './resources.js';
+import { recordedIsolation, siteResources, type SiteResources } from './resources.js';
+import { removePoolTask } from './pool.js';
 import { compact, readPasswordTask, removeVhostTask, type PasswordBox } from './tasks.js';
 
 export const deleteSite: OperationBuilder = (ctx) => {
   const before = recordedSite(ctx);
-  const r = siteResources(ctx, before.name, before);
+  const r = siteResources(ctx, before.name, before, { isolation: recordedIsolation(before) });
   const password: PasswordBox = { value: null };
   let backup: SiteBackup | undefined;
   return {
@@ -26,6 +29,7 @@ export const deleteSite: OperationBuilder = (ctx) => {
       removeVhostTask(ctx.shell, r),
       dropDatabaseTask(ctx.shell, r, password, () => backup),
       removeFilesTask(ctx.shell, r.server, r.dir),
+      removePoolTask(ctx.shell, r),
     ]),
     details: () => ({ backup }),
     // The backup joins the site's list, which the deleted site's record keeps.

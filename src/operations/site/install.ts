@@ -1,12 +1,15 @@
-// site install: directory → database → settings → installer → vhost. The
-// vhost comes last, so a site answers only once it is fully installed; any
-// failure undoes the earlier steps (no database, user, files or vhost left).
+// site install: its own PHP pool (per-site isolation) → directory →
+// database → settings → installer → vhost. The pool comes first because its
+// user's group is the directory's; the vhost comes last, so a site answers
+// only once it is fully installed; any failure undoes the earlier steps (no
+// pool, database, user, files or vhost left).
 
 import type { OperationBuilder } from '../types.js';
 import { shouldExist } from './desired.js';
 import { appliedSite } from './record.js';
 import { siteResources, vhostModeFor } from './resources.js';
 import type { Package } from '../../state/types.js';
+import { ensurePoolTask } from './pool.js';
 import { compact, listPackagesTask, createDatabaseTask, createSiteDirTask, runInstallerTask, writeSettingsTask, writeVhostTask, type PasswordBox } from './tasks.js';
 
 export const installSite: OperationBuilder = (ctx) => {
@@ -16,6 +19,7 @@ export const installSite: OperationBuilder = (ctx) => {
   let packages: Package[] | null | undefined;
   return {
     tasks: compact([
+      ensurePoolTask(ctx.shell, r),
       createSiteDirTask(ctx.shell, r),
       createDatabaseTask(ctx.shell, r, password),
       writeSettingsTask(ctx.shell, r, password, { fresh: true }),

@@ -1,9 +1,14 @@
 // site migrate: to another platform, another server, or both.
 //
-//   maintenance page → backup → compatibility check → copy the site (new
-//   directory, new database) beside the target platform → database updates
-//   → switch the vhost to the copy → remove the old copy.
+//   maintenance page → backup → compatibility check → its own PHP pool on
+//   the target (per-site isolation) → copy the site (new directory, new
+//   database) beside the target platform → database updates → switch the
+//   vhost to the copy → remove the old copy → remove a pool it left.
 //
+// The pool comes before the copy because its user's group goes on the copy's
+// files; on the same server it is the same pool, pointed at the new platform
+// (the live site shows the maintenance page meanwhile), and its undo points
+// it back.
 // The source is only read until the switch, so any failure before it leaves
 // the site exactly as it was; the undo of each later step puts it back too
 // (the old database is reloaded from the backup if it was already dropped).
@@ -19,7 +24,8 @@ import { copySiteTasks, swapInTask } from './copy.js';
 import { dropDatabaseTask, removeFilesTask } from './delete.js';
 import { recordedSite, shouldExist } from './desired.js';
 import { appliedSite } from './record.js';
-import { siteResources, vhostModeFor } from './resources.js';
+import { recordedIsolation, siteResources, vhostModeFor } from './resources.js';
+import { ensurePoolTask, removePoolTask } from './pool.js';
 import { compact, readPasswordTask, removeVhostTask, writeVhostTask, type PasswordBox } from './tasks.js';
 
 export const migrateSite: OperationBuilder = (ctx) => {
@@ -27,7 +33,7 @@ export const migrateSite: OperationBuilder = (ctx) => {
   const before = recordedSite(ctx);
   const source = ctx.peer(before.server);
   const sameServer = before.server === ctx.server.name;
-  const from = siteResources(source, site.name, before);
+  const from = siteResources(source, site.name, before, { isolation: recordedIsolation(before) });
   const fromPassword: PasswordBox = { value: null };
 
   // The copy gets database names of its own, so the live database is untouched until the switch.
@@ -52,6 +58,7 @@ export const migrateSite: OperationBuilder = (ctx) => {
       from.db ? writeVhostTask(source.shell, from, 'maintenance') : null,
       ...backup.tasks,
       before.platform !== site.platform ? compatibilityTask({ ctx, from, fromShell: source.shell, fromPassword, to: copyR }) : null,
+      ensurePoolTask(ctx.shell, finalR, sameServer ? from : undefined),
       ...copy.tasks,
       sameServer ? swapInTask(ctx.shell, live, staging, previous) : null,
       writeVhostTask(ctx.shell, finalR, vhostModeFor(before.status)),
@@ -59,6 +66,7 @@ export const migrateSite: OperationBuilder = (ctx) => {
       // Last: the old database (reloaded from the backup should the last step fail) and the old directory.
       dropDatabaseTask(source.shell, from, fromPassword, () => backup.taken()),
       removeFilesTask(source.shell, source.server, sameServer ? previous : from.dir),
+      sameServer && finalR.pool ? null : removePoolTask(source.shell, from),
     ]),
     details: () => ({ backup: backup.taken(), from: { platform: before.platform, server: before.server }, to: { platform: site.platform, server: ctx.server.name } }),
     updates: () => [...backup.recorded(), appliedSite(site, finalR, { status: before.status, packages: copy.packages })],

@@ -11,6 +11,16 @@
 // the web server's user, and an unprivileged user cannot chown anything
 // (chgrp to a group it belongs to, it can). Symbolic links are left alone:
 // chmod would follow them out of the directory.
+//
+// A site with its own PHP pool (php.isolation: per-site, pool.ts) has the
+// same modes with the pool user's group, tide-<hex>, in place of the web
+// group: settings.json is then readable by its own PHP and the deploy user
+// only, not by the web server, the shared pool or another site's pool.
+// nginx never enters a site directory (it serves the platform's docroot and
+// hands the site directory to PHP), so 2750 keeps it out too. The pool
+// helper adds the deploy user to that group, but a login made before does
+// not have it yet: the command then runs under `sg GROUP` (which reads
+// /etc/group afresh), so chgrp and the setgid bit work at once.
 
 import { shellQuote as q } from '../../transport/types.js';
 import { SETTINGS_FILE } from '../paths.js';
@@ -20,8 +30,13 @@ export const FILES_DIR_MODE = '2770';
 export const SETTINGS_MODE = '640';
 export const FILES_DIR = 'files';
 
-/** Shell that gives a site directory (and its files/) the model above; run as the deploy user. */
-export function sitePermissionsCommand(dir: string, group: string | undefined): string {
+/** Shell that gives a site directory (and its files/) the model above; run as the deploy user (`viaSg`: under `sg group`). */
+export function sitePermissionsCommand(dir: string, group: string | undefined, { viaSg = false } = {}): string {
+  const command = permissionsCommand(dir, group);
+  return viaSg && group ? `sg ${q(group)} -c ${q(command)}` : command;
+}
+
+function permissionsCommand(dir: string, group: string | undefined): string {
   const d = q(dir);
   const files = q(`${dir}/${FILES_DIR}`);
   const mine = '-user "$(id -u)" ! -type l';

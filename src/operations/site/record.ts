@@ -19,7 +19,7 @@ export function appliedSite(site: Site, r: SiteResources, { status, packages }: 
     kind: 'site',
     name: site.name,
     update: (current: RecordedSite | undefined): RecordedSite => {
-      const spec = siteSpec(site, r.server.name, r.platform.vars);
+      const spec = siteSpec(site, r.server.name, r.platform.vars, r.isolation);
       // Whatever ran rewrote the site from its spec: earlier drift is gone.
       const { drift: _repaired, packages: recordedPackages, ...kept } = current ?? ({} as Partial<RecordedSite>);
       const found = packages?.();

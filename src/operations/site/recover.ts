@@ -27,8 +27,7 @@ import { recordedSite } from './desired.js';
 import { adoptBackupStep, removeLeftoversTask } from './leftovers.js';
 import { finishCopyTasks, type CopyPlaces } from './recover-forward.js';
 import { siteResources, vhostModeFor, type SiteResources } from './resources.js';
-import { compact, fixPermissionsTask, readPasswordTask, removeVhostTask, writeSettingsTask, writeVhostTask, type PasswordBox } from './tasks.js';
-import { sitePermissionsCommand } from './permissions.js';
+import { compact, fixPermissionsTask, sitePermissions, readPasswordTask, removeVhostTask, writeSettingsTask, writeVhostTask, type PasswordBox } from './tasks.js';
 
 /** The interrupted operation, as its record tells it. */
 export interface InterruptedCopy {
@@ -142,7 +141,7 @@ function bringBackFilesTask(ctx: OperationContext, r: SiteResources, archive: st
   return {
     name: `bring ${r.dir} back from the backup if it is gone`,
     run: async () => void (await ctx.shell.run('bringing the site directory back',
-      `if [ ! -e ${q(r.dir)} ]; then mkdir -p ${q(r.dir)} && chmod 0700 ${q(r.dir)} && ${unpackSiteFilesCommand(archive, r.dir, r.name)} && ${sitePermissionsCommand(r.dir, r.server.webGroup)}; fi`)),
+      `if [ ! -e ${q(r.dir)} ]; then mkdir -p ${q(r.dir)} && chmod 0700 ${q(r.dir)} && ${unpackSiteFilesCommand(archive, r.dir, r.name)} && ${sitePermissions(r)}; fi`)),
   };
 }
 

@@ -3,16 +3,17 @@
 
 import { driverFor } from '../../drivers/index.js';
 import type { Driver, SiteFacts } from '../../drivers/types.js';
-import type { Platform, Server } from '../../model/kinds.js';
+import type { PhpIsolation, Platform, Server } from '../../model/kinds.js';
 import { dbServiceType } from '../../services/db/index.js';
 import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
 import type { DbAdmin, DbServiceType } from '../../services/db/types.js';
 import { httpServiceType } from '../../services/http/index.js';
 import type { HttpServiceType } from '../../services/http/types.js';
-import { effectiveVars, type SiteSpec } from '../../state/spec.js';
+import { effectiveVars, phpIsolation, type SiteSpec } from '../../state/spec.js';
 import { OperationPreconditionError } from '../../shell/errors.js';
 import { platformDir, serverDirs, SETTINGS_FILE, siteDir } from '../paths.js';
 import type { OperationContext } from '../types.js';
+import { sitePool, type SitePool } from './pool.js';
 
 /**
  * The parts of a site spec that shape its files and vhost (desired or
@@ -37,14 +38,30 @@ export interface SiteResources {
   db: { type: DbServiceType; admin: DbAdmin; name: string; user: string } | null;
   /** Null when the server has no http service. */
   http: { type: HttpServiceType; path: string } | null;
+  /** How its PHP runs (recorded as is, even for a site without PHP). */
+  isolation: PhpIsolation;
+  /** Its own php-fpm pool (per-site isolation of a PHP site served by a web server); null in the shared pool. */
+  pool: SitePool | null;
+  /** The group its files belong to: its pool user's, or the web group (permissions.ts). */
+  group: string | undefined;
   shape: SiteShape;
 }
 
 /** What resolving a site's resources needs: the fleet, the server and its database admin password. */
 export type ResourceContext = Pick<OperationContext, 'desired' | 'server' | 'dbAdminPassword'>;
 
-/** `dir`: where the site's files are, when not (yet) at their usual place (a migrate's staging copy). */
-export function siteResources(ctx: ResourceContext, name: string, shape: SiteShape, { dir = siteDir(ctx.server, name) } = {}): SiteResources {
+export interface ResourceOptions {
+  /** Where the site's files are, when not (yet) at their usual place (a migrate's staging copy). */
+  dir?: string;
+  /** How its PHP runs, when not as the fleet says now (a recorded site: recordedIsolation). */
+  isolation?: PhpIsolation;
+}
+
+/** How a recorded site's PHP runs, as recorded (the fleet may want it changed). */
+export const recordedIsolation = (site: Pick<SiteSpec, 'phpIsolation'>): PhpIsolation => site.phpIsolation ?? 'shared';
+
+export function siteResources(ctx: ResourceContext, name: string, shape: SiteShape, options: ResourceOptions = {}): SiteResources {
+  const { dir = siteDir(ctx.server, name) } = options;
   const { server } = ctx;
   const platform = ctx.desired.platforms.get(shape.platform);
   if (!platform) {
@@ -60,7 +77,12 @@ export function siteResources(ctx: ResourceContext, name: string, shape: SiteSha
     const type = httpServiceType(httpConfig.type);
     return { type, path: type.vhostPath(httpConfig, name) };
   })();
-  return { name, server, platform, driver, dir, settingsPath: `${dir}/${SETTINGS_FILE}`, platformDir: platformDir(server, platform.name), db, http, shape };
+  const isolation = options.isolation ?? phpIsolation(server, platform);
+  const pool = isolation === 'per-site' && driver.usesPhp && http ? sitePool(server, name) : null;
+  return {
+    name, server, platform, driver, dir, settingsPath: `${dir}/${SETTINGS_FILE}`, platformDir: platformDir(server, platform.name), db, http,
+    isolation, pool, group: pool?.user ?? server.webGroup, shape,
+  };
 }
 
 export function siteFacts(r: SiteResources, password: string | null): SiteFacts {
@@ -100,7 +122,7 @@ export function renderSiteVhost(r: SiteResources, mode: VhostMode): string {
     httpsPort: http.httpsPort,
     docroot,
     siteDir: r.dir,
-    fastcgi: r.driver.usesPhp ? (http.fastcgi ?? null) : null,
+    fastcgi: !r.driver.usesPhp ? null : r.pool ? `unix:${r.pool.socket}` : (http.fastcgi ?? null),
     disabled: mode !== 'live',
     disabledDir: mode === 'maintenance' ? serverDirs(r.server).maintenance : serverDirs(r.server).disabled,
   });

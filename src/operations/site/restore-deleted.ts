@@ -2,7 +2,8 @@
 // fleet wants the site again): its chosen backup is copied into a new
 // directory and database, brought up to the platform's code and served, as a
 // clone is made from its source's backup. Its kept backups go back on its
-// record and the deleted site's record goes.
+// record and the deleted site's record goes. A site in its own PHP pool gets
+// it back (a new user) before the copy takes that user's group.
 
 import { shellQuote as q } from '../../transport/types.js';
 import type { DeletedSite, RecordedSite } from '../../state/types.js';
@@ -13,6 +14,7 @@ import { shouldExist } from './desired.js';
 import { appliedSite } from './record.js';
 import { siteResources, vhostModeFor } from './resources.js';
 import { chosenBackup } from './restore.js';
+import { ensurePoolTask } from './pool.js';
 import { compact, writeVhostTask } from './tasks.js';
 
 export const restoreDeletedSite: OperationBuilder = (ctx) => {
@@ -40,6 +42,7 @@ export const restoreDeletedSite: OperationBuilder = (ctx) => {
           await ctx.shell.run('checking the site directory', `test ! -e ${q(r.dir)}`);
         },
       },
+      ensurePoolTask(ctx.shell, r),
       ...copy.tasks,
       writeVhostTask(ctx.shell, r, vhostModeFor(site.status)),
     ]),

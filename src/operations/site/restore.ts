@@ -2,6 +2,8 @@
 // the chosen backup's files and database are copied in beside the live site,
 // brought up to the platform's code, and switched to. Until the switch the
 // live site is only read, so a failure leaves it as it was before the restore.
+// It keeps the site as recorded (a pending fleet change is the plan's): a
+// site in its own PHP pool keeps it, repaired before the copy takes its group.
 
 import { siteDatabaseNames } from '../../services/db/mariadb/index.js';
 import type { RecordedSite, SiteBackup } from '../../state/types.js';
@@ -13,7 +15,8 @@ import { siteBackupStep } from './backup.js';
 import { copySiteTasks, swapInTask } from './copy.js';
 import { dropDatabaseTask, removeFilesTask } from './delete.js';
 import { recordedSite } from './desired.js';
-import { siteResources, vhostModeFor } from './resources.js';
+import { recordedIsolation, siteResources, vhostModeFor } from './resources.js';
+import { ensurePoolTask } from './pool.js';
 import { compact, readPasswordTask, writeVhostTask, type PasswordBox } from './tasks.js';
 
 export const restoreSite: OperationBuilder = (ctx) => {
@@ -24,11 +27,12 @@ export const restoreSite: OperationBuilder = (ctx) => {
   const live = siteDir(ctx.server, before.name);
   const staging = siteStagingDir(ctx.server, before.name, 'restore', ctx.operationId);
   const previous = sitePreviousDir(ctx.server, before.name, ctx.operationId);
-  const current = siteResources(ctx, before.name, before);
+  const isolation = recordedIsolation(before);
+  const current = siteResources(ctx, before.name, before, { isolation });
   const currentPassword: PasswordBox = { value: null };
   const shape = { ...before, db: siteDatabaseNames(before.name, before.generation + 1) };
-  const copyR = siteResources(ctx, before.name, shape, { dir: staging });
-  const finalR = siteResources(ctx, before.name, shape);
+  const copyR = siteResources(ctx, before.name, shape, { dir: staging, isolation });
+  const finalR = siteResources(ctx, before.name, shape, { isolation });
 
   const shellOn = (server: string) => ctx.peer(server).shell;
   const backup = siteBackupStep(ctx.shell, current, before, ctx.operationId, ctx.now, ctx.peer, { spare: chosen.id });
@@ -59,6 +63,7 @@ export const restoreSite: OperationBuilder = (ctx) => {
       readPasswordTask(ctx.shell, current, currentPassword),
       current.db ? writeVhostTask(ctx.shell, current, 'maintenance') : null,
       ...backup.tasks,
+      ensurePoolTask(ctx.shell, finalR),
       ...copy.tasks,
       swapInTask(ctx.shell, live, staging, previous),
       writeVhostTask(ctx.shell, finalR, vhostModeFor(before.status)),

@@ -39,7 +39,7 @@ export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fil
   return {
     name,
     async run() {
-      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(r.dir)} && chmod 0700 ${q(r.dir)} && ${fill()} && ${sitePermissionsCommand(r.dir, r.server.webGroup)}`,
+      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(r.dir)} && chmod 0700 ${q(r.dir)} && ${fill()} && ${sitePermissions(r)}`,
         { timeoutMs: commandTimeoutMs() });
       if (made.exitCode === DIR_EXISTS) {
         throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not put a site over it.`,
@@ -181,7 +181,7 @@ export function writeVhostTask(shell: Shell, r: SiteResources, mode: VhostMode):
   return {
     name: `${VHOST_TASK_NAMES[mode]} ${path}`,
     async run() {
-      if (r.driver.usesPhp && !http.fastcgi) {
+      if (r.driver.usesPhp && !r.pool && !http.fastcgi) {
         throw new OperationPreconditionError(`Server ${r.server.name} has no php-fpm address (services.http.fastcgi) for ${r.platform.driver} sites.`,
           'Set services.http.fastcgi on the Server, e.g. unix:/run/php/php8.2-fpm.sock.');
       }
@@ -212,9 +212,14 @@ export function removeVhostTask(shell: Shell, r: SiteResources): Task | null {
 export function fixPermissionsTask(shell: Shell, r: SiteResources): Task {
   return {
     name: `fix ownership and permissions of ${r.dir}`,
-    run: async () => void (await shell.run('fixing ownership and permissions', sitePermissionsCommand(r.dir, r.server.webGroup),
+    run: async () => void (await shell.run('fixing ownership and permissions', sitePermissions(r),
       { timeoutMs: commandTimeoutMs() })),
   };
+}
+
+/** The permission command for the site's directory (`r.dir`, a staging copy included) with its group. */
+export function sitePermissions(r: SiteResources): string {
+  return sitePermissionsCommand(r.dir, r.group, { viaSg: r.pool !== null });
 }
 
 export function compact(tasks: (Task | null)[]): Task[] {
