@@ -10,6 +10,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
@@ -33,6 +34,8 @@ export interface HostSpec {
   check: string;
   reload: string;
   authorizedKey: string;
+  /** prepare-server.sh's --php-pools settings: the helper for per-site pools, in this run's temp dir. */
+  pools: { helper: string; confDir: string; socketDir: string; poolDir: string; tmpDir: string; reload: string; check: string };
 }
 
 const created: { users: string[]; files: string[] } = { users: [], files: [] };
@@ -59,6 +62,8 @@ export async function prepareHost(user: string, spec: HostSpec): Promise<Prepare
     PREPARE_SCRIPT, '--user', user, '--group', WEB_GROUP, '--root', spec.root, '--vhost-dir', spec.configDir,
     '--web-server', 'nginx', '--include-file', spec.includeFile, '--check', spec.check, '--reload', spec.reload,
     '--sudoers-file', sudoersFile, '--authorized-key', spec.authorizedKey,
+    '--php-pools', '--php-pool-helper', spec.pools.helper, '--php-pool-conf-dir', spec.pools.confDir, '--php-pool-dir', spec.pools.poolDir,
+    '--php-socket-dir', spec.pools.socketDir, '--php-tmp-dir', spec.pools.tmpDir, '--php-reload', spec.pools.reload, '--php-check', spec.pools.check,
   ]);
   return { user, root: spec.root, configDir: spec.configDir, sudoersFile };
 }
@@ -83,8 +88,23 @@ export async function prepareBrokenHost(user: string, dir: string, authorizedKey
   return { user, root, configDir, sudoersFile: '' };
 }
 
+/** Site pool users the pool helper made for this run's deploy users (a test that failed before deleting its site leaves them). */
+function poolUsersOf(deployUsers: string[]): string[] {
+  const comments = new Set(deployUsers.map((user) => `tide php pool of ${user}`));
+  return readFileSync('/etc/passwd', 'utf8').split('\n').map((line) => line.split(':'))
+    .filter((fields) => comments.has(fields[4] ?? '')).map((fields) => fields[0]!);
+}
+
 /** Removes the users and sudoers files this run made. Synchronous, so it also works from process.on('exit'). */
 export function removeHostsSync(): void {
+  for (const user of poolUsersOf(created.users)) {
+    try {
+      execFileSync('userdel', ['-f', user], { stdio: 'ignore' });
+      execFileSync('groupdel', [user], { stdio: 'ignore' });
+    } catch {
+      // Already gone.
+    }
+  }
   for (const file of created.files.splice(0)) {
     try {
       execFileSync('rm', ['-f', file]);

@@ -9,7 +9,7 @@ import { prepareBrokenHost, prepareHost, runUserNamer, WEB_GROUP, type PreparedH
 import { startMariadb } from './mariadb.js';
 import { startNginx, writeNginxConfig } from './nginx.js';
 import { ensureBinaries } from './packages.js';
-import { startPhpFpm } from './php-fpm.js';
+import { phpFpmPaths, startPhpFpm } from './php-fpm.js';
 import { freePorts } from './ports.js';
 import type { Daemons } from './processes.js';
 import { generateKey, startSshd } from './sshd.js';
@@ -48,6 +48,11 @@ export async function startServices(dir: string, daemons: Daemons): Promise<Test
     const serverDir = join(dir, name);
     return { name, serverDir, root: join(serverDir, 'root'), configDir: join(serverDir, 'vhosts'), sshPort: nextPort(), httpPort: nextPort(), httpsPort: nextPort() };
   });
+  const phpFpm = phpFpmPaths(bin.phpFpm, join(dir, 'php-fpm'));
+  // Root's, as prepare-server.sh installs it in /usr/local/sbin: one per run, so runs side by side never share one.
+  const pools = { helper: join(dir, 'sbin', 'tide-php-pool'), confDir: join(dir, 'sbin', 'tide-php-pool.d'), socketDir: phpFpm.dir,
+    poolDir: phpFpm.poolDir, tmpDir: join(dir, 'php-fpm', 'tmp'), reload: phpFpm.reload, check: phpFpm.check };
+  await mkdir(phpFpm.dir, { recursive: true });
   const nginxConfigs = await Promise.all(servers.map((s) => writeNginxConfig(bin.nginx, join(s.serverDir, 'nginx'), s.httpPort)));
   // One at a time: useradd and usermod lock /etc/passwd and /etc/group.
   const hosts: PreparedHost[] = [];
@@ -55,14 +60,14 @@ export async function startServices(dir: string, daemons: Daemons): Promise<Test
     const nginx = nginxConfigs[i]!;
     hosts.push(await prepareHost(userFor(s.name), {
       name: s.name, root: s.root, configDir: s.configDir, includeFile: join(nginx.includeDir, 'tide.conf'),
-      check: nginx.check, reload: nginx.reload, authorizedKey: publicKeyPath,
+      check: nginx.check, reload: nginx.reload, authorizedKey: publicKeyPath, pools,
     }));
   }
   const broken = await prepareBrokenHost(userFor('bad'), join(dir, 'badly-prepared'), publicKeyPath);
 
   // Nothing depends on anything else from here on: start it all at once.
   const db = startMariadb(daemons, bin, join(dir, 'mariadb'), dbPort);
-  const fastcgi = startPhpFpm(daemons, bin.phpFpm, join(dir, 'php-fpm'));
+  const fastcgi = startPhpFpm(daemons, bin.phpFpm, phpFpm);
   const sshds = servers.map((s) =>
     startSshd(daemons, {
       sshd: bin.sshd,
@@ -85,6 +90,7 @@ export async function startServices(dir: string, daemons: Daemons): Promise<Test
       webGroup: WEB_GROUP,
       hostKey: await sshds[i]!,
       root: s.root,
+      php: { poolHelper: pools.helper, poolSocketDir: pools.socketDir },
       http: {
         port: s.httpPort, httpsPort: s.httpsPort, configDir: s.configDir,
         check: nginxConfigs[i]!.check, reload: nginxConfigs[i]!.reload, fastcgi: await fastcgi,

@@ -19,6 +19,12 @@ export interface TestSshServer {
   hostKey: string;
   /** Directory the fleet's Server.root points at (platforms/, sites/, backups/ go here). */
   root: string;
+  /**
+   * The per-site PHP pool helper prepare-server.sh --php-pools installed for
+   * this run (Server php.poolHelper) and where its pools listen
+   * (php.poolSocketDir). Fleets use them only with php.isolation: per-site.
+   */
+  php: { poolHelper: string; poolSocketDir: string };
   http: {
     /**
      * Port this server's own nginx listens on. Bound like tide's vhosts
