@@ -30,6 +30,7 @@ const settingsOf = (name: string) => join(siteDir(name), 'settings.json');
 const stat = (path: string) => execFileSync('stat', ['-c', '%a %U %G', path], { encoding: 'utf8' }).trim();
 const userExists = (user: string) => spawnSync('getent', ['passwd', user]).status === 0;
 const poolUserOf = (name: string) => stat(siteDir(name)).split(' ')[2]!;
+// The environment's php-fpm keeps its pid, pools/ and the pools' sockets in one directory (env/php-fpm.ts).
 const poolFile = (user: string) => join(web1.php.poolSocketDir, 'pools', `${user}.conf`);
 const socketOf = (user: string) => join(web1.php.poolSocketDir, `${user}.sock`);
 
@@ -137,18 +138,26 @@ describe('per-site PHP isolation', () => {
     expect((await httpRequest(web1.http.port, COPY, '/upload.php?name=own.txt')).body).toBe('mine');
   });
 
-  it('tide verify finds the sites in order, and names the fix when the helper is missing', async () => {
+  it('tide verify names the fix for a missing helper and finds a lost pool, which the next apply makes again', async () => {
     const serverFile = join(fleet.dir, 'servers/web1.yaml');
     const good = readFileSync(serverFile, 'utf8');
     writeFileSync(serverFile, serverYaml(web1, services, root, { php: { ...web1.php, poolHelper: '/usr/local/sbin/no-such-tide-php-pool' } }));
     commitAll(fleet, 'a helper that is not there');
+    // The isolated site's pool is lost (a php-fpm reinstall, a hurried admin).
+    const user = poolUserOf(ISO);
+    rmSync(poolFile(user));
+    execFileSync('sh', ['-c', `kill -USR2 "$(cat ${join(web1.php.poolSocketDir, 'php-fpm.pid')})" && for i in $(seq 50); do [ -S ${socketOf(user)} ] || exit 0; sleep 0.1; done; exit 1`]);
     const verify = await tide(fleet, ['verify', '--server', 'web1']);
     expect(verify.all).toContain('cannot run the pool helper /usr/local/sbin/no-such-tide-php-pool through sudo');
     expect(verify.all).toContain('examples/prepare-server.sh --user');
-    // Only the server's finding: pools, sockets, groups and vhosts of the sites are as tide made them.
-    expect(verify.all).not.toContain(ISO);
+    expect(verify.all).toContain(`the socket of its php-fpm pool ${socketOf(user)} is missing`);
+    // The clone's pool, files and vhost are as tide made them.
     expect(verify.all).not.toContain(COPY);
     writeFileSync(serverFile, good);
+    const repaired = await applyOk('the helper back');
+    expect(repaired).toMatch(new RegExp(`verify site ${ISO.replaceAll('.', '\\.')}`));
+    expect(existsSync(poolFile(user))).toBe(true);
+    expect(await peek(ISO, settingsOf(ISO))).toEqual({ user, php: true, shell: true });
   });
 
   it('delete removes the pool, its socket and its user; the shared site keeps working', async () => {

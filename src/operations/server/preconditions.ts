@@ -70,6 +70,10 @@ function poolHelperAllowed(t: Transport, who: () => Promise<Login>, server: Serv
   return {
     name: `the per-site PHP pool helper ${poolHelper} is installed and allowed`,
     async check() {
+      // sg gives the login the site group the helper just made (permissions.ts).
+      if ((await t.exec('command -v sg', { timeoutMs: 30_000 })).exitCode !== 0) {
+        return { problem: 'sg is not installed: tide runs the permission fixes of an isolated site under `sg SITEGROUP`.', fix: 'As root: apt-get install login (Debian 12; the package that provides sg elsewhere).' };
+      }
       const r = await t.exec(poolHelperCommand(server, ['check']), { timeoutMs: 30_000 });
       if (r.exitCode === 0 && r.stdout.trim() === 'ok') return null;
       const me = await who();
