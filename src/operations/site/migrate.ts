@@ -9,6 +9,7 @@
 // files; on the same server it is the same pool, pointed at the new platform
 // (the live site shows the maintenance page meanwhile), and its undo points
 // it back.
+//
 // The source is only read until the switch, so any failure before it leaves
 // the site exactly as it was; the undo of each later step puts it back too
 // (the old database is reloaded from the backup if it was already dropped).
