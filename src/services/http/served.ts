@@ -87,7 +87,9 @@ const NO_CLIENT = 127;
 
 // `tide_seen HOST PORT` prints "STATUS MARKER" (a '-' for what is missing)
 // or "- - LAST LINE OF THE CLIENT'S ERROR". curl is preferred; wget as on a
-// minimal Debian. The client's own timeout keeps one attempt short.
+// minimal Debian. The client's own timeout keeps one attempt short. One awk
+// reads the answer: each poll of each vhost starts two processes, which
+// counts on a loaded server polling a whole batch.
 const PROBE_FUNCTIONS = `tide_probe() {
   if command -v curl >/dev/null 2>&1; then
     curl -sS -o /dev/null -D - --max-time 2 -H "Host: $1" "http://127.0.0.1:$2${PROBE_PATH}" 2>&1
@@ -96,10 +98,11 @@ const PROBE_FUNCTIONS = `tide_probe() {
   fi
 }
 tide_seen() {
-  out=$(tide_probe "$1" "$2" | tr -d '\\r')
-  status=$(printf '%s\\n' "$out" | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | tail -n 1)
-  marker=$(printf '%s\\n' "$out" | grep -i '^ *${MARKER_HEADER}:' | tail -n 1 | sed 's/^[^:]*: *//; s/[^0-9a-f].*//')
-  if [ -n "$status" ]; then echo "$status \${marker:--}"; else echo "- - $(printf '%s\\n' "$out" | tail -n 1)"; fi
+  tide_probe "$1" "$2" | awk '
+    { sub(/\\r$/, ""); if ($0 != "") last = $0; line = tolower($0) }
+    line ~ /^ *http\\/[0-9.]* [0-9][0-9][0-9]/ { s = line; sub(/^ *http\\/[0-9.]* /, "", s); status = substr(s, 1, 3) }
+    line ~ /^ *${MARKER_HEADER.toLowerCase()}:/ { m = line; sub(/^[^:]*: */, "", m); sub(/[^0-9a-f].*$/, "", m); marker = m }
+    END { if (status != "") print status, (marker == "" ? "-" : marker); else print "- -", last }'
 }
 tide_check() {
   seen=$(tide_seen "$2" "$3")

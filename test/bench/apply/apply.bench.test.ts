@@ -19,6 +19,7 @@ import { deployUserDir } from '../../integration/support/ssh.js';
 import { ansiblePlaybook, runAnsible } from './ansible.js';
 import { runFloor, type BenchServerPlan } from './floor.js';
 import { startSlowHosts, type SlowHosts } from './hosts.js';
+import { describeBreakdown, tideBreakdown } from './breakdown.js';
 
 const services = inject('services');
 const list = (v: string | undefined, fallback: string) => (v ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
@@ -123,10 +124,13 @@ for (const shell of SHELLS) {
               names.forEach((name, i) => writeFleetFile(fleet, `sites/${name}.yaml`, { kind: 'Site', name, platform: 'brochure', server: servers[i % servers.length]!.name }));
               commitAll(fleet, `${count} sites`);
               const started = performance.now();
+              const startedAt = Date.now();
               // No 3-minute limit: 400 sites on this loaded machine take longer.
               const run = await tide(fleet, ['apply', '--yes'], {}, 3_600_000);
               row.times.tide.push(performance.now() - started);
+              const endedAt = Date.now();
               expect(run.exitCode, run.all).toBe(0);
+              console.log(`${shell} ${count} round ${round}: ${describeBreakdown(tideBreakdown(fleet, new Set(names), startedAt, endedAt))}`);
               expect((await pageWhen(servers[1]!.http.port, names[1]!, (p) => p.status === 200)).status).toBe(200);
             },
             floor: async () => {

@@ -1,0 +1,83 @@
+// Where a timed tide apply spent its time, read from what it recorded on the
+// state branch (records and their logs): start-up before the first operation
+// began, the operations themselves, the tail after the last one ended;
+// commands per operation (its own, and those shared with other operations:
+// the config test, reload and served probe of a reload group), and how many
+// distinct reloads ran on the servers.
+
+import { operationRecords, stateFile, type TestFleet } from '../../integration/support/fleet.js';
+
+export interface TideBreakdown {
+  operations: number;
+  /** ms from the process start to the first operation's start. */
+  startupMs: number;
+  /** ms from the first operation's start to the last one's end. */
+  operationsMs: number;
+  /** ms from the last operation's end to the process exit. */
+  tailMs: number;
+  /** Median of one operation's duration, ms. */
+  medianOpMs: number;
+  /** Sum of operation durations / operationsMs: operations in flight on average. */
+  inFlight: number;
+  /** Commands an operation ran itself (median), file writes included. */
+  ownCommands: number;
+  /** Commands it shared with others (median): config tests, reloads, served probes. */
+  sharedCommands: number;
+  /** Distinct reload runs over all servers (a shared one counted once). */
+  reloads: number;
+  /** Distinct config test runs. */
+  checks: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** `startedAt`/`endedAt`: the timed process, as Date.now() values. */
+export function tideBreakdown(fleet: TestFleet, sites: Set<string>, startedAt: number, endedAt: number): TideBreakdown {
+  const records = operationRecords(fleet).filter((r) => r.target.kind === 'site' && sites.has(r.target.name) && r.startedAt >= new Date(startedAt).toISOString());
+  const starts = records.map((r) => Date.parse(r.startedAt));
+  const ends = records.map((r) => Date.parse((r as unknown as { finishedAt: string }).finishedAt));
+  const durations = records.map((_, i) => ends[i]! - starts[i]!);
+  const own: number[] = [];
+  const shared: number[] = [];
+  // A shared command is logged, with the same text, in the log of every operation of its batch (whose note names
+  // every vhost of the batch): the most times one log has a text is how often it ran.
+  const runs = new Map<string, number>();
+  for (const r of records) {
+    const log = stateFile(fleet, `operations/${r.startedAt.slice(0, 7)}/${r.id}.log`) ?? '';
+    const commands = log.split('\n').filter((l) => /^\S+ (\$ |write |remove )/.test(l)).map((l) => l.replace(/^\S+ /, ''));
+    // The served probe is a multi-line script: its first line is what is counted.
+    const isShared = (l: string) => /\((once for \d+ vhosts|for \/)[^)]*\)$/.test(l) || l.startsWith('$ command -v curl');
+    own.push(commands.filter((l) => !isShared(l)).length);
+    shared.push(commands.filter(isShared).length);
+    const counts = new Map<string, number>();
+    for (const l of commands.filter(isShared)) counts.set(`${r.server} ${l}`, (counts.get(`${r.server} ${l}`) ?? 0) + 1);
+    for (const [key, n] of counts) runs.set(key, Math.max(runs.get(key) ?? 0, n));
+  }
+  const ran = (what: RegExp) => [...runs].filter(([key]) => what.test(key)).reduce((sum, [, n]) => sum + n, 0);
+  const reloads = ran(/ -s reload/);
+  const checks = ran(/ -t\s+\(/);
+  const first = Math.min(...starts);
+  const last = Math.max(...ends);
+  return {
+    operations: records.length,
+    startupMs: first - startedAt,
+    operationsMs: last - first,
+    tailMs: endedAt - last,
+    medianOpMs: median(durations),
+    inFlight: durations.reduce((a, b) => a + b, 0) / (last - first),
+    ownCommands: median(own),
+    sharedCommands: median(shared),
+    reloads,
+    checks,
+  };
+}
+
+export function describeBreakdown(b: TideBreakdown): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return `tide: ${b.operations} operations; start-up ${s(b.startupMs)}, operations ${s(b.operationsMs)}, tail ${s(b.tailMs)}; ` +
+    `one operation ${s(b.medianOpMs)} (median), ${b.inFlight.toFixed(1)} in flight; commands per operation: ${b.ownCommands} own, ` +
+    `${b.sharedCommands} shared; ${b.checks} config tests and ${b.reloads} reloads in all`;
+}
