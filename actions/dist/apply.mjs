@@ -338,10 +338,11 @@ ${stderr}`:""}`,{hint}),this.server=server,this.command=command,this.exitCode=re
   fi
 }
 tide_seen() {
-  out=$(tide_probe "$1" "$2" | tr -d '\\r')
-  status=$(printf '%s\\n' "$out" | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9][0-9]\\).*/\\1/p' | tail -n 1)
-  marker=$(printf '%s\\n' "$out" | grep -i '^ *${MARKER_HEADER}:' | tail -n 1 | sed 's/^[^:]*: *//; s/[^0-9a-f].*//')
-  if [ -n "$status" ]; then echo "$status \${marker:--}"; else echo "- - $(printf '%s\\n' "$out" | tail -n 1)"; fi
+  tide_probe "$1" "$2" | awk '
+    { sub(/\\r$/, ""); if ($0 != "") last = $0; line = tolower($0) }
+    line ~ /^ *http\\/[0-9.]* [0-9][0-9][0-9]/ { s = line; sub(/^ *http\\/[0-9.]* /, "", s); status = substr(s, 1, 3) }
+    line ~ /^ *${MARKER_HEADER.toLowerCase()}:/ { m = line; sub(/^[^:]*: */, "", m); sub(/[^0-9a-f].*$/, "", m); marker = m }
+    END { if (status != "") print status, (marker == "" ? "-" : marker); else print "- -", last }'
 }
 tide_check() {
   seen=$(tide_seen "$2" "$3")
