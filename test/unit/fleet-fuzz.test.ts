@@ -122,8 +122,10 @@ const rawBytes = fc.option(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), 
 
 type Path = (string | number)[];
 
+/** Every path into a document; a YAML `!!binary` (Uint8Array) or `!!timestamp` (Date) is one value, not a container to edit inside. */
 function paths(value: unknown, prefix: Path = []): Path[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
+  const container = typeof value === 'object' && value !== null && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
+  if (!container) return [prefix];
   const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
   return [prefix, ...entries.flatMap(([k, v]) => paths(v, [...prefix, k]))];
 }
