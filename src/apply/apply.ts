@@ -11,7 +11,7 @@ import type { Operation, Plan } from '../plan/types.js';
 import { operationFor } from '../operations/index.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import { execute, type OperationResult } from './executor.js';
-import { checkFilterNames, filterOperations, type PlanFilter } from './filter.js';
+import { checkFilterNames, filterOperations, type PlanFilter, withoutRepairs } from './filter.js';
 import { checkPlanFile, checkReviewedFleet, readPlanFile } from './plan-file.js';
 import { holdBackUnreviewed, type ReviewedPlan } from '../plan/reviewed.js';
 import { Recorder } from './recorder.js';
@@ -35,6 +35,13 @@ export interface ApplyOptions {
   /** Apply a work tree with uncommitted changes (recorded as such) instead of refusing it. */
   allowDirty?: boolean;
   filter: PlanFilter;
+  /**
+   * `selfHeal`: drift repairs (operations only there because a verify found
+   * drift) run only when the fleet's selfHeal is on, and are left out
+   * otherwise: the daemon reports drift unless told to heal it. A person
+   * running `tide apply` asks for them (the default, `always`).
+   */
+  driftRepairs?: 'always' | 'selfHeal';
   /** Asked once the plan is known; false stops before any planned operation runs (recovery has run by then). */
   confirm(plan: Plan, operations: Operation[], desired: DesiredState): Promise<boolean>;
   onStart?(op: Operation): void;
@@ -86,7 +93,8 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const plan = makePlan(desired, recorded);
     const recorder = new Recorder(writer, recorded, { desiredCommit: desired.commit, planHash: plan.hash, uncommitted });
     if (options.planFile) checkPlanFile(options.planFile, readPlanFile(options.planFile), plan);
-    const filtered = blockUnrecovered(filterOperations(plan.operations, options.filter), recovery);
+    const wanted = options.driftRepairs === 'selfHeal' && !desired.fleet.selfHeal ? withoutRepairs(plan.operations) : plan.operations;
+    const filtered = blockUnrecovered(filterOperations(wanted, options.filter), recovery);
     const { operations, held } = reviewed ? holdBackUnreviewed(filtered, reviewed) : { operations: filtered, held: [] };
     const confirmed = await options.confirm(plan, operations, desired);
     if (!confirmed) return { plan, operations, results: recovered, recovered, held, confirmed, stateCommit: writer.head, repoDir, branch };

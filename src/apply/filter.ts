@@ -32,6 +32,16 @@ export function filterOperations(operations: readonly Operation[], filter: PlanF
   return operations.filter((o) => keep.has(o.id));
 }
 
+/**
+ * `operations` without the drift repairs (plan/types.ts `repair`) that no
+ * other operation waits for: a repair something else needs stays, so what
+ * the fleet asked for is never held up by a missing step.
+ */
+export function withoutRepairs(operations: readonly Operation[]): Operation[] {
+  const needed = new Set(operations.flatMap((o) => o.dependsOn));
+  return operations.filter((o) => !o.repair || needed.has(o.id));
+}
+
 /** Names tide knows, by kind: the fleet's and the recorded state's. */
 export type KnownNames = Record<'server' | 'platform' | 'site', Iterable<string>>;
 

@@ -49,6 +49,8 @@ export async function reconcileCommit(o: ReconcileOptions): Promise<ReconcileOut
     repo: o.repoDir, ref: o.commit, cwd: o.cwd, env: o.env, signal: o.signal,
     command: `tide daemon (commit ${short})`,
     filter: { targets: [], servers: [] },
+    // Drift a verify recorded is healed only with the fleet's selfHeal; otherwise it stays reported.
+    driftRepairs: 'selfHeal',
     confirm: async (plan, operations, desired) => {
       loaded = desired;
       autoApply = o.autoApply || desired.fleet.autoApply;

@@ -16,6 +16,7 @@ export interface NewOperation {
   blockers?: Blocker[];
   destructive?: boolean;
   removes?: Removal[];
+  repair?: boolean;
 }
 
 export class PlanBuilder {
@@ -37,6 +38,7 @@ export class PlanBuilder {
       warnings: spec.warnings ?? [],
       destructive: spec.destructive ?? false,
       ...(spec.removes ? { removes: spec.removes } : {}),
+      ...(spec.repair ? { repair: true as const } : {}),
     };
     this.operations.set(id, op);
     return op;

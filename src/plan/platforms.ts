@@ -37,7 +37,7 @@ export function planPlatforms(desired: DesiredState, recorded: RecordedState, mo
       if (codeChanges.length === 0 && drift.length > 0) {
         // The code on the server is not what was deployed; the fleet still wants
         // the recorded code, so putting it back is a repair, safe under live sites.
-        plan.add({ action: 'deploy', target, server, changes: otherChanges,
+        plan.add({ action: 'deploy', target, server, changes: otherChanges, repair: otherChanges.length === 0,
           reason: `repair: tide verify found drift (${drift.join('; ')}); redeploy the recorded code` });
       } else if (codeChanges.length > 0) {
         const { staying } = here(server);

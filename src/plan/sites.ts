@@ -107,7 +107,8 @@ function planSite(
       ...(pending.length > 0 ? [`changed: ${pending.map((c) => c.field).join(', ')}`] : []),
       ...(drift.length > 0 ? [`tide verify found drift (${drift.join('; ')})`] : []),
     ];
-    step(plan.add({ action: 'verify', target, server, warnings, reason: `${why.join('; ')}; rewrite its config`, changes: takePending() }));
+    step(plan.add({ action: 'verify', target, server, warnings, reason: `${why.join('; ')}; rewrite its config`,
+      repair: pending.length === 0, changes: takePending() }));
   }
   if (before.status !== spec.status) {
     const action = spec.status === 'disabled' ? 'disable' : 'enable';

@@ -56,6 +56,8 @@ export interface Operation {
   destructive: boolean;
   /** What a destructive operation removes for good, derived as apply derives it. */
   removes?: Removal[];
+  /** Only there to repair drift a verify recorded; nothing in the fleet changed (the daemon heals only with selfHeal). */
+  repair?: true;
 }
 
 /** Something recorded that the fleet no longer describes and tide leaves alone. */

@@ -10,6 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Scheduler, type TickResult } from '../../src/daemon/schedules/scheduler.js';
 import { jobKey } from '../../src/daemon/schedules/jobs.js';
+import { createMetrics } from '../../src/daemon/metrics.js';
+import { reconcileCommit } from '../../src/daemon/reconcile.js';
 import { lastSlot, slotOffset } from '../../src/daemon/schedules/slots.js';
 import { loadDesired } from '../../src/fleet/context.js';
 import type { DesiredState } from '../../src/model/kinds.js';
@@ -153,7 +155,7 @@ describe('scheduled cron and backups', () => {
 });
 
 describe('periodic verify', () => {
-  it('adds no commit when it finds nothing, records drift when it does, and repairs it with selfHeal', async () => {
+  it('adds no commit when it finds nothing, records drift when it does, leaves it to a person without selfHeal, and repairs it with selfHeal', async () => {
     // web2 holds one site, so its verify is quick: the test watches web2's slots.
     const slot = lastSlot(T0 + 5 * MINUTE + VERIFY, VERIFY, slotOffset(jobKey('verify', 'web2'), VERIFY));
     // Just before web2's verify slot the cron and backups run (web1's verify too if its slot has come);
@@ -165,14 +167,28 @@ describe('periodic verify', () => {
     expect(clean.drift).toEqual([]);
     expect(commits()).toBe(before);
 
-    // Someone removes the site's vhost; selfHeal is turned on in the fleet.
+    // Someone removes the site's vhost. Without selfHeal the verify records the drift and an
+    // auto-applying daemon leaves it alone (it is reported, not repaired).
     const vhost = join(services.ssh.servers.find((s) => s.name === 'web2')!.http.configDir, `tide-${BACKED}.conf`);
     rmSync(vhost);
+    const reported = await daemon.tick(new Date(slot + VERIFY));
+    expect(reported.drift.map((f) => f.name)).toEqual([BACKED]);
+    expect(reported.healed).toBeUndefined();
+    const { metrics } = createMetrics();
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const auto = await reconcileCommit({ repoDir: fleet.dir, commit: git(fleet.dir, 'rev-parse', 'HEAD').trim(), env: fleet.env, cwd: fleet.dir,
+      autoApply: true, signal: new AbortController().signal, log: silent, metrics });
+    expect(auto.result).toBe('no-changes');
+    expect(auto.plan.operations.map((o) => o.id)).toEqual([`site/${BACKED}/verify`]);
+    expect(existsSync(vhost)).toBe(false);
+    expect(JSON.parse(stateFile(fleet, `state/sites/${BACKED}.json`)!).drift).toEqual([expect.stringContaining('vhost')]);
+
+    // selfHeal is turned on in the fleet: the next verify repairs what it finds.
     writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'schedules', id: fleet.id, concurrency: { total: 8, perServer: 8 }, verify: { every: '1w' }, selfHeal: true });
     commitAll(fleet, 'self-heal');
     await reload();
     const drifting = commits();
-    const found = await daemon.tick(new Date(slot + VERIFY));
+    const found = await daemon.tick(new Date(slot + 2 * VERIFY));
     expect(found.drift.map((f) => f.name)).toEqual([BACKED]);
     expect(found.healed).toEqual([`site/${BACKED}`]);
     // One commit for the tick (cron, backups, both verifies, the drift), then the repair's apply.
@@ -182,7 +198,7 @@ describe('periodic verify', () => {
     expect(log[0]).toMatch(new RegExp(`^verify site ${BACKED.replace(/\./g, '\\.')} on web2: ok`));
     expect(existsSync(vhost)).toBe(true);
     expect(JSON.parse(stateFile(fleet, `state/sites/${BACKED}.json`)!).drift).toBeUndefined();
-    daemonAt = slot + VERIFY;
+    daemonAt = slot + 2 * VERIFY;
   });
 });
 

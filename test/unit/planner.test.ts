@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRecordedState } from '../../src/state/types.js';
 import { placeSite } from '../../src/plan/placement.js';
+import { withoutRepairs } from '../../src/apply/filter.js';
 import { appliedState, BASE, fleetWith, op, ops } from '../helpers/fleet.js';
 import { checkedPlan as plan } from '../helpers/plan-schema.js';
 
@@ -205,6 +206,34 @@ describe('site changes', () => {
     expect(op(p, 'site/e.example.com/clone')).toMatchObject({ reason: 'new site cloned from d.example.com' });
     expect(op(p, 'site/e.example.com/clone').dependsOn).toContain('site/d.example.com/install');
     expect(ops(p).indexOf('site/d.example.com/install')).toBeLessThan(ops(p).indexOf('site/e.example.com/clone'));
+  });
+});
+
+describe('drift a verify recorded', () => {
+  const desired = fleetWith();
+  const drifted = () => {
+    const recorded = appliedState(desired);
+    recorded.sites.get('a.example.com')!.drift = ['vhost missing'];
+    recorded.platforms.get('notes-1.0')!.drift = ['web1: code changed on the server'];
+    return recorded;
+  };
+
+  it('plans repairs marked as such, which the daemon leaves out without selfHeal', () => {
+    const p = plan(desired, drifted());
+    expect(ops(p)).toEqual(['platform/notes-1.0/deploy@web1', 'site/a.example.com/verify']);
+    expect(op(p, 'site/a.example.com/verify')).toMatchObject({ repair: true, reason: 'tide verify found drift (vhost missing); rewrite its config' });
+    expect(op(p, 'platform/notes-1.0/deploy@web1').repair).toBe(true);
+    expect(withoutRepairs(p.operations)).toEqual([]);
+  });
+
+  it('is no repair when the fleet changed the target too, and a repair something waits for stays', () => {
+    const changed = plan(fleetWith({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-1.0\nclient: acme\naliases: [www.a.example.com]') }), drifted());
+    expect(op(changed, 'site/a.example.com/verify').repair).toBeUndefined();
+    expect(withoutRepairs(changed.operations).map((o) => o.id)).toEqual(['site/a.example.com/verify']);
+
+    const disabled = plan(fleetWith({ 'sites/a.example.com.yaml': site('a.example.com', 'platform: notes-1.0\nclient: acme\nstatus: disabled') }), drifted());
+    expect(op(disabled, 'site/a.example.com/disable').dependsOn).toContain('site/a.example.com/verify');
+    expect(withoutRepairs(disabled.operations).map((o) => o.id)).toEqual(['site/a.example.com/verify', 'site/a.example.com/disable']);
   });
 });
 

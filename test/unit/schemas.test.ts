@@ -157,7 +157,7 @@ const httpsKeys = ['certificate', 'key', 'required'] as const;
 const clientKeys = ['kind', 'name', 'quota'] as const;
 const planKeys = ['formatVersion', 'fleet', 'desired', 'state', 'operations', 'orphans', 'summary', 'hash'] as const;
 const operationKeys = [
-  'id', 'action', 'target', 'server', 'reason', 'changes', 'dependsOn', 'blockers', 'warnings', 'destructive', 'removes',
+  'id', 'action', 'target', 'server', 'reason', 'changes', 'dependsOn', 'blockers', 'warnings', 'destructive', 'removes', 'repair',
 ] as const;
 const removalKeys = ['what', 'server', 'name'] as const;
 const operationRecordKeys = [
