@@ -199,12 +199,13 @@ describe('apache', () => {
       ...modules.map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`),
       `IncludeOptional ${root}/vhosts/*.conf`, '',
     ].join('\n'));
-    // Its own php-fpm on TCP: the environment's socket sits in a 0700 dir www-data cannot enter.
+    // Its own php-fpm on TCP (the environment's socket sits in a 0700 dir www-data cannot enter),
+    // its workers as www-data, as on a production host.
     fpmPort = await freePort();
     const fpm = (await readdir('/usr/sbin')).find((f) => /^php-fpm[0-9.]*$/.test(f))!;
     await writeFile(join(root, 'fpm.conf'), `[global]\npid = ${root}/fpm.pid\nerror_log = ${root}/fpm.log\n` +
-      `[www]\nuser = root\nlisten = 127.0.0.1:${fpmPort}\npm = static\npm.max_children = 2\n`);
-    await execa(`/usr/sbin/${fpm}`, ['-R', '-y', join(root, 'fpm.conf')]);
+      `[www]\nuser = www-data\ngroup = www-data\nlisten = 127.0.0.1:${fpmPort}\npm = static\npm.max_children = 2\n`);
+    await execa(`/usr/sbin/${fpm}`, ['-y', join(root, 'fpm.conf')]);
     for (const facts of variants(`127.0.0.1:${fpmPort}`, ports)) {
       await writeFile(join(root, 'vhosts', `tide-${facts.site}.conf`), httpServiceType('apache').renderVhost(facts));
     }
