@@ -9,7 +9,7 @@
 // The git CLI does the network part: it brings the user's credentials
 // (SSH agent, CI tokens) that isomorphic-git would need configured again.
 
-import { runGit } from '../repo/git-cli.js';
+import { gitFailure, runGit } from '../repo/git-cli.js';
 import { TideError } from '../errors.js';
 import { rebaseStateBranch } from './rebase-state.js';
 
@@ -28,7 +28,7 @@ async function fetchRemote(repoDir: string, branch: string, consequence: string)
   const fetched = await git(repoDir, ['fetch', '--quiet', REMOTE, `+refs/heads/${branch}:refs/remotes/${REMOTE}/${branch}`]);
   if (fetched.exitCode === 0) return true;
   if (/couldn't find remote ref/i.test(fetched.stderr)) return false; // first push will create it
-  throw new StatePushError(`Cannot fetch the state branch ${branch} from ${REMOTE}: ${fetched.stderr.trim()}`, `Check the remote and your credentials; ${consequence}`);
+  throw new StatePushError(`Cannot fetch the state branch ${branch} from ${REMOTE}: ${gitFailure(fetched)}`, `Check the remote and your credentials; ${consequence}`);
 }
 
 /** Fetches the remote state branch and fast-forwards the local one to it. */
@@ -67,7 +67,7 @@ export async function pushState(repoDir: string, branch: string, options: PushOp
     if (pushed.exitCode === 0) return (await git(repoDir, ['rev-parse', `refs/heads/${branch}`])).stdout.trim();
     const rejected = /rejected|non-fast-forward|fetch first|failed to update ref|cannot lock ref/i.test(pushed.stdout + pushed.stderr);
     if (!rejected) {
-      throw new StatePushError(`Pushing ${branch} to ${REMOTE} failed: ${pushed.stderr.trim()}`,
+      throw new StatePushError(`Pushing ${branch} to ${REMOTE} failed: ${gitFailure(pushed)}`,
         'Check the remote and your credentials, then run git push origin ' + branch + '.');
     }
     if (!options.rebase) {

@@ -11,8 +11,8 @@
 
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { execa } from 'execa';
 import { redactor } from '../redact.js';
+import { gitFailure, runGit } from '../repo/git-cli.js';
 import { resolveFirstRef } from '../repo/git.js';
 import { DaemonConfigError, FetchFailedError } from './errors.js';
 
@@ -110,12 +110,8 @@ function readRefFile(dir: string, ref: string): string | null {
   return resolveFirstRef(dir, [ref])?.commit ?? null;
 }
 
-async function git(dir: string, args: string[]) {
-  return execa('git', args, {
-    cwd: dir, reject: false, timeout: GIT_TIMEOUT_MS,
-    // Never wait for a password prompt; give up on a connection that stalls.
-    env: { GIT_TERMINAL_PROMPT: '0', GIT_HTTP_LOW_SPEED_LIMIT: '1000', GIT_HTTP_LOW_SPEED_TIME: '60' },
-  });
+function git(dir: string, args: string[]) {
+  return runGit(dir, args, { timeoutMs: GIT_TIMEOUT_MS });
 }
 
 async function run(dir: string, args: string[], display: string): Promise<void> {
@@ -123,10 +119,8 @@ async function run(dir: string, args: string[], display: string): Promise<void> 
   if (done.exitCode !== 0) throw new FetchFailedError(display, gitMessage(done));
 }
 
-function gitMessage(result: { stderr: string; timedOut?: boolean; exitCode?: number }): string {
-  if (result.timedOut) return `git gave no answer within ${GIT_TIMEOUT_MS / 1000} s`;
-  const text = result.stderr.trim().split('\n').filter((l) => l.trim()).slice(-3).join(' ');
-  return redactor.redact(text || `git exited with ${result.exitCode}`);
+function gitMessage(result: Parameters<typeof gitFailure>[0]): string {
+  return gitFailure(result, GIT_TIMEOUT_MS);
 }
 
 /** A local path is made absolute (the clone runs elsewhere); URLs stay as given. */

@@ -1,7 +1,7 @@
 // A pull request's commits fetched as git objects only (never checked out):
 // what the relay needs to plan a fork's pull request itself.
 
-import { runGit } from '../repo/git-cli.js';
+import { gitFailure, runGit } from '../repo/git-cli.js';
 import { GitHubInputError } from './errors.js';
 
 const git = runGit;
@@ -15,7 +15,7 @@ export async function fetchPullRequestMerge(repoDir: string, number: number, hea
   const local = `refs/remotes/origin/pull/${number}/merge`;
   const fetched = await git(repoDir, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/pull/${number}/merge:${local}`]);
   if (fetched.exitCode !== 0) {
-    throw new GitHubInputError(`Cannot fetch refs/pull/${number}/merge: ${fetched.stderr.trim()}`, 'GitHub keeps no merge commit for a pull request with conflicts: resolve them and push again.');
+    throw new GitHubInputError(`Cannot fetch refs/pull/${number}/merge: ${gitFailure(fetched)}`, 'GitHub keeps no merge commit for a pull request with conflicts: resolve them and push again.');
   }
   const parents = await git(repoDir, ['rev-list', '--parents', '-n', '1', local]);
   const [merge, base, head] = parents.stdout.trim().split(' ');
