@@ -7,6 +7,9 @@
 // new vhost answers, or, for a removed vhost, until its marker no longer
 // does. One command polls every expectation, so a reload shared by many
 // vhosts costs one round trip; it gives up after http.servedWithin seconds.
+// One good answer is not enough: right after `nginx -s reload` the new
+// workers answer while an old one may still take a connection, so every
+// expectation must hold on two polls in a row, a moment apart.
 
 import { TideError } from '../../errors.js';
 import type { HttpService } from '../../model/kinds.js';
@@ -120,10 +123,15 @@ export function servedCommand(checks: readonly ServedExpectation[], seconds: num
   return `command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || exit ${NO_CLIENT}
 ${PROBE_FUNCTIONS}
 end=$(( $(date +%s) + ${seconds} ))
+held=0
 while :; do
   ok=1; report=''
   ${calls}
-  [ "$ok" = 1 ] && exit 0
+  if [ "$ok" = 1 ]; then
+    [ "$held" = 1 ] && exit 0
+    held=1; sleep 0.05; continue
+  fi
+  held=0
   if [ "$(date +%s)" -ge "$end" ]; then printf '%s' "$report"; exit 1; fi
   sleep 0.2
 done`;
