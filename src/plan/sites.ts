@@ -9,6 +9,7 @@ import type { DeletedSite, Package, RecordedSite, RecordedState } from '../state
 import type { PlanBuilder } from './builder.js';
 import { checkCompatibility, indexPackages, type PackageIndex } from './compatibility.js';
 import { diffFields, initialFields } from './diff.js';
+import { warnMixedIsolation } from './isolation.js';
 import { placeSite } from './placement.js';
 import { siteRemovals } from './removals.js';
 import { sorted } from './servers.js';
@@ -36,6 +37,7 @@ export function planSites(desired: DesiredState, recorded: RecordedState, plan: 
     if (move) moves.set(name, move);
   }
   checkClones(desired, recorded, moves, inventories);
+  warnMixedIsolation(desired, recorded, moves);
   return moves;
 }
 

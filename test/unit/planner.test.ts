@@ -115,6 +115,25 @@ describe('site changes', () => {
     });
   });
 
+  it('warns when a site changes pool next to PHP sites of the other kind on its server', () => {
+    const isolated = (file: string, extra: string) => ({ [file]: BASE[file]!.replace(/\n\s*$/, `\n    ${extra}\n`) });
+    const p = plan(fleetWith({
+      ...isolated('platforms/notes-1.0.yaml', 'php: { isolation: per-site }'),
+      // d runs notes-2.0 on web1 in the shared pool, beside a and b now isolated.
+      'sites/d.example.com.yaml': site('d.example.com', 'platform: notes-2.0\nserver: web1'),
+    }), recorded);
+    expect(ops(p)).toEqual(['site/a.example.com/verify', 'site/b.example.com/verify', 'site/d.example.com/install']);
+    expect(op(p, 'site/a.example.com/verify').warnings).toEqual([
+      expect.stringMatching(/^web1 also runs PHP sites in the shared pool as the web server's user \(d\.example\.com\): .*PHP_ADMIN_VALUE/),
+    ]);
+    expect(op(p, 'site/d.example.com/install').warnings).toEqual([
+      expect.stringMatching(/^this site's PHP runs in the shared pool .* isolated pools of a\.example\.com, b\.example\.com on web1/),
+    ]);
+    // c shares no server with an isolated site; once applied, nothing warns again.
+    expect(plan(fleetWith({ ...isolated('servers/web1.yaml', 'php: { isolation: per-site }') }), recorded)
+      .operations.flatMap((o) => o.warnings)).toEqual([]);
+  });
+
   it('verifies https changes field by field', () => {
     const p = change('a.example.com', 'platform: notes-1.0\nclient: acme\nhttps: { certificate: /etc/ssl/a.pem, key: /etc/ssl/a.key, required: true }');
     expect(op(p, 'site/a.example.com/verify').changes).toEqual([
