@@ -1,5 +1,6 @@
 // A fleet repository as the loader sees it: YAML files and where they came from.
 
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 
 export interface FleetFile {
@@ -21,11 +22,13 @@ export interface FleetFile {
  */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
+const decoder = new TextDecoder();
+
 /** A file's bytes as a FleetFile: decoded if they are UTF-8, cut at the first bad byte if not. */
 export function decodeFleetFile(path: string, bytes: Uint8Array): FleetFile {
   if (bytes.length > MAX_FILE_BYTES) return { path, text: '', size: bytes.length };
-  const bad = firstInvalidUtf8(bytes);
-  const decoder = new TextDecoder();
+  // node's check (native) answers for the usual file; only a bad one is walked to find where it goes wrong.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad === -1) return { path, text: decoder.decode(bytes) };
   return { path, text: decoder.decode(bytes.subarray(0, bad)), size: bytes.length, notUtf8: true };
 }

@@ -2,11 +2,11 @@
 // a checkout being edited, or CI's clone).
 //
 // Files git's index holds unchanged are not read: their blob id comes from
-// the index (`git ls-files`), checked against the work tree the way
-// `git status` checks it (`git diff-files`: size, times, inode, and the
-// content when those cannot tell), and their text is read only when asked
-// for (a cache miss, an error to position). Anything else (untracked,
-// ignored, changed, or no git at all) is read and hashed here.
+// the index, checked against the work tree the way `git status` checks it
+// (size, times, inode, and the content when those cannot tell), both in one
+// `git ls-files`, and their text is read only when asked for (a cache miss,
+// an error to position). Anything else (untracked, ignored, changed, or no
+// git at all) is read and hashed here.
 //
 // Synchronous on purpose: for thousands of small files, readSync costs a
 // fraction of fs/promises, whose every file is four thread-pool round trips
@@ -39,24 +39,32 @@ export async function readWorktreeFiles(root: string): Promise<FleetFile[]> {
   });
 }
 
+/** Where files are read to: most fleet files fit; their text is decoded from it, so it is reused. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
 /**
  * A file's content and blob id, unless it is too large to be a fleet file
- * (then only its size). Sized and read through one descriptor: for thousands
- * of small files, a stat by path before each read costs a third more.
+ * (then only its size). Read to its end without a stat first: for thousands
+ * of small files, a stat each costs a third more; only a file that fills the
+ * scratch buffer is sized, to be refused or given room.
  */
 function readFleetFile(root: string, path: string): FleetFile {
   const fd = openSync(join(root, path), 'r');
   try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return { path, text: '', size };
-    const bytes = Buffer.allocUnsafe(size);
     let filled = 0;
-    while (filled < size) {
-      const n = readSync(fd, bytes, filled, size - filled, filled);
-      if (n === 0) break; // shorter than it was a moment ago: take what is there
+    for (;;) {
+      if (filled === scratch.length) {
+        const size = fstatSync(fd).size;
+        if (size > MAX_FILE_BYTES) return { path, text: '', size };
+        const larger = Buffer.allocUnsafe(Math.max(size + 1, 2 * scratch.length));
+        scratch.copy(larger);
+        scratch = larger;
+      }
+      const n = readSync(fd, scratch, filled, scratch.length - filled, filled);
+      if (n === 0) break;
       filled += n;
     }
-    const read = bytes.subarray(0, filled);
+    const read = scratch.subarray(0, filled);
     return { ...decodeFleetFile(path, read), oid: blobId(read) };
   } finally {
     closeSync(fd);
@@ -102,18 +110,18 @@ class IndexedFile implements FleetFile {
  */
 async function unchangedInIndex(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const [listed, changed] = await Promise.all([
-    gitStdout(root, ['ls-files', '--stage', '-v', '-z']),
-    gitStdout(root, ['diff-files', '--name-only', '--relative', '-z']),
-  ]);
-  if (listed === undefined || changed === undefined) return out;
-  // `H 100644 <oid> 0\t<path>`: H is a tracked entry git checks; stage 0 is no conflict.
+  // Every entry (-c) and, again, each the work tree changed or deleted (-m), as `git diff-files` would list it.
+  const listed = await gitStdout(root, ['ls-files', '--cached', '--modified', '--stage', '-v', '-z']);
+  if (listed === undefined) return out;
+  const changed: string[] = [];
+  // `H 100644 <oid> 0\t<path>`: H is a tracked entry git checks, C one it found changed; stage 0 is no conflict.
   for (const entry of listed.split('\0')) {
     const tab = entry.indexOf('\t');
     const [tag, mode, oid, stage] = entry.slice(0, tab).split(' ');
-    if (tag === 'H' && (mode === '100644' || mode === '100755') && stage === '0' && oid) out.set(entry.slice(tab + 1), oid);
+    if (tag === 'C') changed.push(entry.slice(tab + 1));
+    else if (tag === 'H' && (mode === '100644' || mode === '100755') && stage === '0' && oid) out.set(entry.slice(tab + 1), oid);
   }
-  for (const path of changed.split('\0')) out.delete(path);
+  for (const path of changed) out.delete(path);
   return out;
 }
 

@@ -1,0 +1,48 @@
+// How the fleet's files are read from a work tree (repo/worktree.ts): files
+// git's index holds unchanged carry the index's blob id and are read only
+// when asked for; the others are read and hashed at once. Either way a
+// file's text and id are those of its bytes on disk, whatever its size
+// (around the reader's scratch buffer too), and a file too large to be a
+// fleet file is only sized.
+
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../../src/repo/files.js';
+import { readWorktreeFiles } from '../../src/repo/worktree.js';
+import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
+
+afterAll(removeGitCliRepos);
+
+const yaml = (bytes: number, fill = 'x'): string => `# ${fill.repeat(Math.max(0, bytes - 3))}\n`.slice(0, bytes);
+
+describe('reading a work tree', () => {
+  it('gives every file its bytes and blob id: unchanged in the index, changed since, untracked; small, around 64 KiB, large', async () => {
+    const dir = tempDir('tide-worktree-read-');
+    git(dir, 'init', '-q', '-b', 'main');
+    const sizes = [0, 1, 65_535, 65_536, 65_537, 131_072, 300_001];
+    for (const size of sizes) writeFileSync(join(dir, `committed-${size}.yaml`), yaml(size));
+    writeFileSync(join(dir, 'changed.yaml'), 'kind: Site\n');
+    git(dir, 'add', '-A');
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-q', '-m', 'fleet');
+    appendFileSync(join(dir, 'changed.yaml'), 'name: changed.example.com\n');
+    for (const size of sizes) writeFileSync(join(dir, `untracked-${size}.yaml`), yaml(size, 'y'));
+    writeFileSync(join(dir, 'not-utf8.yaml'), Buffer.concat([Buffer.from('kind: Site\nname: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+    writeFileSync(join(dir, 'too-large.yaml'), Buffer.alloc(MAX_FILE_BYTES + 1, 0x23));
+
+    const files = await readWorktreeFiles(dir);
+    expect(files.map((f) => f.path)).toEqual(git(dir, 'ls-files', '--cached', '--others').trim().split('\n').sort());
+    for (const file of files.filter((f) => f.path !== 'too-large.yaml')) {
+      const expected = readFileSync(join(dir, file.path), 'utf8');
+      expect(file.oid, file.path).toBe(git(dir, 'hash-object', file.path).trim());
+      if (file.path === 'not-utf8.yaml') {
+        expect(file).toMatchObject({ text: 'kind: Site\nname: ', notUtf8: true, size: 20 });
+      } else {
+        expect(file.text, file.path).toBe(expected);
+        expect(file.size ?? Buffer.byteLength(file.text), file.path).toBe(Buffer.byteLength(expected));
+      }
+    }
+    expect(files.find((f) => f.path === 'changed.yaml')!.text).toContain('changed.example.com');
+    expect(files.find((f) => f.path === 'too-large.yaml')).toMatchObject({ text: '', size: MAX_FILE_BYTES + 1 });
+  });
+});
