@@ -27,9 +27,26 @@ export function escapeControls(text: string, { keepLines = false } = {}): string
   return text.replace(keepLines ? CONTROLS : ALL_CONTROLS, escapeChar);
 }
 
-/** Whether a terminal stream would write `text` (newlines and tabs kept) exactly as it is. */
-export function printsAsIs(text: string): boolean {
-  return text.search(CONTROLS) === -1;
+/** Whether a terminal stream would write `text` (newlines and tabs kept), or these UTF-8 bytes, exactly as they are. */
+export function printsAsIs(text: string | Uint8Array): boolean {
+  return typeof text === 'string' ? text.search(CONTROLS) === -1 : firstControlByte(text) === -1;
+}
+
+/**
+ * Where the first character CONTROLS matches starts in UTF-8 `bytes`, or -1,
+ * without decoding them (a plan is megabytes): a C0 byte but tab and
+ * newline, DEL, C2 80-9F (C1), E2 80 A8-AE (U+2028-202E), E2 81 A6-A9 (U+2066-2069).
+ */
+function firstControlByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x20 && b < 0x7f) continue;
+    if (b < 0x20 ? b !== 0x09 && b !== 0x0a : b === 0x7f) return i;
+    if (b === 0xc2 && bytes[i + 1]! >= 0x80 && bytes[i + 1]! <= 0x9f) return i;
+    if (b === 0xe2 && bytes[i + 1] === 0x80 && bytes[i + 2]! >= 0xa8 && bytes[i + 2]! <= 0xae) return i;
+    if (b === 0xe2 && bytes[i + 1] === 0x81 && bytes[i + 2]! >= 0xa6 && bytes[i + 2]! <= 0xa9) return i;
+  }
+  return -1;
 }
 
 const preEscaped = new Set<string>();

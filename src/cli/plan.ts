@@ -31,7 +31,7 @@ async function planJson(repo: string | undefined, ref: string | undefined, cwd: 
   ]);
   const context = await loadFleetContextFrom(repoDir, source, ref);
   const result = makePlan(context.desired, context.recorded);
-  const json = renderJson(result);
+  const json = Buffer.from(renderJson(result));
   const made = { json, changes: hasChanges(result), printsAsIs: printsAsIs(json) };
   cache?.store(source, context.desired, context.recorded, made);
   return made;
@@ -78,8 +78,8 @@ Options:
     }
     const { json, changes, printsAsIs: asIs } = await planJson(values.repo, values.ref, io.cwd);
     if (values.out) await writeFile(resolve(io.cwd, values.out), json);
-    const text = (): string => (typeof json === 'string' ? json : json.toString('utf8'));
-    // A plan with nothing to escape (the usual case) goes out as it is: a cached one without being decoded.
+    const text = (): string => json.toString('utf8');
+    // A plan with nothing to escape (the usual case) goes out as it is, without being decoded.
     if (values.json) (asIs ? rawStream(io.stdout) : io.stdout).write(asIs ? json : text());
     else io.stdout.write(await renderForReader(text(), values.markdown === true, values['no-color'] === true, io));
     return values['detailed-exitcode'] && changes ? EXIT_CHANGES : EXIT_OK;

@@ -109,7 +109,7 @@ export function writeCacheFile(path: string, header: Record<string, unknown>, bo
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(join(path, '..'), { recursive: true });
-    const bytes = Buffer.from(body);
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     const fd = openSync(tmp, 'w');
     try {
       writeSync(fd, `${JSON.stringify({ ...header, sha256: sha256(bytes) })}\n`);

@@ -1,12 +1,11 @@
-// Which files of a fleet source count, and the digest that identifies them.
-// Apart from the loader, so a plan answered from its cache (plan-cache.ts)
-// can tell whether the fleet changed without loading schemas or validators.
+// Which files of a fleet source count: tide.yaml first, then what its
+// `ignore` globs leave in, each within its size limit.
 
 import { DEFAULT_MAX_FILE_SIZE, MIN_MAX_FILE_SIZE } from './defaults.js';
 import { DiagnosticCollector } from './diagnostics.js';
 import { parseFile } from './parse-yaml.js';
 import { ignoreMatcher } from '../repo/glob.js';
-import { digestFiles, MAX_FILE_BYTES, type FleetFile, type FleetSource } from '../repo/files.js';
+import { MAX_FILE_BYTES, type FleetFile, type FleetSource } from '../repo/files.js';
 
 export const FLEET_FILE = 'tide.yaml';
 
@@ -31,16 +30,6 @@ export function selectFiles(source: FleetSource, problems: DiagnosticCollector):
   const others = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path));
   const loaded = fleetFile ? [fleetFile, ...others] : others;
   return { fleetFile, fleetDocs, settings, loaded };
-}
-
-/**
- * The digest loadFleet gives the fleet's files (DesiredState.digest before
- * platform code is folded in), without reading any file but tide.yaml: what
- * identifies a fleet for a cache of whole plans.
- */
-export function fleetFilesDigest(source: FleetSource): string {
-  const byPath = new Map(source.files.map((f) => [f.path, f]));
-  return digestFiles(selectFiles(source, new DiagnosticCollector((path) => byPath.get(path)?.text)).loaded);
 }
 
 /**

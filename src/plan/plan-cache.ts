@@ -3,8 +3,10 @@
 // unchanged state branch is reading one file instead of loading thousands.
 //
 // plan() is pure, so its inputs identify its output. They are checked, not
-// trusted: the fleet's files by path and git blob id (the digest the loader
-// gives them, which reads only tide.yaml), the commit they belong to, the
+// trusted: every YAML file the fleet source lists, by path and git blob id
+// (the files the loader takes are among them; a change to one it ignores is
+// only a miss, and the check needs neither the YAML parser nor tide.yaml's
+// globs, so a cached plan loads neither), the commit they belong to, the
 // directory name (the fleet's default name), the platform code trees, and
 // the state branch's ref and commit, all under the same tide, parser and
 // schemas (the namespace). Any difference, or a body that does not match its
@@ -13,15 +15,14 @@
 
 import { basename, join } from 'node:path';
 import type { DesiredState } from '../model/kinds.js';
-import { fleetFilesDigest } from '../model/fleet-files.js';
 import { cacheDirectory, cacheNamespace, readCacheFile, writeCacheFile } from '../fleet/document-cache.js';
-import type { FleetSource } from '../repo/files.js';
+import { digestFiles, type FleetSource } from '../repo/files.js';
 import { headCommit, resolveFirstRef } from '../repo/git.js';
 import { sourceTreeIds } from '../repo/source-digest.js';
 import { stateRefCandidates } from '../state/layout.js';
 import type { RecordedState } from '../state/types.js';
 
-const FORMAT = 'tide-plan-cache/1';
+const FORMAT = 'tide-plan-cache/2';
 const FILE = 'plan.json';
 
 interface Inputs {
@@ -29,6 +30,7 @@ interface Inputs {
   namespace: string;
   defaultName: string;
   commit: string | null;
+  /** digestFiles of every file of the source. */
   files: string;
   /** The state branch the fleet names, and the ref and commit it was read from (null: none yet). */
   branch: string;
@@ -41,9 +43,9 @@ interface Inputs {
   printsAsIs: boolean;
 }
 
-/** A plan as renderJson wrote it (text when just made, bytes from the cache), and what was learnt of it. */
+/** A plan as renderJson wrote it, as UTF-8 bytes (encoded once: for the cache, --out and stdout alike), and what was learnt of it. */
 export interface PlanJson {
-  json: string | Buffer;
+  json: Buffer;
   changes: boolean;
   printsAsIs: boolean;
 }
@@ -75,7 +77,7 @@ export class PlanCache {
     if (state?.ref !== was.state?.ref || state?.commit !== was.state?.commit) return undefined;
     const paths = was.sources.map(([path]) => path);
     const [source, trees] = await Promise.all([read, sourceTreeIds(this.repoDir, paths, headCommit(this.repoDir), true)]);
-    if (was.commit !== source.commit || was.files !== fleetFilesDigest(source)) return undefined;
+    if (was.commit !== source.commit || was.files !== digestFiles(source.files)) return undefined;
     if (was.sources.some(([path, tree]) => (trees.get(path) ?? null) !== tree)) return undefined;
     return { json: file.body, changes: was.changes === true, printsAsIs: was.printsAsIs === true };
   }
@@ -92,7 +94,7 @@ export class PlanCache {
       namespace: cacheNamespace(),
       defaultName: basename(this.repoDir),
       commit: source.commit,
-      files: fleetFilesDigest(source),
+      files: digestFiles(source.files),
       branch: desired.fleet.state.branch,
       state: recorded.commit ? { ref: resolveFirstRef(this.repoDir, stateRefCandidates(desired.fleet.state.branch))?.ref ?? '', commit: recorded.commit } : null,
       sources: [...sources],

@@ -1,8 +1,9 @@
 // Start-up cost is part of every plan (and every daemon poll): the CLI must
 // not load what only apply needs (ssh2, handlebars: ~110 ms of CommonJS),
 // and a plan answered from its cache (.git/tide-cache/plan.json) must not
-// load the loader, the schema validators or the planner either: a second
-// plan of an unchanged fleet should cost little more than starting node.
+// load the loader, the YAML parser, the schema validators or the planner
+// either: a second plan of an unchanged fleet should cost little more than
+// starting node.
 
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -50,14 +51,14 @@ describe('tide start-up', () => {
     expect(JSON.parse(out)).toEqual([]);
   });
 
-  it('a plan answered from the plan cache loads no loader, validator, planner or other command', () => {
+  it('a plan answered from the plan cache loads no loader, YAML parser, glob matcher, validator, planner or other command', () => {
     const fleet = committedFleet();
     const first = modulesLoadedBy(['plan', '--json'], fleet);
     // The first plan computes (and caches) the plan: the loader and planner are there.
     expect(first).toEqual(expect.arrayContaining(['model/loader.js', 'model/validators.generated.js', 'plan/planner.js']));
     const second = modulesLoadedBy(['plan', '--json'], fleet);
     expect(second).toContain('plan/plan-cache.js');
-    const needless = second.filter((m) => /^(model\/(loader|schemas|validators\.generated)|plan\/(planner|render\/)|fleet\/context|cli\/(?!main|bin|plan|args|command)|apply|daemon|github|operations|drivers|services|transport|shell)/.test(m));
+    const needless = second.filter((m) => /^(model\/(loader|schemas|validators\.generated|parse-yaml|fleet-files)|repo\/glob|plan\/(planner|render\/)|fleet\/context|cli\/(?!main|bin|plan|args|command)|apply|daemon|github|operations|drivers|services|transport|shell)/.test(m));
     expect(needless).toEqual([]);
   });
 });

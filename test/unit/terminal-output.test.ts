@@ -9,7 +9,8 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { renderText } from '../../src/plan/render/text.js';
-import { escapeControls, rawStream, terminalStream } from '../../src/terminal.js';
+import fc from 'fast-check';
+import { escapeControls, printsAsIs, rawStream, terminalStream } from '../../src/terminal.js';
 import { forgeState } from '../helpers/forge-state.js';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 import { op, plan as planOf } from '../helpers/plan-objects.js';
@@ -52,6 +53,21 @@ describe('escapeControls', () => {
     expect(escapeControls(`a${HOSTILE}b\n\tc`)).toBe('a\\u001b[2J\\u001b]0;pwned\\u0007\\r\\u202e\\u009b31mb\\n\\tc');
     expect(escapeControls('line one\n\tline two\x1b[1A', { keepLines: true })).toBe('line one\n\tline two\\u001b[1A');
     expect(escapeControls('plain ✓ — ünïcode')).toBe('plain ✓ — ünïcode');
+  });
+});
+
+describe('printsAsIs', () => {
+  it('says the same of UTF-8 bytes as of their text: a plan goes out as bytes only when its text would', () => {
+    // Every control and its neighbours, in every UTF-8 length, mixed with ordinary text.
+    const near = [0x00, 0x08, 0x09, 0x0a, 0x0b, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0x9f, 0xa0, 0xff, 0x2027, 0x2028, 0x2029, 0x202a, 0x202e, 0x202f, 0x2065, 0x2066, 0x2069, 0x206a, 0x20ac, 0x1f600];
+    const char = fc.oneof(fc.constantFrom(...near.map((c) => String.fromCodePoint(c))), fc.string({ unit: 'grapheme', maxLength: 3 }));
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      expect(printsAsIs(Buffer.from(text))).toBe(printsAsIs(text));
+    }), { numRuns: 2000 });
+    for (const c of near) expect(printsAsIs(Buffer.from(`{"a": "${String.fromCodePoint(c)}"}`)), c.toString(16)).toBe(printsAsIs(`{"a": "${String.fromCodePoint(c)}"}`));
+    expect(printsAsIs(Buffer.from('plain ✓ — ünïcode\n\t'))).toBe(true);
+    expect(printsAsIs(Buffer.from(`a${HOSTILE}`))).toBe(false);
   });
 });
 
