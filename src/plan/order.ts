@@ -15,42 +15,47 @@ function sortKey(op: Operation): string {
 }
 
 export function orderOperations(operations: Iterable<Operation>): Operation[] {
-  const ops = [...operations];
-  // Each operation's place in the sort order, computed once: the heap then compares integers.
-  const rank = new Map(ops.map((op) => ({ op, key: sortKey(op) })).sort((a, b) => compare(a.key, b.key)).map(({ op }, i) => [op.id, i]));
+  // The operations by their place in the sort order: from here on they are
+  // known by that place, an integer, so the heap compares numbers, not ids.
+  const byKey = [...operations].map((op) => ({ op, key: sortKey(op) })).sort((a, b) => compare(a.key, b.key));
+  const ops = byKey.map(({ op }) => op);
+  const rank = new Map(ops.map((op, i) => [op.id, i]));
   const byRank = (a: string, b: string): number => rank.get(a)! - rank.get(b)!;
-  const waiting = new Map(ops.map((op) => [op.id, op.dependsOn.length]));
-  const dependants = new Map<string, Operation[]>();
-  for (const op of ops) {
+  const waiting = ops.map((op) => op.dependsOn.length);
+  const dependants: number[][] = ops.map(() => []);
+  ops.forEach((op, i) => {
     op.dependsOn.sort(byRank);
     for (const dep of op.dependsOn) {
-      const list = dependants.get(dep);
-      if (list) list.push(op);
-      else dependants.set(dep, [op]);
+      const d = rank.get(dep);
+      if (d !== undefined) dependants[d]!.push(i);
     }
-  }
+  });
 
-  const ready = new MinHeap<Operation>((a, b) => byRank(a.id, b.id));
-  for (const op of ops) if (op.dependsOn.length === 0) ready.push(op);
+  const ready = new MinHeap<number>((a, b) => a - b);
+  ops.forEach((op, i) => {
+    if (op.dependsOn.length === 0) ready.push(i);
+  });
   const ordered: Operation[] = [];
   const blocked = new Set<string>();
-  for (let op = ready.pop(); op; op = ready.pop()) {
+  for (let i = ready.pop(); i !== undefined; i = ready.pop()) {
+    const op = ops[i]!;
     const blockedDep = op.dependsOn.find((d) => blocked.has(d));
     if (blockedDep) op.blockers.push({ code: 'dependency-blocked', message: `waits for ${blockedDep}, which is blocked` });
     if (op.blockers.length > 0) blocked.add(op.id);
     ordered.push(op);
-    for (const next of dependants.get(op.id) ?? []) {
-      const left = waiting.get(next.id)! - 1;
-      waiting.set(next.id, left);
-      if (left === 0) ready.push(next);
+    for (const next of dependants[i]!) {
+      if (--waiting[next]! === 0) ready.push(next);
     }
   }
 
   if (ordered.length < ops.length) {
     // What is left waits on itself through a cycle (e.g. two sites swapping urls).
-    const stuck = ops.filter((op) => waiting.get(op.id)! > 0).sort((a, b) => byRank(a.id, b.id));
-    for (const op of stuck) {
-      op.blockers.push({ code: 'dependency-cycle', message: `waits in a cycle: ${op.dependsOn.filter((d) => waiting.get(d)! > 0).join(', ')}; split the change over two commits` });
+    const left = (id: string): boolean => {
+      const d = rank.get(id);
+      return d !== undefined && waiting[d]! > 0;
+    };
+    for (const op of ops.filter((_, i) => waiting[i]! > 0)) {
+      op.blockers.push({ code: 'dependency-cycle', message: `waits in a cycle: ${op.dependsOn.filter(left).join(', ')}; split the change over two commits` });
       ordered.push(op);
     }
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/model/loader.js';
 import { plan } from '../../src/plan/planner.js';
@@ -49,6 +50,20 @@ describe('plan hash and order', () => {
     const recorded = appliedState(desired);
     recorded.sites.get('a.example.com')!.aliases = ['old.a.example.com'];
     expect(plan(desired, recorded).hash).not.toBe(plan(desired, appliedState(desired)).hash);
+  });
+
+  it('is the sha256 of the JSON of the fleet name, the operations and the orphans (what apply --plan and the records compare)', () => {
+    const desired = load(BASE);
+    const recorded = appliedState(desired);
+    recorded.sites.get('a.example.com')!.aliases = ['old.a.example.com'];
+    const { 'sites/b.example.com.yaml': _removed, ...rest } = BASE;
+    const p = plan(load(rest), recorded);
+    expect(p.operations.length).toBeGreaterThan(0);
+    expect(p.orphans.length).toBeGreaterThan(0);
+    const json = JSON.stringify({ fleet: p.fleet, operations: p.operations, orphans: p.orphans });
+    expect(p.hash).toBe(createHash('sha256').update(json).digest('hex'));
+    const first = plan(load(BASE), empty());
+    expect(first.hash).toBe(createHash('sha256').update(JSON.stringify({ fleet: first.fleet, operations: first.operations, orphans: [] })).digest('hex'));
   });
 
   it('keeps the commits out of the hash: the same work hashes alike on any commit', () => {
