@@ -16,9 +16,10 @@
 // as can read and signal its own processes, so no privilege is needed.
 //
 // Whatever runs the commands must keep two things: each command in a process
-// group of its own, and TIDE_RUN in its environment. A long-lived shell that
-// reads framed commands starts each one with `TIDE_RUN=... setsid sh -c ...`
-// so that a timeout, an undo or a recovery still kills exactly its groups.
+// group of its own, and TIDE_RUN in its environment. The long-lived shells
+// that read framed commands (shell-loops.ts) start each one in a child that
+// calls setsid() with TIDE_RUN set, so that a timeout, an undo or a recovery
+// still kills exactly its groups.
 
 import { randomBytes } from 'node:crypto';
 import { TideError } from '../errors.js';

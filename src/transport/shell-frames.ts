@@ -1,56 +1,37 @@
-// The text of a long-lived remote shell, and how its output is framed. One
-// ssh channel runs the loop below (a fixed POSIX sh script: no value on its
-// command line) for many commands, so a login shell's start-up (.bashrc) is
-// paid once per channel, not once per command.
+// Requests to a long-lived remote shell and the framing of its responses.
+// One ssh channel runs a loop (shell-loops.ts: perl, or sh where there is no
+// perl) for many commands, so a login shell's start-up (.bashrc) is paid once
+// per channel, not once per command. The loop names itself in its ready line
+// (`\x1etide-shell-ready perl` or `sh`, on stdout and stderr), and every
+// request is written for that loop:
 //
-// Request, on the channel's stdin, one per command:
+//   perl: <boundary> <m> <n>\n, then m bytes of NUL-separated fields
+//         (command, "-" or "+" cwd, NAME=VALUE for TIDE_RUN and each
+//         variable, boundary), then the n bytes of stdin, raw.
+//   sh:   <boundary> <length>\n, then a shell script of `length` bytes
+//         ending "#<boundary>" (commandScript): exports, cd, then
+//         `exec setsid sh -c COMMAND`, stdin as base64 in a here-document.
 //
-//   <boundary> <length>\n<script of `length` bytes>
+// Either loop reads exactly the lengths given (never past them) and runs
+// nothing of a request cut short or malformed: it exits REQUEST_BROKEN. The
+// command's environment, secrets included, travels only in the request (the
+// channel's stdin), never on a command line a `ps` shows. The command runs in
+// a process group of its own (setsid: a timeout kills it and only it) with
+// TIDE_RUN (orphan reaping) and stdin from its request (EOF at once without).
 //
-// The loop reads the script with `head -c` (exact: it never reads past the
-// count), checks that it ends with `#<boundary>` (a cut-off script runs
-// nothing: the loop exits), and evaluates it in a subshell with stdin from
-// /dev/null. The script (commandScript) exports the command's environment,
-// secrets included, from the loop's memory (never an argument a `ps` shows),
-// cds, and execs `setsid sh -c COMMAND`: the command gets a process group of
-// its own (a timeout kills it and only it) and TIDE_RUN (orphan reaping).
-// Bytes for its stdin ride inside the script as base64 in a here-document.
-//
-// Response: the command's stdout and stderr, relayed as they come on the
-// channel's stdout and stderr, then `<boundary><exit status>\n` on stdout
-// and `<boundary>\n` on stderr once both are closed (like a one-command
-// channel, which ends only when its output does). The boundary is 128 random
-// bits chosen per command and sent only on stdin, so no output, binary or
-// not, can end a command early or pass for another's.
+// Response: `\x1etide-pid:<pid>\n` first on stderr (the command's process
+// group, for a timeout's kill), the command's stdout and stderr relayed as
+// they come on the channel's stdout and stderr, then `<boundary><exit
+// status>\n` on stdout and `<boundary>\n` on stderr once both are closed and
+// the command ended (like a one-command channel, which ends only when its
+// output does). The boundary is 128 random bits chosen per command and sent
+// only on stdin, so no output, binary or not, can end a command early or
+// pass for another's.
 
 import { randomBytes } from 'node:crypto';
 import { RUN_VAR } from './run-tag.js';
+import { SHELL_READY_PREFIX, type ShellLoopKind } from './shell-loops.js';
 import { shellQuote } from './types.js';
-
-/** Printed once on stdout and stderr when the loop starts: what a noisy .bashrc printed before it is dropped. */
-export const SHELL_READY = '\x1etide-shell-ready\n';
-
-// fd 5 and 6 keep the channel's stdout and stderr; the command gets neither
-// them nor fd 3/4 (the relay pipe and the status pipe), so a process it
-// leaves behind holds no pipe but its own output, and the loop waits for that.
-const LOOP = [
-  'exec 5>&1 6>&2',
-  `printf '\\036tide-shell-ready\\n'; printf '\\036tide-shell-ready\\n' >&2`,
-  `while IFS=' ' read -r b n; do`,
-  // The script ends with "#<boundary>", so $(...) strips no newline of it.
-  '  s=$(head -c "$n")',
-  '  case $s in *"#$b") ;; *) exit 125 ;; esac',
-  // The subshell runs in the background only to learn its pid ($!): it
-  // execs setsid (no fork: it is no group leader), so $! is the command's
-  // process group, reported first on stderr.
-  `  c=$( { { { ( eval "$s" ) </dev/null 3>&- 4>&- 5>&- 6>&- & printf '\\036tide-pid:%s\\n' $! >&2; wait $!; echo $? >&4; } 2>&1 >&3 3>&- | cat >&6; } 3>&1 | cat >&5; } 4>&1 )`,
-  `  printf '%s%s\\n' "$b" "$c"`,
-  `  printf '%s\\n' "$b" >&2`,
-  'done',
-].join('\n');
-
-/** The channel's command line: the same for every shell, no value in it. */
-export const SHELL_COMMAND = `exec sh -c ${shellQuote(LOOP)} tide-shell`;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -70,20 +51,34 @@ export interface FrameInput {
   stdin?: string | Buffer;
 }
 
-/** The request for one command. */
-export function commandFrame(input: FrameInput): CommandFrame {
+/** The request for one command, for the loop `kind`. */
+export function commandFrame(input: FrameInput, kind: ShellLoopKind): CommandFrame {
+  checkFrameInput(input);
   const boundary = `\x1etide-end:${randomBytes(16).toString('hex')}:`;
-  const script = Buffer.from(`${commandScript(input, boundary)}\n#${boundary}`);
-  return { request: Buffer.concat([Buffer.from(`${boundary} ${script.length}\n`), script]), boundary: Buffer.from(boundary) };
+  if (kind === 'sh') {
+    const script = Buffer.from(`${commandScript(input, boundary)}\n#${boundary}`);
+    return { request: Buffer.concat([Buffer.from(`${boundary} ${script.length}\n`), script]), boundary: Buffer.from(boundary) };
+  }
+  const vars = [[RUN_VAR, input.token], ...Object.entries(input.env ?? {})].map(([name, value]) => `${name}=${value}`);
+  const meta = Buffer.from([input.command, input.cwd === undefined ? '-' : `+${input.cwd}`, ...vars, boundary].join('\0'));
+  const stdin = input.stdin === undefined ? Buffer.alloc(0) : Buffer.from(input.stdin);
+  return { request: Buffer.concat([Buffer.from(`${boundary} ${meta.length} ${stdin.length}\n`), meta, stdin]), boundary: Buffer.from(boundary) };
 }
 
-/** What the loop evaluates for one command (the loop reports its pid). */
-export function commandScript(input: FrameInput, boundary: string): string {
-  const lines = [`${RUN_VAR}=${shellQuote(input.token)}; export ${RUN_VAR}`];
+/** Names a shell can export; no NUL where a command line or the environment holds the value (C strings end there). */
+export function checkFrameInput(input: FrameInput): void {
   for (const [name, value] of Object.entries(input.env ?? {})) {
     if (!ENV_NAME.test(name)) throw new Error(`invalid environment variable name: ${JSON.stringify(name)}`);
-    lines.push(`export ${name}=${shellQuote(value)}`);
+    if (value.includes('\0')) throw new Error(`environment variable ${name} holds a NUL byte`);
   }
+  if (input.command.includes('\0')) throw new Error('the command holds a NUL byte');
+  if (input.cwd?.includes('\0')) throw new Error('the working directory holds a NUL byte');
+}
+
+/** What the sh loop evaluates for one command (the loop reports its pid). */
+export function commandScript(input: FrameInput, boundary: string): string {
+  const lines = [`${RUN_VAR}=${shellQuote(input.token)}; export ${RUN_VAR}`];
+  for (const [name, value] of Object.entries(input.env ?? {})) lines.push(`export ${name}=${shellQuote(value)}`);
   if (input.cwd !== undefined) lines.push(`cd ${shellQuote(input.cwd)} || exit 1`);
   if (input.stdin === undefined) {
     lines.push(`exec setsid sh -c ${shellQuote(input.command)}`);
@@ -110,20 +105,28 @@ export interface FrameSink {
   end(trailer: string): void;
 }
 
-const READY = Buffer.from(SHELL_READY, 'latin1');
+const READY = Buffer.from(SHELL_READY_PREFIX, 'latin1');
+const KINDS: readonly string[] = ['perl', 'sh'] satisfies ShellLoopKind[];
 
 /**
  * Splits one of the shell's output streams into commands: drops what comes
- * before SHELL_READY, then hands each command's bytes to its sink as they
- * arrive (holding back only a tail that could be the start of its boundary) until
- * the boundary line. Bytes while no command runs break the protocol: `stray`.
+ * before the ready line (telling `ready` which loop printed it), then hands
+ * each command's bytes to its sink as they arrive (holding back only a tail
+ * that could be the start of its boundary) until the boundary line. Bytes
+ * while no command runs, or a ready line naming no known loop, break the
+ * protocol: `broken`.
  */
 export class FramedOutput {
   private buf: Buffer = Buffer.alloc(0);
-  private ready = false;
+  private kind: ShellLoopKind | undefined;
+  /** Set by drain(), told by push() once drain() is through (the listener may call expect()). */
+  private announce = false;
   private current: { boundary: Buffer; sink: FrameSink } | null = null;
 
-  constructor(private readonly stray: () => void) {}
+  constructor(
+    private readonly broken: (why: string) => void,
+    private readonly ready: (kind: ShellLoopKind) => void = () => undefined,
+  ) {}
 
   expect(boundary: Buffer, sink: FrameSink): void {
     this.current = { boundary, sink };
@@ -133,21 +136,31 @@ export class FramedOutput {
   push(chunk: Buffer): void {
     this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
     this.drain();
+    if (this.announce && this.kind) {
+      this.announce = false;
+      this.ready(this.kind);
+    }
   }
 
   private drain(): void {
-    if (!this.ready) {
+    if (!this.kind) {
       const at = this.buf.indexOf(READY);
-      if (at < 0) {
-        this.buf = this.buf.subarray(Math.max(0, this.buf.length - READY.length + 1));
+      const nl = at < 0 ? -1 : this.buf.indexOf(0x0a, at + READY.length);
+      if (nl < 0) {
+        if (at < 0) this.buf = this.buf.subarray(Math.max(0, this.buf.length - READY.length + 1));
+        else this.buf = this.buf.subarray(at);
+        if (this.buf.length > 64) this.broken('it printed no ready line');
         return;
       }
-      this.ready = true;
-      this.buf = this.buf.subarray(at + READY.length);
+      const kind = this.buf.subarray(at + READY.length, nl).toString('latin1');
+      if (!KINDS.includes(kind)) return this.broken('it started no loop tide knows');
+      this.kind = kind as ShellLoopKind;
+      this.announce = true;
+      this.buf = this.buf.subarray(nl + 1);
     }
     const current = this.current;
     if (!current) {
-      if (this.buf.length > 0) this.stray();
+      if (this.buf.length > 0) this.broken('it printed output between commands');
       return;
     }
     const { boundary, sink } = current;
@@ -168,7 +181,7 @@ export class FramedOutput {
     this.buf = this.buf.subarray(nl + 1);
     this.current = null;
     sink.end(trailer);
-    if (this.buf.length > 0 && !this.current) this.stray();
+    if (this.buf.length > 0 && !this.current) this.broken('it printed output between commands');
   }
 }
 

@@ -4,7 +4,7 @@
 
 import type { Client, ClientChannel } from 'ssh2';
 import { TransportError, type SshEndpoint } from './errors.js';
-import { SHELL_COMMAND } from './shell-frames.js';
+import { SHELL_COMMAND } from './shell-loops.js';
 import { ShellSession, type ShellPipes } from './shell-session.js';
 import { openChannel } from './ssh-channel.js';
 
@@ -66,7 +66,8 @@ export class ShellPool {
   }
 }
 
-function channelPipes(ch: ClientChannel): ShellPipes {
+/** A shell's pipes on an ssh channel. */
+export function channelPipes(ch: ClientChannel): ShellPipes {
   return {
     write: (data) => void ch.write(data),
     onStdout: (listener) => ch.on('data', listener),

@@ -1,5 +1,6 @@
 // One long-lived remote shell (shell-frames.ts) running commands one after
-// another: writes a command's frame, relays its output as it arrives, and
+// another: waits for the loop's ready line (which loop runs: the requests
+// differ), writes a command's request, relays its output as it arrives, and
 // settles with its exit status. A timeout kills the command's process group
 // (by pid, through `killGroup`, outside this shell); the shell itself lives
 // on. A shell that ends, or breaks the protocol, fails its command with
@@ -8,7 +9,8 @@
 import { CommandTimeoutError, RemoteShellLostError } from './errors.js';
 import { OutputCollector, signalName, type RawResult } from './output.js';
 import { PidFilter } from './pid-filter.js';
-import { commandFrame, FramedOutput, type FrameInput } from './shell-frames.js';
+import { checkFrameInput, commandFrame, FramedOutput, type FrameInput } from './shell-frames.js';
+import type { ShellLoopKind } from './shell-loops.js';
 import type { ExecOptions } from './types.js';
 
 /** What a shell runs on: an ssh channel, or a local `sh` in the tests. */
@@ -34,6 +36,10 @@ export class ShellSession {
   private readonly stderr: FramedOutput;
   private running: Running | null = null;
   private closedWhy: string | null = null;
+  /** Which loop the shell runs, once its ready line came. */
+  private kind: ShellLoopKind | undefined;
+  /** Waits for the ready line: the first command's request. */
+  private onReady: (() => void) | null = null;
 
   constructor(
     private readonly server: string,
@@ -41,9 +47,14 @@ export class ShellSession {
     /** Kills a process group on the server from elsewhere (another channel). */
     private readonly killGroup: (pid: number) => Promise<void>,
   ) {
-    const stray = () => this.broken('it printed output between commands');
-    this.stdout = new FramedOutput(stray);
-    this.stderr = new FramedOutput(stray);
+    const broken = (why: string) => void this.broken(why);
+    this.stdout = new FramedOutput(broken, (kind) => {
+      this.kind = kind;
+      const waiting = this.onReady;
+      this.onReady = null;
+      waiting?.();
+    });
+    this.stderr = new FramedOutput(broken);
     pipes.onStdout((chunk) => this.stdout.push(chunk));
     pipes.onStderr((chunk) => this.stderr.push(chunk));
     pipes.onClose((why) => {
@@ -59,6 +70,11 @@ export class ShellSession {
 
   get busy(): boolean {
     return this.running !== null;
+  }
+
+  /** The loop the shell runs (shell-loops.ts), once it said so. */
+  get loop(): ShellLoopKind | undefined {
+    return this.kind;
   }
 
   /** Ends the shell (its loop exits; a running command's group is left to its timeout). */
@@ -77,7 +93,11 @@ export class ShellSession {
   run(input: FrameInput & { timeoutMs: number }, options: ExecOptions): Promise<RawResult> {
     if (this.closedWhy !== null) return Promise.reject(this.lost(input.command));
     if (this.running) return Promise.reject(new Error('a shell runs one command at a time'));
-    const { request, boundary } = commandFrame(input);
+    try {
+      checkFrameInput(input);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const startedAt = performance.now();
     const output = new OutputCollector(options.onOutput);
     const pids = new PidFilter((b) => output.push('stderr', b));
@@ -119,21 +139,26 @@ export class ShellSession {
           settle(error);
         }, KILL_WAIT_MS);
       }, input.timeoutMs);
-      this.stdout.expect(boundary, {
-        data: (chunk) => output.push('stdout', chunk),
-        end: (trailer) => {
-          status = trailer;
-          finished();
-        },
-      });
-      this.stderr.expect(boundary, {
-        data: (chunk) => pids.push(chunk),
-        end: () => {
-          stderrDone = true;
-          finished();
-        },
-      });
-      this.pipes.write(request);
+      const send = (kind: ShellLoopKind) => {
+        const { request, boundary } = commandFrame(input, kind);
+        this.stdout.expect(boundary, {
+          data: (chunk) => output.push('stdout', chunk),
+          end: (trailer) => {
+            status = trailer;
+            finished();
+          },
+        });
+        this.stderr.expect(boundary, {
+          data: (chunk) => pids.push(chunk),
+          end: () => {
+            stderrDone = true;
+            finished();
+          },
+        });
+        this.pipes.write(request);
+      };
+      if (this.kind) send(this.kind);
+      else this.onReady = () => this.running === running && send(this.kind as ShellLoopKind);
     });
   }
 

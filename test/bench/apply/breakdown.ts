@@ -27,6 +27,15 @@ export interface TideBreakdown {
   reloads: number;
   /** Distinct config test runs. */
   checks: number;
+  /**
+   * Where one operation's time went (medians, ms), from its log's time
+   * stamps: before its first command (lock, slots, batching), from the start
+   * of each own or shared command to the next logged event (the command, and
+   * tide's work after it), and how long one own command took (median).
+   */
+  split: { beforeFirst: number; own: number; shared: number; perOwnCommand: number };
+  /** The log of the operation of median duration, when TIDE_BENCH_SHOW_LOG is set. */
+  sampleLog?: string;
 }
 
 const median = (xs: number[]) => {
@@ -42,14 +51,33 @@ export function tideBreakdown(fleet: TestFleet, sites: Set<string>, startedAt: n
   const durations = records.map((_, i) => ends[i]! - starts[i]!);
   const own: number[] = [];
   const shared: number[] = [];
+  const split = { beforeFirst: [] as number[], own: [] as number[], shared: [] as number[], perOwnCommand: [] as number[] };
+  const logs: string[] = [];
   // A shared command is logged, with the same text, in the log of every operation of its batch (whose note names
   // every vhost of the batch): the most times one log has a text is how often it ran.
   const runs = new Map<string, number>();
   for (const r of records) {
     const log = stateFile(fleet, `operations/${r.startedAt.slice(0, 7)}/${r.id}.log`) ?? '';
-    const commands = log.split('\n').filter((l) => /^\S+ (\$ |write |remove )/.test(l)).map((l) => l.replace(/^\S+ /, ''));
+    logs.push(log);
+    const commandLines = log.split('\n').filter((l) => /^\S+ (\$ |write |remove )/.test(l));
+    const commands = commandLines.map((l) => l.replace(/^\S+ /, ''));
     // The served probe is a multi-line script: its first line is what is counted.
     const isShared = (l: string) => /\((once for \d+ vhosts|for \/)[^)]*\)$/.test(l) || l.startsWith('$ command -v curl');
+    // Each command's share: from its stamp to the next command's (or the operation's end).
+    const day = r.startedAt.slice(0, 11);
+    const at = commandLines.map((l) => Date.parse(`${day}${l.slice(0, 12)}Z`));
+    const end = Date.parse((r as unknown as { finishedAt: string }).finishedAt);
+    const times = { own: 0, shared: 0 };
+    const ownEach: number[] = [];
+    at.forEach((t, i) => {
+      const spent = (at[i + 1] ?? end) - t;
+      times[isShared(commands[i]!) ? 'shared' : 'own'] += spent;
+      if (!isShared(commands[i]!)) ownEach.push(spent);
+    });
+    split.beforeFirst.push((at[0] ?? end) - Date.parse(r.startedAt));
+    split.own.push(times.own);
+    split.shared.push(times.shared);
+    split.perOwnCommand.push(...ownEach);
     own.push(commands.filter((l) => !isShared(l)).length);
     shared.push(commands.filter(isShared).length);
     const counts = new Map<string, number>();
@@ -72,6 +100,8 @@ export function tideBreakdown(fleet: TestFleet, sites: Set<string>, startedAt: n
     sharedCommands: median(shared),
     reloads,
     checks,
+    split: { beforeFirst: median(split.beforeFirst), own: median(split.own), shared: median(split.shared), perOwnCommand: median(split.perOwnCommand) },
+    ...(process.env.TIDE_BENCH_SHOW_LOG ? { sampleLog: logs[durations.indexOf([...durations].sort((a, b) => a - b)[Math.floor(durations.length / 2)]!)] } : {}),
   };
 }
 
@@ -79,5 +109,7 @@ export function describeBreakdown(b: TideBreakdown): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return `tide: ${b.operations} operations; start-up ${s(b.startupMs)}, operations ${s(b.operationsMs)}, tail ${s(b.tailMs)}; ` +
     `one operation ${s(b.medianOpMs)} (median), ${b.inFlight.toFixed(1)} in flight; commands per operation: ${b.ownCommands} own, ` +
-    `${b.sharedCommands} shared; ${b.checks} config tests and ${b.reloads} reloads in all`;
+    `${b.sharedCommands} shared; ${b.checks} config tests and ${b.reloads} reloads in all; one operation's time: ` +
+    `${s(b.split.beforeFirst)} before its first command, ${s(b.split.own)} in its own commands (${s(b.split.perOwnCommand)} each), ` +
+    `${s(b.split.shared)} in shared ones${b.sampleLog ? `\nthe log of an operation of median duration:\n${b.sampleLog}` : ''}`;
 }

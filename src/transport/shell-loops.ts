@@ -1,0 +1,112 @@
+// The two programs a long-lived remote shell can run (shell-frames.ts has
+// the requests and responses they share). Both are fixed text: no value of
+// any command ever appears on their command line.
+//
+// perl (the usual one): `perl-base` is Essential on Debian and Ubuntu, so
+// /usr/bin/perl is on every such host. One perl process reads each request
+// exactly (lengths, not delimiters), forks ONE child per command that calls
+// setsid(), takes the environment, cds and execs `sh -c COMMAND`, and relays
+// the child's stdout and stderr (pipes of its own) to the channel as they
+// come, with select(); it writes the stdin bytes (raw, from the request) into
+// the child's stdin pipe in the same loop, so a command that prints before it
+// reads cannot deadlock. It reports the pid and the exit status itself. So a
+// command costs one process (sh, or the program dash execs in its place).
+//
+// sh (the fallback, when there is no working perl): a POSIX sh loop that
+// reads a shell script per command with `head -c` and evaluates it in a
+// subshell that execs `setsid sh -c COMMAND`, its output relayed by two
+// `cat`s, stdin as base64 in a here-document: about seven processes per
+// command, ten with stdin. It is kept because tide must work on any host
+// with a POSIX shell.
+//
+// The login shell picks one once per shell (`perl -MPOSIX -e 1` proves perl
+// and the one module the loop uses), and the loop names itself in its ready
+// line, so tide knows which requests it reads before it sends one.
+
+import { shellQuote } from './types.js';
+
+export type ShellLoopKind = 'perl' | 'sh';
+
+/** Starts the ready line each loop prints once on stdout and stderr: what a noisy .bashrc printed before it is dropped. */
+export const SHELL_READY_PREFIX = '\x1etide-shell-ready ';
+
+/** Exit status of a loop given a request cut short or malformed: it runs nothing of it. */
+export const REQUEST_BROKEN = 125;
+
+/** The last word of each loop's command line: how a test finds the loop among processes. */
+export const SHELL_NAME = 'tide-shell';
+
+// fd 5 and 6 keep the channel's stdout and stderr; the command gets neither
+// them nor fd 3/4 (the relay pipe and the status pipe), so a process it
+// leaves behind holds no pipe but its own output, and the loop waits for that.
+const SH_LOOP = [
+  'exec 5>&1 6>&2',
+  `printf '\\036tide-shell-ready sh\\n'; printf '\\036tide-shell-ready sh\\n' >&2`,
+  `while IFS=' ' read -r b n; do`,
+  // The script ends with "#<boundary>", so $(...) strips no newline of it.
+  '  s=$(head -c "$n")',
+  `  case $s in *"#$b") ;; *) exit ${REQUEST_BROKEN} ;; esac`,
+  // The subshell runs in the background only to learn its pid ($!): it
+  // execs setsid (no fork: it is no group leader), so $! is the command's
+  // process group, reported first on stderr.
+  `  c=$( { { { ( eval "$s" ) </dev/null 3>&- 4>&- 5>&- 6>&- & printf '\\036tide-pid:%s\\n' $! >&2; wait $!; echo $? >&4; } 2>&1 >&3 3>&- | cat >&6; } 3>&1 | cat >&5; } 4>&1 )`,
+  `  printf '%s%s\\n' "$b" "$c"`,
+  `  printf '%s\\n' "$b" >&2`,
+  'done',
+].join('\n');
+
+// Request: "<boundary> <meta length> <stdin length>\n", then the meta
+// (command, "-" or "+CWD", NAME=VALUE..., boundary; NUL-separated), then the
+// stdin bytes. Perl opens its pipes close-on-exec, so the child keeps only
+// its own three. SIGPIPE is ignored by the loop (a command that does not read
+// its stdin must not kill it) and restored for the command.
+const PERL_LOOP = [
+  'use strict; use POSIX (); $SIG{PIPE} = "IGNORE"; binmode STDIN;',
+  'sub put { my ($fh, $s) = @_; while (length $s) { my $w = syswrite $fh, $s; exit 124 unless $w; substr($s, 0, $w) = "" } }',
+  `sub take { my $s = ""; while (length $s < $_[0]) { read(STDIN, $s, $_[0] - length $s, length $s) or exit ${REQUEST_BROKEN} } $s }`,
+  'put \\*STDOUT, "\\x1etide-shell-ready perl\\n"; put \\*STDERR, "\\x1etide-shell-ready perl\\n";',
+  'while (defined(my $head = <STDIN>)) {',
+  `  my ($b, $m, $n) = $head =~ /^(\\S+) (\\d+) (\\d+)\\n\\z/ or exit ${REQUEST_BROKEN};`,
+  '  my @f = split /\\0/, take($m), -1; my $in = take($n);',
+  `  @f >= 3 && pop(@f) eq $b or exit ${REQUEST_BROKEN};`,
+  '  my ($cmd, $cwd, @env) = @f;',
+  '  pipe(my $or, my $ow) && pipe(my $er, my $ew) && pipe(my $ir, my $iw) or exit 126;',
+  '  my $pid = fork; defined $pid or exit 126;',
+  '  if (!$pid) {',
+  '    $SIG{PIPE} = "DEFAULT"; POSIX::setsid();',
+  '    open(STDIN, "<&", $ir) && open(STDOUT, ">&", $ow) && open(STDERR, ">&", $ew) or POSIX::_exit(126);',
+  '    for (@env) { my ($k, $v) = split /=/, $_, 2; $ENV{$k} = $v }',
+  '    if ($cwd ne "-") { $cwd = substr $cwd, 1; chdir $cwd or do { print STDERR "cannot cd to $cwd: $!\\n"; POSIX::_exit(1) } }',
+  '    exec { "sh" } "sh", "-c", $cmd; print STDERR "cannot run sh: $!\\n"; POSIX::_exit(127);',
+  '  }',
+  '  close $ow; close $ew; close $ir; put \\*STDERR, "\\x1etide-pid:$pid\\n";',
+  '  my %out = (fileno $or, [$or, \\*STDOUT], fileno $er, [$er, \\*STDERR]); my $at = 0;',
+  '  if (length $in) { fcntl $iw, POSIX::F_SETFL(), POSIX::O_NONBLOCK() } else { close $iw; $iw = undef }',
+  '  while (%out || $iw) {',
+  '    my ($r, $w) = ("", ""); vec($r, $_, 1) = 1 for keys %out; vec($w, fileno $iw, 1) = 1 if $iw;',
+  '    next if select($r, $w, undef, undef) < 0;',
+  '    if ($iw && vec($w, fileno $iw, 1)) {',
+  // EAGAIN: try again; any other failure (EPIPE: the command stopped reading) ends its input.
+  '      my $k = syswrite $iw, $in, 65536, $at;',
+  '      if (defined $k) { $at += $k } elsif ($! != POSIX::EAGAIN()) { $at = length $in }',
+  '      if ($at >= length $in) { close $iw; $iw = undef }',
+  '    }',
+  '    for my $fd (keys %out) {',
+  '      next unless vec($r, $fd, 1);',
+  '      my $k = sysread $out{$fd}[0], my $buf, 65536;',
+  '      if ($k) { put $out{$fd}[1], $buf } elsif (defined $k || $! != POSIX::EINTR()) { close $out{$fd}[0]; delete $out{$fd} }',
+  '    }',
+  '  }',
+  '  waitpid $pid, 0; my $st = $? & 127 ? 128 + ($? & 127) : $? >> 8;',
+  '  put \\*STDOUT, "$b$st\\n"; put \\*STDERR, "$b\\n";',
+  '}',
+].join('\n');
+
+/** The sh loop's command line, for a login shell: the fallback, also run alone by the tests. */
+export const SH_SHELL_COMMAND = `exec sh -c ${shellQuote(SH_LOOP)} ${SHELL_NAME}`;
+
+/** The perl loop's command line, for a login shell. */
+export const PERL_SHELL_COMMAND = `exec perl -e ${shellQuote(PERL_LOOP)} ${SHELL_NAME}`;
+
+/** The channel's command line: the same for every shell, no value in it. */
+export const SHELL_COMMAND = `if perl -MPOSIX -e 1 >/dev/null 2>&1; then ${PERL_SHELL_COMMAND}; fi; ${SH_SHELL_COMMAND}`;
