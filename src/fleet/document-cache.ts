@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import zlib from 'node:zlib';
 import type { DocumentCache, ParsedFile } from '../model/loader.js';
 import { buildIdentity } from '../model/build-identity.js';
 import { findGitDirs } from '../repo/git-dir.js';
@@ -87,9 +88,14 @@ export function cacheDirectory(repoDir: string, env: NodeJS.ProcessEnv = process
 }
 
 /**
- * A cache file: one line of JSON header (with the body's sha256), then the
+ * A cache file: one line of JSON header (with the body's checksum), then the
  * body, as bytes: a plan can be megabytes, and it may go out as it is.
  * Undefined when missing, unreadable, or its body does not match.
+ *
+ * The checksum is there to catch a damaged file (cut short, a flipped bit),
+ * not a forged one: whoever can write .git can rewrite its hooks too. So it
+ * is a CRC-32 (zlib's, a few ms for a plan of megabytes where sha256 takes
+ * tens); a node without zlib.crc32 (before 20.15) writes and checks sha256.
  */
 export function readCacheFile(path: string): { header: Record<string, unknown>; body: Buffer } | undefined {
   try {
@@ -98,10 +104,21 @@ export function readCacheFile(path: string): { header: Record<string, unknown>; 
     if (eol < 0) return undefined;
     const header = JSON.parse(bytes.toString('utf8', 0, eol)) as Record<string, unknown>;
     const body = bytes.subarray(eol + 1);
-    return typeof header === 'object' && header !== null && header.sha256 === sha256(body) ? { header, body } : undefined;
+    return typeof header === 'object' && header !== null && checksumMatches(header, body) ? { header, body } : undefined;
   } catch {
     return undefined;
   }
+}
+
+const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+function checksum(body: Uint8Array): Record<string, string | number> {
+  return crc32 ? { crc32: crc32(body) } : { sha256: sha256(body) };
+}
+
+function checksumMatches(header: Record<string, unknown>, body: Uint8Array): boolean {
+  if (crc32 && typeof header.crc32 === 'number') return header.crc32 === crc32(body);
+  return typeof header.sha256 === 'string' && header.sha256 === sha256(body);
 }
 
 /** Writes a cache file whole (a temporary file renamed over it), or not at all. */
@@ -112,7 +129,7 @@ export function writeCacheFile(path: string, header: Record<string, unknown>, bo
     const bytes = typeof body === 'string' ? Buffer.from(body) : body;
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, `${JSON.stringify({ ...header, sha256: sha256(bytes) })}\n`);
+      writeSync(fd, `${JSON.stringify({ ...header, ...checksum(bytes) })}\n`);
       writeSync(fd, bytes);
     } finally {
       closeSync(fd);

@@ -12,6 +12,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
@@ -183,12 +184,15 @@ describe('document cache', () => {
       'truncated': (text) => text.slice(0, Math.floor(text.length / 2)),
       'a flipped byte (checksum mismatch)': (text) => text.replace('acme.example.com', 'acme.example.con'),
       'entries of the wrong shape, checksum recomputed': (text) => {
-        const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { sha256: string };
+        const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { crc32?: number; sha256?: string };
         const entries = JSON.parse(text.slice(text.indexOf('\n') + 1)) as Record<string, unknown>;
         const broken = Object.fromEntries(Object.keys(entries).map((oid, i) => [oid, [null, 7, { size: -1, docs: [] }, { size: 1, docs: 'x' }][i % 4]]));
         const body = JSON.stringify(broken);
-        const sha256 = execFileSync('sha256sum', { input: body, encoding: 'utf8' }).split(' ')[0];
-        return `${JSON.stringify({ ...header, sha256 })}\n${body}`;
+        // The checksum the file carries, made again for the new body (CRC-32 where node has it, else sha256).
+        const checksum = header.crc32 !== undefined
+          ? { crc32: crc32(Buffer.from(body)) }
+          : { sha256: execFileSync('sha256sum', { input: body, encoding: 'utf8' }).split(' ')[0] };
+        return `${JSON.stringify({ ...header, ...checksum })}\n${body}`;
       },
       'another namespace': (text) => text.replace(/"namespace":"[^"]*"/, '"namespace":"tide 0.0.0"'),
     };
