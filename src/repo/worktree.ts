@@ -115,11 +115,20 @@ async function unchangedInIndex(root: string): Promise<Map<string, string>> {
   if (listed === undefined) return out;
   const changed: string[] = [];
   // `H 100644 <oid> 0\t<path>`: H is a tracked entry git checks, C one it found changed; stage 0 is no conflict.
-  for (const entry of listed.split('\0')) {
-    const tab = entry.indexOf('\t');
-    const [tag, mode, oid, stage] = entry.slice(0, tab).split(' ');
-    if (tag === 'C') changed.push(entry.slice(tab + 1));
-    else if (tag === 'H' && (mode === '100644' || mode === '100755') && stage === '0' && oid) out.set(entry.slice(tab + 1), oid);
+  // Read in place (fixed offsets up to the tab): ten thousand entries split into arrays are garbage to collect.
+  // An entry of any other shape counts as neither, so its file is read from the work tree.
+  for (let at = 0; at < listed.length; ) {
+    const end = listed.indexOf('\0', at);
+    const stop = end < 0 ? listed.length : end;
+    const tab = at + 51;
+    if (stop > tab && listed[tab] === '\t' && listed[at + 1] === ' ' && listed[at + 8] === ' ' && listed[at + 49] === ' ') {
+      const tag = listed[at];
+      const path = listed.slice(tab + 1, stop);
+      const mode = listed.slice(at + 2, at + 8);
+      if (tag === 'C') changed.push(path);
+      else if (tag === 'H' && (mode === '100644' || mode === '100755') && listed[at + 50] === '0') out.set(path, listed.slice(at + 9, at + 49));
+    }
+    at = stop + 1;
   }
   for (const path of changed) out.delete(path);
   return out;
