@@ -12,6 +12,7 @@ import { serverPreconditions } from '../operations/server/preconditions.js';
 import { sitePermissionsDrift, sitePermissionsProbe } from '../operations/site/permissions.js';
 import { platformCodeDir } from '../operations/targets.js';
 import type { RecordedPlatform, RecordedSite } from '../state/types.js';
+import { PERL_VERSION_COMMAND } from '../transport/shell-loops.js';
 import { shellQuote as q, type Transport } from '../transport/types.js';
 import { redactor } from '../redact.js';
 
@@ -25,7 +26,7 @@ export async function observeServer(t: Transport, server: Server, desired: Desir
   const versions: Record<string, string> = {};
   const drift: string[] = [];
   try {
-    versions.os = (await t.exec('uname -sr')).stdout.trim();
+    [versions.os = '', versions.perl = ''] = (await t.exec(`uname -sr; ${PERL_VERSION_COMMAND}`)).stdout.trim().split('\n');
   } catch (error) {
     return { reachable: false, versions, drift: [`unreachable: ${redactor.redact((error as Error).message.split('\n')[0]!)}`] };
   }

@@ -21,7 +21,9 @@
 //
 // The login shell picks one once per shell (`perl -MPOSIX -e 1` proves perl
 // and the one module the loop uses), and the loop names itself in its ready
-// line, so tide knows which requests it reads before it sends one.
+// line, so tide knows which requests it reads before it sends one. Server
+// verify records the perl it found (PERL_VERSION_COMMAND), or that there is
+// none.
 
 import { shellQuote } from './types.js';
 
@@ -108,5 +110,14 @@ export const SH_SHELL_COMMAND = `exec sh -c ${shellQuote(SH_LOOP)} ${SHELL_NAME}
 /** The perl loop's command line, for a login shell. */
 export const PERL_SHELL_COMMAND = `exec perl -e ${shellQuote(PERL_LOOP)} ${SHELL_NAME}`;
 
+/** Succeeds where the perl loop can run: perl, with the one module it uses. */
+const PERL_RUNS = 'perl -MPOSIX -e 1 >/dev/null 2>&1';
+
 /** The channel's command line: the same for every shell, no value in it. */
-export const SHELL_COMMAND = `if perl -MPOSIX -e 1 >/dev/null 2>&1; then ${PERL_SHELL_COMMAND}; fi; ${SH_SHELL_COMMAND}`;
+export const SHELL_COMMAND = `if ${PERL_RUNS}; then ${PERL_SHELL_COMMAND}; fi; ${SH_SHELL_COMMAND}`;
+
+/** What server verify records as the `perl` version: the perl the shells run, or none (they run the sh loop). */
+export const PERL_NONE = "none: tide's shells run the sh loop (about 7 processes per command)";
+
+/** Prints the version of the perl the loop would run ("5.36.0"), or PERL_NONE. */
+export const PERL_VERSION_COMMAND = `if ${PERL_RUNS}; then perl -e 'printf "%vd\\n", $^V'; else echo ${shellQuote(PERL_NONE)}; fi`;

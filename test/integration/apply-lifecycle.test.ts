@@ -81,6 +81,8 @@ describe('apply the php-notes example from an empty state', () => {
     expect(server.reachable).toBe(true);
     expect(server.versions.nginx).toMatch(/^nginx\/\d+\.\d+/);
     expect(server.versions.mariadb).toMatch(/MariaDB/i);
+    // The perl tide's shells run there (one process per command).
+    expect(server.versions.perl).toMatch(/^5\.\d+\.\d+$/);
 
     const records = operationRecords(fleet);
     expect(records.map((r) => r.operation).sort()).toEqual([

@@ -5,7 +5,7 @@
 // stdin, secrets kept off command lines, timeouts that kill only their own
 // group, and a shell that dies.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CommandTimeoutError, RemoteShellLostError } from '../../src/transport/errors.js';
 import { newRunTag, commandToken } from '../../src/transport/run-tag.js';
-import { SHELL_COMMAND, type ShellLoopKind } from '../../src/transport/shell-loops.js';
+import { PERL_NONE, PERL_VERSION_COMMAND, SHELL_COMMAND, type ShellLoopKind } from '../../src/transport/shell-loops.js';
 import { ShellSession, type ShellPipes } from '../../src/transport/shell-session.js';
 import type { ExecOptions } from '../../src/transport/types.js';
 
@@ -298,5 +298,13 @@ describe('which loop a shell runs', () => {
       kinds.push(session.loop);
     }
     expect(kinds).toEqual(['perl', 'sh', 'sh']);
+  });
+
+  it('is what server verify records: the perl version, or none', () => {
+    const version = (path?: string) => execFileSync('sh', ['-c', PERL_VERSION_COMMAND], { env: { ...process.env, ...(path ? { PATH: path } : {}) } }).toString().trim();
+    expect(version()).toBe(execFileSync('perl', ['-e', 'printf "%vd", $^V']).toString());
+    expect(version()).toMatch(/^5\.\d+\.\d+$/);
+    expect(version(pathWithout())).toBe(PERL_NONE);
+    expect(version(pathWithout(true))).toBe(PERL_NONE);
   });
 });

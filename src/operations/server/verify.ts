@@ -4,8 +4,9 @@
 // fleet (owner.ts: before anything is written there, so nothing lands in a
 // root another fleet owns), make tide's directories, check that the web
 // server's config test passes and that it and the database answer, and
-// record their versions.
+// record their versions (and the OS's, and the perl tide's shells run).
 
+import { PERL_VERSION_COMMAND } from '../../transport/shell-loops.js';
 import { shellQuote as q } from '../../transport/types.js';
 import { dbServiceType } from '../../services/db/index.js';
 import { httpCommand } from '../../services/http/commands.js';
@@ -38,8 +39,9 @@ export const verifyServer: OperationBuilder = (ctx) => {
         // The web server's user walks through platforms/, sites/ (without listing it) and config/; backups are tide's alone.
         const open = [dirs.platforms, dirs.config, dirs.disabled, dirs.maintenance].map(q).join(' ');
         const result = await shell.run('creating tide\'s directories',
-          `mkdir -p ${open} ${q(dirs.sites)} ${q(dirs.backups)} && chmod 0755 ${open} && chmod 0751 ${q(dirs.sites)} && chmod 0700 ${q(dirs.backups)} && uname -sr`);
-        versions.os = result.stdout.trim();
+          `mkdir -p ${open} ${q(dirs.sites)} ${q(dirs.backups)} && chmod 0755 ${open} && chmod 0751 ${q(dirs.sites)} && chmod 0700 ${q(dirs.backups)} && uname -sr && ${PERL_VERSION_COMMAND}`);
+        // The perl tide's ssh shells run (one process per command), or none (the slower sh loop).
+        [versions.os = '', versions.perl = ''] = result.stdout.trim().split('\n');
       },
     },
     {
