@@ -157,18 +157,27 @@ describe('stopping an apply', () => {
   it('on SIGTERM starts nothing new, lets the running operation finish and be recorded, and releases the lock', async () => {
     const fleet = makeFleet(services, 'sigterm', { keepSites: false });
     const marker = join(fleet.roots.web1!, 'install-started');
+    // The installer runs until tide has taken the SIGTERM in (then the test lets it end), so the
+    // signal always lands while it runs, however slow the machine.
+    const release = join(fleet.roots.web1!, 'install-may-end');
     writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'sigterm', id: fleet.id, concurrency: { total: 1, perServer: 1 } });
     writeFleetFile(fleet, 'platforms/notes.yaml', {
       kind: 'Platform', name: 'notes', servers: ['web1'], driver: 'script', source: { path: 'platforms/notes' }, docroot: 'public',
-      commands: { install: `php bin/install.php && touch ${marker} && sleep 2` },
+      commands: { install: `php bin/install.php && touch ${marker} && while [ ! -e ${release} ]; do sleep 0.1; done` },
     });
     writeFleetFile(fleet, 'platforms/brochure.yaml', { kind: 'Platform', name: 'brochure', servers: ['web1'], driver: 'static', source: { path: 'platforms/brochure' } });
     writeFleetFile(fleet, 'sites/a-first.example.test.yaml', site('a-first.example.test', 'notes'));
     writeFleetFile(fleet, 'sites/b-later.example.test.yaml', site('b-later.example.test', 'notes'));
     commitAll(fleet, 'two sites, one at a time');
-    const run = execa('node', [join(REPO_ROOT, 'dist/cli/bin.js'), 'apply', '--yes'], { cwd: fleet.dir, env: { ...fleet.env }, reject: false, all: true });
+    // The SIGTERM alone: execa would follow it with a SIGKILL after 5 s, and on a busy machine the
+    // running install can take longer than that to finish and be recorded.
+    const run = execa('node', [join(REPO_ROOT, 'dist/cli/bin.js'), 'apply', '--yes'], { cwd: fleet.dir, env: { ...fleet.env }, reject: false, all: true, forceKillAfterDelay: false });
     await waitFor(() => existsSync(marker), 60_000);
+    let printed = '';
+    run.all!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     run.kill('SIGTERM');
+    await waitFor(() => printed.includes('no new operations will start'), 30_000);
+    writeFileSync(release, '');
     const done = await run;
     expect(done.exitCode).toBe(1);
     expect(done.all).toContain('no new operations will start');
