@@ -7,6 +7,12 @@
 // had (over HTTP and in MariaDB), every record is final, no staging directory,
 // copy database or orphan process is left, deleted sites keep their backups
 // listed, and the plan is empty.
+//
+// The phases come in turn, each until one kill lands in it: a command that
+// ends before its kill teaches the campaign how long that phase takes, and
+// the phase runs again with the kill drawn within that time. So `kills` kills
+// take about `kills` rounds, every phase is killed, and a seed replays the
+// same draws.
 
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +26,8 @@ import { httpGet, pageWhen, sql } from './probe.js';
 type ServerName = 'web1' | 'web2';
 type Phase = 'install' | 'migrate' | 'clone' | 'restore' | 'delete';
 const PHASES: Phase[] = ['install', 'migrate', 'clone', 'restore', 'delete'];
+/** Rounds allowed per kill before the campaign gives up (commands that keep ending before their kill). */
+const ROUNDS_PER_KILL = 4;
 
 export interface CampaignOptions {
   kills: number;
@@ -74,7 +82,8 @@ class Campaign {
   /** Seconds each phase's command took when it ran to its end: where kills are drawn from. */
   readonly duration: Record<Phase, number> = { install: 8, migrate: 15, clone: 10, restore: 12, delete: 8 };
   readonly report: CampaignReport;
-  private cycle = 0;
+  /** Sites the install and clone phases made since the last delete: what the delete phase deletes. */
+  private fresh: string[] = [];
   private a: string;
   private b: string;
 
@@ -107,11 +116,10 @@ class Campaign {
   }
 
   /** Changes the fleet (or picks the command) for a phase; returns the tide command to kill. */
-  async prepare(phase: Phase): Promise<string[]> {
-    const k = this.cycle;
+  async prepare(phase: Phase, round: number): Promise<string[]> {
     switch (phase) {
       case 'install':
-        this.site(`${this.o.tag}-i${k}.example.test`, { platform: 'notes-2.0', server: k % 2 ? 'web1' : 'web2' });
+        this.site(this.freshName('i', round), { platform: 'notes-2.0', server: round % 2 ? 'web1' : 'web2' });
         break;
       case 'migrate': {
         const now = this.recorded(this.a)!;
@@ -119,7 +127,7 @@ class Campaign {
         break;
       }
       case 'clone':
-        this.site(`${this.o.tag}-c${k}.example.test`, { platform: 'notes-2.0', server: k % 2 ? 'web2' : 'web1', cloneFrom: this.a });
+        this.site(this.freshName('c', round), { platform: 'notes-2.0', server: round % 2 ? 'web2' : 'web1', cloneFrom: this.a });
         break;
       case 'restore': {
         const backup = await tide(this.fleet, ['backup', this.b]);
@@ -128,20 +136,34 @@ class Campaign {
         return ['restore', this.b, '--backup', id];
       }
       case 'delete':
-        for (const name of [`${this.o.tag}-i${k}.example.test`, `${this.o.tag}-c${k}.example.test`]) {
+        // Again after a delete that ended before its kill: nothing is left to delete, so install a site first.
+        if (this.fresh.length === 0) await this.installForDelete(round);
+        for (const name of this.fresh.splice(0)) {
           this.site(name, { ...this.sites.get(name), status: 'deleted' });
           this.deleted.add(name);
         }
-        this.cycle++;
         break;
     }
     commitAll(this.fleet, `crash campaign: ${phase}`);
     return ['apply', '--yes'];
   }
 
+  freshName(kind: 'i' | 'c', round: number): string {
+    const name = `${this.o.tag}-${kind}${round}.example.test`;
+    this.fresh.push(name);
+    return name;
+  }
+
+  async installForDelete(round: number): Promise<void> {
+    this.site(this.freshName('i', round), { platform: 'notes-2.0', server: 'web1' });
+    commitAll(this.fleet, 'crash campaign: a site for the delete');
+    const install = await tide(this.fleet, ['apply', '--yes']);
+    if (install.exitCode !== 0) throw new Error(`the install before the delete failed:\n${install.all}`);
+  }
+
   /** Runs the command and SIGKILLs it after a random delay; true when the kill landed before it ended. */
   async runAndKill(phase: Phase, args: string[], rand: () => number): Promise<boolean> {
-    const delay = Math.round((0.05 + 0.95 * rand()) * this.duration[phase] * 1000);
+    const delay = Math.round((0.05 + 0.9 * rand()) * this.duration[phase] * 1000);
     const started = Date.now();
     const child = execa('node', [join(REPO_ROOT, 'dist/cli/bin.js'), ...args], {
       cwd: this.fleet.dir, env: { ...this.fleet.env, NO_COLOR: '1' }, reject: false, all: true,
@@ -277,12 +299,16 @@ export async function runCrashCampaign(services: TestServices, o: CampaignOption
   const c = new Campaign(services, o);
   o.log(`crash campaign: seed ${o.seed}, ${o.kills} kills`);
   await c.setUp();
-  let phase = 0;
   while (c.report.kills < o.kills) {
+    if (c.report.rounds >= ROUNDS_PER_KILL * o.kills) {
+      c.report.failure = `${c.report.rounds} rounds for ${c.report.kills} kills (seed ${o.seed}): the commands keep ending before their kill`;
+      break;
+    }
     const round = ++c.report.rounds;
-    const name = PHASES[phase++ % PHASES.length]!;
+    // The phase of the next kill: one that ended before its kill runs again.
+    const name = PHASES[c.report.kills % PHASES.length]!;
     o.log(`round ${round} (${c.report.kills} kills so far)`);
-    const args = await c.prepare(name);
+    const args = await c.prepare(name, round);
     const killed = await c.runAndKill(name, args, rand);
     if (killed) {
       c.report.kills++;
