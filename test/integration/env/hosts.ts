@@ -46,6 +46,15 @@ export function runUserNamer(): (role: string) => string {
   return (role) => `tide-${run}-${role}`;
 }
 
+// useradd and usermod lock /etc/passwd and /etc/group (and fail if another
+// holds the lock): environments starting side by side take turns.
+let userChanges: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const turn = userChanges.then(task, task);
+  userChanges = turn.catch(() => undefined);
+  return turn;
+}
+
 async function run(what: string, command: string, args: string[]): Promise<void> {
   const r = await execa(command, args, { reject: false, all: true });
   if (r.exitCode !== 0) {
@@ -58,13 +67,13 @@ export async function prepareHost(user: string, spec: HostSpec): Promise<Prepare
   const sudoersFile = `/etc/sudoers.d/${user}`;
   created.users.push(user);
   created.files.push(sudoersFile);
-  await run(`preparing ${spec.name} with examples/prepare-server.sh`, 'sh', [
+  await oneAtATime(() => run(`preparing ${spec.name} with examples/prepare-server.sh`, 'sh', [
     PREPARE_SCRIPT, '--user', user, '--group', WEB_GROUP, '--root', spec.root, '--vhost-dir', spec.configDir,
     '--web-server', 'nginx', '--include-file', spec.includeFile, '--check', spec.check, '--reload', spec.reload,
     '--sudoers-file', sudoersFile, '--authorized-key', spec.authorizedKey,
     '--php-pools', '--php-pool-helper', spec.pools.helper, '--php-pool-conf-dir', spec.pools.confDir, '--php-pool-dir', spec.pools.poolDir,
     '--php-socket-dir', spec.pools.socketDir, '--php-tmp-dir', spec.pools.tmpDir, '--php-reload', spec.pools.reload, '--php-check', spec.pools.check,
-  ]);
+  ]));
   return { user, root: spec.root, configDir: spec.configDir, sudoersFile };
 }
 
@@ -77,9 +86,9 @@ export async function prepareBrokenHost(user: string, dir: string, authorizedKey
   const root = join(dir, 'root');
   const configDir = join(dir, 'vhosts');
   created.users.push(user);
-  await run('creating the badly prepared user', 'useradd', [
+  await oneAtATime(() => run('creating the badly prepared user', 'useradd', [
     '--system', '--user-group', '--home-dir', dir, '--no-create-home', '--shell', '/bin/bash', '--password', '*', user,
-  ]);
+  ]));
   await mkdir(join(dir, '.ssh'), { recursive: true });
   await mkdir(root, { recursive: true });
   await mkdir(configDir, { recursive: true });

@@ -73,6 +73,9 @@ export interface TestServices {
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** This worker's environment (worker-services.ts picks it from `environments`). */
     services: TestServices;
+    /** One environment per worker, in VITEST_POOL_ID order (1, 2, ...). */
+    environments: TestServices[];
   }
 }
