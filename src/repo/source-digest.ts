@@ -26,10 +26,19 @@ export function treePath(path: string): string {
  * `fromWorktree`; a path that is not a directory there is left out.
  */
 export async function sourceTreeIds(repoDir: string, paths: readonly string[], commit: string | null, fromWorktree: boolean): Promise<Map<string, string>> {
+  if (paths.length === 0) return new Map();
+  if (!fromWorktree) return commit ? treesAt(repoDir, commit, paths) : new Map();
+  // A clean work tree (the usual case) has the commit's trees: they are asked for while git status looks.
+  const atCommit = commit ? treesAt(repoDir, commit, paths) : undefined;
+  atCommit?.catch(() => undefined); // used only when the work tree is clean; awaited then
+  const root = await worktreeTree(repoDir, paths, commit);
+  if (!root) return new Map();
+  return root === commit && atCommit ? atCommit : treesAt(repoDir, root, paths);
+}
+
+/** Tree id of each path under the tree or commit `root`; a path that is not a directory there is left out. */
+async function treesAt(repoDir: string, root: string, paths: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  if (paths.length === 0) return out;
-  const root = fromWorktree ? await worktreeTree(repoDir, paths, commit) : commit;
-  if (!root) return out;
   const specs = paths.map((p) => `${root}:${treePath(p)}`);
   // --follow-symlinks: a link inside the repository names what it points to.
   const found = batchCheckAnswers(await git(repoDir, ['cat-file', '--batch-check', '--follow-symlinks'], { input: `${specs.join('\n')}\n` }));
