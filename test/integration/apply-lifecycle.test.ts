@@ -2,11 +2,20 @@
 // checked the way a hosting engineer would, over HTTP, in MariaDB, on disk
 // and on the state branch.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { siteDatabaseNames } from '../../src/services/db/mariadb/index.js';
+import { loadDesired } from '../../src/fleet/context.js';
+import { installSite } from '../../src/operations/site/install.js';
+import { runTasks } from '../../src/operations/run-tasks.js';
+import type { OperationContext, RunnableOperation } from '../../src/operations/types.js';
+import { OperationLog } from '../../src/shell/log.js';
+import { shellFor } from '../../src/shell/shell.js';
+import { readRecordedState } from '../../src/state/reader.js';
+import { sshTransportTo } from './support/ssh.js';
 import { removeGitCliRepos } from '../helpers/git-cli.js';
 import { commitAll, expectNoSecretsStored, list, makeFleet, operationRecords, stateFile, tide, writeFleetFile, type TestFleet } from './support/fleet.js';
 import { pageWhen, sql } from './support/probe.js';
@@ -177,5 +186,122 @@ describe('apply the php-notes example from an empty state', () => {
     expect(run.stdout).toMatch(/notes\.example\.com\s+enabled, notes on web1, db notes_example_com\s+last: enable ok/);
     expect(run.stdout).not.toContain('notes.example.org');
     expect(run.stdout).toMatch(new RegExp(`web2\\s+${web2.user}@127\\.0\\.0\\.1:\\d+, nginx, mariadb\\s+last: verify ok`));
+  });
+});
+
+// Issue 14, point 3: steps that need no answer in between (site directory,
+// database, settings) go to the server as one command, yet stay tasks of
+// their own in the log and the record, each undone on its own. Run in
+// process on the fleet above (platforms deployed), through a transport that
+// notes which task's line each command came under.
+describe('an install folds directory, database and settings into one round trip', () => {
+  const NOTES = 'fold-notes.example.test';
+  const TAKEN = 'fold-taken.example.test';
+  const STEPS = [/^create site directory /, /^create database /, /^write settings /];
+  let copy: string;
+
+  /** The tasks of an install of `site` (in a copy of the fleet with it added), run through a counting transport on web1. */
+  async function install(site: string) {
+    const { desired } = await loadDesired(copy, undefined, copy);
+    const server = desired.servers.get('web1')!;
+    const log = new OperationLog();
+    const transport = sshTransportTo(web1, services);
+    const seen: { task: string; call: string }[] = [];
+    let task = '';
+    const line = log.line.bind(log);
+    log.line = (text) => {
+      // A task's line, or an undo's (its commands are not the task's).
+      if (text.startsWith('▸ ')) task = text.slice(2);
+      else if (text.startsWith('↶ ')) task = text;
+      line(text);
+    };
+    const counting = new Proxy(transport, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof value !== 'function' || !['exec', 'writeFile', 'replaceFile', 'readFile', 'copyFileTo'].includes(String(key))) return value;
+        return (...args: unknown[]) => {
+          seen.push({ task, call: `${String(key)} ${String(args[0])}` });
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const shell = shellFor(counting, log);
+    const op = { id: `install-${site}`, action: 'install', target: { kind: 'site', name: site }, server: 'web1', reason: 'test', dependsOn: [] } as unknown as RunnableOperation;
+    const ctx = {
+      op, operationId: `op-${Date.now()}`, desired, recorded: await readRecordedState(copy, 'tide-state'), server, shell, log, now: () => new Date(),
+      peer: () => { throw new Error('no peer in this test'); },
+      dbAdminPassword: () => services.db.adminPassword,
+      readSource: () => { throw new Error('no source in this test'); },
+    } as unknown as OperationContext;
+    const { tasks } = await installSite(ctx);
+    const outcome = await runTasks(tasks, log);
+    /** Commands each task's line saw, the client lookup made once per process left out. */
+    const commandsUnder = (name: RegExp) => seen.filter((s) => name.test(s.task) && !s.call.includes('command -v mariadb')).length;
+    return { tasks, outcome, log: log.text(), seen, commandsUnder, close: () => transport.close() };
+  }
+
+  const stat = (path: string) => execFileSync('stat', ['-c', '%a %U %G', path], { encoding: 'utf8' }).trim();
+  const dir = (site: string) => join(fleet.roots.web1!, 'sites', site);
+
+  beforeAll(() => {
+    copy = mkdtempSync(join(tmpdir(), 'tide-fold-'));
+    cpSync(fleet.dir, copy, { recursive: true });
+    for (const [name, platform] of [[NOTES, 'notes'], [TAKEN, 'notes']] as const) {
+      writeFleetFile({ dir: copy }, `sites/${name}.yaml`, { kind: 'Site', name, platform, server: 'web1' });
+    }
+    commitAll({ dir: copy }, 'sites installed in process');
+  });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('a notes site: the three steps keep their lines and records but cost one command; files, permissions and the page are right', async () => {
+    const run = await install(NOTES);
+    try {
+      expect(run.outcome.status, run.log).toBe('ok');
+      const names = run.outcome.tasks.map((t) => t.name);
+      const at = STEPS.map((step) => names.findIndex((n) => step.test(n)));
+      expect(at.every((i, k) => i >= 0 && (k === 0 || i === at[k - 1]! + 1)), names.join('\n')).toBe(true);
+      for (const step of STEPS) expect(run.log).toMatch(new RegExp(` ▸ ${step.source.slice(1)}`));
+      // One round trip for what took four (mkdir, the database lookup, its creation, the settings upload).
+      expect(run.commandsUnder(STEPS[0]!) + run.commandsUnder(STEPS[1]!) + run.commandsUnder(STEPS[2]!), JSON.stringify(run.seen, null, 1)).toBe(1);
+      // Nothing secret on the command line: the settings and the SQL rode on stdin.
+      const settings = JSON.parse(readFileSync(join(dir(NOTES), 'settings.json'), 'utf8')) as { db: { name: string; password: string } };
+      expect(run.seen.map((s) => s.call).join('\n')).not.toContain(settings.db.password);
+      expect(run.log).not.toContain(settings.db.password);
+      expect(stat(dir(NOTES))).toBe(`2750 ${web1.user} ${web1.webGroup}`);
+      expect(stat(join(dir(NOTES), 'settings.json'))).toBe(`640 ${web1.user} ${web1.webGroup}`);
+      expect(stat(join(dir(NOTES), 'files'))).toBe(`2770 ${web1.user} ${web1.webGroup}`);
+      // The installer read the settings and filled the database; the page comes from both.
+      const page = await pageWhen(web1.http.port, NOTES, (p) => p.status === 200);
+      expect(page.body).toContain(`<li>Welcome to ${NOTES}</li>`);
+    } finally {
+      // Rolled back as a failed install would be: vhost, settings, database, directory.
+      for (const task of [...run.tasks].reverse()) await task.undo?.();
+      await run.close();
+    }
+    expect(existsSync(dir(NOTES))).toBe(false);
+    expect(await sql(services, `SHOW DATABASES LIKE '${siteDatabaseNames(NOTES).name}'`)).toEqual([]);
+  });
+
+  it('a failure in the middle of the folded command undoes exactly the steps done: the directory goes, a database tide did not make stays', async () => {
+    const { name } = siteDatabaseNames(TAKEN);
+    await sql(services, `CREATE DATABASE \`${name}\``);
+    await sql(services, `CREATE TABLE \`${name}\`.mine (v TEXT)`);
+    await sql(services, `INSERT INTO \`${name}\`.mine VALUES ('not tide''s')`);
+    const run = await install(TAKEN);
+    try {
+      expect(run.outcome.status, run.log).toBe('rolled-back');
+      const status = (step: RegExp) => run.outcome.tasks.find((t) => step.test(t.name))?.status;
+      expect(STEPS.map(status)).toEqual(['undone', 'failed', 'not-run']);
+      expect(run.outcome.error?.message).toContain(`database ${name} already exists`);
+      expect(run.log).toMatch(/↶ undo: create site directory/);
+      expect(run.log).not.toMatch(/↶ undo: create database/);
+      expect(run.commandsUnder(STEPS[0]!) + run.commandsUnder(STEPS[1]!)).toBe(1);
+      expect(existsSync(dir(TAKEN))).toBe(false);
+      expect(await sql(services, `SELECT v FROM \`${name}\`.mine`)).toEqual([["not tide's"]]);
+      expect(existsSync(join(web1.http.configDir, `tide-${TAKEN}.conf`))).toBe(false);
+    } finally {
+      await run.close();
+      await sql(services, `DROP DATABASE IF EXISTS \`${name}\``);
+    }
   });
 });

@@ -2,7 +2,9 @@
 // directory and a new database (with its own credentials), settings for them,
 // and the target platform's database updates. Migrate, restore and clone are
 // built from these tasks. The place the data came from is never touched here,
-// so undoing a copy is simply removing it.
+// so undoing a copy is simply removing it. Directory, database and settings
+// need no answer in between: one command (fold.ts); the settings are written
+// before the dump is loaded, as nothing reads them until the switch.
 
 import { FileCopyError } from '../../transport/errors.js';
 import { shellQuote as q } from '../../transport/types.js';
@@ -13,7 +15,8 @@ import type { Shell } from '../../shell/shell.js';
 import type { Task } from '../types.js';
 import { loadDumpFromArchive, unpackSiteFilesCommand } from './backup.js';
 import type { SiteResources } from './resources.js';
-import { compact, createDatabaseTask, listPackagesTask, newSiteDirTask, runUpdateTask, writeSettingsTask, type PasswordBox } from './tasks.js';
+import { foldTasks } from '../fold.js';
+import { compact, createDatabaseTask, listPackagesTask, newSiteDirTask, runUpdateTask, writeNewSettingsTask, type PasswordBox } from './tasks.js';
 
 /** A backup archive and the server it is on. */
 export interface ArchiveAt {
@@ -60,10 +63,12 @@ export function copySiteTasks(o: CopyOptions): SiteCopy {
         local = path;
         if (copied) fetched = path;
       }),
-      newSiteDirTask(o.shell, o.r, `unpack the site's files into ${o.r.dir}`, () => unpackSiteFilesCommand(localArchive(), o.r.dir, o.sourceName)),
-      createDatabaseTask(o.shell, o.r, password),
+      ...foldTasks(o.shell, compact([
+        newSiteDirTask(o.shell, o.r, `unpack the site's files into ${o.r.dir}`, () => unpackSiteFilesCommand(localArchive(), o.r.dir, o.sourceName)),
+        createDatabaseTask(o.shell, o.r, password),
+        writeNewSettingsTask(o.shell, o.r, password),
+      ])),
       o.r.db ? loadDumpTask(o.shell, o.r, localArchive) : null,
-      writeSettingsTask(o.shell, o.r, password, { fresh: true }),
       o.update ? runUpdateTask(o.shell, o.r, password) : null,
       listPackagesTask(o.shell, o.r, password, (found) => (packages = found)),
       forgetFetchedArchiveTask(o.shell, () => fetched),

@@ -5,9 +5,12 @@ import { installVhost, removeVhost, restoreVhost } from '../../services/http/vho
 import { settingsJson } from '../../drivers/facts.js';
 import { shellQuote as q } from '../../transport/types.js';
 import { redactor } from '../../redact.js';
-import { CommandFailedError, OperationPreconditionError } from '../../shell/errors.js';
+import { OperationPreconditionError } from '../../shell/errors.js';
+import { writeFilesStep, type FileUpload } from '../../shell/steps.js';
+import type { CreateStep } from '../../services/db/types.js';
 import { commandTimeoutMs, type Shell } from '../../shell/shell.js';
 import type { OperationContext, Task } from '../types.js';
+import { checkStep, type FoldedTask } from '../fold.js';
 import type { DriverContext } from '../../drivers/types.js';
 import type { Package } from '../../state/types.js';
 import { serverDirs } from '../paths.js';
@@ -24,7 +27,7 @@ export interface PasswordBox {
 /** Exit status of the directory command when the site directory is already there. */
 const DIR_EXISTS = 3;
 
-export function createSiteDirTask(shell: Shell, r: SiteResources): Task {
+export function createSiteDirTask(shell: Shell, r: SiteResources): FoldedTask {
   return newSiteDirTask(shell, r, `create site directory ${r.dir}`, () => 'true');
 }
 
@@ -32,64 +35,75 @@ export function createSiteDirTask(shell: Shell, r: SiteResources): Task {
  * Makes the site's directory, refusing one already there (tide never
  * installs or copies over files it did not make), then runs `fill()` in the
  * shell to put its content in (closed to everyone else until then) and gives
- * it the site permission model; the undo removes whatever was made.
+ * it the site permission model. All or nothing: a failure after the mkdir
+ * removes it; the undo removes what was made.
  */
-export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fill: () => string): Task {
-  let created = false;
+export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fill: () => string): FoldedTask {
+  const d = q(r.dir);
   return {
     name,
-    async run() {
-      const made = await shell.probe(`if [ -e ${q(r.dir)} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${q(r.dir)} && chmod 0700 ${q(r.dir)} && ${fill()} && ${sitePermissions(r)}`,
-        { timeoutMs: commandTimeoutMs() });
-      if (made.exitCode === DIR_EXISTS) {
+    step: () => ({
+      command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${d} && chmod 0700 ${d} && ${fill()} && ${sitePermissions(r)} || { s=$?; rm -rf ${d}; exit $s; }`,
+      timeoutMs: commandTimeoutMs(),
+    }),
+    check(result) {
+      if (result.exitCode === DIR_EXISTS) {
         throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not put a site over it.`,
           'If it is left over from an earlier attempt, move it away (or delete it) and apply again.');
       }
-      created = true;
-      if (made.exitCode !== 0) throw new CommandFailedError(r.server.name, name, made.command, made.exitCode, made.stderr);
+      checkStep(r.server.name, name, result);
     },
-    undo: async () => void (created && (await shell.run('removing the site directory', `rm -rf ${q(r.dir)}`))),
+    undo: async () => void (await shell.run('removing the site directory', `rm -rf ${d}`)),
   };
 }
 
-export function createDatabaseTask(shell: Shell, r: SiteResources, password: PasswordBox): Task | null {
+export function createDatabaseTask(shell: Shell, r: SiteResources, password: PasswordBox): FoldedTask | null {
   const { db } = r;
   if (!db) return null;
+  let created: CreateStep | undefined;
   return {
     name: `create database ${db.name} and user ${db.user}`,
-    async run() {
+    async step() {
       password.value = generatePassword();
-      await db.type.create(shell.transport, db.admin, { name: db.name, user: db.user, password: password.value });
+      created = await db.type.createStep(shell.transport, db.admin, { name: db.name, user: db.user, password: password.value });
+      return created.step;
     },
+    check: (result) => created!.check(result),
     undo: () => db.type.drop(shell.transport, db.admin, db),
   };
 }
 
-/**
- * Writes settings.json and the driver's own settings files (drupal:
- * settings.php). `fresh`: the site directory is new (or a copy being
- * prepared), so there is no earlier file to keep for the undo.
- */
-export function writeSettingsTask(shell: Shell, r: SiteResources, password: PasswordBox, { fresh = false } = {}): Task {
-  const previous = new Map<string, Buffer | null>();
-  const files = (): { path: string; content: string; mode: number }[] => {
-    const facts = siteFacts(r, password.value);
-    return [
-      { path: r.settingsPath, content: settingsJson(facts), mode: 0o640 },
-      ...r.driver.siteFiles(facts).map((f) => ({ path: `${r.dir}/${f.name}`, content: f.content, mode: f.mode })),
-    ];
+/** settings.json and the driver's own settings files (drupal: settings.php), with their modes. */
+function settingsFiles(r: SiteResources, password: PasswordBox): FileUpload[] {
+  const facts = siteFacts(r, password.value);
+  return [
+    { path: r.settingsPath, content: settingsJson(facts), mode: 0o640 },
+    ...r.driver.siteFiles(facts).map((f) => ({ path: `${r.dir}/${f.name}`, content: f.content, mode: f.mode })),
+  ];
+}
+
+/** Writes the settings files of a site directory being made (or a copy being prepared): no earlier file to keep. */
+export function writeNewSettingsTask(shell: Shell, r: SiteResources, password: PasswordBox): FoldedTask {
+  return {
+    name: `write settings ${r.settingsPath}`,
+    step: () => writeFilesStep(settingsFiles(r, password)),
+    undo: async () => void (await shell.run('removing the settings files', `rm -f ${settingsFiles(r, password).map((f) => q(f.path)).join(' ')}`)),
   };
+}
+
+/** Rewrites the settings files of an installed site; the undo puts back what they held. */
+export function writeSettingsTask(shell: Shell, r: SiteResources, password: PasswordBox): Task {
+  const previous = new Map<string, Buffer | null>();
   return {
     name: `write settings ${r.settingsPath}`,
     async run() {
-      for (const file of files()) {
+      for (const file of settingsFiles(r, password)) {
         // The old bytes come back with the write: one round trip per file.
-        const before = await shell.transport.replaceFile(file.path, file.content, file.mode);
-        if (!fresh) previous.set(file.path, before);
+        previous.set(file.path, await shell.transport.replaceFile(file.path, file.content, file.mode));
       }
     },
     async undo() {
-      for (const file of files()) {
+      for (const file of settingsFiles(r, password)) {
         const before = previous.get(file.path);
         if (before) await shell.transport.writeFile(file.path, before, file.mode);
         else await shell.run('removing a settings file', `rm -f ${q(file.path)}`);
@@ -222,6 +236,6 @@ export function sitePermissions(r: SiteResources): string {
   return sitePermissionsCommand(r.dir, r.group, { viaSg: r.pool !== null });
 }
 
-export function compact(tasks: (Task | null)[]): Task[] {
-  return tasks.filter((t): t is Task => t !== null);
+export function compact<T>(items: (T | null)[]): T[] {
+  return items.filter((t): t is T => t !== null);
 }

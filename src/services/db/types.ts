@@ -3,6 +3,7 @@
 // db service (adminPassword is a secret reference, resolved by the caller).
 
 import type { DbService } from '../../model/kinds.js';
+import type { ShellStep, StepResult } from '../../shell/steps.js';
 import type { ExecOptions, Transport } from '../../transport/types.js';
 
 export interface DbAdmin {
@@ -35,10 +36,18 @@ export interface DbServiceType {
    * Refuses (DB_EXISTS) when the database or the user already exists: tide never takes one over.
    */
   create(t: Transport, admin: DbAdmin, db: SiteDatabase, options?: DbCommandOptions): Promise<void>;
+  /** create() as a step of a combined command (shell/steps.ts), and what its end means (check throws create()'s errors). */
+  createStep(t: Transport, admin: DbAdmin, db: SiteDatabase, options?: DbCommandOptions): Promise<CreateStep>;
   /** Drops the database and the user; absent ones are not an error. */
   drop(t: Transport, admin: DbAdmin, db: { name: string; user: string }, options?: DbCommandOptions): Promise<void>;
   /** Dumps the database to a gzip file on the server. */
   dump(t: Transport, admin: DbAdmin, name: string, path: string, options?: DbCommandOptions): Promise<void>;
   /** Loads a gzip dump made by dump() into an (existing, empty) database. */
   load(t: Transport, admin: DbAdmin, name: string, path: string, options?: DbCommandOptions): Promise<void>;
+}
+
+/** A database creation folded into a combined command. */
+export interface CreateStep {
+  step: ShellStep;
+  check(result: StepResult): Promise<void>;
 }

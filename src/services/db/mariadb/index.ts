@@ -6,13 +6,19 @@
 import { TideError } from '../../../errors.js';
 import { redactor } from '../../../redact.js';
 import { shellQuote as q, type ExecOptions, type ExecResult, type Transport } from '../../../transport/types.js';
-import type { DbAdmin, DbCommandOptions, DbServiceType, SiteDatabase } from '../types.js';
+import type { StepResult } from '../../../shell/steps.js';
+import type { CreateStep, DbAdmin, DbCommandOptions, DbServiceType, SiteDatabase } from '../types.js';
 import { checkDbName, checkSiteOwned, checkUserName, grantHostsOf, sqlAccount, sqlIdentifier, sqlString } from './sql.js';
 
 export { checkSiteOwned, DbNameError, DbReservedError, generatePassword, siteDatabaseNames } from './sql.js';
 
 const STATEMENT_TIMEOUT_MS = 120_000;
 const DUMP_TIMEOUT_MS = 6 * 3600_000;
+
+/** Exit statuses of the create step: which part stopped it. */
+const CREATE_EXIT = { dbExists: 40, userExists: 41, lookupFailed: 42, createFailed: 43 } as const;
+/** Its line on stderr once the lookup found neither: from then on a failure may have left a part behind. */
+const CREATING = 'tide: creating database';
 
 /** A client command failed; stderr is redacted. */
 export class DbCommandError extends TideError {
@@ -112,19 +118,73 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
     return out.trim() !== '0';
   }
 
-  /** Whether the database and the user exist, in one round trip. */
-  async function taken(t: Transport, admin: DbAdmin, name: string, user: string, options?: DbCommandOptions): Promise<{ db: boolean; user: boolean }> {
-    const out = await sql(t, admin, `lookup of ${name} and user ${user}`,
-      `SELECT (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ${sqlString(name)}), ` +
-      `(SELECT COUNT(*) FROM mysql.user WHERE User = ${sqlString(user)});\n`, options);
-    const [db, users] = out.trim().split('\t');
-    return { db: db !== '0', user: users !== '0' };
-  }
-
   /** Every host part the site user has (grantHosts may have changed since it was made, or it predates them). */
   async function userHosts(t: Transport, admin: DbAdmin, user: string, options?: DbCommandOptions): Promise<string[]> {
     const out = await sql(t, admin, `lookup of user ${user}`, `SELECT Host FROM mysql.user WHERE User = ${sqlString(user)};\n`, options);
     return out.split('\n').filter((line) => line !== '');
+  }
+
+  /**
+   * The lookup (neither the database nor the user may exist: tide never takes
+   * one over) and the creation in one command. Its exit status says which
+   * part stopped it; `check` turns that into create()'s outcome, removing
+   * what a failed creation made (only once the lookup found nothing).
+   */
+  async function createStep(t: Transport, admin: DbAdmin, db: SiteDatabase, options: DbCommandOptions = {}): Promise<CreateStep> {
+    const name = checkDbName(db.name);
+    const user = checkUserName(db.user);
+    checkSiteOwned(db, admin.config.adminUser);
+    redactor.add(db.password);
+    const { client } = await clients(t, type);
+    const run = `${client} ${connection(admin)} --batch --skip-column-names`;
+    const lookup = `SELECT (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ${sqlString(name)}), ` +
+      `(SELECT COUNT(*) FROM mysql.user WHERE User = ${sqlString(user)});`;
+    // One batch: the client stops at the first failing statement. No IF NOT
+    // EXISTS: if another creator won a race, this fails instead of sharing.
+    const hosts = grantHostsOf(admin.config);
+    const statements = [
+      `CREATE DATABASE ${sqlIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`,
+      ...hosts.flatMap((host) => [
+        `CREATE USER ${sqlAccount(user, host)} IDENTIFIED BY ${sqlString(db.password)};`,
+        `GRANT ALL PRIVILEGES ON ${sqlIdentifier(name)}.* TO ${sqlAccount(user, host)};`,
+      ]),
+    ];
+    const command = [
+      `found=$(${run} -e ${q(lookup)} </dev/null) || exit ${CREATE_EXIT.lookupFailed}`,
+      'set -- $found',
+      `[ $# -eq 2 ] || { echo "unexpected answer to the lookup: $found" >&2; exit ${CREATE_EXIT.lookupFailed}; }`,
+      `[ "$1" = 0 ] || exit ${CREATE_EXIT.dbExists}`,
+      `[ "$2" = 0 ] || exit ${CREATE_EXIT.userExists}`,
+      `echo ${q(`${CREATING} ${name} and user ${user}`)} >&2`,
+      `${run} || exit ${CREATE_EXIT.createFailed}`,
+    ].join('\n');
+    const operation = `creation of database ${name} and user ${user}`;
+    const cleanup = async () => {
+      // Whatever part was made is ours (checked absent just before): take it back so a retry starts clean.
+      const drop = [`DROP DATABASE IF EXISTS ${sqlIdentifier(name)};`, ...hosts.map((h) => `DROP USER IF EXISTS ${sqlAccount(user, h)};`)];
+      await sql(t, admin, `removal of database ${name}`, `${drop.join('\n')}\n`, options).catch(() => undefined);
+    };
+    return {
+      step: {
+        command, stdin: `${statements.join('\n')}\n`, timeoutMs: options.timeoutMs ?? STATEMENT_TIMEOUT_MS,
+        ...(admin.password === undefined ? {} : { env: { MYSQL_PWD: admin.password } }),
+      },
+      async check(result) {
+        const created = result.stderr.includes(CREATING);
+        if (result.exitCode === null) {
+          if (created) await cleanup();
+          throw new DbCommandError(t.server, operation, result.error!.message, undefined, result.error);
+        }
+        if (result.exitCode === 0) return;
+        if (result.exitCode === CREATE_EXIT.dbExists) throw new DbExistsError(t.server, `database ${name}`);
+        if (result.exitCode === CREATE_EXIT.userExists) throw new DbExistsError(t.server, `database user ${user}`);
+        const detail = result.stderr.replace(new RegExp(`^${CREATING}.*\\n`, 'm'), '');
+        if (result.exitCode === CREATE_EXIT.lookupFailed) throw new DbCommandError(t.server, `lookup of ${name} and user ${user}`, detail, result.exitCode);
+        if (/\b1007\b|database exists/i.test(detail)) throw new DbExistsError(t.server, `database ${name}`);
+        if (created) await cleanup();
+        throw new DbCommandError(t.server, operation, detail, result.exitCode);
+      },
+    };
   }
 
   return {
@@ -138,33 +198,18 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
 
     exists,
 
+    createStep,
+
     async create(t, admin, db: SiteDatabase, options) {
-      const name = checkDbName(db.name);
-      const user = checkUserName(db.user);
-      checkSiteOwned(db, admin.config.adminUser);
-      redactor.add(db.password);
-      const found = await taken(t, admin, name, user, options);
-      if (found.db) throw new DbExistsError(t.server, `database ${name}`);
-      if (found.user) throw new DbExistsError(t.server, `database user ${user}`);
-      // One batch: the client stops at the first failing statement. No IF NOT
-      // EXISTS: if another creator won a race, this fails instead of sharing.
-      const hosts = grantHostsOf(admin.config);
-      const statements = [
-        `CREATE DATABASE ${sqlIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`,
-        ...hosts.flatMap((host) => [
-          `CREATE USER ${sqlAccount(user, host)} IDENTIFIED BY ${sqlString(db.password)};`,
-          `GRANT ALL PRIVILEGES ON ${sqlIdentifier(name)}.* TO ${sqlAccount(user, host)};`,
-        ]),
-      ];
+      const { step, check } = await createStep(t, admin, db, options);
+      let result: StepResult;
       try {
-        await sql(t, admin, `creation of database ${name} and user ${user}`, `${statements.join('\n')}\n`, options);
+        const r = await t.exec(step.command, execOptions(admin, options ?? {}, STATEMENT_TIMEOUT_MS, step.stdin as string));
+        result = { command: r.command, exitCode: r.exitCode, stderr: r.stderr };
       } catch (error) {
-        if (error instanceof DbCommandError && /\b1007\b|database exists/i.test(error.stderr)) throw new DbExistsError(t.server, `database ${name}`);
-        // Whatever part was made is ours (checked absent just before): take it back so a retry starts clean.
-        const cleanup = [`DROP DATABASE IF EXISTS ${sqlIdentifier(name)};`, ...hosts.map((h) => `DROP USER IF EXISTS ${sqlAccount(user, h)};`)];
-        await sql(t, admin, `removal of database ${name}`, `${cleanup.join('\n')}\n`, options).catch(() => undefined);
-        throw error;
+        result = { command: step.command, exitCode: null, stderr: '', error: error as Error };
       }
+      await check(result);
     },
 
     async drop(t, admin, db, options) {

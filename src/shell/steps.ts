@@ -1,0 +1,142 @@
+// Several commands that need no answer in between, run as one command: one
+// round trip instead of one each. Each step still ends on its own: after it
+// the script writes a line on stderr with the step's number and exit status
+// (and a nonce of this command, so no output can pass for it), and it stops
+// at the first step that fails. So the caller learns, for every step, that it
+// succeeded (with its stderr), failed (with its exit status), did not run, or,
+// when the command as a whole was cut off (a timeout, a lost connection), that
+// it was running then: an undo knows exactly what was done.
+//
+// Steps read their own stdin: the bytes of every step ride, one after the
+// other, on the combined command's stdin (never in its arguments: settings
+// hold secrets), and each step gets exactly its own through `head -c` (which
+// never reads past its count); whatever a step leaves unread is drained, so
+// the next step's bytes stay in place.
+
+import { randomBytes } from 'node:crypto';
+import { writeFileCommand } from '../transport/remote-shell.js';
+import type { ExecResult, Transport } from '../transport/types.js';
+import { ioTimeoutMs } from '../transport/timeouts.js';
+
+/** One step of a combined command. */
+export interface ShellStep {
+  /** A shell command; its exit status is the step's. */
+  command: string;
+  /** Bytes for its standard input. */
+  stdin?: string | Buffer;
+  /** Variables it needs (secrets allowed: they travel as ExecOptions.env does); set for the whole combined command. */
+  env?: Record<string, string>;
+  /** Its own limit; the combined command gets the sum (default: TIDE_IO_TIMEOUT_SECONDS). */
+  timeoutMs?: number;
+}
+
+/** How one step ended. */
+export interface StepResult {
+  /** The step's own command. */
+  command: string;
+  /** Its exit status; null when it was running when the combined command was cut off (see `error`). */
+  exitCode: number | null;
+  /** Its stderr (what it printed before its end line); the combined stdout is not split. */
+  stderr: string;
+  /** Why the combined command did not finish, when exitCode is null. */
+  error?: Error;
+}
+
+/** A step that did not run: an earlier one failed. */
+export const NOT_RUN = null;
+
+/**
+ * Runs `steps` in order as one command on `t` (a logging view logs it once,
+ * with its output). Returns one entry per step: its result, or NOT_RUN after
+ * a failed one. Never rejects for a step's failure; a command that could not
+ * run at all is reported as the first step's `error`.
+ */
+export async function runSteps(t: Transport, steps: readonly ShellStep[]): Promise<(StepResult | typeof NOT_RUN)[]> {
+  const nonce = randomBytes(8).toString('hex');
+  const ends = new StepEnds(nonce);
+  const env: Record<string, string> = {};
+  for (const step of steps) Object.assign(env, step.env);
+  let finished: ExecResult | undefined;
+  let failure: Error | undefined;
+  try {
+    finished = await t.exec(combinedCommand(steps, nonce), {
+      stdin: Buffer.concat(steps.map((s) => Buffer.from(s.stdin ?? ''))),
+      ...(Object.keys(env).length ? { env } : {}),
+      timeoutMs: steps.reduce((sum, s) => sum + (s.timeoutMs ?? ioTimeoutMs()), 0),
+      onOutput: (text, stream) => void (stream === 'stderr' && ends.push(text)),
+    });
+  } catch (error) {
+    failure = error as Error;
+  }
+  if (finished) ends.reset(finished.stderr);
+  const found = ends.parse();
+  return steps.map((step, i) => {
+    const end = found.ends[i];
+    if (end) return { command: step.command, exitCode: end.status, stderr: end.stderr };
+    // The first step without an end line was running when it all stopped; a finished command that printed no end
+    // for it exited in the wrapper itself (it could not read its stdin: a broken frame).
+    if (i === found.ends.length && found.ends.every((e) => e.status === 0)) {
+      return failure
+        ? { command: step.command, exitCode: null, stderr: found.rest, error: failure }
+        : { command: step.command, exitCode: finished!.exitCode || 1, stderr: found.rest };
+    }
+    return NOT_RUN;
+  });
+}
+
+/** The combined script: each step in a subshell fed exactly its bytes, its end line, a stop at the first failure. */
+function combinedCommand(steps: readonly ShellStep[], nonce: string): string {
+  return steps.map((step, i) => {
+    const bytes = Buffer.byteLength(step.stdin ?? '');
+    const run = bytes === 0
+      ? `( ${step.command}\n) </dev/null`
+      : `head -c ${bytes} | { ( ${step.command}\n); s=$?; cat >/dev/null; exit $s; }`;
+    return `${run}; s=$?; printf '%s\\n' "tide-step:${nonce}:${i + 1}:$s" >&2; [ "$s" -eq 0 ] || exit "$s"`;
+  }).join('\n');
+}
+
+/** The end lines in a combined command's stderr, and each step's stderr before its line. */
+class StepEnds {
+  private text = '';
+  private readonly line: RegExp;
+
+  constructor(nonce: string) {
+    this.line = new RegExp(`tide-step:${nonce}:(\\d+):(\\d+)$`, 'gm');
+  }
+
+  push(chunk: string): void {
+    this.text += chunk;
+  }
+
+  /** The whole stderr once the command finished (the chunks seen may be fewer when a caller kept them). */
+  reset(stderr: string): void {
+    if (stderr.length >= this.text.length) this.text = stderr;
+  }
+
+  /** Each step's end, in order (a line out of order ends the list), and what came after the last one. */
+  parse(): { ends: { status: number; stderr: string }[]; rest: string } {
+    const ends: { status: number; stderr: string }[] = [];
+    let from = 0;
+    for (const m of this.text.matchAll(this.line)) {
+      if (Number(m[1]) !== ends.length + 1) break;
+      ends.push({ status: Number(m[2]), stderr: this.text.slice(from, m.index) });
+      from = m.index + m[0].length + 1;
+    }
+    return { ends, rest: this.text.slice(from) };
+  }
+}
+
+/** A small file to upload with a command. */
+export interface FileUpload {
+  path: string;
+  content: string | Buffer;
+  mode: number;
+}
+
+/** Writes `files` as Transport.writeFile does (temp file, mode, rename), their bytes on the step's stdin. */
+export function writeFilesStep(files: readonly FileUpload[]): ShellStep {
+  return {
+    command: files.map((f) => `head -c ${Buffer.byteLength(f.content)} | { ${writeFileCommand(f.path, f.mode)}; }`).join(' && '),
+    stdin: Buffer.concat(files.map((f) => Buffer.from(f.content))),
+  };
+}
