@@ -46,12 +46,12 @@ export interface StepResult {
 export const NOT_RUN = null;
 
 /**
- * Runs `steps` in order as one command on `t` (a logging view logs it once,
- * with its output). Returns one entry per step: its result, or NOT_RUN after
+ * Runs `steps` in order as one command through `t.exec` (a logging view
+ * logs it once, with its output). Returns one entry per step: its result, or NOT_RUN after
  * a failed one. Never rejects for a step's failure; a command that could not
  * run at all is reported as the first step's `error`.
  */
-export async function runSteps(t: Transport, steps: readonly ShellStep[]): Promise<(StepResult | typeof NOT_RUN)[]> {
+export async function runSteps(t: Pick<Transport, 'exec'>, steps: readonly ShellStep[]): Promise<(StepResult | typeof NOT_RUN)[]> {
   const nonce = randomBytes(8).toString('hex');
   const ends = new StepEnds(nonce);
   const env: Record<string, string> = {};
@@ -84,15 +84,18 @@ export async function runSteps(t: Transport, steps: readonly ShellStep[]): Promi
   });
 }
 
-/** The combined script: each step in a subshell fed exactly its bytes, its end line, a stop at the first failure. */
+/**
+ * The combined script, on one line (one line in the log): each step in a
+ * subshell fed exactly its bytes, its end line, a stop at the first failure.
+ */
 function combinedCommand(steps: readonly ShellStep[], nonce: string): string {
   return steps.map((step, i) => {
     const bytes = Buffer.byteLength(step.stdin ?? '');
     const run = bytes === 0
-      ? `( ${step.command}\n) </dev/null`
-      : `head -c ${bytes} | { ( ${step.command}\n); s=$?; cat >/dev/null; exit $s; }`;
+      ? `( ${step.command} ) </dev/null`
+      : `head -c ${bytes} | { ( ${step.command} ); s=$?; cat >/dev/null; exit $s; }`;
     return `${run}; s=$?; printf '%s\\n' "tide-step:${nonce}:${i + 1}:$s" >&2; [ "$s" -eq 0 ] || exit "$s"`;
-  }).join('\n');
+  }).join('; ');
 }
 
 /** The end lines in a combined command's stderr, and each step's stderr before its line. */

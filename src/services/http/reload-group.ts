@@ -12,11 +12,14 @@
 // fails too, the fault is not theirs: all of them fail, as each would have
 // alone), then the faulty ones are found by bisection (halves tested with
 // only their vhosts written, the ones that pass kept), only those fail, and
-// the rest are reloaded. The shared commands land in the log of every
-// operation of the batch (shell.ts execForAll).
+// the rest are reloaded. The test and the reload after it are one command
+// (shell/steps.ts): a test that fails stops it before the reload. The shared
+// commands land in the log of every operation of the batch (shell.ts
+// execForAll).
 
 import type { HttpService } from '../../model/kinds.js';
 import { execForAll, serverTransport } from '../../shell/shell.js';
+import { runSteps, type StepResult } from '../../shell/steps.js';
 import { shellQuote, type ExecOptions, type ExecResult, type Transport } from '../../transport/types.js';
 import { TideError } from '../../errors.js';
 import { httpCommand, type HttpCommand } from './commands.js';
@@ -104,8 +107,9 @@ class Batch {
 
   private async testReloadServe(faults: Map<VhostChange, Error>): Promise<void> {
     let check: ExecResult;
+    let reload: ExecResult | Error | null;
     try {
-      check = await this.run('check');
+      ({ check, reload } = await this.checkThenReload());
     } catch (error) {
       // The test did not run at all: nothing is known about any of them.
       await this.put(this.changes, 'previous');
@@ -117,12 +121,45 @@ class Batch {
     }
     const kept = this.changes.filter((c) => !faults.has(c));
     if (kept.length === 0) return;
-    const reload = await this.run('reload');
+    if (reload instanceof Error) throw reload;
+    reload ??= await this.run('reload');
     if (reload.exitCode !== 0) {
       for (const c of kept) faults.set(c, new HttpReloadError(reload, this.server, this.previous.get(c)!));
       return;
     }
     for (const [change, error] of await this.servedFaults(kept)) faults.set(change, error);
+  }
+
+  /**
+   * The config test and, only when it passes, the reload: nothing is needed
+   * in between, so they are one command (shell/steps.ts) logged in every
+   * operation of the batch. Rejects when the test did not finish; `reload`
+   * is null when the test failed (nothing was reloaded), the error when the
+   * reload was cut off.
+   */
+  private async checkThenReload(): Promise<{ check: ExecResult; reload: ExecResult | Error | null }> {
+    const timeoutMs = this.changes[0]!.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let combined: ExecResult | undefined;
+    const exec: Pick<Transport, 'exec'> = {
+      exec: async (command, options = {}) => (combined = await execForAll(this.changes.map((c) => c.view), command, this.note, {
+        ...options,
+        onOutput: (text, stream) => {
+          options.onOutput?.(text, stream);
+          this.onOutput(this.changes)?.(text, stream);
+        },
+      })),
+    };
+    const [check, reload] = await runSteps(exec, [
+      { command: httpCommand(this.http, 'check'), timeoutMs },
+      { command: httpCommand(this.http, 'reload'), timeoutMs },
+    ]);
+    const result = (step: StepResult, stdout: string): ExecResult =>
+      ({ command: step.command, exitCode: step.exitCode!, stdout, stderr: step.stderr, durationMs: combined?.durationMs ?? 0 });
+    // Cut off (a timeout, a lost connection): as when the test on its own is.
+    if (check!.exitCode === null) throw check!.error!;
+    // A failed test is the only step that ran: the combined stdout is its own.
+    if (check!.exitCode !== 0) return { check: result(check!, combined?.stdout ?? ''), reload: null };
+    return { check: result(check!, ''), reload: reload!.exitCode === null ? reload!.error! : result(reload!, '') };
   }
 
   /**

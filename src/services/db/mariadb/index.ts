@@ -157,7 +157,7 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
       `[ "$2" = 0 ] || exit ${CREATE_EXIT.userExists}`,
       `echo ${q(`${CREATING} ${name} and user ${user}`)} >&2`,
       `${run} || exit ${CREATE_EXIT.createFailed}`,
-    ].join('\n');
+    ].join('; ');
     const operation = `creation of database ${name} and user ${user}`;
     const cleanup = async () => {
       // Whatever part was made is ours (checked absent just before): take it back so a retry starts clean.
