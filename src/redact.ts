@@ -10,6 +10,12 @@
 // redacted as one text with redactPieces, so a secret cut between two pieces
 // is found too.
 //
+// Output order between stdout and stderr is not kept on the way (the command's
+// two pipes, then sshd's, are read as they become ready), so a secret cut in
+// two between them can arrive second half first. A long secret is therefore
+// also masked wherever a run of MIN_FRAGMENT_LENGTH or more of its characters
+// appears, whatever surrounds it.
+//
 // Every form is a literal string, indexed by its first GRAM characters: a
 // scan costs a map look-up or two per character whatever the number of
 // secrets (an apply registers one per site), and registering one costs no
@@ -23,7 +29,19 @@ const GRAM = MIN_SECRET_LENGTH;
 const MIN_ENCODED_LENGTH = 8;
 /** A line of a multi-line secret (a key) long enough to be masked on its own. */
 const MIN_LINE_LENGTH = 16;
+/** A run of this many characters of a long secret is masked on its own. */
+const MIN_FRAGMENT_LENGTH = 12;
+/** Secrets this long are masked in fragments too (a shorter one's fragments could be ordinary words). */
+const MIN_FRAGMENTED_LENGTH = 2 * MIN_FRAGMENT_LENGTH;
+/** Longer secrets (keys) are masked line by line instead: a fragment of every position would cost too much. */
+const MAX_FRAGMENTED_LENGTH = 512;
 export const REDACTED = '[redacted]';
+
+/** Where a fragment of MIN_FRAGMENT_LENGTH characters starts in a secret. */
+interface Fragment {
+  secret: string;
+  at: number;
+}
 
 export class Redactor {
   private readonly secrets = new Set<string>();
@@ -33,6 +51,8 @@ export class Redactor {
    * wins over one of its lines.
    */
   private readonly forms = new Map<number, Map<number, string[]>>();
+  /** Every MIN_FRAGMENT_LENGTH-character run of each long secret, indexed as the forms are. */
+  private readonly fragments = new Map<number, Map<number, Fragment[]>>();
 
   /** Registers a secret; short values are ignored (they would mask ordinary words). */
   add(secret: string | undefined | null): void {
@@ -43,6 +63,9 @@ export class Redactor {
     const lines = secret.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= MIN_LINE_LENGTH && l !== secret);
     for (const value of [secret, ...lines]) {
       for (const form of new Set(disguises(value))) this.index(form);
+    }
+    if (secret.length >= MIN_FRAGMENTED_LENGTH && secret.length <= MAX_FRAGMENTED_LENGTH && !/[\r\n]/.test(secret)) {
+      for (let at = 0; at + MIN_FRAGMENT_LENGTH <= secret.length; at++) this.indexFragment({ secret, at });
     }
   }
 
@@ -89,17 +112,40 @@ export class Redactor {
     list.sort((a, b) => b.length - a.length);
   }
 
+  private indexFragment(fragment: Fragment): void {
+    const { secret, at } = fragment;
+    const byFirst = this.fragments.get(pair(secret, at)) ?? new Map<number, Fragment[]>();
+    this.fragments.set(pair(secret, at), byFirst);
+    const list = byFirst.get(pair(secret, at + 2)) ?? [];
+    byFirst.set(pair(secret, at + 2), list);
+    list.push(fragment);
+  }
+
   /** Where secrets are in `text`, left to right, without overlaps. */
   private find(text: string): [number, number][] {
     const found: [number, number][] = [];
     for (let i = 0; i + GRAM <= text.length;) {
-      const hit = this.forms.get(pair(text, i))?.get(pair(text, i + 2))?.find((form) => text.startsWith(form, i));
-      if (hit) {
-        found.push([i, i + hit.length]);
-        i += hit.length;
+      const first = pair(text, i);
+      const second = pair(text, i + 2);
+      const length = this.forms.get(first)?.get(second)?.find((form) => text.startsWith(form, i))?.length
+        ?? this.fragmentRun(this.fragments.get(first)?.get(second), text, i);
+      if (length) {
+        found.push([i, i + length]);
+        i += length;
       } else i++;
     }
     return found;
+  }
+
+  /** The longest run of a secret's characters at `i` that is at least a fragment long, or 0. */
+  private fragmentRun(candidates: Fragment[] | undefined, text: string, i: number): number {
+    let longest = 0;
+    for (const { secret, at } of candidates ?? []) {
+      let length = 0;
+      while (i + length < text.length && at + length < secret.length && text.charCodeAt(i + length) === secret.charCodeAt(at + length)) length++;
+      if (length >= MIN_FRAGMENT_LENGTH && length > longest) longest = length;
+    }
+    return longest;
   }
 }
 

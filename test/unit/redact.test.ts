@@ -89,6 +89,22 @@ describe('Redactor: secrets in disguise', () => {
     expect(r.redactPieces(['nothing', 'here'])).toEqual(['nothing', 'here']);
   });
 
+  it('masks the halves of a long secret that arrive out of order (stderr before stdout), and no short run of it', () => {
+    const r = new Redactor();
+    const password = 'Qm7vT2xR9kLp4ZsW8nYb3HcJ6dFg1AeU';
+    r.add(password);
+    const [first, second] = [password.slice(0, 16), password.slice(16)];
+    // The command printed "half:FIRST" on stdout, then "SECOND:end" on stderr; the relay read stderr first.
+    const pieces = r.redactPieces([`${second}:end\n`, `half:${first}PATH=/usr/bin\nLEAK-RAN\n`]);
+    expect(pieces).toEqual([`${REDACTED}:end\n`, `half:${REDACTED}PATH=/usr/bin\nLEAK-RAN\n`]);
+    // A run of 12 characters anywhere is masked whole; 11 could be ordinary text and stay.
+    expect(r.redact(`x${password.slice(5, 17)}y ${password.slice(3, 14)}`)).toBe(`x${REDACTED}y ${password.slice(3, 14)}`);
+    // A secret shorter than 24 characters is masked only whole.
+    const short = new Redactor();
+    short.add(password.slice(0, 23));
+    expect(short.redact(password.slice(0, 16))).toBe(password.slice(0, 16));
+  });
+
   it('logs a command\'s output with a secret cut between stdout and stderr masked in both', () => {
     redactor.add('split-secret-4f9a7c');
     const log = new OperationLog();
