@@ -10,6 +10,8 @@ import type { Daemons } from './processes.js';
 import { tcpGreets } from './probes.js';
 
 export const ADMIN_USER = 'tide_admin';
+/** The system user Debian's mariadb-server package makes for the server. */
+const MYSQL_USER = 'mysql';
 
 export interface StartedMariadb {
   port: number;
@@ -30,11 +32,16 @@ export async function startMariadb(daemons: Daemons, bin: Binaries, dir: string,
   const datadir = join(dir, 'data');
   const socket = join(dir, 'mysql.sock');
   const log = join(dir, 'mariadbd.log');
-  await mkdir(dir, { recursive: true });
+  const tmpdir = join(dir, 'tmp');
+  await mkdir(tmpdir, { recursive: true });
+  // The server runs as the `mysql` user of Debian's package, as on a production host.
+  await run('chown', 'chown', ['-R', `${MYSQL_USER}:${MYSQL_USER}`, dir]);
   // --no-defaults: ignore /etc/mysql, which points at the system instance.
   // normal root auth: root@localhost with no password, used below over the socket.
+  // A temp directory of its own: two environments bootstrapping at once in
+  // /tmp collided on a temporary table's name.
   await run('mariadb-install-db', bin.mariadbInstallDb, [
-    '--no-defaults', `--datadir=${datadir}`, '--user=root',
+    '--no-defaults', `--datadir=${datadir}`, `--user=${MYSQL_USER}`, `--tmpdir=${tmpdir}`,
     '--auth-root-authentication-method=normal', '--skip-test-db',
   ]);
   await daemons.start({
@@ -42,7 +49,7 @@ export async function startMariadb(daemons: Daemons, bin: Binaries, dir: string,
     command: bin.mariadbd,
     args: [
       '--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`, `--port=${port}`,
-      '--bind-address=127.0.0.1', '--user=root', '--skip-name-resolve',
+      '--bind-address=127.0.0.1', `--user=${MYSQL_USER}`, `--tmpdir=${tmpdir}`, '--skip-name-resolve',
       `--pid-file=${join(dir, 'mariadbd.pid')}`, `--log-error=${log}`,
       // Throwaway data: trade durability for speed.
       '--innodb-flush-log-at-trx-commit=2', '--innodb-buffer-pool-size=64M',
