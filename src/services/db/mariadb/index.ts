@@ -202,12 +202,18 @@ function makeType(type: 'mariadb' | 'mysql'): DbServiceType {
 
     async create(t, admin, db: SiteDatabase, options) {
       const { step, check } = await createStep(t, admin, db, options);
+      // stderr as it comes: a command cut off mid-creation still tells whether the lookup had passed, so check() cleans up.
+      let stderr = '';
+      const onOutput: DbCommandOptions['onOutput'] = (chunk, stream) => {
+        if (stream === 'stderr') stderr += chunk;
+        options?.onOutput?.(chunk, stream);
+      };
       let result: StepResult;
       try {
-        const r = await t.exec(step.command, execOptions(admin, options ?? {}, STATEMENT_TIMEOUT_MS, step.stdin as string));
+        const r = await t.exec(step.command, execOptions(admin, { ...options, onOutput }, STATEMENT_TIMEOUT_MS, step.stdin as string));
         result = { command: r.command, exitCode: r.exitCode, stderr: r.stderr };
       } catch (error) {
-        result = { command: step.command, exitCode: null, stderr: '', error: error as Error };
+        result = { command: step.command, exitCode: null, stderr, error: error as Error };
       }
       await check(result);
     },
