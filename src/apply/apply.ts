@@ -105,7 +105,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       signal: options.signal,
       onStart: options.onStart,
       onEnd: options.onEnd,
-      run: (op) => runOperation(op, runtime),
+      run: (op, slot) => runOperation(op, runtime, slot),
     });
     return { plan, operations, results: [...recovered, ...results], recovered, held, confirmed, stateCommit: writer.head, repoDir, branch };
   });

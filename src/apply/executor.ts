@@ -1,8 +1,18 @@
 // Runs a plan's operations in dependency order, at most `total` at once and
 // `perServer` per server. A failed operation fails only its dependants (they
 // are skipped); everything else goes on.
+//
+// An operation that waits for work done on its behalf (its vhost in the
+// server's reload group) runs no command meanwhile, so it parks
+// (shell/slot.ts): its slot is free and the next pending operation starts at
+// once. When the wait ends it takes its slot back without waiting for one:
+// what a resumed operation has left is its record (at most an undo or a
+// clean-up), and making it queue behind operations that start long remote
+// work would hold its result back for nothing. So for a moment more than
+// the limits may run; the limits bound the operations that start.
 
 import type { Operation } from '../plan/types.js';
+import { ServerActivity, type OperationSlot } from '../shell/slot.js';
 
 export type ResultStatus = 'ok' | 'rolled-back' | 'failed' | 'skipped';
 
@@ -20,7 +30,8 @@ export interface OperationResult<O extends Schedulable = Operation> {
 
 export interface ExecutorOptions<O extends Schedulable = Operation> {
   concurrency: { total: number; perServer: number };
-  run(op: O): Promise<Omit<OperationResult<O>, 'op' | 'durationMs'>>;
+  /** Runs one operation; `slot` lets it hand its place back while it only waits (shell/slot.ts). */
+  run(op: O, slot: OperationSlot): Promise<Omit<OperationResult<O>, 'op' | 'durationMs'>>;
   onStart?(op: O): void;
   onEnd?(result: OperationResult<O>): void;
   /** Once aborted, nothing new starts; running operations finish (and are recorded). */
@@ -31,8 +42,10 @@ export async function execute<O extends Schedulable = Operation>(operations: rea
   const results = new Map<string, OperationResult<O>>();
   const pending = [...operations];
   const planned = new Set(operations.map((o) => o.id));
-  const busy = new Map<string, number>();
+  // Per server, the operations running and not parked: what perServer bounds, and what reload groups wait on.
+  const activity = new ServerActivity();
   let running = 0;
+  let parked = 0;
 
   return new Promise((resolveAll) => {
     const finish = (result: OperationResult<O>): void => {
@@ -54,34 +67,61 @@ export async function execute<O extends Schedulable = Operation>(operations: rea
           continue;
         }
         const ready = deps.every((d) => results.get(d)?.status === 'ok');
-        const serverBusy = busy.get(op.server) ?? 0;
-        if (!ready || running >= options.concurrency.total || serverBusy >= options.concurrency.perServer) {
+        if (!ready || running >= options.concurrency.total || activity.active(op.server) >= options.concurrency.perServer) {
           i++;
           continue;
         }
         pending.splice(i, 1);
-        running++;
-        busy.set(op.server, serverBusy + 1);
+        const take = (): void => {
+          running++;
+          activity.add(op.server, 1);
+        };
+        const release = (): void => {
+          running--;
+          activity.add(op.server, -1);
+        };
+        take();
         const started = Date.now();
         options.onStart?.(op);
-        options.run(op)
+        let depth = 0;
+        const slot: OperationSlot = {
+          server: op.server,
+          activity,
+          async parked(wait) {
+            // Nested or overlapping waits of one operation hand its slot back once.
+            if (depth++ === 0) {
+              release();
+              parked++;
+              pump();
+            }
+            try {
+              return await wait();
+            } finally {
+              if (--depth === 0) {
+                parked--;
+                take();
+              }
+            }
+          },
+        };
+        options.run(op, slot)
           .catch((error: Error) => ({ status: 'failed' as const, message: error.message }))
           .then((outcome) => {
-            running--;
-            busy.set(op.server, (busy.get(op.server) ?? 1) - 1);
+            release();
             finish({ ...outcome, op, durationMs: Date.now() - started });
             pump();
           });
       }
-      if (running === 0 && pending.length === 0) resolveAll(operations.map((o) => results.get(o.id)!));
-      else if (running === 0) {
+      // A parked operation is still running: its dependants wait for it.
+      if (running === 0 && parked === 0 && pending.length === 0) resolveAll(operations.map((o) => results.get(o.id)!));
+      else if (running === 0 && parked === 0) {
         // Nothing runs and nothing can start: dependencies outside the plan's order. Skip the rest.
         for (const op of pending.splice(0)) finish({ op, status: 'skipped', durationMs: 0, message: 'its dependencies never ran' });
         resolveAll(operations.map((o) => results.get(o.id)!));
       }
     };
     options.signal?.addEventListener('abort', () => {
-      if (running > 0) pump(); // the last running operation to end resolves the run
+      if (running > 0 || parked > 0) pump(); // the last running operation to end resolves the run
     });
     pump();
   });

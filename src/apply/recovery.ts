@@ -88,7 +88,7 @@ export async function recoverInterrupted(o: RecoveryOptions): Promise<RecoveryOu
     concurrency: o.desired.fleet.concurrency,
     onStart: o.onStart,
     onEnd: o.onEnd,
-    run: (op) => runOperation(op, runtime),
+    run: (op, slot) => runOperation(op, runtime, slot),
   });
   for (const result of outcome.results) {
     if (result.status === 'ok') continue;

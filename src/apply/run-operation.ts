@@ -6,6 +6,7 @@ import { OperationPreconditionError } from '../shell/errors.js';
 import { OperationLog } from '../shell/log.js';
 import { runTasks, type TasksOutcome } from '../operations/run-tasks.js';
 import { shellFor } from '../shell/shell.js';
+import type { OperationSlot } from '../shell/slot.js';
 import type { OperationBuilder, PeerServer, PreparedOperation, RunnableOperation } from '../operations/types.js';
 import { redactor } from '../redact.js';
 import type { SourceTree } from '../repo/source-tree.js';
@@ -26,7 +27,8 @@ export interface OperationRuntime {
   now(): Date;
 }
 
-export async function runOperation(op: RunnableOperation, rt: OperationRuntime): Promise<Omit<OperationResult, 'op' | 'durationMs'>> {
+/** `slot`: the operation's place in the executor, handed back while it only waits (shell/slot.ts); none when run alone. */
+export async function runOperation(op: RunnableOperation, rt: OperationRuntime, slot?: OperationSlot): Promise<Omit<OperationResult, 'op' | 'durationMs'>> {
   const server = rt.desired.servers.get(op.server);
   const log = new OperationLog(rt.now);
   // Every process the operation starts carries its tag; the marker says where they run.
@@ -49,14 +51,14 @@ export async function runOperation(op: RunnableOperation, rt: OperationRuntime):
       throw new OperationPreconditionError(`Server ${op.server} is not in the fleet, so tide cannot reach it.`,
         'Put its Server file back to let tide finish with what is on it.');
     }
-    const shell = shellFor(rt.transport(server), log, { tag: run.tag });
+    const shell = shellFor(rt.transport(server), log, { tag: run.tag, slot });
     const peer = (name: string): PeerServer => {
       const other = rt.desired.servers.get(name);
       if (!other) {
         throw new OperationPreconditionError(`Server ${name} is not in the fleet, so tide cannot reach it.`,
           'Put its Server file back to let tide finish with what is on it.');
       }
-      return { desired: rt.desired, server: other, shell: shellFor(rt.transport(other), log, { tag: run.tag, beforeFirstUse: () => runsOn(name) }),
+      return { desired: rt.desired, server: other, shell: shellFor(rt.transport(other), log, { tag: run.tag, slot, beforeFirstUse: () => runsOn(name) }),
         dbAdminPassword: () => rt.dbAdminPassword(other) };
     };
     prepared = await rt.builder(op)({

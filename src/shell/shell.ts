@@ -7,6 +7,7 @@ import { redactor } from '../redact.js';
 import type { ExecOptions, ExecResult, OutputStream, Transport } from '../transport/types.js';
 import { CommandFailedError } from './errors.js';
 import type { OperationLog } from './log.js';
+import type { OperationSlot } from './slot.js';
 
 // tide's own commands (mkdir, mv, file reads and writes) get the transport's
 // default limit, TIDE_IO_TIMEOUT_SECONDS; application commands (installers,
@@ -18,6 +19,8 @@ export interface ShellOptions {
   output?: boolean;
   /** The operation's run tag (run-tag.ts): every process started through this shell carries it. */
   tag?: string;
+  /** The operation's executor slot: services park it while they only wait (shell/slot.ts). */
+  slot?: OperationSlot;
   /** Awaited once before the first call reaches the server (a peer's server is recorded in the running marker first). */
   beforeFirstUse?: () => Promise<void>;
 }
@@ -46,6 +49,13 @@ interface SharedLogging {
 }
 
 const sharedLogging = new WeakMap<Transport, SharedLogging>();
+
+const slots = new WeakMap<Transport, OperationSlot>();
+
+/** The executor slot of the operation a logging view belongs to (none: not run by the executor). */
+export function slotOf(t: Transport): OperationSlot | undefined {
+  return slots.get(t);
+}
 
 /** The server's own transport under a logging view (the transport itself when it is not one): one per server and run. */
 export function serverTransport(t: Transport): Transport {
@@ -123,6 +133,7 @@ export function shellFor(transport: Transport, log: OperationLog, shellOptions: 
     close: () => transport.close(),
   };
   unlogged.set(logged, transport);
+  if (shellOptions.slot) slots.set(logged, shellOptions.slot);
   sharedLogging.set(logged, {
     tag,
     ready,

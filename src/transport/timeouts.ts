@@ -9,15 +9,21 @@ import { TideError } from '../errors.js';
 
 export const IO_TIMEOUT_VAR = 'TIDE_IO_TIMEOUT_SECONDS';
 export const COMMAND_TIMEOUT_VAR = 'TIDE_COMMAND_TIMEOUT_SECONDS';
+export const RELOAD_WAIT_VAR = 'TIDE_RELOAD_WAIT_SECONDS';
 
 const DEFAULT_IO_SECONDS = 120;
 const DEFAULT_COMMAND_SECONDS = 1800;
+const DEFAULT_RELOAD_WAIT_SECONDS = 2;
+
+const DEFAULTS: Record<string, number> = {
+  [IO_TIMEOUT_VAR]: DEFAULT_IO_SECONDS, [COMMAND_TIMEOUT_VAR]: DEFAULT_COMMAND_SECONDS, [RELOAD_WAIT_VAR]: DEFAULT_RELOAD_WAIT_SECONDS,
+};
 
 /** A timeout variable holds something other than a positive number of seconds. */
 export class TimeoutSettingError extends TideError {
   constructor(name: string, value: string) {
     super('TIMEOUT_SETTING_INVALID', `${name} is ${JSON.stringify(value)}, not a number of seconds; nothing was run.`, {
-      hint: `Set ${name} to a number of seconds greater than 0 (e.g. ${name === IO_TIMEOUT_VAR ? DEFAULT_IO_SECONDS : DEFAULT_COMMAND_SECONDS}), or unset it for the default.`,
+      hint: `Set ${name} to a number of seconds greater than 0 (e.g. ${DEFAULTS[name] ?? DEFAULT_IO_SECONDS}), or unset it for the default.`,
     });
   }
 }
@@ -32,10 +38,20 @@ export function commandTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return secondsSetting(env, COMMAND_TIMEOUT_VAR, DEFAULT_COMMAND_SECONDS);
 }
 
-/** Fails with TimeoutSettingError when either variable is set to nonsense: called before a command takes the lock. */
+/**
+ * How long a vhost change may wait in its server's reload group for the
+ * server's other operations to reach theirs (services/http/reload-group.ts):
+ * one long installer must not hold back everyone else's vhosts.
+ */
+export function reloadWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  return secondsSetting(env, RELOAD_WAIT_VAR, DEFAULT_RELOAD_WAIT_SECONDS);
+}
+
+/** Fails with TimeoutSettingError when any variable is set to nonsense: called before a command takes the lock. */
 export function checkTimeoutSettings(env: NodeJS.ProcessEnv = process.env): void {
   ioTimeoutMs(env);
   commandTimeoutMs(env);
+  reloadWaitMs(env);
 }
 
 function secondsSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -4,7 +4,9 @@
 // then runs the real reload): nginx's own log merges SIGHUPs that arrive
 // together, so it would undercount. When a site's vhost breaks the shared
 // test, only that site's install fails and is rolled back; the others are
-// served over HTTP as soon as apply returns.
+// served over HTTP as soon as apply returns. With fewer slots per server
+// than sites, the installs waiting in the group give their slots to the next
+// ones, and the batch waits for them: still one test and one reload.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,18 @@ const reloads = () => (existsSync(reloadLog) ? readFileSync(reloadLog, 'utf8').s
 
 const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}.reload.test`);
 
+/** The Fleet file, with `perServer` operations at once on a server. */
+function writeFleetSettings(perServer: number): void {
+  writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'reload-group', id: fleet.id, state: { branch: 'tide-state' }, prune: false,
+    concurrency: { total: 8, perServer } });
+}
+
+/** The operation logs on the state branch of the installs of `sites`. */
+function installLogs(sites: string[]): string[] {
+  const paths = execFileSync('git', ['ls-tree', '-r', '--name-only', 'tide-state', 'operations'], { cwd: fleet.dir, encoding: 'utf8' }).split('\n');
+  return sites.map((site) => stateFile(fleet, paths.find((p) => p.endsWith('.log') && p.includes(`install-site-${site}`))!) ?? '');
+}
+
 function writeSites(sites: string[], extra: (name: string) => Record<string, unknown> = () => ({})): void {
   for (const name of sites) writeFleetFile(fleet, `sites/${name}.yaml`, { kind: 'Site', name, platform: 'brochure', server: 'web1', ...extra(name) });
 }
@@ -38,8 +52,7 @@ beforeAll(async () => {
   const server = yaml.load(serverYaml(web1, services, fleet.roots.web1!)) as { services: { http: Record<string, unknown> } };
   Object.assign(server.services.http, { sudo: false, check: `sudo -n ${web1.http.check}`, reload: `echo reload >> ${reloadLog} && sudo -n ${web1.http.reload}` });
   writeFileSync(join(fleet.dir, 'servers/web1.yaml'), yaml.dump(server));
-  writeFleetFile(fleet, 'tide.yaml', { kind: 'Fleet', name: 'reload-group', id: fleet.id, state: { branch: 'tide-state' }, prune: false,
-    concurrency: { total: 8, perServer: 8 } });
+  writeFleetSettings(8);
   commitAll(fleet, 'servers and the static platform');
   const run = await tide(fleet, ['apply', '--yes']);
   expect(run.exitCode, run.all).toBe(0);
@@ -82,5 +95,23 @@ describe('one reload for many vhosts', () => {
     }
     // The server's config still passes its test (other test files share this nginx).
     expect(execFileSync('sh', ['-c', `${web1.http.check} 2>&1`]).toString()).toContain('test is successful');
+  });
+
+  it('6 installs on a server with 2 slots (perServer 2) wait for each other in the group: one config test and one reload for all', async () => {
+    writeFleetSettings(2);
+    // The faulty site of the test before would be tried again (and fail the apply).
+    rmSync(join(fleet.dir, `sites/${names('batch', 8)[3]}.yaml`), { force: true });
+    const sites = names('pair', 6);
+    writeSites(sites);
+    commitAll(fleet, '6 sites, 2 at a time');
+    const before = reloads();
+    // A long bound, so only the rule under test (no other install left running) can start the batch.
+    const run = await tide(fleet, ['apply', '--yes'], { TIDE_RELOAD_WAIT_SECONDS: '120' });
+    writeFleetSettings(8);
+    commitAll(fleet, 'back to 8 at a time');
+    expect(run.exitCode, run.all).toBe(0);
+    expect(reloads() - before).toBe(1);
+    for (const log of installLogs(sites)) expect(log.match(/nginx .*-t\b.*\(once for 6 vhosts/g), log).toHaveLength(1);
+    for (const site of sites) expect((await httpGet(web1.http.port, site)).status, site).toBe(200);
   });
 });

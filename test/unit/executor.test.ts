@@ -1,5 +1,6 @@
 // The executor's promises: dependency order, concurrency limits (total and
-// per server), and a failure that stops only its dependants.
+// per server), a failure that stops only its dependants, and a parked
+// operation's slot handed to the next one.
 
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../src/apply/executor.js';
@@ -82,5 +83,80 @@ describe('execute', () => {
       run: async () => { throw new Error('state branch moved'); },
     });
     expect(result).toMatchObject({ status: 'failed', message: 'state branch moved' });
+  });
+
+  it('a parked operation frees its slot: the next one starts at once, and the parked one resumes without waiting for a slot', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let bStarted!: () => void;
+    const bRunning = new Promise<void>((r) => (bStarted = r));
+    const seen: Record<string, number> = {};
+    const results = await execute([op('a', 'web1'), op('b', 'web1'), op('c', 'web1')], {
+      concurrency: { total: 1, perServer: 1 },
+      async run(o, slot) {
+        events.push(`start ${o.id}`);
+        if (o.id === 'a') {
+          seen.beforePark = slot.activity.active('web1');
+          await slot.parked(async () => {
+            seen.parked = slot.activity.active('web1'); // b already started in a's place
+            await bRunning;
+            seen.whileBRuns = slot.activity.active('web1');
+            release();
+          });
+          // Back while b still runs: both count, over the limit of 1.
+          seen.resumed = slot.activity.active('web1');
+          events.push('a resumed');
+        }
+        if (o.id === 'b') {
+          bStarted();
+          await released;
+          await tick(5);
+        }
+        events.push(`end ${o.id}`);
+        return { status: 'ok' };
+      },
+    });
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(events).toEqual(['start a', 'start b', 'a resumed', 'end a', 'end b', 'start c', 'end c']);
+    expect(seen).toEqual({ beforePark: 1, parked: 1, whileBRuns: 1, resumed: 2 });
+  });
+
+  it('the dependants of a parked operation wait for it to end (a parked operation is still running)', async () => {
+    const order: string[] = [];
+    const results = await execute([op('deploy', 'web1'), op('install', 'web1', ['deploy'])], {
+      concurrency: { total: 1, perServer: 1 },
+      async run(o, slot) {
+        order.push(`start ${o.id}`);
+        if (o.id === 'deploy') await slot.parked(() => tick(20));
+        order.push(`end ${o.id}`);
+        return { status: 'ok' };
+      },
+    });
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
+    expect(order).toEqual(['start deploy', 'end deploy', 'start install', 'end install']);
+  });
+
+  it('counts per server the operations running unparked, and signals each change', async () => {
+    const counts: number[] = [];
+    await execute([op('a', 'web1'), op('b', 'web2')], {
+      concurrency: { total: 2, perServer: 1 },
+      async run(o, slot) {
+        if (o.id === 'b') return tick(30).then(() => ({ status: 'ok' as const }));
+        await tick(1);
+        const changed = slot.activity.changed();
+        counts.push(slot.activity.active('web1'), slot.activity.active('web2'));
+        await slot.parked(async () => {
+          await changed; // a parked: web1 went down
+          counts.push(slot.activity.active('web1'));
+          // Nested waits hand the slot back only once.
+          await slot.parked(() => tick(1));
+          counts.push(slot.activity.active('web1'));
+        });
+        counts.push(slot.activity.active('web1'));
+        return { status: 'ok' };
+      },
+    });
+    expect(counts).toEqual([1, 1, 0, 0, 1]);
   });
 });

@@ -147,7 +147,7 @@ export class Scheduler {
     const operations = runnable.filter((job) => job.kind !== 'verify').map(scheduledOperation);
     const results = await execute(operations, {
       concurrency: desired.fleet.concurrency,
-      run: (op) => runOperation(op, runtime),
+      run: (op, slot) => runOperation(op, runtime, slot),
       onEnd: (r) => this.o.log?.('schedules.run', {
         job: r.op.job.key, status: r.status, durationMs: r.durationMs, ...(r.message ? { message: r.message } : {}),
         // A failed run: its log is on the status page; the job runs again at its next slot.

@@ -2,7 +2,13 @@
 // server. Operations on one server hand their vhost change to the server's
 // group; while a batch is in flight the next arrivals wait for the next one,
 // so a server under many operations runs one test, one reload and one
-// served-wait (served.ts) per batch instead of one per vhost. The batch
+// served-wait (served.ts) per batch instead of one per vhost. A waiting
+// operation parks its executor slot (shell/slot.ts), so the server's next
+// operations start and reach their vhosts too; a batch starts once no
+// operation on the server is left running unparked (whatever was about to
+// arrive has arrived), or once its oldest change has waited
+// TIDE_RELOAD_WAIT_SECONDS (2 s; a long installer on the same server must
+// not hold everyone else's vhosts). The batch
 // writes its vhosts itself, when it starts: a file written while another
 // batch is being tested would be tested, and blamed, with that batch. The
 // rule stays the one of a single vhost: a config that fails its test is
@@ -18,7 +24,9 @@
 // execForAll).
 
 import type { HttpService } from '../../model/kinds.js';
-import { execForAll, serverTransport } from '../../shell/shell.js';
+import { execForAll, serverTransport, slotOf } from '../../shell/shell.js';
+import type { ServerActivity } from '../../shell/slot.js';
+import { reloadWaitMs } from '../../transport/timeouts.js';
 import { runSteps, type StepResult } from '../../shell/steps.js';
 import { shellQuote, type ExecOptions, type ExecResult, type Transport } from '../../transport/types.js';
 import { TideError } from '../../errors.js';
@@ -53,6 +61,10 @@ export interface Replaced {
 interface Waiting {
   change: VhostChange;
   done(outcome: Replaced | Error): void;
+  /** When it arrived (Date.now()). */
+  since: number;
+  /** The counts of the executor its operation runs in (none: not run by an executor). */
+  activity?: ServerActivity;
 }
 
 /** The vhost changes of one server (one transport, one web server's commands) that share a test and a reload. */
@@ -64,10 +76,14 @@ class ReloadGroup {
 
   /** Resolves once the change is reloaded (and served when asked); rejects as the single-vhost path would. */
   submit(change: VhostChange): Promise<Replaced> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ change, done: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) });
+    const slot = slotOf(change.view);
+    const wait = () => new Promise<Replaced>((resolve, reject) => {
+      this.waiting.push({ change, since: Date.now(), activity: slot?.activity,
+        done: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) });
       if (!this.draining) void this.drain();
     });
+    // Until its batch is done the operation runs nothing of its own: its slot is free meanwhile.
+    return slot ? slot.parked(wait) : wait();
   }
 
   private async drain(): Promise<void> {
@@ -75,12 +91,26 @@ class ReloadGroup {
     // Changes handed over in the same turn of the event loop start together.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.waiting.length > 0) {
+      await this.gathered();
       const batch = this.waiting.splice(0);
       const outcomes = await new Batch(this.server, this.http, batch.map((w) => w.change)).commit()
         .catch((error: Error) => batch.map(() => error));
       batch.forEach((w, i) => w.done(outcomes[i]!));
     }
     this.draining = false;
+  }
+
+  /** Resolves once no operation on the server runs unparked, or the oldest waiting change has waited long enough. */
+  private async gathered(): Promise<void> {
+    const deadline = this.waiting[0]!.since + reloadWaitMs();
+    for (;;) {
+      const activities = [...new Set(this.waiting.flatMap((w) => (w.activity ? [w.activity] : [])))];
+      const left = deadline - Date.now();
+      if (left <= 0 || activities.every((a) => a.active(this.server) === 0)) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([...activities.map((a) => a.changed()), new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+      clearTimeout(timer);
+    }
   }
 }
 

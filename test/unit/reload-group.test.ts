@@ -1,0 +1,82 @@
+// The reload group under the executor, on a local shell whose config test
+// and reload only note that they ran: operations waiting in the group park
+// their slot (so the server's next operations start and bring their vhosts
+// to the same batch), a batch starts once no operation on the server runs
+// unparked, and a long operation on the same server holds the others back
+// for TIDE_RELOAD_WAIT_SECONDS at most.
+
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { execute } from '../../src/apply/executor.js';
+import type { HttpService } from '../../src/model/kinds.js';
+import type { Operation } from '../../src/plan/types.js';
+import { installVhost } from '../../src/services/http/vhost.js';
+import { OperationLog } from '../../src/shell/log.js';
+import { shellFor } from '../../src/shell/shell.js';
+import { LocalTransport } from '../../src/transport/local.js';
+import { RELOAD_WAIT_VAR } from '../../src/transport/timeouts.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tide-reload-group-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => void delete process.env[RELOAD_WAIT_VAR]);
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function op(id: string): Operation {
+  return { id, action: 'install', target: { kind: 'site', name: id }, server: 'web1', reason: 'test', changes: [], dependsOn: [], blockers: [], warnings: [], destructive: false };
+}
+
+/** A web server on `root` whose test and reload append a line to `root/ran`. */
+function webServer(name: string): { root: string; http: HttpService; ran: () => string[] } {
+  const root = join(dir, name);
+  const ran = join(root, 'ran');
+  const http: HttpService = { type: 'nginx', port: 1, httpsPort: 1, configDir: join(root, 'vhosts'), sudo: false, servedWithin: 5,
+    check: `mkdir -p ${root} && echo check >> ${ran}`, reload: `echo reload >> ${ran}` };
+  return { root, http, ran: () => readFileSync(ran, 'utf8').trim().split('\n') };
+}
+
+describe('the reload group under the executor', () => {
+  it('installs on one server, two at a time, share one config test and one reload', async () => {
+    const web = webServer('shared');
+    const local = new LocalTransport('web1');
+    const logs = new Map<string, OperationLog>();
+    const results = await execute(Array.from({ length: 6 }, (_, i) => op(`site${i}`)), {
+      concurrency: { total: 8, perServer: 2 },
+      async run(o, slot) {
+        const log = new OperationLog();
+        logs.set(o.id, log);
+        const shell = shellFor(local, log, { slot });
+        await shell.run('own work', 'sleep 0.05');
+        await installVhost(shell.transport, web.http, join(web.http.configDir, `${o.id}.conf`), `server { # ${o.id} }\n`);
+        return { status: 'ok' };
+      },
+    });
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill('ok'));
+    expect(web.ran()).toEqual(['check', 'reload']);
+    expect(readdirSync(web.http.configDir).sort()).toEqual(Array.from({ length: 6 }, (_, i) => `site${i}.conf`));
+    // Each operation's log shows the one shared test, noted for all six vhosts.
+    for (const log of logs.values()) expect(log.text()).toMatch(/echo check .*once for 6 vhosts/);
+  });
+
+  it('a long operation on the same server holds the others\' vhosts back for TIDE_RELOAD_WAIT_SECONDS at most', async () => {
+    process.env[RELOAD_WAIT_VAR] = '0.2';
+    const web = webServer('bounded');
+    const local = new LocalTransport('web1');
+    const ended: string[] = [];
+    await execute([op('long'), op('a'), op('b')], {
+      concurrency: { total: 8, perServer: 8 },
+      async run(o, slot) {
+        const shell = shellFor(local, new OperationLog(), { slot });
+        if (o.id === 'long') await tick(1500);
+        else await installVhost(shell.transport, web.http, join(web.http.configDir, `${o.id}.conf`), `server { # ${o.id} }\n`);
+        ended.push(o.id);
+        return { status: 'ok' };
+      },
+    });
+    expect(ended.slice(0, 2).sort()).toEqual(['a', 'b']);
+    expect(ended[2]).toBe('long');
+    expect(web.ran()).toEqual(['check', 'reload']);
+  });
+});
