@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ms from 'ms';
 import { parseCommandArgs } from './args.js';
 import { EXIT_ERROR, EXIT_OK, type Command, type CommandIO } from './command.js';
 import { DaemonConfigError } from '../daemon/errors.js';
 import { isLogFormat } from '../daemon/log.js';
+import { userCacheDir } from '../fleet/cache-file.js';
 import { redactor } from '../redact.js';
 
 export const DEFAULT_LISTEN = '127.0.0.1:9420';
@@ -132,7 +132,7 @@ function isLoopback(host: string): boolean {
 
 /** One directory per repository: systemd's CacheDirectory, else the user's cache. */
 function defaultCacheDir(remote: string, io: CommandIO): string {
-  const base = io.env.CACHE_DIRECTORY?.split(':')[0] ?? join(io.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tide');
+  const base = userCacheDir(io.env);
   const id = /^[a-z][a-z0-9+.-]*:\/\//i.test(remote) || /^[\w.-]+@[\w.-]+:/.test(remote) ? remote : resolve(io.cwd, remote);
   const name = (id.replace(/\.git\/?$/, '').split(/[/:]/).filter(Boolean).at(-1) ?? 'fleet').replace(/[^\w.-]/g, '_');
   return join(base, `${name}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`);

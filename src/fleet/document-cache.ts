@@ -4,21 +4,20 @@
 //
 // Safe to delete; never trusted beyond its key: an entry stands only for the
 // blob id it is filed under, under the same schemas, parser and tide version
-// (the namespace), and a file whose checksum does not match, or an entry of
-// the wrong shape, is ignored, never fatal. Only documents that loaded with
+// (the namespace), and a file not sealed by this user's tide (cache-file.ts:
+// damaged, or written elsewhere), or an entry of the wrong shape, is
+// ignored, never fatal. Only documents that loaded with
 // no problem are cached, so errors and their positions always come from a
 // fresh parse. Writing is best effort: a read-only repository just goes
 // without.
 
-import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import zlib from 'node:zlib';
 import type { DocumentCache, ParsedFile } from '../model/loader.js';
 import { buildIdentity } from '../model/build-identity.js';
 import { findGitDirs } from '../repo/git-dir.js';
+import { cacheKey, readCacheFile, writeCacheFile } from './cache-file.js';
 
-const FORMAT = 'tide-document-cache/1';
+const FORMAT = 'tide-document-cache/2';
 export const CACHE_DIR = 'tide-cache';
 const FILE = 'documents.json';
 /** Entries kept beyond those the last load used, so switching between branches still hits. */
@@ -31,17 +30,15 @@ export class FileDocumentCache implements DocumentCache {
   /** Entries this run added, serialized (the documents may be changed once loaded). */
   private readonly added = new Map<string, string>();
 
-  private constructor(private readonly path: string | undefined, private readonly namespace: string, stored: Record<string, unknown>) {
+  private constructor(private readonly file: CacheLocation | undefined, private readonly namespace: string, stored: Record<string, unknown>) {
     this.stored = stored;
   }
 
-  /** The cache of the repository at `repoDir`; an empty one that never writes outside git or when TIDE_CACHE=0. */
+  /** The cache of the repository at `repoDir`; an empty one that never writes outside git, without a key, or when TIDE_CACHE=0. */
   static open(repoDir: string, env: NodeJS.ProcessEnv = process.env): FileDocumentCache {
     const namespace = cacheNamespace();
-    const dir = cacheDirectory(repoDir, env);
-    if (!dir) return new FileDocumentCache(undefined, namespace, {});
-    const path = join(dir, FILE);
-    return new FileDocumentCache(path, namespace, readEntries(path, namespace));
+    const file = cacheLocation(repoDir, FILE, env);
+    return new FileDocumentCache(file, namespace, file ? readEntries(file, namespace) : {});
   }
 
   get(oid: string): ParsedFile | undefined {
@@ -58,23 +55,23 @@ export class FileDocumentCache implements DocumentCache {
 
   /** Writes what this run used or added, plus some older entries, when that changes the file. */
   save(): void {
-    if (!this.path) return;
+    if (!this.file) return;
     const spare = Object.keys(this.stored).filter((oid) => !this.used.has(oid) && !this.added.has(oid));
     const live = this.used.size + this.added.size;
     const keep = spare.slice(0, Math.max(0, (SPARE - 1) * live));
     if (this.added.size === 0 && keep.length === spare.length) return;
     const parts = [...this.added].map(([oid, json]) => `${JSON.stringify(oid)}:${json}`);
     for (const oid of [...this.used, ...keep]) parts.push(`${JSON.stringify(oid)}:${JSON.stringify(this.stored[oid])}`);
-    writeCacheFile(this.path, { format: FORMAT, namespace: this.namespace }, `{${parts.join(',')}}`);
+    writeCacheFile(this.file.path, this.file.key, { format: FORMAT, namespace: this.namespace }, `{${parts.join(',')}}`);
   }
 }
 
-/** The stored entries, or none when the file is missing, from another namespace, or damaged. */
-function readEntries(path: string, namespace: string): Record<string, unknown> {
-  const file = readCacheFile(path);
-  if (!file || file.header.format !== FORMAT || file.header.namespace !== namespace) return {};
+/** The stored entries, or none when the file is missing, not sealed by this user's tide, or from another namespace. */
+function readEntries(file: CacheLocation, namespace: string): Record<string, unknown> {
+  const read = readCacheFile(file.path, file.key);
+  if (!read || read.header.format !== FORMAT || read.header.namespace !== namespace) return {};
   try {
-    const entries: unknown = JSON.parse(file.body.toString('utf8'));
+    const entries: unknown = JSON.parse(read.body.toString('utf8'));
     return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as Record<string, unknown>) : {};
   } catch {
     return {};
@@ -82,62 +79,22 @@ function readEntries(path: string, namespace: string): Record<string, unknown> {
 }
 
 /** Where the repository at `repoDir` keeps tide's caches; undefined outside git or when TIDE_CACHE=0. */
-export function cacheDirectory(repoDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+function cacheDirectory(repoDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const dirs = env.TIDE_CACHE === '0' ? undefined : findGitDirs(repoDir);
   return dirs && join(dirs.commonDir, CACHE_DIR);
 }
 
-/**
- * A cache file: one line of JSON header (with the body's checksum), then the
- * body, as bytes: a plan can be megabytes, and it may go out as it is.
- * Undefined when missing, unreadable, or its body does not match.
- *
- * The checksum is there to catch a damaged file (cut short, a flipped bit),
- * not a forged one: whoever can write .git can rewrite its hooks too. So it
- * is a CRC-32 (zlib's, a few ms for a plan of megabytes where sha256 takes
- * tens); a node without zlib.crc32 (before 20.15) writes and checks sha256.
- */
-export function readCacheFile(path: string): { header: Record<string, unknown>; body: Buffer } | undefined {
-  try {
-    const bytes = readFileSync(path);
-    const eol = bytes.indexOf(0x0a);
-    if (eol < 0) return undefined;
-    const header = JSON.parse(bytes.toString('utf8', 0, eol)) as Record<string, unknown>;
-    const body = bytes.subarray(eol + 1);
-    return typeof header === 'object' && header !== null && checksumMatches(header, body) ? { header, body } : undefined;
-  } catch {
-    return undefined;
-  }
+/** A cache file of the repository and the key that seals it. */
+export interface CacheLocation {
+  path: string;
+  key: Buffer;
 }
 
-const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-
-function checksum(body: Uint8Array): Record<string, string | number> {
-  return crc32 ? { crc32: crc32(body) } : { sha256: sha256(body) };
-}
-
-function checksumMatches(header: Record<string, unknown>, body: Uint8Array): boolean {
-  if (crc32 && typeof header.crc32 === 'number') return header.crc32 === crc32(body);
-  return typeof header.sha256 === 'string' && header.sha256 === sha256(body);
-}
-
-/** Writes a cache file whole (a temporary file renamed over it), or not at all. */
-export function writeCacheFile(path: string, header: Record<string, unknown>, body: string | Buffer): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    mkdirSync(join(path, '..'), { recursive: true });
-    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, `${JSON.stringify({ ...header, ...checksum(bytes) })}\n`);
-      writeSync(fd, bytes);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+/** The cache file `name` of the repository at `repoDir`; undefined when caches are off, outside git, or without a key. */
+export function cacheLocation(repoDir: string, name: string, env: NodeJS.ProcessEnv = process.env): CacheLocation | undefined {
+  const dir = cacheDirectory(repoDir, env);
+  const key = dir && cacheKey(env);
+  return dir && key ? { path: join(dir, name), key } : undefined;
 }
 
 function isParsedFile(entry: unknown): entry is ParsedFile {
@@ -148,8 +105,4 @@ function isParsedFile(entry: unknown): entry is ParsedFile {
 /** What a cached verdict depends on besides the bytes: tide, its YAML parser and its schemas. */
 export function cacheNamespace(): string {
   return buildIdentity();
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

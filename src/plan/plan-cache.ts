@@ -9,20 +9,22 @@
 // globs, so a cached plan loads neither), the commit they belong to, the
 // directory name (the fleet's default name), the platform code trees, and
 // the state branch's ref and commit, all under the same tide, parser and
-// schemas (the namespace). Any difference, or a body that does not match its
-// checksum, is a miss: the plan is computed afresh and replaces the entry.
+// schemas (the namespace). Any difference, or a file not sealed by this
+// user's tide (fleet/cache-file.ts), is a miss: the plan is computed afresh
+// and replaces the entry.
 // Only plans of valid fleets are kept, so errors always come from the loader.
 
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { DesiredState } from '../model/kinds.js';
-import { cacheDirectory, cacheNamespace, readCacheFile, writeCacheFile } from '../fleet/document-cache.js';
+import { readCacheFile, writeCacheFile } from '../fleet/cache-file.js';
+import { cacheLocation, cacheNamespace, type CacheLocation } from '../fleet/document-cache.js';
 import { digestFiles, type FleetSource } from '../repo/files.js';
 import { headCommit, resolveFirstRef } from '../repo/git.js';
 import { sourceTreeIds } from '../repo/source-digest.js';
 import { stateRefCandidates } from '../state/layout.js';
 import type { RecordedState } from '../state/types.js';
 
-const FORMAT = 'tide-plan-cache/2';
+const FORMAT = 'tide-plan-cache/3';
 const FILE = 'plan.json';
 
 interface Inputs {
@@ -51,12 +53,11 @@ export interface PlanJson {
 }
 
 export class PlanCache {
-  private constructor(private readonly repoDir: string, private readonly path: string | undefined) {}
+  private constructor(private readonly repoDir: string, private readonly file: CacheLocation | undefined) {}
 
   /** The plan cache of a work tree at `repoDir` (plans of a --ref are not cached). */
   static open(repoDir: string, env: NodeJS.ProcessEnv = process.env): PlanCache {
-    const dir = cacheDirectory(repoDir, env);
-    return new PlanCache(repoDir, dir && join(dir, FILE));
+    return new PlanCache(repoDir, cacheLocation(repoDir, FILE, env));
   }
 
   /**
@@ -65,8 +66,8 @@ export class PlanCache {
    * of git while the files are still being read.
    */
   async lookup(read: Promise<FleetSource>): Promise<PlanJson | undefined> {
-    if (!this.path) return undefined;
-    const file = readCacheFile(this.path);
+    if (!this.file) return undefined;
+    const file = readCacheFile(this.file.path, this.file.key);
     if (!file) return undefined;
     const was = file.header as unknown as Inputs;
     if (
@@ -84,7 +85,7 @@ export class PlanCache {
 
   /** Keeps `plan`, the plan of `desired` against `recorded`, loaded from `source`. */
   store(source: FleetSource, desired: DesiredState, recorded: RecordedState, plan: PlanJson): void {
-    if (!this.path) return;
+    if (!this.file) return;
     const sources = new Map<string, string | null>();
     for (const platform of desired.platforms.values()) {
       if ('path' in platform.source) sources.set(platform.source.path, desired.sourceTrees?.get(platform.name) ?? null);
@@ -101,6 +102,6 @@ export class PlanCache {
       changes: plan.changes,
       printsAsIs: plan.printsAsIs,
     };
-    writeCacheFile(this.path, inputs as unknown as Record<string, unknown>, plan.json);
+    writeCacheFile(this.file.path, this.file.key, inputs as unknown as Record<string, unknown>, plan.json);
   }
 }

@@ -4,23 +4,46 @@
 // unchanged fleet and state branch a file read. What a user sees must not
 // depend on them: the JSON plan, the markdown plan and every error with its
 // file:line:column are byte for byte those of a run without them
-// (TIDE_CACHE=0), a change to any input is seen, and a damaged cache is
-// ignored, never fatal.
+// (TIDE_CACHE=0), a change to any input is seen, and a damaged cache, or
+// one this user's tide did not seal (a stranger's repository), is ignored,
+// never fatal.
 
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { crc32 } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/multi-server');
 const roots: string[] = [];
+// This user's cache directory (where the sealing key lives), outside every repository.
+const userCache = mkdtempSync(join(tmpdir(), 'tide-user-cache-'));
+roots.push(userCache);
+const saved = { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME, CACHE_DIRECTORY: process.env.CACHE_DIRECTORY };
+beforeAll(() => {
+  process.env.XDG_CACHE_HOME = userCache;
+  delete process.env.CACHE_DIRECTORY;
+});
 afterAll(() => {
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   for (const r of roots) rmSync(r, { recursive: true, force: true });
 });
+
+const userKey = () => readFileSync(join(userCache, 'tide', 'cache-key'));
+
+/** A cache file's text sealed again with `key` (latin1 text, as the tests read it): MAC line, header line, body. */
+function reseal(text: string, key: Buffer, change: (body: string) => string = (body) => body): string {
+  const header = text.slice(65, text.indexOf('\n', 65));
+  const body = change(text.slice(66 + header.length));
+  const mac = createHmac('sha256', key).update(Buffer.from(`${header}\n`, 'latin1')).update(Buffer.from(body, 'latin1')).digest('hex');
+  return `${mac}\n${header}\n${body}`;
+}
 
 function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, {
@@ -183,18 +206,13 @@ describe('document cache', () => {
       'garbage': () => 'not a cache at all \0\xff',
       'truncated': (text) => text.slice(0, Math.floor(text.length / 2)),
       'a flipped byte (checksum mismatch)': (text) => text.replace('acme.example.com', 'acme.example.con'),
-      'entries of the wrong shape, checksum recomputed': (text) => {
-        const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as { crc32?: number; sha256?: string };
-        const entries = JSON.parse(text.slice(text.indexOf('\n') + 1)) as Record<string, unknown>;
-        const broken = Object.fromEntries(Object.keys(entries).map((oid, i) => [oid, [null, 7, { size: -1, docs: [] }, { size: 1, docs: 'x' }][i % 4]]));
-        const body = JSON.stringify(broken);
-        // The checksum the file carries, made again for the new body (CRC-32 where node has it, else sha256).
-        const checksum = header.crc32 !== undefined
-          ? { crc32: crc32(Buffer.from(body)) }
-          : { sha256: execFileSync('sha256sum', { input: body, encoding: 'utf8' }).split(' ')[0] };
-        return `${JSON.stringify({ ...header, ...checksum })}\n${body}`;
-      },
+      // Sealed with this user's own key: only the checks of each entry stand between it and a plan.
+      'entries of the wrong shape, sealed with the user\'s key': (text) => reseal(text, userKey(), (body) => {
+        const entries = JSON.parse(body) as Record<string, unknown>;
+        return JSON.stringify(Object.fromEntries(Object.keys(entries).map((oid, i) => [oid, [null, 7, { size: -1, docs: [] }, { size: 1, docs: 'x' }][i % 4]])));
+      }),
       'another namespace': (text) => text.replace(/"namespace":"[^"]*"/, '"namespace":"tide 0.0.0"'),
+      'another namespace, sealed with the user\'s key': (text) => reseal(text.replace(/"namespace":"[^"]*"/, '"namespace":"tide 0.0.0"'), userKey()),
     };
     let dir = '';
     let without: Output;
@@ -206,8 +224,7 @@ describe('document cache', () => {
       for (const name of ['documents.json', 'plan.json']) good[name] = readFileSync(cacheFile(dir, name), 'latin1');
     });
     for (const name of ['documents.json', 'plan.json']) {
-      // A checksum that matches is all plan.json is checked by (its key aside): whoever can rewrite
-      // both can rewrite .git/config and hooks too. documents.json's entries are checked one by one.
+      // plan.json is checked by its seal and its key (the inputs); documents.json's entries are also checked one by one.
       for (const [how, damage] of Object.entries(damages).filter(([how]) => name === 'documents.json' || !how.startsWith('entries'))) {
         it(`${name}: ${how}`, async () => {
           // documents.json is read only when the plan is not cached.
@@ -221,6 +238,84 @@ describe('document cache', () => {
         });
       }
     }
+  });
+
+  describe("a cache this user's tide did not seal is never read (a repository from a stranger)", () => {
+    const site = 'sites/acme.example.com.yaml';
+    /** The stranger's cache, forged as a stranger can: `forge` applied, then sealed with a key of the stranger's own. */
+    const forgeries: Record<string, { name: string; forge: (body: string, dir: string) => string }> = {
+      'documents.json: a site file\'s entry names a document it does not hold, one no schema would pass': {
+        name: 'documents.json',
+        forge: (body, dir) => {
+          const entries = JSON.parse(body) as Record<string, { size: number; docs: Record<string, unknown>[] }>;
+          const entry = entries[blobId(dir, site)]!;
+          entry.docs = [{ ...entry.docs[0], url: 'acme.example.com; touch /tmp/owned', aliases: ['$(id)'] }];
+          return JSON.stringify(entries);
+        },
+      },
+      'plan.json: a plan of other operations': {
+        name: 'plan.json',
+        forge: (body) => body.replace('"operations": [', '"operations": [],\n  "forged": ['),
+      },
+    };
+    for (const [how, { name, forge }] of Object.entries(forgeries)) {
+      it(how, async () => {
+        const dir = fleetRepo();
+        const without = await everything(dir, { TIDE_CACHE: '0' });
+        await tide(dir, ['plan', '--json']);
+        if (name === 'documents.json') rmSync(cacheFile(dir, 'plan.json'));
+        const good = readFileSync(cacheFile(dir, name), 'latin1');
+        // The forgery is real: sealed with this user's key, it would be read, and change the plan.
+        writeFileSync(cacheFile(dir, name), reseal(good, userKey(), (body) => forge(body, dir)), 'latin1');
+        expect((await tide(dir, ['plan', '--json'])).stdout).not.toBe(without[0]!.stdout);
+        // Sealed with the stranger's key (what a stranger can do), it is ignored and replaced.
+        rmSync(cacheFile(dir, 'plan.json'), { force: true });
+        writeFileSync(cacheFile(dir, name), reseal(good, randomBytes(32), (body) => forge(body, dir)), 'latin1');
+        expect(await everything(dir)).toEqual(without);
+        expect(readFileSync(cacheFile(dir, name), 'latin1')).toBe(good);
+      });
+    }
+
+    it('a cache written under another key (another user, a copied repository) is ignored and rewritten', async () => {
+      const dir = fleetRepo();
+      const without = await everything(dir, { TIDE_CACHE: '0' });
+      const other = mkdtempSync(join(tmpdir(), 'tide-other-user-'));
+      roots.push(other);
+      process.env.XDG_CACHE_HOME = other;
+      try {
+        await tide(dir, ['plan', '--json']);
+      } finally {
+        process.env.XDG_CACHE_HOME = userCache;
+      }
+      const theirs = readFileSync(cacheFile(dir), 'latin1');
+      expect(await everything(dir)).toEqual(without);
+      expect(readFileSync(cacheFile(dir), 'latin1')).not.toBe(theirs);
+    });
+
+    it('the key is made once, readable by its user only, outside the repository', async () => {
+      const dir = fleetRepo();
+      await tide(dir, ['plan', '--json']);
+      const key = userKey();
+      expect(key.length).toBe(32);
+      expect(statSync(join(userCache, 'tide', 'cache-key')).mode & 0o077).toBe(0);
+      await tide(dir, ['plan', '--json']);
+      expect(userKey()).toEqual(key);
+    });
+
+    it('without a place for the key, nothing is cached and plans are the same', async () => {
+      const dir = fleetRepo();
+      const without = await everything(dir, { TIDE_CACHE: '0' });
+      const blocked = join(mkdtempSync(join(tmpdir(), 'tide-no-key-')), 'file');
+      roots.push(join(blocked, '..'));
+      writeFileSync(blocked, 'not a directory\n');
+      process.env.XDG_CACHE_HOME = blocked;
+      try {
+        expect(await everything(dir)).toEqual(without);
+      } finally {
+        process.env.XDG_CACHE_HOME = userCache;
+      }
+      expect(existsSync(join(dir, '.git', 'tide-cache'))).toBe(false);
+    });
   });
 
   it('deleting the cache is safe', async () => {
