@@ -66,9 +66,12 @@ export function serverTransport(t: Transport): Transport {
  * Runs `command` once on the server under `views` (logging views of
  * operations on that one server, or its transport itself), logged with its
  * output into the log of every one of them, `note` saying on whose behalf
- * it ran: one config test for the vhosts of many operations.
+ * it ran: one config test for the vhosts of many operations. `stdoutInLog`
+ * false: its stdout is data (a file's old bytes), not for the logs.
  */
-export async function execForAll(views: readonly Transport[], command: string, note: string, options: ExecOptions = {}): Promise<ExecResult> {
+export async function execForAll(
+  views: readonly Transport[], command: string, note: string, options: ExecOptions = {}, { stdoutInLog = true } = {},
+): Promise<ExecResult> {
   const logs = views.map((v) => sharedLogging.get(v)).filter((l): l is SharedLogging => l !== undefined);
   await Promise.all(logs.map((l) => l.ready()));
   for (const l of logs) l.start(command, note);
@@ -77,7 +80,7 @@ export async function execForAll(views: readonly Transport[], command: string, n
       tag: logs.find((l) => l.tag)?.tag,
       ...options,
       onOutput: (text, stream) => {
-        for (const l of logs) l.output(text, stream);
+        if (stdoutInLog || stream === 'stderr') for (const l of logs) l.output(text, stream);
         options.onOutput?.(text, stream);
       },
     });

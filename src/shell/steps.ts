@@ -14,8 +14,8 @@
 // the next step's bytes stay in place.
 
 import { randomBytes } from 'node:crypto';
-import { writeFileCommand } from '../transport/remote-shell.js';
-import type { ExecResult, Transport } from '../transport/types.js';
+import { tempBeside, writeFileCommand } from '../transport/remote-shell.js';
+import { shellQuote as q, type ExecResult, type Transport } from '../transport/types.js';
 import { ioTimeoutMs } from '../transport/timeouts.js';
 
 /** One step of a combined command. */
@@ -47,11 +47,14 @@ export const NOT_RUN = null;
 
 /**
  * Runs `steps` in order as one command through `t.exec` (a logging view
- * logs it once, with its output). Returns one entry per step: its result, or NOT_RUN after
+ * logs it once, with its output). `prelude`: shell text on one line before
+ * the steps (functions they call). Returns one entry per step: its result, or NOT_RUN after
  * a failed one. Never rejects for a step's failure; a command that could not
  * run at all is reported as the first step's `error`.
  */
-export async function runSteps(t: Pick<Transport, 'exec'>, steps: readonly ShellStep[]): Promise<(StepResult | typeof NOT_RUN)[]> {
+export async function runSteps(
+  t: Pick<Transport, 'exec'>, steps: readonly ShellStep[], options: { prelude?: string } = {},
+): Promise<(StepResult | typeof NOT_RUN)[]> {
   const nonce = randomBytes(8).toString('hex');
   const ends = new StepEnds(nonce);
   const env: Record<string, string> = {};
@@ -59,7 +62,7 @@ export async function runSteps(t: Pick<Transport, 'exec'>, steps: readonly Shell
   let finished: ExecResult | undefined;
   let failure: Error | undefined;
   try {
-    finished = await t.exec(combinedCommand(steps, nonce), {
+    finished = await t.exec((options.prelude ? `${options.prelude} ` : '') + combinedCommand(steps, nonce), {
       stdin: Buffer.concat(steps.map((s) => Buffer.from(s.stdin ?? ''))),
       ...(Object.keys(env).length ? { env } : {}),
       timeoutMs: steps.reduce((sum, s) => sum + (s.timeoutMs ?? ioTimeoutMs()), 0),
@@ -142,4 +145,76 @@ export function writeFilesStep(files: readonly FileUpload[]): ShellStep {
     command: files.map((f) => `head -c ${Buffer.byteLength(f.content)} | { ${writeFileCommand(f.path, f.mode)}; }`).join(' && '),
     stdin: Buffer.concat(files.map((f) => Buffer.from(f.content))),
   };
+}
+
+/** A file to replace: new content, or null to remove it. */
+export interface FileReplacement {
+  path: string;
+  content: string | Buffer | null;
+  mode: number;
+}
+
+/** How one file of a FileReplacements step ended. */
+export type FileOutcome =
+  /** Written (or removed); what it held before (null: nothing). */
+  | { done: true; previous: Buffer | null }
+  /** Not done: the step failed on it (its stderr), was cut off on it (`error`), or stopped before it (`notRun`). */
+  | { done: false; stderr?: string; error?: Error; notRun?: boolean };
+
+/**
+ * One step that replaces many files, each as Transport.replaceFile does
+ * (temp file beside it, created with the file's mode, renamed over it; or
+ * removed), in order, stopping at the first that fails. For each it prints
+ * on stdout what the file held before, base64 between lines that carry a
+ * nonce of this command (no other output can pass for them), then a line
+ * once it is in place: the undo's input, and exactly which files were done,
+ * in the same round trip. Every file's bytes ride on the step's stdin, one
+ * after the other, each read by its own `head -c` (two processes a file:
+ * head and mv, base64 for one that was there). Run it with `prelude` (the
+ * shell function it calls) and read it back with `outcomes`; `tmps[i]` is
+ * the temp file a cut-off write may leave behind.
+ */
+export class FileReplacements {
+  private readonly nonce = randomBytes(8).toString('hex');
+  readonly tmps: string[];
+  // tide_replace INDEX PATH DIR TMP put|rm UMASK BYTES: the temp file gets the mode through the umask (never more open).
+  readonly prelude = `tide_replace() { if [ -e "$2" ]; then printf 'tide-old:%s:%s:1\\n' ${this.nonce} "$1"; base64 < "$2" || exit 1; ` +
+    `else printf 'tide-old:%s:%s:0\\n' ${this.nonce} "$1"; fi; printf 'tide-old-end:%s:%s\\n' ${this.nonce} "$1"; ` +
+    `if [ "$5" = rm ]; then rm -f -- "$2" || exit; else { [ -d "$3" ] || mkdir -p "$3"; } && (umask "$6" && head -c "$7" > "$4") && mv -f "$4" "$2" ` +
+    `|| { s=$?; rm -f "$4"; exit $s; }; fi; printf 'tide-done:%s:%s\\n' ${this.nonce} "$1"; };`;
+
+  constructor(private readonly files: readonly FileReplacement[]) {
+    for (const f of files) {
+      if ((f.mode & ~0o777) !== 0) throw new Error(`FileReplacements: mode ${f.mode.toString(8)} of ${f.path} has more than permission bits`);
+    }
+    this.tmps = files.map((f) => tempBeside(f.path).tmp);
+  }
+
+  step(): ShellStep {
+    return {
+      command: this.files.map((f, i) => {
+        const bytes = f.content === null ? 0 : Buffer.byteLength(f.content);
+        const umask = (~f.mode & 0o777).toString(8).padStart(4, '0');
+        return `tide_replace ${i} ${[f.path, tempBeside(f.path).dir, this.tmps[i]!].map(q).join(' ')} ${f.content === null ? 'rm' : 'put'} ${umask} ${bytes}`;
+      }).join(' && '),
+      stdin: Buffer.concat(this.files.map((f) => Buffer.from(f.content ?? ''))),
+    };
+  }
+
+  /** How each file ended, from the step's result (NOT_RUN: it never ran) and the command's stdout. */
+  outcomes(result: StepResult | typeof NOT_RUN, stdout: string): FileOutcome[] {
+    const old = new Map<number, Buffer | null>();
+    const frame = new RegExp(`^tide-old:${this.nonce}:(\\d+):([01])\\n([A-Za-z0-9+/=\\n]*?)^tide-old-end:${this.nonce}:\\1$`, 'gm');
+    for (const m of stdout.matchAll(frame)) old.set(Number(m[1]), m[2] === '1' ? Buffer.from(m[3]!, 'base64') : null);
+    const done = new Set([...stdout.matchAll(new RegExp(`^tide-done:${this.nonce}:(\\d+)$`, 'gm'))].map((m) => Number(m[1])));
+    let stopped = false;
+    return this.files.map((_, i): FileOutcome => {
+      if (!stopped && done.has(i) && old.has(i)) return { done: true, previous: old.get(i)! };
+      if (stopped || !result) return { done: false, notRun: true };
+      // The first file not done is where the step stopped: what it says about it is this file's.
+      stopped = true;
+      if (result.exitCode === null) return { done: false, error: result.error! };
+      return { done: false, stderr: result.exitCode === 0 ? 'the write ended without saying so' : result.stderr };
+    });
+  }
 }

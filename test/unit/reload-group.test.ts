@@ -2,10 +2,11 @@
 // and reload only note that they ran: operations waiting in the group park
 // their slot (so the server's next operations start and bring their vhosts
 // to the same batch), a batch starts once no operation on the server runs
-// unparked, and a long operation on the same server holds the others back
+// unparked (its vhosts written, tested and reloaded by one command), and a
+// long operation on the same server holds the others back
 // for TIDE_RELOAD_WAIT_SECONDS at most.
 
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -41,6 +42,9 @@ describe('the reload group under the executor', () => {
   it('installs on one server, two at a time, share one config test and one reload', async () => {
     const web = webServer('shared');
     const local = new LocalTransport('web1');
+    const commands: string[] = [];
+    const exec = local.exec.bind(local);
+    local.exec = (command, options) => (commands.push(command), exec(command, options));
     const logs = new Map<string, OperationLog>();
     const results = await execute(Array.from({ length: 6 }, (_, i) => op(`site${i}`)), {
       concurrency: { total: 8, perServer: 2 },
@@ -55,6 +59,9 @@ describe('the reload group under the executor', () => {
     });
     expect(results.map((r) => r.status)).toEqual(Array(6).fill('ok'));
     expect(web.ran()).toEqual(['check', 'reload']);
+    // Six own commands, then ONE for the batch: every vhost written, tested, reloaded.
+    expect(commands).toHaveLength(7);
+    expect(commands[6]).toMatch(/site0\.conf.*site5\.conf.*echo check.*echo reload/);
     expect(readdirSync(web.http.configDir).sort()).toEqual(Array.from({ length: 6 }, (_, i) => `site${i}.conf`));
     // Each operation's log shows the one shared test, noted for all six vhosts.
     for (const log of logs.values()) expect(log.text()).toMatch(/echo check .*once for 6 vhosts/);
@@ -78,5 +85,24 @@ describe('the reload group under the executor', () => {
     expect(ended.slice(0, 2).sort()).toEqual(['a', 'b']);
     expect(ended[2]).toBe('long');
     expect(web.ran()).toEqual(['check', 'reload']);
+  });
+
+  it('a vhost that cannot be written fails its operation only; the writes after it go one by one, then one test and one reload', async () => {
+    const web = webServer('blocked');
+    mkdirSync(web.http.configDir, { recursive: true });
+    writeFileSync(join(web.http.configDir, 'not-a-dir'), 'a file where a directory should be');
+    const local = new LocalTransport('web1');
+    const results = await execute([op('a'), op('b'), op('c')], {
+      concurrency: { total: 8, perServer: 8 },
+      async run(o, slot) {
+        const shell = shellFor(local, new OperationLog(), { slot });
+        const path = join(web.http.configDir, o.id === 'b' ? 'not-a-dir/b.conf' : `${o.id}.conf`);
+        await installVhost(shell.transport, web.http, path, `server { # ${o.id} }\n`);
+        return { status: 'ok' };
+      },
+    });
+    expect(results.map((r) => [r.op.id, r.status, r.message ?? ''])).toEqual([['a', 'ok', ''], ['b', 'failed', expect.stringMatching(/cannot write .*not-a-dir\/b\.conf/)], ['c', 'ok', '']]);
+    expect(web.ran()).toEqual(['check', 'reload']);
+    expect(readdirSync(web.http.configDir).sort()).toEqual(['a.conf', 'c.conf', 'not-a-dir']);
   });
 });

@@ -2,12 +2,12 @@
 // step gets exactly its own stdin bytes, the first failure stops the rest,
 // and each step's end is known (done, failed, cut off, not run).
 
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalTransport } from '../../src/transport/local.js';
-import { NOT_RUN, runSteps, writeFilesStep } from '../../src/shell/steps.js';
+import { FileReplacements, NOT_RUN, runSteps, writeFilesStep } from '../../src/shell/steps.js';
 import type { ExecOptions, Transport } from '../../src/transport/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tide-steps-'));
@@ -75,5 +75,56 @@ describe('steps in one command', () => {
     expect(results[1]?.exitCode).toBeNull();
     expect(results[1]?.error?.message).toMatch(/timed out|time/i);
     expect(results[2]).toBe(NOT_RUN);
+  });
+});
+
+describe('files replaced by one step', () => {
+  /** Runs the step (and `after`) as one command on a local shell; its results and stdout. */
+  async function replace(files: FileReplacements, after: { command: string }[] = []) {
+    const { t, commands } = counted();
+    let stdout = '';
+    const results = await runSteps({ exec: async (c, o) => { const r = await t.exec(c, o); stdout = r.stdout; return r; } },
+      [files.step(), ...after], { prelude: files.prelude });
+    return { results, outcomes: files.outcomes(results[0]!, stdout), commands: commands() };
+  }
+
+  it('writes and removes each file with its mode and reads back, byte for byte, what each held before', async () => {
+    const old = Buffer.from([0xff, 0xfe, 0x00, 0x0a, 0x74, 0x69, 0x64, 0x65, 0x2d, 0x6f, 0x6c, 0x64]); // not UTF-8, and "tide-old" in it
+    writeFileSync(join(dir, 'r-old'), old);
+    writeFileSync(join(dir, 'r-gone'), 'removed\n');
+    const { results, outcomes, commands } = await replace(new FileReplacements([
+      { path: join(dir, 'r-old'), content: 'new\n', mode: 0o644 },
+      { path: join(dir, 'r-sub/r-new'), content: '', mode: 0o600 },
+      { path: join(dir, 'r-gone'), content: null, mode: 0o644 },
+      { path: join(dir, 'r-last'), content: Buffer.from([0, 1, 2]), mode: 0o640 },
+    ]), [{ command: `cat ${join(dir, 'r-last')} | od -An -tx1 >&2` }]);
+    expect(commands).toBe(1);
+    expect(results.map((r) => r?.exitCode)).toEqual([0, 0]);
+    expect(results[1]!.stderr.trim()).toBe('00 01 02');
+    expect(outcomes).toEqual([{ done: true, previous: old }, { done: true, previous: null }, { done: true, previous: Buffer.from('removed\n') },
+      { done: true, previous: null }]);
+    expect(readFileSync(join(dir, 'r-old'), 'utf8')).toBe('new\n');
+    expect(statSync(join(dir, 'r-old')).mode & 0o777).toBe(0o644);
+    expect(readFileSync(join(dir, 'r-sub/r-new'), 'utf8')).toBe('');
+    expect(statSync(join(dir, 'r-sub/r-new')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'r-last')).mode & 0o777).toBe(0o640);
+    expect(existsSync(join(dir, 'r-gone'))).toBe(false);
+  });
+
+  it('a write that fails leaves its file as it was, stops the rest and what follows, and leaves no temp file', async () => {
+    writeFileSync(join(dir, 'f-block'), 'a file where a directory should be');
+    const { results, outcomes } = await replace(new FileReplacements([
+      { path: join(dir, 'f-first'), content: 'one', mode: 0o644 },
+      { path: join(dir, 'f-block/f-second'), content: 'two', mode: 0o644 },
+      { path: join(dir, 'f-third'), content: 'three', mode: 0o644 },
+    ]), [{ command: 'true' }]);
+    expect(results[0]!.exitCode).not.toBe(0);
+    expect(results[1]).toBe(NOT_RUN);
+    expect(outcomes[0]).toEqual({ done: true, previous: null });
+    expect(outcomes[1]).toMatchObject({ done: false, stderr: expect.stringMatching(/f-block/) });
+    expect(outcomes[2]).toEqual({ done: false, notRun: true });
+    expect(readFileSync(join(dir, 'f-first'), 'utf8')).toBe('one');
+    expect(existsSync(join(dir, 'f-third'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('.tide-'))).toEqual([]);
   });
 });

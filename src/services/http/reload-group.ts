@@ -27,7 +27,8 @@ import type { HttpService } from '../../model/kinds.js';
 import { execForAll, serverTransport, slotOf } from '../../shell/shell.js';
 import type { ServerActivity } from '../../shell/slot.js';
 import { reloadWaitMs } from '../../transport/timeouts.js';
-import { runSteps, type StepResult } from '../../shell/steps.js';
+import { FileReplacements, NOT_RUN, runSteps, type ShellStep, type StepResult } from '../../shell/steps.js';
+import { TransportError } from '../../transport/errors.js';
 import { shellQuote, type ExecOptions, type ExecResult, type Transport } from '../../transport/types.js';
 import { TideError } from '../../errors.js';
 import { httpCommand, type HttpCommand } from './commands.js';
@@ -114,6 +115,12 @@ class ReloadGroup {
   }
 }
 
+/** A batch's config test, and its reload: null when the test failed, the error when the reload was cut off. */
+interface CheckReload {
+  check: ExecResult;
+  reload: ExecResult | Error | null;
+}
+
 /** One batch's writes, test, culprit search, reload and served-wait. */
 class Batch {
   private readonly note: string;
@@ -127,19 +134,48 @@ class Batch {
   /** For each change what its file held before, or the error its operation gets. */
   async commit(): Promise<(Replaced | Error)[]> {
     const faults = new Map<VhostChange, Error>();
-    // Each file written (and its old bytes read) in one round trip; a change that fails to write is out of the batch.
-    const written = await Promise.allSettled(this.all.map((c) => c.view.replaceFile(c.path, c.content, 0o644)));
-    written.forEach((w, i) => (w.status === 'fulfilled' ? this.previous.set(this.all[i]!, w.value) : faults.set(this.all[i]!, w.reason as Error)));
+    const tested = await this.writeAll(faults);
     this.changes = this.all.filter((c) => this.previous.has(c) && !(c.ifPresent && this.previous.get(c) === null));
-    if (this.changes.length > 0) await this.testReloadServe(faults);
+    if (this.changes.length > 0) await this.testReloadServe(faults, tested);
     return this.all.map((c) => faults.get(c) ?? { previous: this.previous.get(c)! });
   }
 
-  private async testReloadServe(faults: Map<VhostChange, Error>): Promise<void> {
+  /**
+   * Writes every vhost of the batch, each reading back what its file held,
+   * then tests and reloads: one command (shell/steps.ts), unless the batch
+   * only removes files that may not be there (then the test runs only if one
+   * was). A write that fails or is cut off is its change's fault and stops
+   * the command there: the writes after it are made one by one and the test
+   * runs on its own (null). Returns the test and reload when they ran.
+   */
+  private async writeAll(faults: Map<VhostChange, Error>): Promise<CheckReload | null> {
+    const files = new FileReplacements(this.all.map((c) => ({ path: c.path, content: c.content, mode: 0o644 })));
+    const withTest = this.all.some((c) => !c.ifPresent);
+    const { exec, combined } = this.execFor(this.all);
+    const [written, check, reload] = await runSteps(exec, [files.step(), ...(withTest ? this.checkReloadSteps() : [])], { prelude: files.prelude });
+    const unwritten: VhostChange[] = [];
+    for (const [i, outcome] of files.outcomes(written!, combined()?.stdout ?? '').entries()) {
+      const change = this.all[i]!;
+      if (outcome.done) this.previous.set(change, outcome.previous);
+      else if (outcome.notRun) unwritten.push(change);
+      else if (outcome.error) {
+        faults.set(change, outcome.error);
+        // Killed before its own clean-up: no temp file stays in the config directory.
+        await serverTransport(change.view).exec(`rm -f ${shellQuote(files.tmps[i]!)}`).catch(() => undefined);
+      } else faults.set(change, new TransportError(this.server, `cannot ${change.content === null ? 'remove' : 'write'} ${change.path}`, outcome.stderr ?? ''));
+    }
+    if (unwritten.length > 0) {
+      const written = await Promise.allSettled(unwritten.map((c) => c.view.replaceFile(c.path, c.content, 0o644)));
+      written.forEach((w, i) => (w.status === 'fulfilled' ? this.previous.set(unwritten[i]!, w.value) : faults.set(unwritten[i]!, w.reason as Error)));
+    }
+    return check ? this.checkReloadResults(check, reload ?? NOT_RUN, combined()) : null;
+  }
+
+  private async testReloadServe(faults: Map<VhostChange, Error>, tested: CheckReload | null): Promise<void> {
     let check: ExecResult;
     let reload: ExecResult | Error | null;
     try {
-      ({ check, reload } = await this.checkThenReload());
+      ({ check, reload } = tested ?? await this.checkThenReload());
     } catch (error) {
       // The test did not run at all: nothing is known about any of them.
       await this.put(this.changes, 'previous');
@@ -162,34 +198,53 @@ class Batch {
 
   /**
    * The config test and, only when it passes, the reload: nothing is needed
-   * in between, so they are one command (shell/steps.ts) logged in every
-   * operation of the batch. Rejects when the test did not finish; `reload`
-   * is null when the test failed (nothing was reloaded), the error when the
-   * reload was cut off.
+   * in between, so they are steps of one command (shell/steps.ts), after the
+   * batch's writes or on their own, logged in every operation of the batch.
+   * Their stdout goes with their stderr: the command's stdout carries what
+   * the vhosts held before.
    */
-  private async checkThenReload(): Promise<{ check: ExecResult; reload: ExecResult | Error | null }> {
-    const timeoutMs = this.changes[0]!.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    let combined: ExecResult | undefined;
-    const exec: Pick<Transport, 'exec'> = {
-      exec: async (command, options = {}) => (combined = await execForAll(this.changes.map((c) => c.view), command, this.note, {
-        ...options,
-        onOutput: (text, stream) => {
-          options.onOutput?.(text, stream);
-          this.onOutput(this.changes)?.(text, stream);
-        },
-      })),
-    };
-    const [check, reload] = await runSteps(exec, [
-      { command: httpCommand(this.http, 'check'), timeoutMs },
-      { command: httpCommand(this.http, 'reload'), timeoutMs },
-    ]);
-    const result = (step: StepResult, stdout: string): ExecResult =>
-      ({ command: step.command, exitCode: step.exitCode!, stdout, stderr: step.stderr, durationMs: combined?.durationMs ?? 0 });
+  private checkReloadSteps(): ShellStep[] {
+    const timeoutMs = this.all[0]!.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return (['check', 'reload'] as const).map((which) => ({ command: `{ ${httpCommand(this.http, which)}; } >&2`, timeoutMs }));
+  }
+
+  /** The test and reload on their own (after writes that did not all go in one command). */
+  private async checkThenReload(): Promise<CheckReload> {
+    const { exec, combined } = this.execFor(this.changes);
+    const [check, reload] = await runSteps(exec, this.checkReloadSteps());
+    return this.checkReloadResults(check!, reload!, combined());
+  }
+
+  /**
+   * What the test and reload steps mean. Throws when the test did not
+   * finish; `reload` is null when the test failed (nothing was reloaded),
+   * the error when the reload was cut off.
+   */
+  private checkReloadResults(check: StepResult, reload: StepResult | typeof NOT_RUN, combined: ExecResult | undefined): CheckReload {
+    const result = (step: StepResult, which: HttpCommand): ExecResult =>
+      ({ command: httpCommand(this.http, which), exitCode: step.exitCode!, stdout: '', stderr: step.stderr, durationMs: combined?.durationMs ?? 0 });
     // Cut off (a timeout, a lost connection): as when the test on its own is.
-    if (check!.exitCode === null) throw check!.error!;
-    // A failed test is the only step that ran: the combined stdout is its own.
-    if (check!.exitCode !== 0) return { check: result(check!, combined?.stdout ?? ''), reload: null };
-    return { check: result(check!, ''), reload: reload!.exitCode === null ? reload!.error! : result(reload!, '') };
+    if (check.exitCode === null) throw check.error!;
+    if (check.exitCode !== 0) return { check: result(check, 'check'), reload: null };
+    return { check: result(check, 'check'), reload: reload!.exitCode === null ? reload!.error! : result(reload!, 'reload') };
+  }
+
+  /** An exec that runs a command once for `changes`, logged (with its stderr) in each of their operations, and the last result it got. */
+  private execFor(changes: VhostChange[]): { exec: Pick<Transport, 'exec'>; combined: () => ExecResult | undefined } {
+    let last: ExecResult | undefined;
+    return {
+      exec: {
+        // Its stdout is what the vhosts held before: the undo's input, not output for the logs.
+        exec: async (command, options = {}) => (last = await execForAll(changes.map((c) => c.view), command, this.note, {
+          ...options,
+          onOutput: (text, stream) => {
+            options.onOutput?.(text, stream);
+            if (stream === 'stderr') this.onOutput(changes)?.(text, stream);
+          },
+        }, { stdoutInLog: false })),
+      },
+      combined: () => last,
+    };
   }
 
   /**

@@ -87,7 +87,7 @@ export function tideBreakdown(fleet: TestFleet, sites: Set<string>, startedAt: n
   const ran = (what: RegExp) => [...runs].filter(([key]) => what.test(key)).reduce((sum, [, n]) => sum + n, 0);
   const reloads = ran(/ -s reload/);
   // The test and the reload run as one command (shell/steps.ts): its line counts for both.
-  const checks = ran(/ -t[\s)]/);
+  const checks = ran(/ -t[\s);]/);
   const first = Math.min(...starts);
   const last = Math.max(...ends);
   return {
