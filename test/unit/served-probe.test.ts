@@ -5,9 +5,12 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpService } from '../../src/model/kinds.js';
-import { VhostNotServedError, waitUntilServed } from '../../src/services/http/served.js';
+import { servedFailures, VhostNotServedError, waitUntilServed, type ServedExpectation } from '../../src/services/http/served.js';
 import { MARKER_HEADER, PROBE_PATH } from '../../src/services/http/template.js';
 import { LocalTransport } from '../../src/transport/local.js';
 
@@ -46,4 +49,44 @@ describe('waiting for a reloaded vhost to be served', () => {
       [{ site: 's.test', host: 's.test', port, marker: NEW, expect: 'present' }]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VhostNotServedError);
   });
+});
+
+describe('one poll for a batch of vhosts', () => {
+  /** A web server answering each host with its own marker; and a port nothing listens on. */
+  async function perHost(markers: Record<string, string>): Promise<{ port: number; dead: number }> {
+    server = createServer((req, res) => res.writeHead(204, { [MARKER_HEADER]: markers[req.headers.host!] ?? '', Connection: 'close' }).end());
+    await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
+    const spare = createServer();
+    await new Promise<void>((done) => spare.listen(0, '127.0.0.1', done));
+    const dead = (spare.address() as AddressInfo).port;
+    await new Promise<void>((done) => spare.close(() => done()));
+    return { port: (server.address() as AddressInfo).port, dead };
+  }
+
+  const expectations = (port: number, dead: number): ServedExpectation[] => [
+    { site: 'a', host: 'a.test', port, marker: NEW, expect: 'present' },
+    { site: 'b', host: 'b.test', port, marker: NEW, expect: 'present' },
+    { site: 'c', host: 'c.test', port, marker: OLD, expect: 'gone' },
+    { site: 'd', host: 'd.test', port: dead, marker: NEW, expect: 'present' },
+  ];
+
+  for (const client of ['curl', 'wget']) {
+    it(`says which vhosts of the batch are not served, and what each answered (${client})`, async () => {
+      const { port, dead } = await perHost({ 'a.test': NEW, 'b.test': OLD, 'c.test': NEW });
+      // wget: a PATH without curl.
+      const bin = mkdtempSync(join(tmpdir(), 'tide-probe-bin-'));
+      for (const tool of ['wget', 'awk', 'sleep', 'date', 'sh']) symlinkSync(realpathSync(`/usr/bin/${tool}`), join(bin, tool));
+      const local = new LocalTransport('local');
+      try {
+        const failures = await servedFailures((command, o) => local.exec(command, { ...o, ...(client === 'wget' ? { env: { PATH: bin } } : {}) }),
+          'local', http(port, 1), expectations(port, dead));
+        expect(failures.map((f) => f === null)).toEqual([true, false, true, false]);
+        expect(failures[1]!.seen).toEqual({ status: 204, marker: OLD, error: '' });
+        expect(failures[3]!.seen.status).toBeNull();
+        expect(failures[3]!.seen.error).toMatch(client === 'curl' ? /^curl: \(7\)/ : /refused|failed/i);
+      } finally {
+        rmSync(bin, { recursive: true, force: true });
+      }
+    });
+  }
 });

@@ -88,52 +88,76 @@ export class ServedProbeUnavailableError extends TideError {
 
 const NO_CLIENT = 127;
 
-// `tide_seen HOST PORT` prints "STATUS MARKER" (a '-' for what is missing)
-// or "- - LAST LINE OF THE CLIENT'S ERROR". curl is preferred; wget as on a
-// minimal Debian. The client's own timeout keeps one attempt short. One awk
-// reads the answer: each poll of each vhost starts two processes, which
-// counts on a loaded server polling a whole batch.
-const PROBE_FUNCTIONS = `tide_probe() {
-  if command -v curl >/dev/null 2>&1; then
-    curl -sS -o /dev/null -D - --max-time 2 -H "Host: $1" "http://127.0.0.1:$2${PROBE_PATH}" 2>&1
-  else
-    wget -S -O /dev/null -T 2 -t 1 --max-redirect=0 --header="Host: $1" "http://127.0.0.1:$2${PROBE_PATH}" 2>&1
-  fi
-}
-tide_seen() {
-  tide_probe "$1" "$2" | awk '
+// One poll asks the web server for every expectation and prints a line
+// "INDEX STATUS MARKER" each ('-' for what is missing; "INDEX - - ERROR"
+// when no HTTP answer came). With curl, one process asks for all of them
+// (--next), each on a connection of its own (every answer is a fresh sample
+// of the workers), and one awk reads every answer: a poll costs two
+// processes however big the batch, so polling every 50 ms stays cheap. With
+// wget (a minimal Debian) each vhost is asked on its own. The client's own
+// timeout keeps one attempt short.
+const WGET_SEEN = `tide_seen() {
+  wget -S -O /dev/null -T 2 -t 1 --max-redirect=0 --header="Host: $2" "http://127.0.0.1:$3${PROBE_PATH}" 2>&1 | awk -v i="$1" '
     { sub(/\\r$/, ""); if ($0 != "") last = $0; line = tolower($0) }
     line ~ /^ *http\\/[0-9.]* [0-9][0-9][0-9]/ { s = line; sub(/^ *http\\/[0-9.]* /, "", s); status = substr(s, 1, 3) }
     line ~ /^ *${MARKER_HEADER.toLowerCase()}:/ { m = line; sub(/^[^:]*: */, "", m); sub(/[^0-9a-f].*$/, "", m); marker = m }
-    END { if (status != "") print status, (marker == "" ? "-" : marker); else print "- -", last }'
-}
-tide_check() {
-  seen=$(tide_seen "$2" "$3")
-  status=\${seen%% *}; rest=\${seen#* }; marker=\${rest%% *}
-  if [ "$5" = present ] && [ "$marker" = "$4" ]; then return 0; fi
-  if [ "$5" = gone ] && [ "$status" != - ] && [ "$marker" != "$4" ]; then return 0; fi
-  report="$report$1 $seen
-"
-  return 1
+    END { if (status != "") print i, status, (marker == "" ? "-" : marker); else print i, "- -", last }'
 }`;
 
-/** The one command that polls every expectation until all hold or `seconds` pass. */
+// curl's -w line ends each answer; an error line of curl's own (--stderr -: on stdout, in order) is what a failed one saw.
+const CURL_READ = `awk '
+    BEGIN { n = 0 }
+    { sub(/\\r$/, ""); line = tolower($0) }
+    line ~ /^${MARKER_HEADER.toLowerCase()}:/ { m = line; sub(/^[^:]*: */, "", m); sub(/[^0-9a-f].*$/, "", m); marker = m; next }
+    /^tide-seen [0-9][0-9][0-9]$/ { if ($2 == "000") print n, "- -", (err == "" ? "no answer" : err); else print n, $2, (marker == "" ? "-" : marker); n++; marker = ""; err = ""; next }
+    /^curl: / { err = $0 }'`;
+
+/** `tide_poll`: a line per expectation, in order. */
+function pollFunction(checks: readonly ServedExpectation[]): string {
+  const curl = checks.map((c) => `-sS --max-time 2 -o /dev/null -D - -w 'tide-seen %{http_code}\\n' -H ${q(`Host: ${c.host}`)} ` +
+    `-H 'Connection: close' ${q(`http://127.0.0.1:${Number(c.port)}${PROBE_PATH}`)}`).join(' --next ');
+  const wget = checks.map((c, i) => `tide_seen ${i} ${q(c.host)} ${Number(c.port)}`).join('; ');
+  return `tide_poll() {
+  if command -v curl >/dev/null 2>&1; then
+    curl --stderr - ${curl} | ${CURL_READ}
+  else
+    ${wget}
+  fi
+}`;
+}
+
+/** The one command that polls every expectation until all hold on two polls in a row, or `seconds` pass. */
 export function servedCommand(checks: readonly ServedExpectation[], seconds: number): string {
-  const calls = checks.map((c, i) => `tide_check ${i} ${q(c.host)} ${Number(c.port)} ${q(c.marker)} ${c.expect} || ok=0`).join('\n  ');
+  const wanted = checks.map((c, i) => `${i}) want=${q(c.marker)} mode=${c.expect} ;;`).join(' ');
   return `command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || exit ${NO_CLIENT}
-${PROBE_FUNCTIONS}
+${WGET_SEEN}
+${pollFunction(checks)}
+tide_check() {
+  ok=1; report=''; n=0
+  seen=$(tide_poll)
+  while read -r i status marker rest; do
+    case $i in ${wanted} *) continue ;; esac
+    n=$((n + 1))
+    if [ "$mode" = present ] && [ "$marker" = "$want" ]; then continue; fi
+    if [ "$mode" = gone ] && [ "$status" != - ] && [ "$marker" != "$want" ]; then continue; fi
+    ok=0; report="$report$i $status $marker\${rest:+ $rest}
+"
+  done <<TIDE_SEEN
+$seen
+TIDE_SEEN
+  [ "$n" -eq ${checks.length} ] || ok=0
+}
 end=$(( $(date +%s) + ${seconds} ))
 held=0
 while :; do
-  ok=1; report=''
-  ${calls}
+  tide_check
   if [ "$ok" = 1 ]; then
     [ "$held" = 1 ] && exit 0
     held=1; sleep 0.05; continue
   fi
   held=0
   if [ "$(date +%s)" -ge "$end" ]; then printf '%s' "$report"; exit 1; fi
-  sleep 0.2
+  sleep 0.05
 done`;
 }
 
