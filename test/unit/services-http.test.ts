@@ -211,6 +211,8 @@ describe('the vhost marker (served when reported)', () => {
 
   it('the polling command quotes what it is given', () => {
     const command = servedCommand([{ site: 'a.test', host: "a.test'; rm -rf /", port: 80, marker: 'x', expect: 'present' }], 5);
-    expect(command).toContain(`tide_check 0 'a.test'\\''; rm -rf /' 80 'x' present`);
+    expect(command).toContain(`-H 'Host: a.test'\\''; rm -rf /'`);
+    expect(command).toContain(`tide_seen 0 'a.test'\\''; rm -rf /' 80`);
+    expect(command).toContain(`0) want='x' mode=present ;;`);
   });
 });
