@@ -1,6 +1,8 @@
 // Reads git objects through git itself: one long-lived `git cat-file
-// --batch-command` per reader. Requests are written as they are made, so many
-// reads pipeline through the one process; answers come back in order.
+// --batch-command` per reader. Requests are written as they are made (those
+// made in one turn of the event loop in one write: a state branch of ten
+// thousand records is then a few writes, not ten thousand), so many reads
+// pipeline through the one process; answers come back in order.
 //
 // Why git rather than a pack reader of our own: packs, deltas and zlib are
 // where a crafted repository attacks a reader, and git's is the well-kept
@@ -101,6 +103,8 @@ export class GitReader {
   // node's own spawn, not execa: a plan reads git on every run, and loading execa costs more than the reads.
   private readonly child: ChildProcessByStdio<Writable, Readable, Readable>;
   private readonly pending: Request[] = [];
+  /** Request lines made this turn, not yet written. */
+  private unsent = '';
   private body: Body | undefined;
   private buffer: Buffer = Buffer.alloc(0);
   private stderr = '';
@@ -189,6 +193,7 @@ export class GitReader {
 
   /** Stops git; requests still waiting fail. */
   async close(): Promise<void> {
+    this.flush();
     this.child.stdin.end();
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
     await this.exited;
@@ -210,9 +215,18 @@ export class GitReader {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.push({ name, what, maxBytes: this.options.maxObjectBytes, whenLarger: 'refuse', ...how, resolve, reject });
-      this.child.stdin.write(`${what} ${name}\n`);
+      if (this.unsent === '') queueMicrotask(() => this.flush());
+      this.unsent += `${what} ${name}\n`;
       this.armIdleTimer();
     });
+  }
+
+  /** Writes the request lines made so far, in the order they were made. */
+  private flush(): void {
+    if (this.unsent === '') return;
+    const lines = this.unsent;
+    this.unsent = '';
+    this.child.stdin.write(lines);
   }
 
   private onData(chunk: Buffer): void {
