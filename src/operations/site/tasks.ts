@@ -15,7 +15,7 @@ import type { DriverContext } from '../../drivers/types.js';
 import type { Package } from '../../state/types.js';
 import { serverDirs } from '../paths.js';
 import { MAINTENANCE_PAGE } from '../server/disabled-page.js';
-import { sitePermissionsCommand } from './permissions.js';
+import { newSitePermissionsCommand, sitePermissionsCommand } from './permissions.js';
 import { recordedSite } from './desired.js';
 import { renderSiteVhost, siteFacts, siteResources, type SiteResources, type VhostMode } from './resources.js';
 
@@ -28,7 +28,9 @@ export interface PasswordBox {
 const DIR_EXISTS = 3;
 
 export function createSiteDirTask(shell: Shell, r: SiteResources): FoldedTask {
-  return newSiteDirTask(shell, r, `create site directory ${r.dir}`, () => 'true');
+  // Empty but for what this command makes: the model is set directly, no find needed.
+  return newSiteDirTask(shell, r, `create site directory ${r.dir}`, () => 'true',
+    newSitePermissionsCommand(r.dir, r.group, { viaSg: r.pool !== null }));
 }
 
 /**
@@ -38,12 +40,12 @@ export function createSiteDirTask(shell: Shell, r: SiteResources): FoldedTask {
  * it the site permission model. All or nothing: a failure after the mkdir
  * removes it; the undo removes what was made.
  */
-export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fill: () => string): FoldedTask {
+export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fill: () => string, permissions = sitePermissions(r)): FoldedTask {
   const d = q(r.dir);
   return {
     name,
     step: () => ({
-      command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${d} && chmod 0700 ${d} && ${fill()} && ${sitePermissions(r)} || { s=$?; rm -rf ${d}; exit $s; }`,
+      command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${d} && chmod 0700 ${d} && ${fill()} && ${permissions} || { s=$?; rm -rf ${d}; exit $s; }`,
       timeoutMs: commandTimeoutMs(),
     }),
     check(result) {
