@@ -4,7 +4,7 @@ import { TideError } from '../errors.js';
 import { parseCommandArgs } from './args.js';
 import { EXIT_CHANGES, EXIT_OK, type Command, type CommandIO } from './command.js';
 import { fleetRoot } from '../fleet/root.js';
-import { PlanCache, type PlanJson } from '../plan/plan-cache.js';
+import { madePlan, PlanCache, type PlanJson } from '../plan/plan-cache.js';
 import type { Plan } from '../plan/types.js';
 import { readFleetSource } from '../repo/fleet-source.js';
 import { printsAsIs, rawStream } from '../terminal.js';
@@ -32,7 +32,7 @@ async function planJson(repo: string | undefined, ref: string | undefined, cwd: 
   const context = await loadFleetContextFrom(repoDir, source, ref);
   const result = makePlan(context.desired, context.recorded);
   const json = Buffer.from(renderJson(result));
-  const made = { json, changes: hasChanges(result), printsAsIs: printsAsIs(json) };
+  const made = madePlan(json, hasChanges(result), printsAsIs(json));
   cache?.store(source, context.desired, context.recorded, made);
   return made;
 }
@@ -76,12 +76,17 @@ Options:
     if (values.json && values.markdown) {
       throw new TideError('USAGE', 'tide plan: choose one of --json and --markdown.');
     }
-    const { json, changes, printsAsIs: asIs } = await planJson(values.repo, values.ref, io.cwd);
-    if (values.out) await writeFile(resolve(io.cwd, values.out), json);
-    const text = (): string => json.toString('utf8');
-    // A plan with nothing to escape (the usual case) goes out as it is, without being decoded.
-    if (values.json) (asIs ? rawStream(io.stdout) : io.stdout).write(asIs ? json : text());
-    else io.stdout.write(await renderForReader(text(), values.markdown === true, values['no-color'] === true, io));
-    return values['detailed-exitcode'] && changes ? EXIT_CHANGES : EXIT_OK;
+    const plan = await planJson(values.repo, values.ref, io.cwd);
+    try {
+      if (values.out) await writeFile(resolve(io.cwd, values.out), plan.bytes());
+      const text = (): string => plan.bytes().toString('utf8');
+      // A plan with nothing to escape (the usual case) goes out as it is, without being decoded.
+      if (values.json && plan.printsAsIs) plan.copy((piece) => rawStream(io.stdout).write(piece));
+      else if (values.json) io.stdout.write(text());
+      else io.stdout.write(await renderForReader(text(), values.markdown === true, values['no-color'] === true, io));
+    } finally {
+      plan.close();
+    }
+    return values['detailed-exitcode'] && plan.changes ? EXIT_CHANGES : EXIT_OK;
   },
 };

@@ -17,7 +17,7 @@
 // out as it is.
 
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -59,23 +59,92 @@ function makeKey(path: string): Buffer | undefined {
   return readKey(path);
 }
 
+/** The seal of a file's header line and body: HMAC-SHA256 of everything after the seal's own line. */
 function seal(key: Buffer, header: string, body: Uint8Array): string {
   return createHmac('sha256', key).update(header).update('\n').update(body).digest('hex');
 }
 
+/** A cache file opened and found sealed with the key; its body stays on disk until asked for. */
+export interface OpenCacheFile {
+  header: Record<string, unknown>;
+  /** The body, read whole. */
+  body(): Buffer;
+  /** Hands the body to `write` in pieces, each a buffer of its own: a body of megabytes is never in memory at once. */
+  copyBody(write: (piece: Buffer) => void): void;
+  close(): void;
+}
+
+/** Bytes read at a time: a plan of megabytes is checked and copied through buffers this size. */
+const PIECE = 1024 * 1024;
+
+/**
+ * The cache file at `path`, when it is sealed with `key`; undefined when
+ * missing, unreadable, or not sealed so. Checked through one buffer, piece
+ * by piece, and read again from the same descriptor when its body is asked
+ * for: writers replace the file (rename), so what was checked is what is read.
+ */
+export function openCacheFile(path: string, key: Buffer): OpenCacheFile | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const opened = checkSeal(fd, key);
+    if (opened) return opened;
+  } catch {
+    // unreadable, or a header that is not JSON: as if missing
+  }
+  if (fd !== undefined) closeSync(fd);
+  return undefined;
+}
+
+function checkSeal(fd: number, key: Buffer): OpenCacheFile | undefined {
+  const size = fstatSync(fd).size;
+  const buffer = Buffer.allocUnsafe(Math.min(PIECE, Math.max(size, 1)));
+  const first = readSync(fd, buffer, 0, buffer.length, 0);
+  const eol = buffer.subarray(0, first).indexOf(0x0a, MAC_HEX + 1);
+  if (size <= MAC_HEX || buffer[MAC_HEX] !== 0x0a || eol < 0) return undefined;
+  const mac = buffer.toString('latin1', 0, MAC_HEX);
+  const header = buffer.toString('utf8', MAC_HEX + 1, eol);
+  // The seal covers everything after its own line: the header, its newline and the body.
+  const hmac = createHmac('sha256', key).update(buffer.subarray(MAC_HEX + 1, first));
+  for (let at = first; at < size; ) {
+    const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
+    if (n === 0) return undefined;
+    hmac.update(buffer.subarray(0, n));
+    at += n;
+  }
+  if (hmac.digest('hex') !== mac) return undefined;
+  const parsed = JSON.parse(header) as unknown;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const start = eol + 1;
+  const readPiece = (at: number, length: number): Buffer => {
+    const piece = Buffer.allocUnsafe(length);
+    for (let filled = 0; filled < length; ) {
+      const n = readSync(fd, piece, filled, length - filled, at + filled);
+      if (n === 0) throw new Error(`cache file cut short while read`);
+      filled += n;
+    }
+    return piece;
+  };
+  return {
+    header: parsed as Record<string, unknown>,
+    body: () => readPiece(start, size - start),
+    copyBody: (write) => {
+      for (let at = start; at < size; at += PIECE) write(readPiece(at, Math.min(PIECE, size - at)));
+    },
+    close: () => closeSync(fd),
+  };
+}
+
 /** The header and body of the cache file at `path`; undefined when missing, unreadable, or not sealed with `key`. */
 export function readCacheFile(path: string, key: Buffer): { header: Record<string, unknown>; body: Buffer } | undefined {
+  const file = openCacheFile(path, key);
+  if (!file) return undefined;
   try {
-    const bytes = readFileSync(path);
-    const eol = bytes.indexOf(0x0a, MAC_HEX + 1);
-    if (bytes[MAC_HEX] !== 0x0a || eol < 0) return undefined;
-    const header = bytes.toString('utf8', MAC_HEX + 1, eol);
-    const body = bytes.subarray(eol + 1);
-    if (bytes.toString('latin1', 0, MAC_HEX) !== seal(key, header, body)) return undefined;
-    const parsed = JSON.parse(header) as unknown;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { header: parsed as Record<string, unknown>, body } : undefined;
+    return { header: file.header, body: file.body() };
   } catch {
     return undefined;
+  } finally {
+    file.close();
   }
 }
 
