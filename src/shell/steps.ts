@@ -142,9 +142,36 @@ export interface FileUpload {
 /** Writes `files` as Transport.writeFile does (temp file, mode, rename), their bytes on the step's stdin. */
 export function writeFilesStep(files: readonly FileUpload[]): ShellStep {
   return {
-    command: files.map((f) => `head -c ${Buffer.byteLength(f.content)} | { ${writeFileCommand(f.path, f.mode)}; }`).join(' && '),
+    command: files.map((f) => {
+      const { dir, tmp } = tempBeside(f.path);
+      const bytes = String(Buffer.byteLength(f.content));
+      return byUmask(f.mode)
+        ? receiveFile(q(dir), q(tmp), q(f.path), umaskFor(f.mode), bytes)
+        : `head -c ${bytes} | { ${writeFileCommand(f.path, f.mode)}; }`;
+    }).join(' && '),
     stdin: Buffer.concat(files.map((f) => Buffer.from(f.content))),
   };
+}
+
+/**
+ * The next `bytes` bytes of stdin into `path` as Transport.writeFile puts a
+ * file (a temp file beside it, renamed over it; removed on failure), the
+ * temp file created with the file's mode through the umask (never more
+ * open, no chmod): two processes, head and mv. Arguments are shell words
+ * (quoted values, or "$n" in a function).
+ */
+function receiveFile(dir: string, tmp: string, path: string, umask: string, bytes: string): string {
+  return `{ [ -d ${dir} ] || mkdir -p ${dir}; } && (umask ${umask} && head -c ${bytes} > ${tmp}) && mv -f ${tmp} ${path} || { s=$?; rm -f ${tmp}; exit $s; }`;
+}
+
+/** A file created by the shell (base 0666) gets exactly `mode` from a umask: read and write bits only. */
+function byUmask(mode: number): boolean {
+  return (mode & ~0o666) === 0;
+}
+
+/** The umask that creates a file with exactly `mode` (byUmask). */
+function umaskFor(mode: number): string {
+  return (~mode & 0o777).toString(8).padStart(4, '0');
 }
 
 /** A file to replace: new content, or null to remove it. */
@@ -180,12 +207,12 @@ export class FileReplacements {
   // tide_replace INDEX PATH DIR TMP put|rm UMASK BYTES: the temp file gets the mode through the umask (never more open).
   readonly prelude = `tide_replace() { if [ -e "$2" ]; then printf 'tide-old:%s:%s:1\\n' ${this.nonce} "$1"; base64 < "$2" || exit 1; ` +
     `else printf 'tide-old:%s:%s:0\\n' ${this.nonce} "$1"; fi; printf 'tide-old-end:%s:%s\\n' ${this.nonce} "$1"; ` +
-    `if [ "$5" = rm ]; then rm -f -- "$2" || exit; else { [ -d "$3" ] || mkdir -p "$3"; } && (umask "$6" && head -c "$7" > "$4") && mv -f "$4" "$2" ` +
-    `|| { s=$?; rm -f "$4"; exit $s; }; fi; printf 'tide-done:%s:%s\\n' ${this.nonce} "$1"; };`;
+    `if [ "$5" = rm ]; then rm -f -- "$2" || exit; else ${receiveFile('"$3"', '"$4"', '"$2"', '"$6"', '"$7"')}; fi; ` +
+    `printf 'tide-done:%s:%s\\n' ${this.nonce} "$1"; };`;
 
   constructor(private readonly files: readonly FileReplacement[]) {
     for (const f of files) {
-      if ((f.mode & ~0o777) !== 0) throw new Error(`FileReplacements: mode ${f.mode.toString(8)} of ${f.path} has more than permission bits`);
+      if (!byUmask(f.mode)) throw new Error(`FileReplacements: mode ${f.mode.toString(8)} of ${f.path} has more than read and write bits`);
     }
     this.tmps = files.map((f) => tempBeside(f.path).tmp);
   }
@@ -194,8 +221,7 @@ export class FileReplacements {
     return {
       command: this.files.map((f, i) => {
         const bytes = f.content === null ? 0 : Buffer.byteLength(f.content);
-        const umask = (~f.mode & 0o777).toString(8).padStart(4, '0');
-        return `tide_replace ${i} ${[f.path, tempBeside(f.path).dir, this.tmps[i]!].map(q).join(' ')} ${f.content === null ? 'rm' : 'put'} ${umask} ${bytes}`;
+        return `tide_replace ${i} ${[f.path, tempBeside(f.path).dir, this.tmps[i]!].map(q).join(' ')} ${f.content === null ? 'rm' : 'put'} ${umaskFor(f.mode)} ${bytes}`;
       }).join(' && '),
       stdin: Buffer.concat(this.files.map((f) => Buffer.from(f.content ?? ''))),
     };

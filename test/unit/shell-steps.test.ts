@@ -31,7 +31,8 @@ describe('steps in one command', () => {
     const results = await runSteps(t, [
       { command: `head -c 2 > ${join(dir, 'a')}`, stdin: 'AAAA' },
       { command: 'true', stdin: 'unread' },
-      writeFilesStep([{ path: join(dir, 'b'), content: 'secret-b\n', mode: 0o640 }, { path: join(dir, 'c'), content: 'ccc', mode: 0o600 }]),
+      writeFilesStep([{ path: join(dir, 'b'), content: 'secret-b\n', mode: 0o640 }, { path: join(dir, 'c'), content: 'ccc', mode: 0o600 },
+        { path: join(dir, 'x'), content: '#!/bin/sh\n', mode: 0o750 }]),
     ]);
     expect(commands()).toBe(1);
     expect(results.map((r) => r?.exitCode)).toEqual([0, 0, 0]);
@@ -39,6 +40,10 @@ describe('steps in one command', () => {
     expect(readFileSync(join(dir, 'b'), 'utf8')).toBe('secret-b\n');
     expect(readFileSync(join(dir, 'c'), 'utf8')).toBe('ccc');
     expect(statSync(join(dir, 'b')).mode & 0o777).toBe(0o640);
+    expect(statSync(join(dir, 'c')).mode & 0o777).toBe(0o600);
+    // Execute bits cannot come from a umask: that file takes the chmod way.
+    expect(readFileSync(join(dir, 'x'), 'utf8')).toBe('#!/bin/sh\n');
+    expect(statSync(join(dir, 'x')).mode & 0o777).toBe(0o750);
   });
 
   it('stops at the first failing step and says which one failed, with its own stderr', async () => {
