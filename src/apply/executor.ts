@@ -5,11 +5,10 @@
 // An operation that waits for work done on its behalf (its vhost in the
 // server's reload group) runs no command meanwhile, so it parks
 // (shell/slot.ts): its slot is free and the next pending operation starts at
-// once. When the wait ends it takes its slot back without waiting for one:
-// what a resumed operation has left is its record (at most an undo or a
-// clean-up), and making it queue behind operations that start long remote
-// work would hold its result back for nothing. So for a moment more than
-// the limits may run; the limits bound the operations that start.
+// once. It takes a slot back only when it runs a command of its own again
+// (an undo, a clean-up), and then before any new operation starts: the
+// limits bound the operations running commands, never more. An operation
+// whose last command is done (it only records its result) needs no slot.
 
 import type { Operation } from '../plan/types.js';
 import { ServerActivity, type OperationSlot } from '../shell/slot.js';
@@ -44,8 +43,13 @@ export async function execute<O extends Schedulable = Operation>(operations: rea
   const planned = new Set(operations.map((o) => o.id));
   // Per server, the operations running and not parked: what perServer bounds, and what reload groups wait on.
   const activity = new ServerActivity();
+  /** Slots held (what `total` bounds). */
   let running = 0;
-  let parked = 0;
+  /** Operations started and not ended, with a slot or without. */
+  let alive = 0;
+  /** Resumed operations waiting for a slot to run a command again: served before new ones. */
+  const owed: { server: string; grant(): void }[] = [];
+  const fits = (server: string): boolean => running < options.concurrency.total && activity.active(server) < options.concurrency.perServer;
 
   return new Promise((resolveAll) => {
     const finish = (result: OperationResult<O>): void => {
@@ -55,6 +59,10 @@ export async function execute<O extends Schedulable = Operation>(operations: rea
     const pump = (): void => {
       if (options.signal?.aborted) {
         for (const op of pending.splice(0)) finish({ op, status: 'skipped', durationMs: 0, message: 'cancelled: the apply was interrupted before it started' });
+      }
+      for (let i = 0; i < owed.length; ) {
+        if (fits(owed[i]!.server)) owed.splice(i, 1)[0]!.grant();
+        else i++;
       }
       for (let i = 0; i < pending.length; ) {
         const op = pending[i]!;
@@ -67,7 +75,7 @@ export async function execute<O extends Schedulable = Operation>(operations: rea
           continue;
         }
         const ready = deps.every((d) => results.get(d)?.status === 'ok');
-        if (!ready || running >= options.concurrency.total || activity.active(op.server) >= options.concurrency.perServer) {
+        if (!ready || !fits(op.server) || owed.some((w) => w.server === op.server)) {
           i++;
           continue;
         }
@@ -81,47 +89,55 @@ export async function execute<O extends Schedulable = Operation>(operations: rea
           activity.add(op.server, -1);
         };
         take();
+        alive++;
         const started = Date.now();
         options.onStart?.(op);
+        let held = true;
         let depth = 0;
         const slot: OperationSlot = {
           server: op.server,
           activity,
           async parked(wait) {
             // Nested or overlapping waits of one operation hand its slot back once.
-            if (depth++ === 0) {
+            if (depth++ === 0 && held) {
+              held = false;
               release();
-              parked++;
               pump();
             }
             try {
               return await wait();
             } finally {
-              if (--depth === 0) {
-                parked--;
-                take();
-              }
+              depth--;
             }
+          },
+          async working() {
+            // A command run for a parked operation (its batch's) needs no slot of its own.
+            if (held || depth > 0) return;
+            await new Promise<void>((grant) => {
+              owed.push({ server: op.server, grant: () => { take(); held = true; grant(); } });
+              pump();
+            });
           },
         };
         options.run(op, slot)
           .catch((error: Error) => ({ status: 'failed' as const, message: error.message }))
           .then((outcome) => {
-            release();
+            alive--;
+            if (held) release();
             finish({ ...outcome, op, durationMs: Date.now() - started });
             pump();
           });
       }
       // A parked operation is still running: its dependants wait for it.
-      if (running === 0 && parked === 0 && pending.length === 0) resolveAll(operations.map((o) => results.get(o.id)!));
-      else if (running === 0 && parked === 0) {
+      if (alive === 0 && pending.length === 0) resolveAll(operations.map((o) => results.get(o.id)!));
+      else if (alive === 0) {
         // Nothing runs and nothing can start: dependencies outside the plan's order. Skip the rest.
         for (const op of pending.splice(0)) finish({ op, status: 'skipped', durationMs: 0, message: 'its dependencies never ran' });
         resolveAll(operations.map((o) => results.get(o.id)!));
       }
     };
     options.signal?.addEventListener('abort', () => {
-      if (running > 0 || parked > 0) pump(); // the last running operation to end resolves the run
+      if (alive > 0) pump(); // the last running operation to end resolves the run
     });
     pump();
   });

@@ -92,7 +92,12 @@ export async function execForAll(
 export function shellFor(transport: Transport, log: OperationLog, shellOptions: ShellOptions = {}): Shell {
   const { output = true, tag } = shellOptions;
   let first: Promise<void> | undefined;
-  const ready = () => (first ??= shellOptions.beforeFirstUse?.() ?? Promise.resolve());
+  const marked = () => (first ??= shellOptions.beforeFirstUse?.() ?? Promise.resolve());
+  /** Before each command of its own: the peer's marker once, and a slot again if the operation parked (shell/slot.ts). */
+  const ready = async () => {
+    await marked();
+    await shellOptions.slot?.working();
+  };
   /** Runs and logs a command; also returns its output in arrival order, for an error message. */
   const execLogged = async (command: string, options: ExecOptions = {}) => {
     await ready();
@@ -139,7 +144,8 @@ export function shellFor(transport: Transport, log: OperationLog, shellOptions: 
   if (shellOptions.slot) slots.set(logged, shellOptions.slot);
   sharedLogging.set(logged, {
     tag,
-    ready,
+    // A shared command is its batch's, not a command of this operation's own: no slot needed.
+    ready: marked,
     start: (command, note) => log.line(`$ ${command}   (${note})${output ? '' : '   (output not logged: it holds a secret)'}`),
     output: (text, stream) => void (output && log.output(text, stream)),
     end: () => log.flush(),

@@ -17,12 +17,17 @@ export interface OperationSlot {
   readonly activity: ServerActivity;
   /**
    * Runs `wait` without holding the slot: the executor may start another
-   * operation meanwhile. The slot is taken back afterwards without waiting
-   * for a free one (see apply/executor.ts): for a moment more operations than
-   * the limit may run, which is all right because a resumed operation has
-   * little left to do (its record; at most the undo or clean-up that follow).
+   * operation meanwhile. The slot is not taken back when the wait ends, only
+   * by `working` (see apply/executor.ts).
    */
   parked<T>(wait: () => Promise<T>): Promise<T>;
+  /**
+   * Resolves once the operation holds a slot, waiting for one if it parked
+   * before: called before each command of its own, so the limits bound the
+   * operations running commands. Resolves at once while the operation is
+   * parked (a command of its batch runs on its behalf).
+   */
+  working(): Promise<void>;
 }
 
 /** Per server, the operations running and not parked, with a signal when a count changes. */

@@ -85,7 +85,7 @@ describe('execute', () => {
     expect(result).toMatchObject({ status: 'failed', message: 'state branch moved' });
   });
 
-  it('a parked operation frees its slot: the next one starts at once, and the parked one resumes without waiting for a slot', async () => {
+  it('a parked operation frees its slot: the next one starts at once; a command of its own afterwards waits for a slot, before any new operation', async () => {
     const events: string[] = [];
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
@@ -101,12 +101,16 @@ describe('execute', () => {
           await slot.parked(async () => {
             seen.parked = slot.activity.active('web1'); // b already started in a's place
             await bRunning;
+            await slot.working(); // a command of its batch, run for it while parked: no slot needed
             seen.whileBRuns = slot.activity.active('web1');
-            release();
           });
-          // Back while b still runs: both count, over the limit of 1.
+          release();
+          // Back while b still runs: no slot taken yet, the limit of 1 holds.
           seen.resumed = slot.activity.active('web1');
           events.push('a resumed');
+          await slot.working(); // an undo's command: waits for b to end, and goes before c
+          events.push('a works');
+          seen.working = slot.activity.active('web1');
         }
         if (o.id === 'b') {
           bStarted();
@@ -118,8 +122,27 @@ describe('execute', () => {
       },
     });
     expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
-    expect(events).toEqual(['start a', 'start b', 'a resumed', 'end a', 'end b', 'start c', 'end c']);
-    expect(seen).toEqual({ beforePark: 1, parked: 1, whileBRuns: 1, resumed: 2 });
+    expect(events).toEqual(['start a', 'start b', 'a resumed', 'end b', 'a works', 'end a', 'start c', 'end c']);
+    expect(seen).toEqual({ beforePark: 1, parked: 1, whileBRuns: 1, resumed: 1, working: 1 });
+  });
+
+  it('an operation that parked and runs no command again ends without taking a slot', async () => {
+    const most = { web1: 0 };
+    let now = 0;
+    const results = await execute([op('a', 'web1'), op('b', 'web1'), op('c', 'web1')], {
+      concurrency: { total: 1, perServer: 1 },
+      async run(o, slot) {
+        now++;
+        await slot.parked(() => tick(10));
+        most.web1 = Math.max(most.web1, slot.activity.active('web1'));
+        await tick(5); // its record: no command, no slot
+        now--;
+        return { status: 'ok' };
+      },
+    });
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(most.web1).toBe(0);
+    expect(now).toBe(0);
   });
 
   it('the dependants of a parked operation wait for it to end (a parked operation is still running)', async () => {
@@ -154,9 +177,11 @@ describe('execute', () => {
           counts.push(slot.activity.active('web1'));
         });
         counts.push(slot.activity.active('web1'));
+        await slot.working();
+        counts.push(slot.activity.active('web1'));
         return { status: 'ok' };
       },
     });
-    expect(counts).toEqual([1, 1, 0, 0, 1]);
+    expect(counts).toEqual([1, 1, 0, 0, 0, 1]);
   });
 });

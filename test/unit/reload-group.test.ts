@@ -53,7 +53,7 @@ describe('the reload group under the executor', () => {
         logs.set(o.id, log);
         const shell = shellFor(local, log, { slot });
         await shell.run('own work', 'sleep 0.05');
-        await installVhost(shell.transport, web.http, join(web.http.configDir, `${o.id}.conf`), `server { # ${o.id} }\n`);
+        await installVhost(shell.transport, web.http, join(web.http.configDir, `${o.id}.conf`), `server { # ${o.id} }\n`, { park: true });
         return { status: 'ok' };
       },
     });
@@ -77,13 +77,41 @@ describe('the reload group under the executor', () => {
       async run(o, slot) {
         const shell = shellFor(local, new OperationLog(), { slot });
         if (o.id === 'long') await tick(1500);
-        else await installVhost(shell.transport, web.http, join(web.http.configDir, `${o.id}.conf`), `server { # ${o.id} }\n`);
+        else await installVhost(shell.transport, web.http, join(web.http.configDir, `${o.id}.conf`), `server { # ${o.id} }\n`, { park: true });
         ended.push(o.id);
         return { status: 'ok' };
       },
     });
     expect(ended.slice(0, 2).sort()).toEqual(['a', 'b']);
     expect(ended[2]).toBe('long');
+    expect(web.ran()).toEqual(['check', 'reload']);
+  });
+
+  it('a change whose operation has work left (not parked: a maintenance page, a migrate\'s switch) keeps its slot and is not held back', async () => {
+    const web = webServer('unparked');
+    const local = new LocalTransport('web1');
+    const ended: string[] = [];
+    let waiting = -1;
+    let tookMs = 0;
+    await execute([op('long'), op('switch')], {
+      concurrency: { total: 8, perServer: 8 },
+      async run(o, slot) {
+        const shell = shellFor(local, new OperationLog(), { slot });
+        if (o.id === 'long') await tick(1500);
+        else {
+          const started = Date.now();
+          const change = installVhost(shell.transport, web.http, join(web.http.configDir, 'switch.conf'), 'server { # switch }\n');
+          waiting = slot.activity.active('web1'); // both still hold their slots
+          await change;
+          tookMs = Date.now() - started;
+        }
+        ended.push(o.id);
+        return { status: 'ok' };
+      },
+    });
+    expect(ended).toEqual(['switch', 'long']);
+    expect(waiting).toBe(2);
+    expect(tookMs).toBeLessThan(1000);
     expect(web.ran()).toEqual(['check', 'reload']);
   });
 

@@ -31,7 +31,7 @@ export const installSite: OperationBuilder = (ctx) => {
       ])),
       runInstallerTask(ctx.shell, r, password),
       listPackagesTask(ctx.shell, r, password, (found) => (packages = found)),
-      writeVhostTask(ctx.shell, r, vhostModeFor(site.status)),
+      writeVhostTask(ctx.shell, r, vhostModeFor(site.status), { lastCommand: true }),
     ]),
     updates: () => [appliedSite(site, r, { packages: () => packages })],
   };

@@ -15,7 +15,7 @@ function switchSite(disabled: boolean): OperationBuilder {
     const r = siteResources(ctx, site.name, { ...before, platform: before.platform }, { isolation: recordedIsolation(before) });
     if (!r.http) ctx.log.line(`server ${ctx.server.name} has no http service: only the record changes`);
     return {
-      tasks: compact([writeVhostTask(ctx.shell, r, disabled ? 'disabled' : 'live')]),
+      tasks: compact([writeVhostTask(ctx.shell, r, disabled ? 'disabled' : 'live', { lastCommand: true })]),
       updates: () => [appliedSite(site, r, { status: disabled ? 'disabled' : 'enabled' })],
     };
   };

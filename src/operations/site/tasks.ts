@@ -189,10 +189,17 @@ const VHOST_TASK_NAMES: Record<VhostMode, string> = {
 /** A vhost change is done when the web server answers with it (served.ts). */
 const SERVED = { waitServed: true } as const;
 
-export function writeVhostTask(shell: Shell, r: SiteResources, mode: VhostMode): Task | null {
+/**
+ * `lastCommand`: nothing of the operation's own runs after the vhost (an
+ * install, enable, disable): it waits for its server's reload batch without
+ * its executor slot, so the batch can gather the vhosts of the operations
+ * started in its place (services/http/reload-group.ts).
+ */
+export function writeVhostTask(shell: Shell, r: SiteResources, mode: VhostMode, { lastCommand = false } = {}): Task | null {
   if (!r.http) return null;
   const http = r.server.services.http;
   const path = r.http.path;
+  const options = { ...SERVED, park: lastCommand };
   let previous: Buffer | null = null;
   return {
     name: `${VHOST_TASK_NAMES[mode]} ${path}`,
@@ -202,9 +209,9 @@ export function writeVhostTask(shell: Shell, r: SiteResources, mode: VhostMode):
           'Set services.http.fastcgi on the Server, e.g. unix:/run/php/php8.2-fpm.sock.');
       }
       if (mode === 'maintenance') await shell.transport.writeFile(`${serverDirs(r.server).maintenance}/index.html`, MAINTENANCE_PAGE, 0o644);
-      ({ previous } = await installVhost(shell.transport, http, path, renderSiteVhost(r, mode), SERVED));
+      ({ previous } = await installVhost(shell.transport, http, path, renderSiteVhost(r, mode), options));
     },
-    undo: () => restoreVhost(shell.transport, http, path, previous, SERVED),
+    undo: () => restoreVhost(shell.transport, http, path, previous, options),
   };
 }
 

@@ -50,6 +50,15 @@ export interface VhostChange {
   timeoutMs?: number;
   /** After the reload, wait until the web server answers with the change. */
   waitServed?: boolean;
+  /**
+   * The operation has no command of its own left after this change (only
+   * its record, or an undo if it fails): its executor slot goes to the next
+   * operation while the change waits for its batch (shell/slot.ts). Without
+   * it the operation keeps its slot, and its batch starts at once: a site
+   * behind the maintenance page, or an operation with work left to do, is
+   * not held back for other operations' vhosts.
+   */
+  park?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -64,7 +73,7 @@ interface Waiting {
   done(outcome: Replaced | Error): void;
   /** When it arrived (Date.now()). */
   since: number;
-  /** The counts of the executor its operation runs in (none: not run by an executor). */
+  /** The counts of the executor its operation runs in (none: its operation kept its slot, or runs outside an executor). */
   activity?: ServerActivity;
 }
 
@@ -77,7 +86,7 @@ class ReloadGroup {
 
   /** Resolves once the change is reloaded (and served when asked); rejects as the single-vhost path would. */
   submit(change: VhostChange): Promise<Replaced> {
-    const slot = slotOf(change.view);
+    const slot = change.park ? slotOf(change.view) : undefined;
     const wait = () => new Promise<Replaced>((resolve, reject) => {
       this.waiting.push({ change, since: Date.now(), activity: slot?.activity,
         done: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) });
@@ -101,8 +110,13 @@ class ReloadGroup {
     this.draining = false;
   }
 
-  /** Resolves once no operation on the server runs unparked, or the oldest waiting change has waited long enough. */
+  /**
+   * Resolves once no operation on the server runs unparked, or the oldest
+   * waiting change has waited long enough; at once when a waiting change's
+   * operation kept its slot (it is not to be held back).
+   */
   private async gathered(): Promise<void> {
+    if (this.waiting.some((w) => !w.activity)) return;
     const deadline = this.waiting[0]!.since + reloadWaitMs();
     for (;;) {
       const activities = [...new Set(this.waiting.flatMap((w) => (w.activity ? [w.activity] : [])))];

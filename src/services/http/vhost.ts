@@ -23,6 +23,8 @@ export interface VhostTaskOptions {
    * (the new vhost's marker, or a removed one's no longer): served.ts.
    */
   waitServed?: boolean;
+  /** The operation has no command of its own left: its slot is free while the change waits (reload-group.ts). */
+  park?: boolean;
 }
 
 /**
