@@ -100,10 +100,19 @@ export function writeFileCommand(path: string, mode: number, tmp = tempBeside(pa
 
 /** The directory of `path` and a fresh temp name beside it (a rename stays on one filesystem). */
 export function tempBeside(path: string): { dir: string; tmp: string } {
+  const { dir, prefix } = tempPrefix(path);
+  return { dir, tmp: `${prefix}${randomBytes(6).toString('hex')}` };
+}
+
+/** A shell word matching every temp name tempBeside gives `path`: what a write cut off by a kill leaves. */
+export function tempGlob(path: string): string {
+  return `${shellQuote(tempPrefix(path).prefix)}*`;
+}
+
+function tempPrefix(path: string): { dir: string; prefix: string } {
   const slash = path.lastIndexOf('/');
   const dir = slash > 0 ? path.slice(0, slash) : slash === 0 ? '/' : '.';
-  const base = path.slice(slash + 1);
-  return { dir, tmp: `${dir === '/' ? '' : dir}/.${base}.tide-${randomBytes(6).toString('hex')}` };
+  return { dir, prefix: `${dir === '/' ? '' : dir}/.${path.slice(slash + 1)}.tide-` };
 }
 
 /**

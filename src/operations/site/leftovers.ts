@@ -8,6 +8,7 @@
 import type { Server } from '../../model/kinds.js';
 import type { SiteBackup } from '../../state/types.js';
 import { shellQuote as q } from '../../transport/types.js';
+import { tempGlob } from '../../transport/remote-shell.js';
 import type { Shell } from '../../shell/shell.js';
 import { fetchedBackupPath, siteBackupPath, siteBackupsDir, siteBackupStagingDir, siteStagingDir } from '../paths.js';
 import type { StateUpdate, Task } from '../types.js';
@@ -21,9 +22,11 @@ export function removeLeftoversTask(shell: Shell, server: Server, site: string, 
   ];
   // A dump being loaded sits beside its archive; only one operation works on a site at a time.
   const loading = `${q(siteBackupsDir(server, site))}/*.load-*-${DB_DUMP_NAME}`;
+  // An archive cut off while it was copied in is still under its temp name.
+  const receiving = [`${siteBackupPath(server, site, id)}.tmp`, fetchedBackupPath(server, site, id)].map(tempGlob);
   return {
     name: `remove what ${id} left of ${site} on ${server.name}`,
-    run: async () => void (await shell.run('removing leftovers', `rm -rf ${paths.map(q).join(' ')} ${loading}`)),
+    run: async () => void (await shell.run('removing leftovers', `rm -rf ${paths.map(q).join(' ')} ${loading} ${receiving.join(' ')}`)),
   };
 }
 
