@@ -2,13 +2,15 @@
 // server. Operations on one server hand their vhost change to the server's
 // group; while a batch is in flight the next arrivals wait for the next one,
 // so a server under many operations runs one test, one reload and one
-// served-wait (served.ts) per batch instead of one per vhost. A waiting
-// operation parks its executor slot (shell/slot.ts), so the server's next
-// operations start and reach their vhosts too; a batch starts once no
-// operation on the server is left running unparked (whatever was about to
-// arrive has arrived), or once its oldest change has waited
+// served-wait (served.ts) per batch instead of one per vhost. An operation
+// with nothing of its own left after its vhost (`park`: an install) parks
+// its executor slot while it waits (shell/slot.ts), so the server's next
+// operations start and reach their vhosts too; a batch of such changes
+// starts once no operation on the server is left running unparked (whatever
+// was about to arrive has arrived), or once its oldest change has waited
 // TIDE_RELOAD_WAIT_SECONDS (2 s; a long installer on the same server must
-// not hold everyone else's vhosts). The batch
+// not hold everyone else's vhosts). A change whose operation keeps its slot
+// (a maintenance page, a migrate's switch) starts its batch at once. The batch
 // writes its vhosts itself, when it starts: a file written while another
 // batch is being tested would be tested, and blamed, with that batch. The
 // rule stays the one of a single vhost: a config that fails its test is
@@ -92,7 +94,7 @@ class ReloadGroup {
         done: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) });
       if (!this.draining) void this.drain();
     });
-    // Until its batch is done the operation runs nothing of its own: its slot is free meanwhile.
+    // Until its batch is done a parking operation runs nothing of its own: its slot is free meanwhile.
     return slot ? slot.parked(wait) : wait();
   }
 
