@@ -1,17 +1,18 @@
-// Writes the state branch without a checkout: objects through isomorphic-git,
-// the ref moved by compare-and-swap under git's own `<ref>.lock` protocol, so a
-// concurrent `git update-ref`, `git fetch` or second tide cannot be overwritten
-// unseen. The work tree and index are never touched.
+// Writes the state branch without a checkout: loose objects written directly
+// (repo/object-writer.ts), trees read through git, the ref moved by
+// compare-and-swap under git's own `<ref>.lock` protocol, so a concurrent
+// `git update-ref`, `git fetch` or second tide cannot be overwritten unseen.
+// Every object is on disk before the ref moves. The work tree and index are
+// never touched.
 
-import fs from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { TideError } from '../errors.js';
 import { type GitDirs, requireGitDirs } from '../repo/git-dir.js';
 import { commitTree, GitReader, withGitReader } from '../repo/git-objects.js';
+import { LooseObjectWriter } from '../repo/object-writer.js';
 import { readRef } from '../repo/refs.js';
 
-type Git = typeof import('isomorphic-git');
 type Node = { kind: 'tree'; tree: Tree } | { kind: 'leaf'; mode: string; oid: string };
 /** A directory: `oid` is known when it is as stored, `entries` once loaded (or built). */
 interface Tree {
@@ -73,8 +74,9 @@ export class StateWriter {
   private readonly pending: PendingCommit[] = [];
   private draining = false;
 
+  private readonly objects: LooseObjectWriter;
+
   private constructor(
-    private readonly git: Git,
     private readonly dirs: GitDirs,
     readonly branch: string,
     private readonly identity: Identity,
@@ -85,6 +87,7 @@ export class StateWriter {
     this.tip = tip;
     this.refTip = refTip;
     this.root = rootOid ? { oid: rootOid, entries: undefined } : { oid: undefined, entries: new Map() };
+    this.objects = new LooseObjectWriter(join(dirs.commonDir, 'objects'));
   }
 
   static async open({ repoDir, branch, author }: StateWriterOptions): Promise<StateWriter> {
@@ -99,10 +102,8 @@ export class StateWriter {
     }
     const local = readRefFresh(dirs, `refs/heads/${branch}`);
     const tip = local ?? readRefFresh(dirs, `refs/remotes/origin/${branch}`);
-    // Loaded here only: isomorphic-git takes ~150 ms to load, and plans never need it.
     const rootOid = tip ? await withGitReader(dirs, (git) => commitTree(git, tip)) : undefined;
-    const { default: git } = await import('isomorphic-git');
-    return new StateWriter(git, dirs, branch, identity, tip, local, rootOid);
+    return new StateWriter(dirs, branch, identity, tip, local, rootOid);
   }
 
   /** The tip this writer last saw (its own last commit), or null before the first. */
@@ -160,11 +161,10 @@ export class StateWriter {
   }
 
   private async commitNow(files: Record<string, string | null>, message: string): Promise<string> {
-    const gitdir = this.dirs.commonDir;
     const blobs = new Map<string, string | null>();
     for (const [path, text] of Object.entries(files)) {
       splitPath(path);
-      blobs.set(path, text === null ? null : await this.git.writeBlob({ fs, gitdir, blob: Buffer.from(text, 'utf8') }));
+      blobs.set(path, text === null ? null : this.objects.blob(text));
     }
     // Copy-on-write: the current root stays intact until the ref has moved.
     const drafts = new Set<Tree>();
@@ -180,11 +180,11 @@ export class StateWriter {
       for (const [path, oid] of blobs) setPath(draft, top, splitPath(path), oid, path);
       return top;
     });
-    const treeOid = await this.writeDrafts(newRoot, drafts);
+    const treeOid = this.writeDrafts(newRoot, drafts);
     if (this.tip && treeOid === this.root.oid) return this.tip;
     const signature = { ...this.identity, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
     const parent = this.tip ? [this.tip] : [];
-    const commit = await this.git.writeCommit({ fs, gitdir, commit: { message, tree: treeOid, parent, author: signature, committer: signature } });
+    const commit = this.objects.commit({ message, tree: treeOid, parent, author: signature, committer: signature });
     await this.moveRef(commit);
     this.tip = commit;
     this.refTip = commit;
@@ -193,25 +193,25 @@ export class StateWriter {
   }
 
   /** Writes the draft trees below `tree` (children first), dropping emptied directories; returns its oid. */
-  private async writeDrafts(tree: Tree, drafts: Set<Tree>): Promise<string> {
+  private writeDrafts(tree: Tree, drafts: Set<Tree>): string {
     const entries = tree.entries!;
-    const out: { mode: string; path: string; oid: string; type: 'tree' | 'blob' | 'commit' }[] = [];
+    const out: { mode: string; name: string; oid: string }[] = [];
     for (const [name, node] of entries) {
       if (node.kind === 'leaf') {
-        out.push({ mode: node.mode, path: name, oid: node.oid, type: node.mode === '160000' ? 'commit' : 'blob' });
+        out.push({ mode: node.mode, name, oid: node.oid });
         continue;
       }
       if (drafts.has(node.tree)) {
-        await this.writeDrafts(node.tree, drafts);
+        this.writeDrafts(node.tree, drafts);
         // git never stores an empty directory; neither does tide.
         if (node.tree.entries!.size === 0) {
           entries.delete(name);
           continue;
         }
       }
-      out.push({ mode: '040000', path: name, oid: node.tree.oid!, type: 'tree' });
+      out.push({ mode: '40000', name, oid: node.tree.oid! });
     }
-    tree.oid = await this.git.writeTree({ fs, gitdir: this.dirs.commonDir, tree: out });
+    tree.oid = this.objects.tree(out);
     return tree.oid;
   }
 
