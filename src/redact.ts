@@ -20,7 +20,13 @@
 // scan costs a map look-up or two per character whatever the number of
 // secrets (an apply registers one per site), and registering one costs no
 // regular expression to recompile (which made an apply of N sites take
-// O(N²) time).
+// O(N²) time). Before any look-up, a bit table of hashed 4-character heads
+// tells in one array read that no form can start at a position: most text
+// holds no secret, and is passed over at that cost.
+//
+// The same text is often redacted many times (a batch command shared by the
+// operations of a batch is logged in each of their logs): the last results
+// for long texts are kept, until a secret is added.
 
 const MIN_SECRET_LENGTH = 4;
 /** Forms are indexed by this many leading characters (no form is shorter). */
@@ -36,6 +42,14 @@ const MIN_FRAGMENTED_LENGTH = 2 * MIN_FRAGMENT_LENGTH;
 /** Longer secrets (keys) are masked line by line instead: a fragment of every position would cost too much. */
 const MAX_FRAGMENTED_LENGTH = 512;
 export const REDACTED = '[redacted]';
+/** Bits of the head hash: a table of 2^20 bits (128 KiB) keeps false hits rare with thousands of secrets. */
+const HEAD_BITS = 20;
+/** Texts at least this long have their results kept for the next time. */
+const MEMO_MIN_LENGTH = 256;
+/** Longer texts are not kept (whole logs, each redacted once). */
+const MEMO_MAX_LENGTH = 256 * 1024;
+/** How many results are kept. */
+const MEMO_ENTRIES = 64;
 
 /** Where a fragment of MIN_FRAGMENT_LENGTH characters starts in a secret. */
 interface Fragment {
@@ -53,11 +67,16 @@ export class Redactor {
   private readonly forms = new Map<number, Map<number, string[]>>();
   /** Every MIN_FRAGMENT_LENGTH-character run of each long secret, indexed as the forms are. */
   private readonly fragments = new Map<number, Map<number, Fragment[]>>();
+  /** A bit per hash of the first GRAM characters of every form and fragment. */
+  private readonly heads = new Uint8Array(1 << (HEAD_BITS - 3));
+  /** Recent results for long texts (whole text → where secrets are); emptied when a secret is added. */
+  private readonly memo = new Map<string, [number, number][]>();
 
   /** Registers a secret; short values are ignored (they would mask ordinary words). */
   add(secret: string | undefined | null): void {
     if (!secret || secret.length < MIN_SECRET_LENGTH || this.secrets.has(secret)) return;
     this.secrets.add(secret);
+    this.memo.clear();
     // A multi-line secret (a private key) is also masked line by line, so a
     // log that prints part of it shows nothing of it.
     const lines = secret.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= MIN_LINE_LENGTH && l !== secret);
@@ -81,7 +100,7 @@ export class Redactor {
   redactPieces(pieces: readonly string[]): string[] {
     if (this.forms.size === 0) return [...pieces];
     const whole = pieces.join('');
-    const found = this.find(whole);
+    const found = this.findMemo(whole);
     if (found.length === 0) return [...pieces];
     let offset = 0;
     return pieces.map((piece) => {
@@ -101,6 +120,7 @@ export class Redactor {
   }
 
   private index(form: string): void {
+    this.markHead(form, 0);
     const first = pair(form, 0);
     const second = pair(form, 2);
     const byFirst = this.forms.get(first) ?? new Map<number, string[]>();
@@ -114,6 +134,7 @@ export class Redactor {
 
   private indexFragment(fragment: Fragment): void {
     const { secret, at } = fragment;
+    this.markHead(secret, at);
     const byFirst = this.fragments.get(pair(secret, at)) ?? new Map<number, Fragment[]>();
     this.fragments.set(pair(secret, at), byFirst);
     const list = byFirst.get(pair(secret, at + 2)) ?? [];
@@ -121,10 +142,31 @@ export class Redactor {
     list.push(fragment);
   }
 
+  private markHead(text: string, at: number): void {
+    const h = headHash(text, at);
+    this.heads[h >>> 3]! |= 1 << (h & 7);
+  }
+
+  private findMemo(text: string): [number, number][] {
+    if (text.length < MEMO_MIN_LENGTH || text.length > MEMO_MAX_LENGTH) return this.find(text);
+    const kept = this.memo.get(text);
+    if (kept) return kept;
+    const found = this.find(text);
+    if (this.memo.size >= MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value!);
+    this.memo.set(text, found);
+    return found;
+  }
+
   /** Where secrets are in `text`, left to right, without overlaps. */
   private find(text: string): [number, number][] {
     const found: [number, number][] = [];
+    const heads = this.heads;
     for (let i = 0; i + GRAM <= text.length;) {
+      const h = headHash(text, i);
+      if ((heads[h >>> 3]! & (1 << (h & 7))) === 0) {
+        i++;
+        continue;
+      }
       const first = pair(text, i);
       const second = pair(text, i + 2);
       const length = this.forms.get(first)?.get(second)?.find((form) => text.startsWith(form, i))?.length
@@ -147,6 +189,13 @@ export class Redactor {
     }
     return longest;
   }
+}
+
+/** A hash of the GRAM (4) code units at `at`, HEAD_BITS wide. */
+function headHash(text: string, at: number): number {
+  const h = Math.imul(text.charCodeAt(at), 0x9e3779b1) ^ Math.imul(text.charCodeAt(at + 1), 0x85ebca77)
+    ^ Math.imul(text.charCodeAt(at + 2), 0xc2b2ae3d) ^ Math.imul(text.charCodeAt(at + 3), 0x27d4eb2f);
+  return (h ^ (h >>> 15)) & ((1 << HEAD_BITS) - 1);
 }
 
 /** Two UTF-16 code units as one number, a map key that costs no allocation. */

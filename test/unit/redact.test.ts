@@ -31,6 +31,18 @@ describe('Redactor', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('redacts a long text it has seen before again once a secret was added meanwhile', () => {
+    const r = new Redactor();
+    r.add('first-secret-value');
+    const text = `${'nginx: configuration ok\n'.repeat(40)}token late-secret-value and first-secret-value\n`;
+    const before = r.redact(text);
+    expect(before).toContain('late-secret-value');
+    expect(r.redact(text)).toBe(before);
+    r.add('late-secret-value');
+    expect(r.redact(text)).not.toContain('late-secret-value');
+    expect(r.redactPieces([text.slice(0, 300), text.slice(300)]).join('')).toBe(`${'nginx: configuration ok\n'.repeat(40)}token ${REDACTED} and ${REDACTED}\n`);
+  });
+
   it('ignores values too short to be secrets, and escapes regex characters', () => {
     const r = new Redactor();
     r.add('ab');
