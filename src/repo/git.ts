@@ -6,6 +6,7 @@
 import { TideError } from '../errors.js';
 import { decodeFleetFile, type FleetFile, MAX_FILE_BYTES } from './files.js';
 import { findGitDirs, requireGitDirs } from './git-dir.js';
+import { readBlobsViaFile } from './blob-file.js';
 import { commitTree, type GitReader, headerValues, type TreeEntry, withGitReader } from './git-objects.js';
 import { expandRef, readRef } from './refs.js';
 
@@ -94,30 +95,42 @@ export interface TreeFilter {
 /**
  * Every file of `commit` under `prefix` that the filter takes, decoded as
  * UTF-8. One blob per state record makes this the hot path of a no-change
- * plan: each directory's blobs are asked for at once, so git answers them
- * back to back.
+ * plan: the trees are walked first, each directory's entries asked for at
+ * once, then the blobs are read together (blob-file.ts), or, for a few of
+ * them or when that fails, one by one through the same reader.
  */
 export async function readFilesAt(dir: string, commit: string, prefix: string, filter: TreeFilter): Promise<FleetFile[]> {
-  return withGitReader(dir, async (git) => {
+  const dirs = requireGitDirs(dir);
+  return withGitReader(dirs, async (git) => {
     const rootOid = await subtreeOid(git, commit, prefix);
     if (!rootOid) return [];
-    const walk = async (treeOid: string, base: string): Promise<FleetFile[]> => {
+    // The files in tree order, as git lists them.
+    const walk = async (treeOid: string, base: string): Promise<{ path: string; oid: string }[]> => {
       const entries = await git.tree(treeOid);
-      const reads: Promise<FleetFile[]>[] = [];
+      const found: Promise<{ path: string; oid: string }[]>[] = [];
       for (const entry of entries) {
         const path = base ? `${base}/${entry.name}` : entry.name;
         if (entry.kind === 'tree') {
-          if (filter.enter(path, entry.name)) reads.push(walk(entry.oid, path));
+          if (filter.enter(path, entry.name)) found.push(walk(entry.oid, path));
         } else if ((entry.kind === 'file' || entry.kind === 'executable') && filter.take(path, entry.name)) {
-          // A file too large to read comes back with its size only: the loader refuses it by name.
-          reads.push(git.readBlobUpTo(entry.oid, MAX_FILE_BYTES).then((blob) => [{ ...(blob.data ? decodeFleetFile(path, blob.data) : { path, text: '', size: blob.size }), oid: entry.oid }]));
+          found.push(Promise.resolve([{ path, oid: entry.oid }]));
         }
       }
-      return (await Promise.all(reads)).flat();
+      return (await Promise.all(found)).flat();
     };
-    return walk(rootOid, prefix);
+    const blobs = await walk(rootOid, prefix);
+    const together = blobs.length >= TOGETHER ? await readBlobsViaFile(dirs, blobs.map((b) => b.oid), MAX_FILE_BYTES) : undefined;
+    // A file too large to read comes back with its size only: the loader refuses it by name.
+    const read = together ?? (await Promise.all(blobs.map((b) => git.readBlobUpTo(b.oid, MAX_FILE_BYTES))));
+    return blobs.map(({ path, oid }, i) => {
+      const blob = read[i]!;
+      return { ...(blob.data ? decodeFleetFile(path, blob.data) : { path, text: '', size: blob.size }), oid };
+    });
   });
 }
+
+/** From this many blobs on, they are read together: below it, the reader already running answers sooner. */
+const TOGETHER = 64;
 
 /** The tree at `prefix` (slash-separated) of `commit`; undefined when the path is not a directory there. */
 async function subtreeOid(git: GitReader, commit: string, prefix: string): Promise<string | undefined> {

@@ -3,11 +3,13 @@
 // give a clear error, never a crash, a hang or unbounded memory.
 
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GitReader, withGitReader } from '../../src/repo/git-objects.js';
 import { readFilesAt } from '../../src/repo/git.js';
+import { readBlobsViaFile } from '../../src/repo/blob-file.js';
+import { requireGitDirs } from '../../src/repo/git-dir.js';
 import { TideError } from '../../src/errors.js';
 import { git, makeGitCliRepo as makeRepo, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 import { CRAFTED_OID, rawTree, repoWithSelfDelta, writeLooseObject } from '../helpers/hostile-git.js';
@@ -198,6 +200,69 @@ describe('readFilesAt', () => {
     const head = git(dir, 'rev-parse', 'HEAD').trim();
     expect(await readFilesAt(dir, head, 'state', { enter: () => true, take: () => true })).toEqual([]);
     expect(await readFilesAt(dir, head, 'big.txt', { enter: () => true, take: () => true })).toEqual([]);
+  });
+});
+
+// From 64 blobs on, readFilesAt reads them through one git writing to a file (blob-file.ts).
+describe('readFilesAt, many files at once', () => {
+  /** A commit with `count` small JSON files under state/sites, plus `extra` entries; their blob ids by path. */
+  function manyFiles(dir: string, count: number, extra: Record<string, string> = {}): { commit: string; oids: Record<string, string> } {
+    const texts = Array.from({ length: count }, (_, i) => `{"name":"s${i}","note":"é ${'x'.repeat(i)}"}\n`);
+    const scratch = tempDir('tide-many-');
+    texts.forEach((text, i) => writeFileSync(join(scratch, String(i)), text));
+    const written = git(dir, 'hash-object', '-w', ...texts.map((_, i) => join(scratch, String(i)))).trim().split('\n');
+    const oids = Object.fromEntries(written.map((oid, i) => [`state/sites/s${String(i).padStart(3, '0')}.json`, oid]));
+    const all = { ...oids, ...extra };
+    execFileSync('git', ['update-index', '--add', '--index-info'], { cwd: dir, input: Object.entries(all).map(([path, oid]) => `100644 ${oid}\t${path}\n`).join('') });
+    const tree = git(dir, 'write-tree', '--missing-ok').trim();
+    return { commit: git(dir, 'commit-tree', tree, '-m', 'many').trim(), oids: all };
+  }
+
+  it('gives each file its path, blob id and text as git has them, in tree order', async () => {
+    const dir = makeRepo();
+    const { commit, oids } = manyFiles(dir, 150);
+    const files = await readFilesAt(dir, commit, 'state', { enter: () => true, take: () => true });
+    expect(files.map((f) => f.path)).toEqual(Object.keys(oids).sort());
+    const asGit = catAll(dir, Object.values(oids));
+    for (const file of files) {
+      expect(file.oid).toBe(oids[file.path]);
+      expect(file.text).toBe(asGit.get(file.oid!)!.toString('utf8'));
+    }
+    expect(files[149]!.text).toBe(`{"name":"s149","note":"é ${'x'.repeat(149)}"}\n`);
+  });
+
+  it('reads them through one git writing to a file; anything out of the ordinary answers undefined', async () => {
+    const dir = makeRepo();
+    const { oids } = manyFiles(dir, 70);
+    const list = Object.values(oids);
+    const blobs = await readBlobsViaFile(requireGitDirs(dir), list, 40);
+    const asGit = catAll(dir, list);
+    expect(blobs?.map((b) => (b.data ? b.data.toString('utf8') : b.size))).toEqual(
+      list.map((oid) => asGit.get(oid)!).map((b) => (b.length > 40 ? b.length : b.toString('utf8'))));
+    expect(await readBlobsViaFile(requireGitDirs(dir), [...list, '0123456789abcdef0123456789abcdef01234567'], 40)).toBeUndefined();
+    expect(await readBlobsViaFile(requireGitDirs(dir), [...list, git(dir, 'rev-parse', 'HEAD').trim()], 40)).toBeUndefined();
+    expect(await readBlobsViaFile(requireGitDirs(dir), list, 40, { maxFileBytes: 2048 })).toBeUndefined();
+  });
+
+  it('an object past the limit among them: its size only, the others read', async () => {
+    const dir = makeRepo();
+    const size = 20 * 1024 * 1024; // zeros: about 20 KB on disk; more than a fleet or state file may be
+    const bomb = writeLooseObject(dir, Buffer.concat([Buffer.from(`blob ${size}\0`), Buffer.alloc(size)]));
+    const { commit } = manyFiles(dir, 100, { 'state/sites/zz.json': bomb });
+    const files = await readFilesAt(dir, commit, 'state', { enter: () => true, take: () => true });
+    expect(files).toHaveLength(101);
+    expect(files.at(-1)).toEqual({ path: 'state/sites/zz.json', text: '', size, oid: bomb });
+    expect(files[0]!.text).toBe('{"name":"s0","note":"é "}\n');
+  });
+
+  it('a missing or damaged object among them: the same clear error as one by one', async () => {
+    const dir = makeRepo();
+    const missing = '0123456789abcdef0123456789abcdef01234567';
+    expect(await readFailure(dir, manyFiles(dir, 100, { 'state/sites/zz.json': missing }).commit)).toMatchObject({ code: 'GIT_OBJECT_MISSING', message: expect.stringContaining(missing) });
+    const broken = writeLooseObject(dir, Buffer.from('blob 5\0hello'), Buffer.from('not zlib at all'));
+    const error = await readFailure(dir, manyFiles(dir, 100, { 'state/sites/zz.json': broken }).commit);
+    expect(error.code).toMatch(/^GIT_/);
+    expect(error.message).toContain(broken);
   });
 });
 
