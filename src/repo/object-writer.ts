@@ -1,9 +1,12 @@
 // Writes loose git objects (blobs, trees, commits) straight into a
 // repository's object directory, as git itself does: the object is hashed
 // (SHA-1 of `type size\0content`), deflated at git's loose-object level
-// (core.looseCompression: 1), written to a temporary file beside its final
-// name, made read-only and renamed into place, so a reader never sees half
-// an object. An object already there is not written again.
+// (core.looseCompression: 1), written read-only to a temporary file beside
+// its final name and renamed into place, so a reader never sees half an
+// object. An object already there is not written again. The id is known at
+// once (a tree can name a blob still being written); the files are written
+// in the background, all at once, and `flush` waits for them: a commit's
+// objects must all be on disk before its ref moves.
 //
 // Why by hand rather than through isomorphic-git or git: the format is a few
 // lines and fixed forever; isomorphic-git's writeBlob/writeTree/writeCommit
@@ -15,9 +18,12 @@
 // (test/unit/object-writer.test.ts checks the ids against it and git fsck).
 
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { access, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate as deflateCallback } from 'node:zlib';
+
+const deflate = promisify(deflateCallback);
 
 export type WrittenType = 'blob' | 'tree' | 'commit';
 
@@ -49,36 +55,47 @@ export interface CommitToWrite {
 const LOOSE_COMPRESSION = 1;
 
 export class LooseObjectWriter {
-  /** Fan-out directories (objects/ab) known to exist. */
-  private readonly dirs = new Set<string>();
+  /** Fan-out directories (objects/ab) made or being made. */
+  private readonly dirs = new Map<string, Promise<unknown>>();
+  /** Writes started and not yet flushed. */
+  private writing: Promise<void>[] = [];
 
   constructor(private readonly objectsDir: string) {}
 
-  /** Writes `content` as an object of `type` unless it is there already; returns its id. */
+  /** Starts writing `content` as an object of `type` unless it is there already; returns its id. */
   write(type: WrittenType, content: Buffer): string {
     const header = Buffer.from(`${type} ${content.length}\0`, 'latin1');
     const oid = createHash('sha1').update(header).update(content).digest('hex');
+    const stored = this.store(oid, Buffer.concat([header, content]));
+    stored.catch(() => undefined); // flush reports it; until then it is not unhandled
+    this.writing.push(stored);
+    return oid;
+  }
+
+  /** Waits until every object written so far is on disk; rejects when one could not be written. */
+  async flush(): Promise<void> {
+    const writing = this.writing;
+    this.writing = [];
+    const results = await Promise.allSettled(writing);
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  }
+
+  private async store(oid: string, raw: Buffer): Promise<void> {
     const dir = join(this.objectsDir, oid.slice(0, 2));
     const path = join(dir, oid.slice(2));
-    if (existsSync(path)) return oid;
-    if (!this.dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.dirs.add(dir);
-    }
+    if (await access(path).then(() => true, () => false)) return;
+    let made = this.dirs.get(dir);
+    if (!made) this.dirs.set(dir, (made = mkdir(dir, { recursive: true })));
+    const [data] = await Promise.all([deflate(raw, { level: LOOSE_COMPRESSION }), made]);
     const temp = join(dir, `tmp_obj_${randomBytes(6).toString('hex')}`);
     try {
-      writeFileSync(temp, deflateSync(Buffer.concat([header, content]), { level: LOOSE_COMPRESSION }), { flag: 'wx' });
-      chmodSync(temp, 0o444);
-      renameSync(temp, path);
+      await writeFile(temp, data, { flag: 'wx', mode: 0o444 });
+      await rename(temp, path);
     } catch (error) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // never created
-      }
+      await unlink(temp).catch(() => undefined);
       throw error;
     }
-    return oid;
   }
 
   blob(text: string): string {

@@ -181,10 +181,14 @@ export class StateWriter {
       return top;
     });
     const treeOid = this.writeDrafts(newRoot, drafts);
-    if (this.tip && treeOid === this.root.oid) return this.tip;
+    if (this.tip && treeOid === this.root.oid) {
+      await this.objects.flush();
+      return this.tip;
+    }
     const signature = { ...this.identity, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
     const parent = this.tip ? [this.tip] : [];
     const commit = this.objects.commit({ message, tree: treeOid, parent, author: signature, committer: signature });
+    await this.objects.flush();
     await this.moveRef(commit);
     this.tip = commit;
     this.refTip = commit;

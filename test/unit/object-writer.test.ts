@@ -29,6 +29,7 @@ describe('LooseObjectWriter', () => {
 
     const texts = ['', 'a\n', 'unicode ünï — ✓\n', 'x'.repeat(100_000)];
     const blobs = texts.map((text) => writer.blob(text));
+    await writer.flush();
     for (const [i, text] of texts.entries()) {
       expect(blobs[i]).toBe(await git.writeBlob({ fs, gitdir, blob: Buffer.from(text, 'utf8') }));
       expect(utf8(gitCli(ours, 'cat-file', 'blob', blobs[i]!))).toBe(text);
@@ -65,6 +66,7 @@ describe('LooseObjectWriter', () => {
       expect(first).toBe(await git.writeCommit({ fs, gitdir, commit }));
       const second = writer.commit({ ...commit, parent: [first] });
       expect(second).toBe(await git.writeCommit({ fs, gitdir, commit: { ...commit, parent: [first] } }));
+      await writer.flush();
       gitCli(ours, 'update-ref', 'refs/heads/main', second);
     }
     gitCli(ours, 'fsck', '--strict', '--no-dangling');
@@ -72,6 +74,7 @@ describe('LooseObjectWriter', () => {
     const path = join(ours, '.git', 'objects', blobs[1]!.slice(0, 2), blobs[1]!.slice(2));
     expect(fs.statSync(path).mode & 0o777).toBe(0o444);
     expect(writer.blob('a\n')).toBe(blobs[1]);
+    await writer.flush();
     expect(fs.readdirSync(join(ours, '.git', 'objects', blobs[1]!.slice(0, 2))).filter((f) => f.startsWith('tmp_obj_'))).toEqual([]);
   });
 });
