@@ -72,6 +72,11 @@ export class Redactor {
   /** Recent results for long texts (whole text → where secrets are); emptied when a secret is added. */
   private readonly memo = new Map<string, [number, number][]>();
 
+  /** Changes whenever a secret is added: text redacted under the same generation needs no second look. */
+  get generation(): number {
+    return this.secrets.size;
+  }
+
   /** Registers a secret; short values are ignored (they would mask ordinary words). */
   add(secret: string | undefined | null): void {
     if (!secret || secret.length < MIN_SECRET_LENGTH || this.secrets.has(secret)) return;

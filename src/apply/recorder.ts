@@ -6,6 +6,7 @@ import { validatorFor } from '../model/schemas.js';
 import type { TasksOutcome } from '../operations/run-tasks.js';
 import type { RunnableOperation, StateUpdate } from '../operations/types.js';
 import { redactor } from '../redact.js';
+import type { OperationLog } from '../shell/log.js';
 import { deletedSiteStatePath, platformStatePath, serverStatePath, siteStatePath, stateJson as json } from '../state/layout.js';
 import type { LastOperation, RecordedState } from '../state/types.js';
 import type { StateWriter } from '../state/writer.js';
@@ -65,7 +66,7 @@ export class Recorder {
   }
 
   /** Commits how the operation ended, its log and its state changes (only those that stand after a failure, when it failed). */
-  async finish(record: OperationRecord, outcome: TasksOutcome, log: string, updates: StateUpdate[], details?: Record<string, unknown>): Promise<OperationRecord> {
+  async finish(record: OperationRecord, outcome: TasksOutcome, log: OperationLog, updates: StateUpdate[], details?: Record<string, unknown>): Promise<OperationRecord> {
     const finished: OperationRecord = {
       ...record,
       status: outcome.status,
@@ -77,7 +78,8 @@ export class Recorder {
     const paths = recordPaths(finished);
     const files: Record<string, string | null> = {
       [paths.json]: json(finished),
-      [paths.log]: redactor.redact(log),
+      // Redacted line by line as it was logged (and again if a secret was registered since): not scanned a second time here.
+      [paths.log]: log.text(),
       [runningMarkerPath(record.id)]: null,
     };
     // A successful recovery settles the interrupted operation it repaired.

@@ -77,6 +77,6 @@ export async function runOperation(op: RunnableOperation, rt: OperationRuntime, 
   }
   log.line(`${op.action} ${op.target.kind} ${op.target.name}: ${outcome.status}`);
   const updates = outcome.status === 'ok' ? prepared!.updates() : (prepared?.kept?.() ?? []);
-  const finished = await rt.recorder.finish(record, outcome, log.text(), updates, prepared?.details?.());
+  const finished = await rt.recorder.finish(record, outcome, log, updates, prepared?.details?.());
   return { status: outcome.status, message: finished.error, recordId: finished.id };
 }

@@ -18,6 +18,8 @@ const MARK: Record<OutputStream, string> = { stdout: '|', stderr: '!' };
 export class OperationLog {
   private readonly lines: string[] = [];
   private readonly pending: Chunk[] = [];
+  /** The redactor's secrets when this log began: every line is redacted with these at least. */
+  private readonly since = redactor.generation;
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
@@ -51,9 +53,11 @@ export class OperationLog {
     for (const [stream, rest] of open) emit(stream, rest);
   }
 
+  /** The whole log, redacted with every secret known now: lines were as they were logged, and again when a secret was added since. */
   text(): string {
     this.flush();
-    return this.lines.length ? `${this.lines.join('\n')}\n` : '';
+    const text = this.lines.length ? `${this.lines.join('\n')}\n` : '';
+    return redactor.generation === this.since ? text : redactor.redact(text);
   }
 
   private stamp(): string {

@@ -43,6 +43,15 @@ describe('Redactor', () => {
     expect(r.redactPieces([text.slice(0, 300), text.slice(300)]).join('')).toBe(`${'nginx: configuration ok\n'.repeat(40)}token ${REDACTED} and ${REDACTED}\n`);
   });
 
+  it('an operation log masks a secret registered after the line holding it was logged, and only then scans again', () => {
+    const log = new OperationLog();
+    log.line('the new password is late-registered-secret-1');
+    expect(log.text()).toContain('late-registered-secret-1');
+    redactor.add('late-registered-secret-1');
+    expect(log.text()).not.toContain('late-registered-secret-1');
+    expect(log.text()).toContain(`the new password is ${REDACTED}`);
+  });
+
   it('ignores values too short to be secrets, and escapes regex characters', () => {
     const r = new Redactor();
     r.add('ab');
