@@ -19,6 +19,7 @@ import { blockUnrecovered, recoverInterrupted } from './recovery.js';
 import type { OperationRecord } from './records.js';
 import { runOperation } from './run-operation.js';
 import { operationRuntime, withSession } from './session.js';
+import { warmUp } from './warm-up.js';
 import { TideError } from '../errors.js';
 
 export interface ApplyOptions {
@@ -96,6 +97,8 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const wanted = options.driftRepairs === 'selfHeal' && !desired.fleet.selfHeal ? withoutRepairs(plan.operations) : plan.operations;
     const filtered = blockUnrecovered(filterOperations(wanted, options.filter), recovery);
     const { operations, held } = reviewed ? holdBackUnreviewed(filtered, reviewed) : { operations: filtered, held: [] };
+    // Connects while the plan is shown and confirmed (the lock is held; no command runs before its write-ahead record).
+    warmUp(pool, desired, operations);
     const confirmed = await options.confirm(plan, operations, desired);
     if (!confirmed) return { plan, operations, results: recovered, recovered, held, confirmed, stateCommit: writer.head, repoDir, branch };
 

@@ -35,6 +35,13 @@ export class ShellPool {
     return session;
   }
 
+  /** Starts a shell ahead of its first command and keeps it idle; false when `count` are open already. */
+  async prestart(client: Client, count: number): Promise<boolean> {
+    if (this.live.size >= count) return false;
+    this.give(await this.take(client));
+    return true;
+  }
+
   /** Back from a command: kept for the next one if it still works. */
   give(session: ShellSession): void {
     if (session.usable && this.live.has(session)) this.idle.push(session);

@@ -71,6 +71,8 @@ export class SshTransport extends CommandTransport {
   private streaming = 0;
   private conn: Promise<Client> | null = null;
   private current: Client | null = null;
+  /** Set by close(): a warm-up still waiting opens nothing more. */
+  private closed = false;
   /** Abort functions of the channels running now, failed when the connection drops. */
   private readonly running = new Set<(error: Error) => void>();
 
@@ -87,6 +89,7 @@ export class SshTransport extends CommandTransport {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.shells.closeAll();
     const conn = this.conn;
     this.conn = null;
@@ -97,6 +100,28 @@ export class SshTransport extends CommandTransport {
       client.once('close', () => resolve());
       client.end();
     });
+  }
+
+  /**
+   * Opens the connection and starts up to `shells` long-lived shells before
+   * the first command needs them (a login shell's start-up then overlaps
+   * the caller's own work); no command runs. Each shell holds a slot while
+   * it opens, so commands never find more shells than slots. A failure is
+   * left for the first command, which meets it as it would have.
+   */
+  warm(shells: number): void {
+    const count = Math.min(shells, this.maxChannels);
+    const one = async (): Promise<void> => {
+      const release = await this.slots.acquire();
+      try {
+        if (this.closed) return;
+        const client = await this.client();
+        if (!this.closed) await this.shells.prestart(client, count);
+      } finally {
+        release();
+      }
+    };
+    for (let i = 0; i < count; i++) one().catch(() => undefined);
   }
 
   protected async run(command: string, given: ExecOptions): Promise<RawResult> {

@@ -93,6 +93,8 @@ export interface Transport {
   copyFileTo(path: string, target: Transport, dest: string, mode?: number, options?: FileOptions): Promise<{ bytes: number }>;
   /** Ends the connection; safe to call twice. */
   close(): Promise<void>;
+  /** Connects and starts up to `shells` shells ahead of use, running nothing (ssh only; a failure is met by the first command). */
+  warm?(shells: number): void;
 }
 
 /** Quotes a value for a POSIX shell: every value that reaches a remote command goes through this. */

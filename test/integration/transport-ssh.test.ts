@@ -211,6 +211,32 @@ describe('long-lived shells', () => {
   });
 });
 
+describe('warm-up', () => {
+  it('connects and starts shells ahead of the first command, which then runs in one of them', async () => {
+    const shells = async () => (await processArgs()).match(/tide-shell *$/gm)?.length ?? 0;
+    const before = await shells();
+    const t = transport(web1);
+    t.warm(3);
+    const deadline = Date.now() + 10_000;
+    // The shells show up on the server before any command is sent.
+    while (Date.now() < deadline && (await shells()) < before + 3) await new Promise((r) => setTimeout(r, 50));
+    expect(await shells()).toBeGreaterThanOrEqual(before + 3);
+    expect(t.connections).toBe(1);
+    const started = await Promise.all(Array.from({ length: 3 }, () => t.exec('echo ran')));
+    expect(started.map((r) => r.stdout)).toEqual(['ran\n', 'ran\n', 'ran\n']);
+    expect(t.connections).toBe(1);
+  });
+
+  it('leaves a connection failure to the first command, which meets it as without warm-up and runs nothing', async () => {
+    const marker = join(scratch, 'warm-mismatch-ran');
+    const t = transport(web1, { hostKey: web2.hostKey });
+    t.warm(2);
+    const error = await t.exec(`touch ${marker}`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'HOST_KEY_MISMATCH' });
+    await expect(stat(marker)).rejects.toThrow();
+  });
+});
+
 describe('timeouts', () => {
   it('kills the remote command and its children, and rejects with CommandTimeoutError', async () => {
     const t = transport(web1);
