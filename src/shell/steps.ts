@@ -11,7 +11,10 @@
 // other, on the combined command's stdin (never in its arguments: settings
 // hold secrets), and each step gets exactly its own through `head -c` (which
 // never reads past its count); whatever a step leaves unread is drained, so
-// the next step's bytes stay in place.
+// the next step's bytes stay in place. A step that itself reads exactly its
+// bytes when it succeeds (`exactStdin`: the file writes below, each file read
+// by its own `head -c`) needs neither: on a failure the script stops, so
+// nothing after it could be out of place. Three processes fewer per step.
 
 import { randomBytes } from 'node:crypto';
 import { tempBeside, writeFileCommand } from '../transport/remote-shell.js';
@@ -24,6 +27,8 @@ export interface ShellStep {
   command: string;
   /** Bytes for its standard input. */
   stdin?: string | Buffer;
+  /** The command reads exactly `stdin`'s bytes when it succeeds (never more): it reads the combined stdin directly, no `head -c` and drain around it. */
+  exactStdin?: boolean;
   /** Variables it needs (secrets allowed: they travel as ExecOptions.env does); set for the whole combined command. */
   env?: Record<string, string>;
   /** Its own limit; the combined command gets the sum (default: TIDE_IO_TIMEOUT_SECONDS). */
@@ -96,7 +101,9 @@ function combinedCommand(steps: readonly ShellStep[], nonce: string): string {
     const bytes = Buffer.byteLength(step.stdin ?? '');
     const run = bytes === 0
       ? `( ${step.command} ) </dev/null`
-      : `head -c ${bytes} | { ( ${step.command} ); s=$?; cat >/dev/null; exit $s; }`;
+      : step.exactStdin
+        ? `( ${step.command} )`
+        : `head -c ${bytes} | { ( ${step.command} ); s=$?; cat >/dev/null; exit $s; }`;
     return `${run}; s=$?; printf '%s\\n' "tide-step:${nonce}:${i + 1}:$s" >&2; [ "$s" -eq 0 ] || exit "$s"`;
   }).join('; ');
 }
@@ -150,6 +157,7 @@ export function writeFilesStep(files: readonly FileUpload[]): ShellStep {
         : `head -c ${bytes} | { ${writeFileCommand(f.path, f.mode)}; }`;
     }).join(' && '),
     stdin: Buffer.concat(files.map((f) => Buffer.from(f.content))),
+    exactStdin: true,
   };
 }
 
@@ -224,6 +232,7 @@ export class FileReplacements {
         return `tide_replace ${i} ${[f.path, tempBeside(f.path).dir, this.tmps[i]!].map(q).join(' ')} ${f.content === null ? 'rm' : 'put'} ${umaskFor(f.mode)} ${bytes}`;
       }).join(' && '),
       stdin: Buffer.concat(this.files.map((f) => Buffer.from(f.content ?? ''))),
+      exactStdin: true,
     };
   }
 

@@ -46,6 +46,19 @@ describe('steps in one command', () => {
     expect(statSync(join(dir, 'x')).mode & 0o777).toBe(0o750);
   });
 
+  it('steps that read exactly their own bytes (file writes) follow one another with no head and drain around them, each file whole', async () => {
+    const { t } = counted();
+    const files = new FileReplacements([{ path: join(dir, 'r1'), content: 'r1-bytes', mode: 0o644 }]);
+    const results = await runSteps(t, [
+      writeFilesStep([{ path: join(dir, 'e1'), content: 'first\n', mode: 0o600 }]),
+      writeFilesStep([{ path: join(dir, 'e2'), content: 'second', mode: 0o640 }, { path: join(dir, 'e3'), content: 'x'.repeat(70_000), mode: 0o644 }]),
+      files.step(),
+      { command: `cat > ${join(dir, 'e4')}`, stdin: 'last' },
+    ], { prelude: files.prelude });
+    expect(results.map((r) => r?.exitCode)).toEqual([0, 0, 0, 0]);
+    expect(['e1', 'e2', 'e3', 'r1', 'e4'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(['first\n', 'second', 'x'.repeat(70_000), 'r1-bytes', 'last']);
+  });
+
   it('stops at the first failing step and says which one failed, with its own stderr', async () => {
     const { t } = counted();
     const results = await runSteps(t, [

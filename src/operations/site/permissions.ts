@@ -39,13 +39,14 @@ export function sitePermissionsCommand(dir: string, group: string | undefined, {
 /**
  * The same model for a directory this very command made empty (an install):
  * nothing in it to look for, so no find, as a hand-written script would do
- * it: its group and mode, then files/ made in it (it inherits the group).
- * Four processes where the finds take about ten.
+ * it: its group and mode, then files/ made in it with its mode (`mkdir -m`
+ * sets the setgid bit too; the directory inherits the group). Three
+ * processes where the finds take about ten.
  */
 export function newSitePermissionsCommand(dir: string, group: string | undefined, { viaSg = false } = {}): string {
   const d = q(dir);
   const files = q(`${dir}/${FILES_DIR}`);
-  const command = [...(group ? [`chgrp ${q(group)} ${d}`] : []), `chmod ${SITE_DIR_MODE} ${d}`, `mkdir ${files}`, `chmod ${FILES_DIR_MODE} ${files}`].join(' && ');
+  const command = [...(group ? [`chgrp ${q(group)} ${d}`] : []), `chmod ${SITE_DIR_MODE} ${d}`, `mkdir -m ${FILES_DIR_MODE} ${files}`].join(' && ');
   return viaSg && group ? `sg ${q(group)} -c ${q(command)}` : command;
 }
 

@@ -45,7 +45,8 @@ export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fil
   return {
     name,
     step: () => ({
-      command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; mkdir -p ${d} && chmod 0700 ${d} && ${fill()} && ${permissions} || { s=$?; rm -rf ${d}; exit $s; }`,
+      // `mkdir -m`: closed from the start (its parents, if any, get the usual mode, as with mkdir -p alone).
+      command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; mkdir -p -m 0700 ${d} && ${fill()} && ${permissions} || { s=$?; rm -rf ${d}; exit $s; }`,
       timeoutMs: commandTimeoutMs(),
     }),
     check(result) {
