@@ -20,6 +20,7 @@ import { ansiblePlaybook, runAnsible } from './ansible.js';
 import { runFloor, type BenchServerPlan } from './floor.js';
 import { startSlowHosts, type SlowHosts } from './hosts.js';
 import { describeBreakdown, tideBreakdown } from './breakdown.js';
+import { serverCpu } from './server-cpu.js';
 
 const services = inject('services');
 const list = (v: string | undefined, fallback: string) => (v ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
@@ -67,6 +68,12 @@ function table(): string {
     lines.push(`| ${r.shell} | ${r.sites} | ${sec(t!)} | ${sec(f!)} | ${sec(a!)} | ${(t! / f!).toFixed(2)} | ${(a! / t!).toFixed(1)} | ${each} |`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The whole machine's busy CPU time so far (ms, /proc/stat): its delta around a contender is what it cost, servers included. */
+function machineBusyMs(): number {
+  const f = execFileSync('cat', ['/proc/stat']).toString().split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+  return (f[0]! + f[1]! + f[2]! + f[5]! + f[6]!) * 10;
 }
 
 function loadAverage(): string {
@@ -146,7 +153,21 @@ for (const shell of SHELLS) {
             },
           };
           const order: Tool[] = ['tide', 'floor', 'ansible'];
-          for (let i = 0; i < order.length; i++) await runs[order[(i + round) % order.length]!]();
+          const busy: string[] = [];
+          const counter = serverCpu(servers);
+          const serverMs = () => counter?.ms() ?? NaN;
+          for (let i = 0; i < order.length; i++) {
+            const tool = order[(i + round) % order.length]!;
+            const [machine, server] = [machineBusyMs(), serverMs()];
+            await runs[tool]();
+            await new Promise((r) => setTimeout(r, 300)); // the servers reap the last connection's processes
+            if (tool !== 'ansible' || round < ANSIBLE_ROUNDS) {
+              const onServer = serverMs() - server;
+              busy.push(`${tool} ${sec(onServer)} (${(onServer / count).toFixed(1)} ms per site; machine ${sec(machineBusyMs() - machine)})`);
+            }
+          }
+          counter?.close();
+          console.log(`${shell} ${count} round ${round}: servers' CPU: ${busy.join(', ')}`);
           for (const tool of ['t', 'f', 'a']) removeVhosts(servers, `${tool}-${id}-`);
           console.log(`${shell} ${count} round ${round}: tide ${sec(row.times.tide.at(-1)!)}, floor ${sec(row.times.floor.at(-1)!)}${round < ANSIBLE_ROUNDS ? `, Ansible ${sec(row.times.ansible.at(-1)!)}` : ''} (load ${loadAverage()})`);
         }
