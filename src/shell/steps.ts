@@ -146,15 +146,23 @@ export interface FileUpload {
   mode: number;
 }
 
-/** Writes `files` as Transport.writeFile does (temp file, mode, rename), their bytes on the step's stdin. */
-export function writeFilesStep(files: readonly FileUpload[]): ShellStep {
+/**
+ * Writes `files` as Transport.writeFile does (temp file, mode, rename), their
+ * bytes on the step's stdin. `fresh`: they go in a directory made by this
+ * very command, that no one else can write and that holds none of them yet
+ * (an install's): each is created in place with its mode (noclobber: never
+ * over a file there), one process (head) where a temp file and its rename
+ * take three; one cut off halfway goes with the directory in the undo.
+ */
+export function writeFilesStep(files: readonly FileUpload[], { fresh = false } = {}): ShellStep {
   return {
     command: files.map((f) => {
       const { dir, tmp } = tempBeside(f.path);
       const bytes = String(Buffer.byteLength(f.content));
-      return byUmask(f.mode)
-        ? receiveFile(q(dir), q(tmp), q(f.path), umaskFor(f.mode), bytes)
-        : `head -c ${bytes} | { ${writeFileCommand(f.path, f.mode)}; }`;
+      if (!byUmask(f.mode)) return `head -c ${bytes} | { ${writeFileCommand(f.path, f.mode)}; }`;
+      return fresh
+        ? `{ [ -d ${q(dir)} ] || mkdir -p ${q(dir)}; } && (umask ${umaskFor(f.mode)} && set -C && head -c ${bytes} > ${q(f.path)})`
+        : receiveFile(q(dir), q(tmp), q(f.path), umaskFor(f.mode), bytes);
     }).join(' && '),
     stdin: Buffer.concat(files.map((f) => Buffer.from(f.content))),
     exactStdin: true,

@@ -59,6 +59,20 @@ describe('steps in one command', () => {
     expect(['e1', 'e2', 'e3', 'r1', 'e4'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(['first\n', 'second', 'x'.repeat(70_000), 'r1-bytes', 'last']);
   });
 
+  it('fresh files are created in place with their mode and never over a file already there', async () => {
+    const { t } = counted();
+    writeFileSync(join(dir, 'f-there'), 'kept');
+    const results = await runSteps(t, [
+      writeFilesStep([{ path: join(dir, 'f-new'), content: 'new', mode: 0o640 }], { fresh: true }),
+      writeFilesStep([{ path: join(dir, 'f-there'), content: 'over', mode: 0o640 }], { fresh: true }),
+    ]);
+    expect(results[0]?.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'f-new'), 'utf8')).toBe('new');
+    expect(statSync(join(dir, 'f-new')).mode & 0o777).toBe(0o640);
+    expect(results[1]?.exitCode).not.toBe(0);
+    expect(readFileSync(join(dir, 'f-there'), 'utf8')).toBe('kept');
+  });
+
   it('stops at the first failing step and says which one failed, with its own stderr', async () => {
     const { t } = counted();
     const results = await runSteps(t, [

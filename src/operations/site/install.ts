@@ -27,7 +27,7 @@ export const installSite: OperationBuilder = (ctx) => {
       ...foldTasks(ctx.shell, compact([
         createSiteDirTask(ctx.shell, r),
         createDatabaseTask(ctx.shell, r, password),
-        writeNewSettingsTask(ctx.shell, r, password),
+        writeNewSettingsTask(ctx.shell, r, password, { fresh: true }),
       ])),
       runInstallerTask(ctx.shell, r, password),
       listPackagesTask(ctx.shell, r, password, (found) => (packages = found)),

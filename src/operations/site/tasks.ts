@@ -85,11 +85,15 @@ function settingsFiles(r: SiteResources, password: PasswordBox): FileUpload[] {
   ];
 }
 
-/** Writes the settings files of a site directory being made (or a copy being prepared): no earlier file to keep. */
-export function writeNewSettingsTask(shell: Shell, r: SiteResources, password: PasswordBox): FoldedTask {
+/**
+ * Writes the settings files of a site directory being made (or a copy being
+ * prepared): no earlier file to keep. `fresh`: the directory was made empty
+ * by the same command (an install; a copy holds the unpacked archive's files).
+ */
+export function writeNewSettingsTask(shell: Shell, r: SiteResources, password: PasswordBox, { fresh = false } = {}): FoldedTask {
   return {
     name: `write settings ${r.settingsPath}`,
-    step: () => writeFilesStep(settingsFiles(r, password)),
+    step: () => writeFilesStep(settingsFiles(r, password), { fresh }),
     undo: async () => void (await shell.run('removing the settings files', `rm -f ${settingsFiles(r, password).map((f) => q(f.path)).join(' ')}`)),
   };
 }
