@@ -27,6 +27,20 @@ export function escapeControls(text: string, { keepLines = false } = {}): string
   return text.replace(keepLines ? CONTROLS : ALL_CONTROLS, escapeChar);
 }
 
+/** Printable ASCII, tab and newline: text that is its own UTF-8 (one byte a character) and prints as it is. */
+const NOT_PLAIN = /[^\t\n\x20-\x7e]/;
+
+/**
+ * `text` (a plan, megabytes of it) as UTF-8 bytes, and whether they print as
+ * they are. The usual plan is plain ASCII: one scan says so, and its bytes
+ * are then its characters, copied without UTF-8 encoding nor a second scan.
+ */
+export function encodePlan(text: string): { bytes: Buffer; printsAsIs: boolean } {
+  if (!NOT_PLAIN.test(text)) return { bytes: Buffer.from(text, 'latin1'), printsAsIs: true };
+  const bytes = Buffer.from(text);
+  return { bytes, printsAsIs: printsAsIs(bytes) };
+}
+
 /** Whether a terminal stream would write `text` (newlines and tabs kept), or these UTF-8 bytes, exactly as they are. */
 export function printsAsIs(text: string | Uint8Array): boolean {
   return typeof text === 'string' ? text.search(CONTROLS) === -1 : firstControlByte(text) === -1;

@@ -7,7 +7,7 @@ import { fleetRoot } from '../fleet/root.js';
 import { madePlan, PlanCache, type PlanJson } from '../plan/plan-cache.js';
 import type { Plan } from '../plan/types.js';
 import { readFleetSource } from '../repo/fleet-source.js';
-import { printsAsIs, rawStream } from '../terminal.js';
+import { encodePlan, rawStream } from '../terminal.js';
 
 /**
  * The plan as JSON, from the plan cache when the work tree, its platform
@@ -31,8 +31,8 @@ async function planJson(repo: string | undefined, ref: string | undefined, cwd: 
   ]);
   const context = await loadFleetContextFrom(repoDir, source, ref);
   const result = makePlan(context.desired, context.recorded);
-  const json = Buffer.from(renderJson(result));
-  const made = madePlan(json, hasChanges(result), printsAsIs(json));
+  const { bytes, printsAsIs } = encodePlan(renderJson(result));
+  const made = madePlan(bytes, hasChanges(result), printsAsIs);
   cache?.store(source, context.desired, context.recorded, made);
   return made;
 }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { renderText } from '../../src/plan/render/text.js';
 import fc from 'fast-check';
-import { escapeControls, printsAsIs, rawStream, terminalStream } from '../../src/terminal.js';
+import { encodePlan, escapeControls, printsAsIs, rawStream, terminalStream } from '../../src/terminal.js';
 import { forgeState } from '../helpers/forge-state.js';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 import { op, plan as planOf } from '../helpers/plan-objects.js';
@@ -68,6 +68,22 @@ describe('printsAsIs', () => {
     for (const c of near) expect(printsAsIs(Buffer.from(`{"a": "${String.fromCodePoint(c)}"}`)), c.toString(16)).toBe(printsAsIs(`{"a": "${String.fromCodePoint(c)}"}`));
     expect(printsAsIs(Buffer.from('plain ✓ — ünïcode\n\t'))).toBe(true);
     expect(printsAsIs(Buffer.from(`a${HOSTILE}`))).toBe(false);
+  });
+});
+
+describe('encodePlan', () => {
+  it('gives the UTF-8 bytes of the text and says whether they print as they are, plain ASCII or not', () => {
+    const near = [0x00, 0x09, 0x0a, 0x0b, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0x9f, 0xa0, 0xe9, 0xff, 0x2028, 0x202e, 0x20ac, 0x1f600];
+    const char = fc.oneof(fc.constantFrom(...near.map((c) => String.fromCodePoint(c))), fc.string({ unit: 'grapheme', maxLength: 3 }));
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }), (parts) => {
+      const text = `{"a": "${parts.join('')}"}\n`;
+      const encoded = encodePlan(text);
+      expect(encoded.bytes.equals(Buffer.from(text))).toBe(true);
+      expect(encoded.printsAsIs).toBe(printsAsIs(text));
+    }), { numRuns: 2000 });
+    expect(encodePlan('{\n\t"plain": "ascii ~"\n}\n')).toEqual({ bytes: Buffer.from('{\n\t"plain": "ascii ~"\n}\n'), printsAsIs: true });
+    expect(encodePlan('"\u00e9"').bytes).toEqual(Buffer.from([0x22, 0xc3, 0xa9, 0x22]));
+    expect(encodePlan(`a${HOSTILE}`).printsAsIs).toBe(false);
   });
 });
 
