@@ -33,6 +33,8 @@ export function parseFile(file: FleetFile, problems: DiagnosticCollector, maxFil
     problems.atPosition(file.path, line, column, 'YAML_SYNTAX', `YAML syntax error: ${shortText(error.reason, 200)}`);
     return [];
   }
+  // Without a `*` there is no alias, and a short text cannot hold more values than the limit: nothing to walk.
+  if (!file.text.includes('*') && file.text.length < MAX_EXPANDED_VALUES) return docs;
   return docs.map((doc, index) => {
     const problem = findAliasProblem(doc);
     if (!problem) return doc;

@@ -48,6 +48,15 @@ describe('YAML aliases', () => {
     ]);
   });
 
+  it('a document without aliases is walked only when it is long enough to exceed the limit by itself', () => {
+    // 100,001 values in 200 KB of text and not one alias: still over the limit, still refused.
+    const many = text({ 'c.yaml': `kind: Client\nname: c\nx: [${Array(100_001).fill('a').join(',')}]\n` });
+    expect(many).toEqual(['c.yaml:3:4: YAML aliases expand this value to more than 100000 values; write the values out instead of nesting aliases']);
+    // A short alias-free file (every fleet file, nearly) loads without the walk, the same as with it.
+    const desired = loadFiles(files({ ...BASE, 'sites/s.yaml': 'kind: Site\nname: s.example.com\nplatform: notes-1.0\naliases: [a.s.example.com]\n' }));
+    expect(desired.sites.get('s.example.com')?.aliases).toEqual(['a.s.example.com']);
+  });
+
   it('a document that is its own value', () => {
     expect(text({ 's.yaml': '&r\nkind: Site\nname: r.example.com\nplatform: *r\n' })).toEqual([
       's.yaml:4:11: this YAML alias refers to a value that contains it; a fleet document must not loop back on itself',
