@@ -59,6 +59,9 @@ export class LooseObjectWriter {
   private readonly dirs = new Map<string, Promise<unknown>>();
   /** Writes started and not yet flushed. */
   private writing: Promise<void>[] = [];
+  /** Temporary names: this writer's own random prefix and a count (a random name per object cost a CSPRNG call each). */
+  private readonly tempPrefix = `tmp_obj_${randomBytes(6).toString('hex')}_`;
+  private temps = 0;
 
   constructor(private readonly objectsDir: string) {}
 
@@ -88,7 +91,7 @@ export class LooseObjectWriter {
     let made = this.dirs.get(dir);
     if (!made) this.dirs.set(dir, (made = mkdir(dir, { recursive: true })));
     const [data] = await Promise.all([deflate(raw, { level: LOOSE_COMPRESSION }), made]);
-    const temp = join(dir, `tmp_obj_${randomBytes(6).toString('hex')}`);
+    const temp = join(dir, `${this.tempPrefix}${++this.temps}`);
     try {
       await writeFile(temp, data, { flag: 'wx', mode: 0o444 });
       await rename(temp, path);
