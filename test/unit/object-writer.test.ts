@@ -70,7 +70,7 @@ describe('LooseObjectWriter', () => {
       gitCli(ours, 'update-ref', 'refs/heads/main', second);
     }
     gitCli(ours, 'fsck', '--strict', '--no-dangling');
-    // Objects are read-only, as git makes them, and writing one again leaves it be.
+    // Objects are read-only, as git makes them; writing one again leaves the same object and no temporary file.
     const path = join(ours, '.git', 'objects', blobs[1]!.slice(0, 2), blobs[1]!.slice(2));
     expect(fs.statSync(path).mode & 0o777).toBe(0o444);
     expect(writer.blob('a\n')).toBe(blobs[1]);
