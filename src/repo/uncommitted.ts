@@ -3,8 +3,8 @@
 // (untracked or ignored). The git CLI answers this best: it honours the index,
 // .gitignore, info/exclude and core.excludesFile exactly as the user's git.
 
-import { execa } from 'execa';
 import { TideError } from '../errors.js';
+import { gitOutput } from './git-run.js';
 
 export interface UncommittedPath {
   /** Relative to the repository root, forward slashes. */
@@ -19,11 +19,12 @@ export interface UncommittedPath {
  * or ignored.
  */
 export async function uncommittedPaths(repoDir: string, counts: (path: string) => boolean): Promise<UncommittedPath[]> {
-  const result = await execa('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=traditional', '--no-renames'], {
-    cwd: repoDir, reject: false, stripFinalNewline: false, env: { GIT_OPTIONAL_LOCKS: '0' },
+  // A plain spawn, not execa: every apply asks this, and loading execa costs more than git status.
+  const result = await gitOutput(repoDir, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored=traditional', '--no-renames'], {
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
   });
-  if (result.exitCode !== 0) {
-    throw new TideError('GIT_STATUS_FAILED', `git status failed in ${repoDir}: ${result.stderr.trim()}`, {
+  if (result.code !== 0) {
+    throw new TideError('GIT_STATUS_FAILED', `git status failed in ${repoDir}: ${(result.error?.message ?? result.stderr).trim()}`, {
       hint: 'tide needs git to tell whether the work tree is committed; check that git runs here.',
     });
   }
