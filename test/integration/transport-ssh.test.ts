@@ -73,11 +73,14 @@ describe('SshTransport.exec', () => {
     const secret = `s3cr3t-${randomBytes(8).toString('hex')}`;
     const tricky = `it's "quoted"\n$HOME \`id\` \\ ${secret}`;
     const probe = `probe-${randomBytes(4).toString('hex')}`;
-    const running = t.exec(`sleep 1; printf '%s|%s' "$TIDE_SECRET" "$TIDE_TRICKY" # ${probe}`, {
+    // The command waits for `go`, so ps sees it running however long a loaded machine takes to start it.
+    const go = join(scratch, probe);
+    const running = t.exec(`until [ -e '${go}' ]; do sleep 0.05; done; printf '%s|%s' "$TIDE_SECRET" "$TIDE_TRICKY" # ${probe}`, {
       env: { TIDE_SECRET: secret, TIDE_TRICKY: tricky },
     });
-    await new Promise((r) => setTimeout(r, 600));
-    const ps = await processArgs();
+    let ps = '';
+    for (const deadline = Date.now() + 20_000; !ps.includes(probe) && Date.now() < deadline; ) ps = await processArgs();
+    await writeFile(go, '');
     expect(ps).toContain(probe); // ps ran while the command did
     expect(ps).not.toContain(secret);
     expect((await running).stdout).toBe(`${secret}|${tricky}`);

@@ -134,7 +134,7 @@ describe('a damaged or crafted repository', () => {
   it('a delta that names itself as its base: git is stopped (bounded memory), a clear error', async () => {
     const dir = repoWithSelfDelta('ref');
     // git 2.39 loops on it, its memory growing ~150 MB/s: the reader's address-space limit stops it.
-    const error = await withGitReader(dir, (reader) => reader.read(CRAFTED_OID).then(() => undefined, (e: unknown) => e), { memoryLimitBytes: 256 * 1024 * 1024 });
+    const error = await withGitReader(dir, (reader) => reader.read(CRAFTED_OID).then(() => undefined, (e: unknown) => e), { memoryLimitBytes: 64 * 1024 * 1024 });
     expect(error).toMatchObject({ code: 'GIT_READ_FAILED', message: expect.stringMatching(new RegExp(`^Cannot read git object ${CRAFTED_OID} in .*: git says: .*(memory|alloc)`)) });
     expect((error as TideError).hint).toContain('git fsck');
   }, 60_000);
