@@ -112,21 +112,22 @@ async function unchangedInIndex(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   // Every entry (-c) and, again, each the work tree changed or deleted (-m), as `git diff-files` would list it.
   const listed = await gitStdout(root, ['ls-files', '--cached', '--modified', '--stage', '-v', '-z']);
+  const code = (at: number): number => listed!.charCodeAt(at);
   if (listed === undefined) return out;
   const changed: string[] = [];
   // `H 100644 <oid> 0\t<path>`: H is a tracked entry git checks, C one it found changed; stage 0 is no conflict.
-  // Read in place (fixed offsets up to the tab): ten thousand entries split into arrays are garbage to collect.
+  // Read in place (fixed offsets up to the tab, characters compared as codes): ten thousand entries split
+  // into arrays, or cut into one-character strings, are garbage to collect.
   // An entry of any other shape counts as neither, so its file is read from the work tree.
   for (let at = 0; at < listed.length; ) {
     const end = listed.indexOf('\0', at);
     const stop = end < 0 ? listed.length : end;
     const tab = at + 51;
-    if (stop > tab && listed[tab] === '\t' && listed[at + 1] === ' ' && listed[at + 8] === ' ' && listed[at + 49] === ' ') {
-      const tag = listed[at];
+    if (stop > tab && code(tab) === TAB && code(at + 1) === SPACE && code(at + 8) === SPACE && code(at + 49) === SPACE) {
+      const tag = code(at);
       const path = listed.slice(tab + 1, stop);
-      const mode = listed.slice(at + 2, at + 8);
-      if (tag === 'C') changed.push(path);
-      else if (tag === 'H' && (mode === '100644' || mode === '100755') && listed[at + 50] === '0') out.set(path, listed.slice(at + 9, at + 49));
+      if (tag === TAG_CHANGED) changed.push(path);
+      else if (tag === TAG_CACHED && isRegularFileMode(listed, at + 2) && code(at + 50) === STAGE_0) out.set(path, listed.slice(at + 9, at + 49));
     }
     at = stop + 1;
   }
@@ -134,9 +135,16 @@ async function unchangedInIndex(root: string): Promise<Map<string, string>> {
   return out;
 }
 
+const [TAB, SPACE, TAG_CHANGED, TAG_CACHED, STAGE_0] = [0x09, 0x20, 0x43, 0x48, 0x30]; // '\t', ' ', 'C', 'H', '0'
+
+/** Whether the six characters at `at` are 100644 or 100755. */
+function isRegularFileMode(text: string, at: number): boolean {
+  return text.startsWith('100644', at) || text.startsWith('100755', at);
+}
+
 /** What git prints, or undefined when it fails (no git, not a repository). No fsmonitor: git checks the files itself rather than trusting a daemon's word. */
 async function gitStdout(cwd: string, args: string[]): Promise<string | undefined> {
-  const r = await gitOutput(cwd, ['-c', 'core.fsmonitor=false', ...args], { env: gitEnvironment() });
+  const r = await gitOutput(cwd, ['-c', 'core.fsmonitor=false', ...args], { env: gitEnvironment(), viaFile: true });
   return r.code === 0 ? r.stdout : undefined;
 }
 

@@ -32,6 +32,10 @@ describe('reading a work tree', () => {
 
     const files = await readWorktreeFiles(dir);
     expect(files.map((f) => f.path)).toEqual(git(dir, 'ls-files', '--cached', '--others').trim().split('\n').sort());
+    // Those git's index holds unchanged are known by its listing (their text read only when asked for); the others are read.
+    const readAtOnce = (path: string): boolean => Object.hasOwn(files.find((f) => f.path === path)!, 'text');
+    expect(sizes.map((size) => readAtOnce(`committed-${size}.yaml`))).toEqual(sizes.map(() => false));
+    expect(['changed.yaml', 'untracked-1.yaml', 'not-utf8.yaml'].map(readAtOnce)).toEqual([true, true, true]);
     for (const file of files.filter((f) => f.path !== 'too-large.yaml')) {
       const expected = readFileSync(join(dir, file.path), 'utf8');
       expect(file.oid, file.path).toBe(git(dir, 'hash-object', file.path).trim());
