@@ -29,6 +29,13 @@ export interface ShellStep {
   stdin?: string | Buffer;
   /** The command reads exactly `stdin`'s bytes when it succeeds (never more): it reads the combined stdin directly, no `head -c` and drain around it. */
   exactStdin?: boolean;
+  /**
+   * The command leaves the shell as it found it (no cd, umask, set, trap,
+   * exec; no variable but `s`) and calls `exit` only to fail: it runs in the
+   * combined script's own shell instead of a subshell, one process fewer.
+   * An `exit` in it still ends with its end line (an EXIT trap prints it).
+   */
+  inline?: boolean;
   /** Variables it needs (secrets allowed: they travel as ExecOptions.env does); set for the whole combined command. */
   env?: Record<string, string>;
   /** Its own limit; the combined command gets the sum (default: TIDE_IO_TIMEOUT_SECONDS). */
@@ -99,12 +106,17 @@ export async function runSteps(
 function combinedCommand(steps: readonly ShellStep[], nonce: string): string {
   return steps.map((step, i) => {
     const bytes = Buffer.byteLength(step.stdin ?? '');
+    const end = `tide-step:${nonce}:${i + 1}:`;
+    if (step.inline && (bytes === 0 || step.exactStdin)) {
+      return `trap 'printf "%s\\n" "${end}$?" >&2' EXIT; { ${step.command}; }${bytes === 0 ? ' </dev/null' : ''}; s=$?; trap - EXIT; ` +
+        `printf '%s\\n' "${end}$s" >&2; [ "$s" -eq 0 ] || exit "$s"`;
+    }
     const run = bytes === 0
       ? `( ${step.command} ) </dev/null`
       : step.exactStdin
         ? `( ${step.command} )`
         : `head -c ${bytes} | { ( ${step.command} ); s=$?; cat >/dev/null; exit $s; }`;
-    return `${run}; s=$?; printf '%s\\n' "tide-step:${nonce}:${i + 1}:$s" >&2; [ "$s" -eq 0 ] || exit "$s"`;
+    return `${run}; s=$?; printf '%s\\n' "${end}$s" >&2; [ "$s" -eq 0 ] || exit "$s"`;
   }).join('; ');
 }
 

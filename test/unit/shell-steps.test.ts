@@ -86,6 +86,28 @@ describe('steps in one command', () => {
     expect(() => statSync(join(dir, 'never'))).toThrow();
   });
 
+  it('inline steps (no subshell) end as the others do: done, failed with their stderr and status (an exit in them too), the rest not run', async () => {
+    const { t } = counted();
+    const ok = await runSteps(t, [
+      { command: 'echo one >&2', inline: true },
+      writeFilesStep([{ path: join(dir, 'i1'), content: 'inline-bytes', mode: 0o600 }], { fresh: true }),
+      { command: 'if [ -e /nonexistent ]; then exit 9; fi; echo three >&2', inline: true },
+    ]);
+    expect(ok.map((r) => r && { exitCode: r.exitCode, stderr: r.stderr })).toEqual([{ exitCode: 0, stderr: 'one\n' }, { exitCode: 0, stderr: '' }, { exitCode: 0, stderr: 'three\n' }]);
+    expect(readFileSync(join(dir, 'i1'), 'utf8')).toBe('inline-bytes');
+    const failed = await runSteps(t, [
+      { command: 'true', inline: true },
+      { command: 'echo two >&2; false || { s=$?; exit 7; }', inline: true },
+      { command: `touch ${join(dir, 'never-inline')}` },
+    ]);
+    expect(failed[0]).toMatchObject({ exitCode: 0 });
+    expect(failed[1]).toMatchObject({ exitCode: 7, stderr: 'two\n' });
+    expect(failed[2]).toBe(NOT_RUN);
+    expect(existsSync(join(dir, 'never-inline'))).toBe(false);
+    const last = await runSteps(t, [{ command: 'true' }, { command: 'exit 4', inline: true }]);
+    expect(last.map((r) => r?.exitCode)).toEqual([0, 4]);
+  });
+
   it('a step that prints an end line of its own cannot pass for another step', async () => {
     const { t } = counted();
     const results = await runSteps(t, [

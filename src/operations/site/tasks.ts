@@ -30,7 +30,7 @@ const DIR_EXISTS = 3;
 export function createSiteDirTask(shell: Shell, r: SiteResources): FoldedTask {
   // Empty but for what this command makes: the model is set directly, no find needed.
   return newSiteDirTask(shell, r, `create site directory ${r.dir}`, () => 'true',
-    newSitePermissionsCommand(r.dir, r.group, { viaSg: r.pool !== null }));
+    newSitePermissionsCommand(r.dir, r.group, { viaSg: r.pool !== null }), { inline: true });
 }
 
 /**
@@ -40,11 +40,14 @@ export function createSiteDirTask(shell: Shell, r: SiteResources): FoldedTask {
  * it the site permission model. All or nothing: a failure after the mkdir
  * removes it; the undo removes what was made.
  */
-export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fill: () => string, permissions = sitePermissions(r)): FoldedTask {
+export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fill: () => string, permissions = sitePermissions(r),
+  { inline = false } = {}): FoldedTask {
   const d = q(r.dir);
   return {
     name,
+    // `inline` (ShellStep): only with a `fill` that leaves the shell as it found it.
     step: () => ({
+      inline,
       // `mkdir -m`: closed from the start (its parents, if any, get the usual mode, as with mkdir -p alone).
       command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; mkdir -p -m 0700 ${d} && ${fill()} && ${permissions} || { s=$?; rm -rf ${d}; exit $s; }`,
       timeoutMs: commandTimeoutMs(),
