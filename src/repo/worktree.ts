@@ -112,8 +112,8 @@ async function unchangedInIndex(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   // Every entry (-c) and, again, each the work tree changed or deleted (-m), as `git diff-files` would list it.
   const listed = await gitStdout(root, ['ls-files', '--cached', '--modified', '--stage', '-v', '-z']);
-  const code = (at: number): number => listed!.charCodeAt(at);
   if (listed === undefined) return out;
+  const code = (at: number): number => listed.charCodeAt(at);
   const changed: string[] = [];
   // `H 100644 <oid> 0\t<path>`: H is a tracked entry git checks, C one it found changed; stage 0 is no conflict.
   // Read in place (fixed offsets up to the tab, characters compared as codes): ten thousand entries split
