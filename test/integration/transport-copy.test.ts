@@ -84,8 +84,10 @@ afterAll(async () => {
 });
 
 describe('copyFileTo, streamed', () => {
-  it('copies 64 MiB from web1 to web2 exactly, with its mode, without holding it in memory', async () => {
-    const size = 64 * MiB;
+  it('copies 128 MiB from web1 to web2 exactly, with its mode, without holding it in memory', async () => {
+    // Memory held must not grow with the file: a copy that kept it would grow by more than the file's size.
+    // The limit leaves room for garbage not yet collected, which on a loaded machine reached 46 MiB.
+    const size = 128 * MiB;
     const source = join(dir1, 'big.tar.gz');
     const sum = await randomFile(source, size);
     const dest = join(dir2, 'incoming', 'big.tar.gz');
@@ -96,7 +98,7 @@ describe('copyFileTo, streamed', () => {
     const { result, growth } = await peakRssGrowth(() => t1.copyFileTo(source, t2, dest, 0o640));
     console.log(`copy of ${size / MiB} MiB web1 → web2: peak RSS growth ${(growth / MiB).toFixed(1)} MiB`);
     expect(result).toEqual({ bytes: size });
-    expect(growth).toBeLessThan(32 * MiB);
+    expect(growth).toBeLessThan(size / 2);
     expect(await sha256(dest)).toBe(sum);
     expect(await modeOf(dest)).toBe(0o640);
     expect(await readdir(join(dir2, 'incoming'))).toEqual(['big.tar.gz']); // no temp file left
@@ -152,7 +154,9 @@ describe('copyFileTo failures', () => {
     for (const [from, path] of [[t1, source], [local, join(dirLocal, 'sender.bin')]] as const) {
       const started = Date.now();
       const error = await from.copyFileTo(path, t2, dest).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'FILE_COPY_FAILED', message: expect.stringMatching(/^cannot copy (web1|local1):\S+ → web2:\S+: web2: mkdir/) });
+      // The message on its own: a mismatch then prints it whole (in toMatchObject's diff it was cut short).
+      expect((error as Error).message).toMatch(/^cannot copy (web1|local1):\S+ → web2:\S+: web2: mkdir/);
+      expect(error).toMatchObject({ code: 'FILE_COPY_FAILED' });
       expect(Date.now() - started).toBeLessThan(10_000);
       expect((await from.exec('echo still usable')).stdout).toBe('still usable\n');
     }
