@@ -7,7 +7,7 @@ import type { DesiredState } from '../model/kinds.js';
 import { requireCommitted } from '../fleet/committed.js';
 import { loadDesired } from '../fleet/context.js';
 import { plan as makePlan } from '../plan/planner.js';
-import type { Operation, Plan } from '../plan/types.js';
+import type { Operation, Plan } from '../model/plan.js';
 import { operationFor } from '../operations/index.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import { execute, type OperationResult } from './executor.js';

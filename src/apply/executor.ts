@@ -10,7 +10,7 @@
 // limits bound the operations running commands, never more. An operation
 // whose last command is done (it only records its result) needs no slot.
 
-import type { Operation } from '../plan/types.js';
+import type { Operation } from '../model/plan.js';
 import { ServerActivity, type OperationSlot } from '../shell/slot.js';
 
 export type ResultStatus = 'ok' | 'rolled-back' | 'failed' | 'skipped';

@@ -5,7 +5,7 @@
 
 import { TideError } from '../errors.js';
 import { closest } from '../model/suggest.js';
-import type { Operation } from '../plan/types.js';
+import type { Operation } from '../model/plan.js';
 
 export interface PlanFilter {
   targets: string[];
@@ -33,7 +33,7 @@ export function filterOperations(operations: readonly Operation[], filter: PlanF
 }
 
 /**
- * `operations` without the drift repairs (plan/types.ts `repair`) that no
+ * `operations` without the drift repairs (model/plan.ts `repair`) that no
  * other operation waits for: a repair something else needs stays, so what
  * the fleet asked for is never held up by a missing step.
  */

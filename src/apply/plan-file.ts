@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { TideError } from '../errors.js';
 import { validatorFor } from '../model/schemas.js';
 import { reviewedFrom, type ReviewedPlan } from '../plan/reviewed.js';
-import type { Plan } from '../plan/types.js';
+import type { Plan } from '../model/plan.js';
 
 export class StalePlanError extends TideError {
   constructor(file: string, why: string) {

@@ -13,7 +13,7 @@
 // absence confirmed (stop-run.ts); a target where that fails is left alone.
 
 import type { DesiredState, Server } from '../model/kinds.js';
-import type { Operation } from '../plan/types.js';
+import type { Operation } from '../model/plan.js';
 import { operationFor } from '../operations/index.js';
 import { recoverInterruptedDeploy } from '../operations/platform/recover.js';
 import { recoverInterruptedCopy } from '../operations/site/recover.js';

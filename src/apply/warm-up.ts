@@ -8,7 +8,7 @@
 // first command exactly as it would have.
 
 import type { DesiredState } from '../model/kinds.js';
-import type { Operation } from '../plan/types.js';
+import type { Operation } from '../model/plan.js';
 import type { TransportPool } from '../transport/pool.js';
 
 export function warmUp(pool: TransportPool, desired: DesiredState, operations: readonly Operation[]): void {

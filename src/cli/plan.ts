@@ -5,7 +5,7 @@ import { parseCommandArgs } from './args.js';
 import { EXIT_CHANGES, EXIT_OK, type Command, type CommandIO } from './command.js';
 import { fleetRoot } from '../fleet/root.js';
 import { madePlan, PlanCache, type PlanJson } from '../plan/plan-cache.js';
-import type { Plan } from '../plan/types.js';
+import type { Plan } from '../model/plan.js';
 import { readFleetSource } from '../repo/fleet-source.js';
 import { encodePlan, rawStream } from '../terminal.js';
 

@@ -11,7 +11,7 @@ import type { OperationResult } from '../apply/executor.js';
 import { describe } from '../apply/progress.js';
 import type { DesiredState } from '../model/kinds.js';
 import { summarySentence } from '../plan/render/labels.js';
-import type { Operation, Plan } from '../plan/types.js';
+import type { Operation, Plan } from '../model/plan.js';
 import type { DaemonMetrics } from './metrics.js';
 import type { DaemonLogger, ReconcileResult } from './types.js';
 

@@ -11,7 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { DesiredState } from '../model/kinds.js';
-import type { Plan } from '../plan/types.js';
+import type { Plan } from '../model/plan.js';
 import type { DaemonMetrics } from './metrics.js';
 
 export type LogFields = Record<string, unknown>;

@@ -6,7 +6,7 @@
 import type { OperationResult } from '../apply/executor.js';
 import { describe } from '../apply/progress.js';
 import { recordPathsById } from '../apply/records.js';
-import type { Operation } from '../plan/types.js';
+import type { Operation } from '../model/plan.js';
 import { esc } from '../plan/render/markdown.js';
 
 export type ApplyOutcome = 'applied' | 'partly' | 'failed' | 'nothing';

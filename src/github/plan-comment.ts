@@ -7,7 +7,7 @@ import { formatDiagnostic, FleetInvalidError, type TideError } from '../errors.j
 import { code, esc, renderMarkdown } from '../plan/render/markdown.js';
 import { countPlan, summarySentence } from '../plan/render/labels.js';
 import { removesData, reviewKey } from '../plan/reviewed.js';
-import type { Plan } from '../plan/types.js';
+import type { Plan } from '../model/plan.js';
 import { formatMarker, type PlanMarker } from './marker.js';
 import { clip, type StatusState } from './status.js';
 

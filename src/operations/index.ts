@@ -1,7 +1,7 @@
 // The operation registry: which code carries out each planned action (and
 // each immediate one; `tide login` brings its own, see site/login.ts).
 
-import type { Action, TargetKind } from '../plan/types.js';
+import type { Action, TargetKind } from '../model/plan.js';
 import { deletePlatform } from './platform/delete.js';
 import { deployPlatform } from './platform/deploy.js';
 import { verifyPlatform } from './platform/verify.js';

@@ -3,7 +3,7 @@
 // runner (run-tasks.ts) undoes finished tasks in reverse when one fails.
 
 import type { DesiredState, Server } from '../model/kinds.js';
-import type { Action, Operation } from '../plan/types.js';
+import type { Action, Operation } from '../model/plan.js';
 import type { DeletedSite, RecordedPlatform, RecordedServer, RecordedSite, RecordedState } from '../state/types.js';
 import type { OperationLog } from '../shell/log.js';
 import type { Shell } from '../shell/shell.js';

@@ -1,6 +1,6 @@
 // Accumulates a plan's operations and orphans while the per-kind planners run.
 
-import type { Action, Blocker, FieldChange, Operation, Orphan, Removal, TargetKind } from './types.js';
+import type { Action, Blocker, FieldChange, Operation, Orphan, Removal, TargetKind } from '../model/plan.js';
 
 export function operationId(kind: TargetKind, name: string, action: Action, server?: string): string {
   return kind === 'platform' ? `${kind}/${name}/${action}@${server}` : `${kind}/${name}/${action}`;

@@ -3,7 +3,7 @@
 // `services.http.port: 80 → 8080` rather than two blobs of JSON.
 
 import { sameValue } from './canonical.js';
-import type { FieldChange } from './types.js';
+import type { FieldChange } from '../model/plan.js';
 
 type Labels<T> = Partial<Record<keyof T, string>>;
 

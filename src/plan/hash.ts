@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Operation, Orphan } from './types.js';
+import type { Operation, Orphan } from '../model/plan.js';
 
 /**
  * sha256 over what the plan would do: equal hashes mean the same work. Plain

@@ -1,7 +1,7 @@
 // Puts operations in a deterministic order that respects their dependencies,
 // and passes blockers down: an operation waiting for a blocked one is blocked.
 
-import type { Action, Operation } from './types.js';
+import type { Action, Operation } from '../model/plan.js';
 
 const PHASE: Record<string, number> = { server: 0, platform: 1, site: 2 };
 const ACTION_RANK: Record<Action, number> = {

@@ -10,7 +10,7 @@ import { orderOperations } from './order.js';
 import { planPlatforms } from './platforms.js';
 import { planServers } from './servers.js';
 import { planSites } from './sites.js';
-import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary } from './types.js';
+import { PLAN_FORMAT_VERSION, type Operation, type Plan, type PlanSummary } from '../model/plan.js';
 
 export function plan(desired: DesiredState, recorded: RecordedState): Plan {
   const builder = new PlanBuilder();

@@ -11,7 +11,7 @@ import { diffFields, initialFields } from './diff.js';
 import { platformRemovals } from './removals.js';
 import { sorted } from './servers.js';
 import type { SiteMove } from './sites.js';
-import type { Blocker } from './types.js';
+import type { Blocker } from '../model/plan.js';
 
 export function planPlatforms(desired: DesiredState, recorded: RecordedState, moves: Map<string, SiteMove>, plan: PlanBuilder): void {
   const residents = sitesByDeployment(moves);

@@ -10,7 +10,7 @@ import type { DesiredState } from '../model/kinds.js';
 import { platformDir, siteDir } from '../operations/paths.js';
 import { checkRecordedSite, platformCodeDir } from '../operations/targets.js';
 import type { RecordedPlatform, RecordedSite } from '../state/types.js';
-import type { Blocker, Removal } from './types.js';
+import type { Blocker, Removal } from '../model/plan.js';
 
 export interface Removals {
   removes: Removal[];

@@ -9,7 +9,7 @@
 // goes on.
 
 import { createHash } from 'node:crypto';
-import type { Operation, Plan } from './types.js';
+import type { Operation, Plan } from '../model/plan.js';
 
 /** The actions that remove or overwrite data (a delete of a site or platform, a migrate's drop of the old copy). */
 const DESTRUCTIVE_ACTIONS: ReadonlySet<string> = new Set(['delete', 'migrate', 'restore']);

@@ -7,13 +7,13 @@ import type { DesiredState, Site } from '../model/kinds.js';
 import { phpIsolation, platformSpec, PLATFORM_CODE_FIELDS, siteSpec, SITE_FIELD_LABELS, type SiteSpec } from '../state/spec.js';
 import type { DeletedSite, Package, RecordedSite, RecordedState } from '../state/types.js';
 import type { PlanBuilder } from './builder.js';
-import { checkCompatibility, indexPackages, type PackageIndex } from './compatibility.js';
+import { checkCompatibility, indexPackages, type PackageIndex } from '../operations/package-compatibility.js';
 import { diffFields, initialFields } from './diff.js';
 import { warnMixedIsolation } from './isolation.js';
 import { placeSite } from './placement.js';
 import { siteRemovals } from './removals.js';
 import { sorted } from './servers.js';
-import type { Blocker, FieldChange, Operation } from './types.js';
+import type { Blocker, FieldChange, Operation } from '../model/plan.js';
 
 /** Where a site is and where it is going; read by the platform and dependency passes. */
 export interface SiteMove {

@@ -7,7 +7,7 @@ import type { FleetFile } from '../../src/repo/files.js';
 import { platformSpec, serverSpec, siteSpec } from '../../src/state/spec.js';
 import { emptyRecordedState, type RecordedState } from '../../src/state/types.js';
 import { plan } from '../../src/plan/planner.js';
-import type { Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/model/plan.js';
 
 export function files(entries: Record<string, string>): FleetFile[] {
   return Object.entries(entries).map(([path, text]) => ({ path, text: dedent(text) }));

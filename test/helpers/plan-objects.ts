@@ -1,6 +1,6 @@
 // Hand-built plans for renderer tests (planner tests build plans from YAML).
 
-import type { Action, Operation, Orphan, Plan } from '../../src/plan/types.js';
+import type { Action, Operation, Orphan, Plan } from '../../src/model/plan.js';
 
 export function op(action: Action, name: string, extra: Partial<Operation> = {}): Operation {
   return {

@@ -5,7 +5,7 @@ import { validatorFor } from '../../src/model/schemas.js';
 import { plan as makePlan } from '../../src/plan/planner.js';
 import type { DesiredState } from '../../src/model/kinds.js';
 import type { RecordedState } from '../../src/state/types.js';
-import type { Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/model/plan.js';
 
 export function assertValidPlanJson(p: Plan): void {
   const validate = validatorFor('plan.schema.json');

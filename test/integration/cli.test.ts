@@ -11,7 +11,7 @@ import { readFleetSource } from '../../src/repo/fleet-source.js';
 import { assertValidPlanJson } from '../helpers/plan-schema.js';
 import { appliedState } from '../helpers/fleet.js';
 import { commitFiles, stateFiles } from '../helpers/git.js';
-import type { Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/model/plan.js';
 
 const BIN = join(import.meta.dirname, '../../dist/cli/bin.js');
 let work: string;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RecordedStateCache } from '../../src/daemon/recorded.js';
 import { StatusPage } from '../../src/daemon/status/page.js';
-import type { Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/model/plan.js';
 import { removeGitCliRepos } from '../helpers/git-cli.js';
 import { dumpDom, screenshot } from './support/chromium.js';
 import { commitAll, makeFleet, REPO_ROOT, stateFile, tide, writeFleetFile, type TestFleet } from './support/fleet.js';

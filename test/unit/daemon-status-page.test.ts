@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderStatus } from '../../src/daemon/status/page.js';
 import { parseQuery, SiteIndex, PAGE_SIZE, type StatusInput } from '../../src/daemon/status/view.js';
-import type { Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/model/plan.js';
 import { redactor } from '../../src/redact.js';
 import { emptyRecordedState, type RecordedSite, type RecordedState } from '../../src/state/types.js';
 

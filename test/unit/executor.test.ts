@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../src/apply/executor.js';
-import type { Operation } from '../../src/plan/types.js';
+import type { Operation } from '../../src/model/plan.js';
 
 function op(id: string, server: string, dependsOn: string[] = [], blocked = false): Operation {
   return {

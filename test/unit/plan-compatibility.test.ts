@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCompatibility, compareVersions, indexPackages } from '../../src/plan/compatibility.js';
+import { checkCompatibility, compareVersions, indexPackages } from '../../src/operations/package-compatibility.js';
 import { renderJson } from '../../src/plan/render/json.js';
 import { renderMarkdown } from '../../src/plan/render/markdown.js';
 import { renderText } from '../../src/plan/render/text.js';

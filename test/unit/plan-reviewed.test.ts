@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { holdBackUnreviewed, operationIdentity, removesData, reviewedFrom, reviewKey } from '../../src/plan/reviewed.js';
-import type { Plan } from '../../src/plan/types.js';
+import type { Plan } from '../../src/model/plan.js';
 import { appliedState, fleetWith, ops } from '../helpers/fleet.js';
 import { checkedPlan as plan } from '../helpers/plan-schema.js';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { execute } from '../../src/apply/executor.js';
 import type { HttpService } from '../../src/model/kinds.js';
-import type { Operation } from '../../src/plan/types.js';
+import type { Operation } from '../../src/model/plan.js';
 import { installVhost } from '../../src/services/http/vhost.js';
 import { OperationLog } from '../../src/shell/log.js';
 import { shellFor } from '../../src/shell/shell.js';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Orphan } from '../../src/plan/types.js';
+import type { Orphan } from '../../src/model/plan.js';
 import { op, plan } from '../helpers/plan-objects.js';
 import { renderMarkdown } from '../../src/plan/render/markdown.js';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Action, Orphan } from '../../src/plan/types.js';
+import type { Action, Orphan } from '../../src/model/plan.js';
 import { op, plan } from '../helpers/plan-objects.js';
 import { renderText, shouldUseColor } from '../../src/plan/render/text.js';
 import { renderJson } from '../../src/plan/render/json.js';

@@ -20,7 +20,7 @@ import type {
   Site,
   SiteHttps,
 } from '../../src/model/kinds.js';
-import type { Action, Blocker, FieldChange, Operation, Orphan, Plan, PlanSummary, Removal } from '../../src/plan/types.js';
+import type { Action, Blocker, FieldChange, Operation, Orphan, Plan, PlanSummary, Removal } from '../../src/model/plan.js';
 import type { OperationRecord } from '../../src/apply/records.js';
 import type { TaskRecord } from '../../src/operations/run-tasks.js';
 import { withPlatformDefaults, withServerDefaults, withSiteDefaults } from '../../src/model/defaults.js';

@@ -7,7 +7,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Handlebars from 'handlebars';
-import type { Plan } from '../../plan/types.js';
+import type { Plan } from '../../model/plan.js';
 import type { RecordedStateCache } from '../recorded.js';
 import { recentRecords, recordWithLog } from './operations.js';
 import { STATUS_TEMPLATE } from './template.js';

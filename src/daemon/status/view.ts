@@ -5,7 +5,7 @@
 // renders one page of rows.
 
 import { summarySentence, isBlocked } from '../../plan/render/labels.js';
-import type { Plan } from '../../plan/types.js';
+import type { Plan } from '../../model/plan.js';
 import { redactor } from '../../redact.js';
 import type { LastOperation, RecordedSite, RecordedState } from '../../state/types.js';
 import type { RecordEntry } from './operations.js';

@@ -2,7 +2,7 @@
 // the recorded inventories; this asks the application again, on the source
 // site and the deployed target code, just before any data moves.
 
-import { checkCompatibility } from '../../plan/compatibility.js';
+import { checkCompatibility } from '../package-compatibility.js';
 import { IncompatiblePlatformError } from '../errors.js';
 import type { Shell } from '../../shell/shell.js';
 import type { OperationContext, Task } from '../types.js';

@@ -1,7 +1,7 @@
 // Vocabulary shared by the plan renderers: symbols, verbs, ordering, counts and
 // value formatting. Renderers add presentation (colour, escaping) on top.
 
-import type { Action, Operation, Plan, TargetKind } from '../types.js';
+import type { Action, Operation, Plan, TargetKind } from '../../model/plan.js';
 
 /** The order actions appear in summaries and tables. */
 export const ACTION_ORDER: readonly Action[] = [

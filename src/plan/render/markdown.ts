@@ -4,7 +4,7 @@
 // operation so the comment stays under GitHub's 65536-character limit.
 
 import { removesData } from '../reviewed.js';
-import type { Operation, Orphan, Plan } from '../types.js';
+import type { Operation, Orphan, Plan } from '../../model/plan.js';
 import { countPlan, describeTarget, formatValue, isBlocked, opSymbol, plural, summarySentence } from './labels.js';
 
 const DEFAULT_MAX_LENGTH = 60_000;

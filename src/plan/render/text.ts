@@ -2,7 +2,7 @@
 // orphans, then a summary sentence. ANSI colour only when asked for.
 
 import { alreadyEscaped, escapeControls } from '../../terminal.js';
-import type { Operation, Orphan, Plan } from '../types.js';
+import type { Operation, Orphan, Plan } from '../../model/plan.js';
 import { describeTarget, formatValue, opSymbol, summarySentence, type OpSymbol } from './labels.js';
 
 const SGR = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33 } as const;

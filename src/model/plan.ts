@@ -1,5 +1,7 @@
 // The plan: what apply will do, in order, and why. Its JSON form is described
 // by schemas/plan.schema.json; bump PLAN_FORMAT_VERSION on any breaking change.
+// It lives down here, with the model, because plan/ builds it and operations/
+// (below plan/) runs it: imports only point down.
 
 export const PLAN_FORMAT_VERSION = 1;
 

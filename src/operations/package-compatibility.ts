@@ -2,7 +2,8 @@
 // rule, made stricter): can the site's database move onto that platform's code?
 // Pure, and shared: the planner runs it on recorded inventories, and a
 // migrate's "compatibility check" task runs it again on fresh ones, so each
-// message stands on its own (package, type, platform, versions).
+// message stands on its own (package, type, platform, versions). It lives in
+// operations/, which plan/ may import, not the other way round.
 //
 // For each package enabled on the site:
 //   missing on the platform                      → blocker
