@@ -9,11 +9,11 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { removeGitCliRepos } from '../../helpers/git-cli.js';
 import type { TestServices, TestSshServer } from '../../integration/env/types.js';
-import { commitAll, makeFleet, tide, writeFleetFile } from '../../integration/support/fleet.js';
+import { commitAll, makeFleet, tide, writeFleetFile, type TestFleet } from '../../integration/support/fleet.js';
 import { pageWhen } from '../../integration/support/probe.js';
 import { deployUserDir } from '../../integration/support/ssh.js';
 import { ansiblePlaybook, runAnsible } from './ansible.js';
@@ -30,8 +30,11 @@ const ROUNDS = Number(process.env.TIDE_BENCH_ROUNDS ?? 3);
 /** Ansible's rounds (each of its 400-site rounds takes minutes); default ROUNDS. */
 const ANSIBLE_ROUNDS = Number(process.env.TIDE_BENCH_ANSIBLE_ROUNDS ?? ROUNDS);
 const RESULTS = process.env.TIDE_BENCH_RESULTS;
+/** Another tide build (its dist/cli/bin.js), run as a fourth contender in the same rounds: an A/B of two builds on the same machine at the same time. */
+const COMPARE_CLI = process.env.TIDE_BENCH_COMPARE_CLI ? resolve(process.env.TIDE_BENCH_COMPARE_CLI) : undefined;
 
-type Tool = 'tide' | 'floor' | 'ansible';
+type Tool = 'tide' | 'floor' | 'ansible' | 'compare';
+const TOOLS: Tool[] = COMPARE_CLI ? ['tide', 'floor', 'ansible', 'compare'] : ['tide', 'floor', 'ansible'];
 interface Row { shell: string; sites: number; times: Record<Tool, number[]> }
 const rows: Row[] = [];
 let slow: SlowHosts | undefined;
@@ -59,13 +62,16 @@ function table(): string {
   const lines = [
     '',
     `apply benchmark: static sites on 2 servers, medians of interleaved rounds (load average at the end: ${loadAverage()})`,
-    '| login shell | sites | tide | floor | Ansible | tide / floor | Ansible / tide | rounds (tide; floor; Ansible) |',
-    '|---|---|---|---|---|---|---|---|',
+    COMPARE_CLI
+      ? `| login shell | sites | tide | floor | Ansible | tide / floor | Ansible / tide | compare (${COMPARE_CLI}) | compare / floor | tide / compare | rounds (tide; floor; Ansible; compare) |`
+      : '| login shell | sites | tide | floor | Ansible | tide / floor | Ansible / tide | rounds (tide; floor; Ansible) |',
+    COMPARE_CLI ? '|---|---|---|---|---|---|---|---|---|---|---|' : '|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    const [t, f, a] = (['tide', 'floor', 'ansible'] as Tool[]).map((k) => (r.times[k].length ? median(r.times[k]) : NaN));
-    const each = (['tide', 'floor', 'ansible'] as Tool[]).map((k) => r.times[k].map((x) => (x / 1000).toFixed(2)).join(', ')).join('; ');
-    lines.push(`| ${r.shell} | ${r.sites} | ${sec(t!)} | ${sec(f!)} | ${sec(a!)} | ${(t! / f!).toFixed(2)} | ${(a! / t!).toFixed(1)} | ${each} |`);
+    const [t, f, a, c] = TOOLS.map((k) => (r.times[k].length ? median(r.times[k]) : NaN));
+    const each = TOOLS.map((k) => r.times[k].map((x) => (x / 1000).toFixed(2)).join(', ')).join('; ');
+    const compared = COMPARE_CLI ? ` ${sec(c!)} | ${(c! / f!).toFixed(2)} | ${(t! / c!).toFixed(3)} |` : '';
+    lines.push(`| ${r.shell} | ${r.sites} | ${sec(t!)} | ${sec(f!)} | ${sec(a!)} | ${(t! / f!).toFixed(2)} | ${(a! / t!).toFixed(1)} |${compared} ${each} |`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -108,13 +114,16 @@ for (const shell of SHELLS) {
       it(`installs ${count} static sites: tide, the floor and Ansible`, async () => {
         const env = hostsOf(shell);
         const servers = env.ssh.servers;
-        const row: Row = { shell, sites: count, times: { tide: [], floor: [], ansible: [] } };
+        const row: Row = { shell, sites: count, times: { tide: [], floor: [], ansible: [], compare: [] } };
         rows.push(row);
         for (let round = 0; round < ROUNDS; round++) {
           const id = `${shell[0]}${count}r${round}`;
-          // Not timed: a fleet with its servers verified and platforms deployed (the floor and Ansible use its static platform's code).
+          // Not timed: a fleet with its servers verified and platforms deployed (the floor and Ansible use its static platform's code);
+          // the other build gets a fleet of its own, set up by itself (its state branch is its own).
           const fleet = makeFleet(env, `bench-${id}`, { keepSites: false });
           expect((await tide(fleet, ['apply', '--yes'])).exitCode).toBe(0);
+          const compareFleet = COMPARE_CLI ? makeFleet(env, `bench-${id}c`, { keepSites: false }) : undefined;
+          if (compareFleet) expect((await tide(compareFleet, ['apply', '--yes'], {}, 180_000, COMPARE_CLI)).exitCode).toBe(0);
           const docroot = (s: TestSshServer) => join(fleet.roots[s.name]!, 'platforms/brochure');
           const plansFor = (tool: string): BenchServerPlan[] => {
             const names = split(siteNames(`${tool}-${id}-`, count), servers);
@@ -125,20 +134,26 @@ for (const shell of SHELLS) {
               return { server, root, docroot: docroot(server), sites: names[s]! };
             });
           };
+          /** One timed `tide apply --yes` of `count` new sites named `<prefix>-<id>-N` by the build `cli`. */
+          const timedApply = async (on: TestFleet, cli: string | undefined, prefix: string, times: number[]) => {
+            const names = siteNames(`${prefix}-${id}-`, count);
+            names.forEach((name, i) => writeFleetFile(on, `sites/${name}.yaml`, { kind: 'Site', name, platform: 'brochure', server: servers[i % servers.length]!.name }));
+            commitAll(on, `${count} sites`);
+            const started = performance.now();
+            const startedAt = Date.now();
+            // No 3-minute limit: 400 sites on this loaded machine take longer.
+            const run = await tide(on, ['apply', '--yes'], {}, 3_600_000, cli);
+            times.push(performance.now() - started);
+            const endedAt = Date.now();
+            expect(run.exitCode, run.all).toBe(0);
+            const who = cli ? 'compare' : 'tide';
+            console.log(`${shell} ${count} round ${round} ${who}: ${describeBreakdown(tideBreakdown(on, new Set(names), startedAt, endedAt))}`);
+            expect((await pageWhen(servers[1]!.http.port, names[1]!, (p) => p.status === 200)).status).toBe(200);
+          };
           const runs: Record<Tool, () => Promise<void>> = {
-            tide: async () => {
-              const names = siteNames(`t-${id}-`, count);
-              names.forEach((name, i) => writeFleetFile(fleet, `sites/${name}.yaml`, { kind: 'Site', name, platform: 'brochure', server: servers[i % servers.length]!.name }));
-              commitAll(fleet, `${count} sites`);
-              const started = performance.now();
-              const startedAt = Date.now();
-              // No 3-minute limit: 400 sites on this loaded machine take longer.
-              const run = await tide(fleet, ['apply', '--yes'], {}, 3_600_000);
-              row.times.tide.push(performance.now() - started);
-              const endedAt = Date.now();
-              expect(run.exitCode, run.all).toBe(0);
-              console.log(`${shell} ${count} round ${round}: ${describeBreakdown(tideBreakdown(fleet, new Set(names), startedAt, endedAt))}`);
-              expect((await pageWhen(servers[1]!.http.port, names[1]!, (p) => p.status === 200)).status).toBe(200);
+            tide: () => timedApply(fleet, undefined, 't', row.times.tide),
+            compare: async () => {
+              if (compareFleet) await timedApply(compareFleet, COMPARE_CLI, 'c', row.times.compare);
             },
             floor: async () => {
               const plans = plansFor('f');
@@ -152,7 +167,7 @@ for (const shell of SHELLS) {
               expect((await pageWhen(servers[0]!.http.port, plans[0]!.sites[0]!, (p) => p.status === 200)).status).toBe(200);
             },
           };
-          const order: Tool[] = ['tide', 'floor', 'ansible'];
+          const order = TOOLS;
           const busy: string[] = [];
           const counter = serverCpu(servers);
           const serverMs = () => counter?.ms() ?? NaN;
@@ -168,8 +183,9 @@ for (const shell of SHELLS) {
           }
           counter?.close();
           console.log(`${shell} ${count} round ${round}: servers' CPU: ${busy.join(', ')}`);
-          for (const tool of ['t', 'f', 'a']) removeVhosts(servers, `${tool}-${id}-`);
-          console.log(`${shell} ${count} round ${round}: tide ${sec(row.times.tide.at(-1)!)}, floor ${sec(row.times.floor.at(-1)!)}${round < ANSIBLE_ROUNDS ? `, Ansible ${sec(row.times.ansible.at(-1)!)}` : ''} (load ${loadAverage()})`);
+          for (const tool of ['t', 'f', 'a', 'c']) removeVhosts(servers, `${tool}-${id}-`);
+          const compared = COMPARE_CLI ? `, compare ${sec(row.times.compare.at(-1)!)}` : '';
+          console.log(`${shell} ${count} round ${round}: tide ${sec(row.times.tide.at(-1)!)}, floor ${sec(row.times.floor.at(-1)!)}${round < ANSIBLE_ROUNDS ? `, Ansible ${sec(row.times.ansible.at(-1)!)}` : ''}${compared} (load ${loadAverage()})`);
         }
       });
     }

@@ -79,9 +79,9 @@ export function commitAll(fleet: Pick<TestFleet, 'dir'>, message: string): strin
   return git(fleet.dir, 'rev-parse', 'HEAD').trim();
 }
 
-/** Runs the built tide CLI in the fleet; never throws on a non-zero exit. */
-export async function tide(fleet: TestFleet, args: string[], extraEnv: NodeJS.ProcessEnv = {}, timeoutMs = 180_000): Promise<Result<{ reject: false; all: true }>> {
-  const run = await execa('node', [TIDE, ...args], {
+/** Runs the built tide CLI (or another build's `cli`, a bin.js) in the fleet; never throws on a non-zero exit. */
+export async function tide(fleet: TestFleet, args: string[], extraEnv: NodeJS.ProcessEnv = {}, timeoutMs = 180_000, cli = TIDE): Promise<Result<{ reject: false; all: true }>> {
+  const run = await execa('node', [cli, ...args], {
     cwd: fleet.dir, reject: false, all: true,
     env: { ...fleet.env, NO_COLOR: '1', ...extraEnv },
     timeout: timeoutMs,
