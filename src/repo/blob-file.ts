@@ -8,19 +8,16 @@
 // into a file the same writes cost a copy each.
 //
 // Bounded like the reader in git-objects.ts (which stays the way to read one
-// object, a tree, or a large blob): git runs under an address-space limit and
-// a file-size limit (`ulimit -v`, `ulimit -f`) and a timeout. Anything out of
-// the ordinary (git stopped or failing, an object missing or not a blob, an
-// answer that does not parse) gives undefined, never an error: the caller
-// then reads the objects one at a time through GitReader, which refuses or
-// names what is wrong exactly as before.
+// object, a tree, or a large blob): git runs under an address-space limit, a
+// file-size limit and a timeout (gitOutput's viaFile and limits). Anything
+// out of the ordinary (git stopped or failing, an object missing or not a
+// blob, an answer that does not parse) gives undefined, never an error: the
+// caller then reads the objects one at a time through GitReader, which
+// refuses or names what is wrong exactly as before.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { GitDirs } from './git-dir.js';
 import { gitEnvironment } from './git-objects.js';
+import { gitOutputBytes } from './git-run.js';
 
 export interface BlobFileLimits {
   /** Address space git may use. */
@@ -47,31 +44,15 @@ export interface ReadBlob {
 export async function readBlobsViaFile(dirs: GitDirs, oids: readonly string[], maxBytes: number, limits: Partial<BlobFileLimits> = {}): Promise<ReadBlob[] | undefined> {
   const { memoryLimitBytes, maxFileBytes, timeoutMs } = { ...LIMITS, ...limits };
   if (oids.some((oid) => !/^[0-9a-f]{40}$/.test(oid))) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'tide-blobs-'));
-  try {
-    const out = join(dir, 'answers');
-    // `ulimit -f` counts 512-byte blocks in dash (1 KiB in bash: twice the room, still bounded).
-    const script = 'ulimit -v "$1" 2>/dev/null; ulimit -f "$2" 2>/dev/null; out=$3; shift 3; exec git "$@" > "$out"';
-    const git = ['--git-dir', dirs.gitDir, '-c', 'core.packedGitWindowSize=32m', '-c', 'core.packedGitLimit=256m', 'cat-file', '--batch'];
-    const ok = await run(['-c', script, 'tide-git', String(Math.ceil(memoryLimitBytes / 1024)), String(Math.ceil(maxFileBytes / 512)), out, ...git],
-      `${oids.join('\n')}\n`, timeoutMs);
-    return ok ? parseAnswers(readFileSync(out), oids, maxBytes) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Whether `sh ARGS` with `input` on its stdin exits 0 within `timeoutMs`. */
-function run(args: string[], input: string, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn('sh', args, { env: gitEnvironment(), stdio: ['pipe', 'ignore', 'ignore'], timeout: timeoutMs, killSignal: 'SIGKILL' });
-    child.stdin.on('error', () => undefined); // git stopped before reading it all: its exit says so
-    child.stdin.end(input);
-    child.once('error', () => resolve(false));
-    child.once('close', (code) => resolve(code === 0));
+  const git = ['--git-dir', dirs.gitDir, '-c', 'core.packedGitWindowSize=32m', '-c', 'core.packedGitLimit=256m', 'cat-file', '--batch'];
+  const r = await gitOutputBytes(dirs.gitDir, git, {
+    input: `${oids.join('\n')}\n`,
+    env: gitEnvironment(),
+    viaFile: true,
+    limits: { memoryBytes: memoryLimitBytes, outputBytes: maxFileBytes },
+    timeoutMs,
   });
+  return r.code === 0 ? parseAnswers(r.stdout, oids, maxBytes) : undefined;
 }
 
 /** `<oid> blob <size>\n<bytes>\n` for each oid in order, and nothing else. */

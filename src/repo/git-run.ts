@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface GitOutput {
-  /** The exit code; null when git could not start or was killed. */
+export interface GitOutput<Out = string> {
+  /** The exit code; null when git could not start, was killed or ran out of time. */
   code: number | null;
-  stdout: string;
+  stdout: Out;
   stderr: string;
   /** Why git could not start, when it could not. */
   error?: Error;
@@ -21,33 +21,60 @@ export interface GitOutputOptions {
   input?: string;
   env?: NodeJS.ProcessEnv;
   /**
-   * For an answer of megabytes (a listing of ten thousand files): git writes
-   * it to a temporary file, read back in one piece. Through a pipe it comes a
-   * few KiB at a time, each piece waking tide to read it, which costs more
-   * CPU than the listing itself.
+   * For an answer of megabytes (a listing of ten thousand files, thousands
+   * of blobs): git writes it to a temporary file, read back in one piece.
+   * Through a pipe it comes a few KiB at a time, each piece waking tide to
+   * read it, which costs more CPU than the answer itself.
    */
   viaFile?: boolean;
+  /**
+   * With viaFile, for objects a stranger may have written: git runs under an
+   * address-space limit and a limit on the answer file (`ulimit -v`,
+   * `ulimit -f`), and fails past them.
+   */
+  limits?: { memoryBytes: number; outputBytes: number };
+  /** git is killed after this long (code null). */
+  timeoutMs?: number;
 }
 
 /** `git ARGS` in `cwd`, with `input` on its stdin; never rejects: the caller reads the code. */
-export function gitOutput(cwd: string, args: string[], options: GitOutputOptions = {}): Promise<GitOutput> {
-  const dir = options.viaFile ? mkdtempSync(join(tmpdir(), 'tide-git-')) : undefined;
+export async function gitOutput(cwd: string, args: string[], options: GitOutputOptions = {}): Promise<GitOutput> {
+  const r = await gitOutputBytes(cwd, args, options);
+  return { ...r, stdout: r.stdout.toString('utf8') };
+}
+
+/** gitOutput, with what git printed as it printed it. */
+export function gitOutputBytes(cwd: string, args: string[], options: GitOutputOptions = {}): Promise<GitOutput<Buffer>> {
+  let dir: string | undefined;
+  try {
+    dir = options.viaFile ? mkdtempSync(join(tmpdir(), 'tide-git-')) : undefined;
+  } catch (error) {
+    return Promise.resolve({ code: null, stdout: Buffer.alloc(0), stderr: '', error: error as Error });
+  }
   const file = dir && join(dir, 'stdout');
-  return new Promise<GitOutput>((resolve) => {
+  return new Promise<GitOutput<Buffer>>((resolve) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let error: Error | undefined;
-    const [command, argv] = file ? ['sh', ['-c', 'out=$1; shift; exec git "$@" > "$out"', 'tide-git', file, ...args]] : ['git', args];
-    const child = spawn(command, argv, { cwd, env: options.env ?? process.env, stdio: [options.input === undefined ? 'ignore' : 'pipe', file ? 'ignore' : 'pipe', 'pipe'] });
+    const [command, argv] = file ? ['sh', ['-c', fileScript(options.limits), 'tide-git', file, ...limitArgs(options.limits), ...args]] : ['git', args];
+    const child = spawn(command, argv, {
+      cwd,
+      env: options.env ?? process.env,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', file ? 'ignore' : 'pipe', 'pipe'],
+      timeout: options.timeoutMs,
+      killSignal: 'SIGKILL',
+    });
     child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.once('error', (e) => (error = e));
+    // Killed (out of time): what git started may still hold its pipes open; stop waiting for them.
+    child.once('exit', (_code, signal) => signal && (child.stdout?.destroy(), child.stderr!.destroy()));
     child.stdin?.on('error', () => undefined); // git may exit before reading it all; its code says why
     child.stdin?.end(options.input);
     child.once('close', (code) => {
-      let stdout = Buffer.concat(out).toString('utf8');
+      let stdout = Buffer.concat(out);
       try {
-        if (file && code === 0) stdout = readFileSync(file, 'utf8');
+        if (file && code === 0) stdout = readFileSync(file);
       } catch (e) {
         error ??= e as Error;
       }
@@ -56,4 +83,18 @@ export function gitOutput(cwd: string, args: string[], options: GitOutputOptions
   }).finally(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
+}
+
+/**
+ * `sh -c` script running `git "$@"` into the file `$1`, first lowering the
+ * limits `$2` (KiB of address space) and `$3` (blocks of file) when given.
+ * `ulimit -f` counts 512-byte blocks in dash (1 KiB in bash: twice the room, still bounded).
+ */
+function fileScript(limits: GitOutputOptions['limits']): string {
+  const bound = limits ? 'ulimit -v "$2" 2>/dev/null; ulimit -f "$3" 2>/dev/null; ' : '';
+  return `${bound}out=$1; shift ${limits ? 3 : 1}; exec git "$@" > "$out"`;
+}
+
+function limitArgs(limits: GitOutputOptions['limits']): string[] {
+  return limits ? [String(Math.ceil(limits.memoryBytes / 1024)), String(Math.ceil(limits.outputBytes / 512))] : [];
 }
