@@ -77,4 +77,30 @@ describe('LooseObjectWriter', () => {
     await writer.flush();
     expect(fs.readdirSync(join(ours, '.git', 'objects', blobs[1]!.slice(0, 2))).filter((f) => f.startsWith('tmp_obj_'))).toEqual([]);
   });
+
+  it('makes a fan-out directory again when it went after the writer saw it (git prune removes empty ones)', async () => {
+    const repo = freshRepo();
+    const objects = join(repo, '.git', 'objects');
+    const writer = new LooseObjectWriter(objects);
+    const oid = writer.blob('pruned\n');
+    await writer.flush();
+    fs.rmSync(join(objects, oid.slice(0, 2)), { recursive: true, force: true });
+    expect(writer.blob('pruned\n')).toBe(oid);
+    await writer.flush();
+    expect(gitCli(repo, 'cat-file', 'blob', oid)).toBe('pruned\n');
+  });
+
+  it('reports a write that failed at the next flush, and only there', async () => {
+    const repo = freshRepo();
+    const objects = join(repo, '.git', 'objects');
+    const writer = new LooseObjectWriter(objects);
+    const oid = writer.blob('blocked\n');
+    await writer.flush();
+    // A file where the fan-out directory should be: the write cannot succeed.
+    fs.rmSync(join(objects, oid.slice(0, 2)), { recursive: true, force: true });
+    fs.writeFileSync(join(objects, oid.slice(0, 2)), '');
+    expect(writer.blob('blocked\n')).toBe(oid);
+    await expect(writer.flush()).rejects.toThrow();
+    await writer.flush();
+  });
 });
