@@ -25,13 +25,14 @@ export function entryNames() {
     .sort();
 }
 
-// The schema validators and the build identity are loaded by a computed URL
+// The schema validators, the build identity and the vhost templates are loaded by a computed URL
 // (a plain `tsc` build keeps them beside the module that loads them); a
 // bundle must inline them instead, and the validators' generated code must
 // use the bundle's require, not one bound to node_modules.
 const GENERATED_IMPORTS = {
   'schemas.js': 'validators.generated.js',
   'build-identity.js': 'build-identity.generated.js',
+  'template.js': 'templates.generated.js',
 };
 const computedImport = (file) => `await import(new URL('./${file}', import.meta.url).href)`;
 const GENERATED_REQUIRE = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";
@@ -39,7 +40,7 @@ const GENERATED_REQUIRE = "import { createRequire } from 'node:module';\nconst r
 const inlineGenerated = {
   name: 'inline-generated',
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]model[\\/](schemas|build-identity)\.js$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]dist[\\/](model[\\/](schemas|build-identity)|services[\\/]http[\\/]template)\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       const file = GENERATED_IMPORTS[args.path.split(/[\\/]/).pop()];
       if (!text.includes(computedImport(file))) throw new Error(`${args.path} no longer loads ${file} with ${computedImport(file)}: update actions/build.mjs`);

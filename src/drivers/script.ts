@@ -13,7 +13,7 @@ import type { Driver, DriverContext } from './types.js';
 async function runSiteCommand(ctx: DriverContext, key: keyof PlatformCommands, what: string) {
   const template = ctx.platform.commands[key];
   if (!template) return null;
-  const command = renderCommand(template, ctx.facts);
+  const command = await renderCommand(template, ctx.facts);
   const result = await ctx.shell.run(what, command, { cwd: ctx.platformDir, env: factsEnv(ctx.facts), timeoutMs: commandTimeoutMs() });
   return { command, stdout: result.stdout };
 }
@@ -41,7 +41,7 @@ export const scriptDriver: Driver = {
   async platformPackages({ shell, platform, platformDir }) {
     const template = platform.commands.packages;
     if (!template) return null;
-    const command = renderPlatformCommand(template);
+    const command = await renderPlatformCommand(template);
     const result = await shell.run('the packages command (platform)', command, { cwd: platformDir, timeoutMs: commandTimeoutMs() });
     return parsePackages(result.stdout, { server: shell.transport.server, command });
   },

@@ -26,8 +26,8 @@ describe('script driver facts', () => {
     ]);
   });
 
-  it('renders commands with {{site.*}}, {{db.*}} and {{TIDE_*}}, without HTML escaping', () => {
-    expect(renderCommand('drush si {{site.profile}} --db-url=mysql://{{db.user}}@{{db.host}}/{{TIDE_DB_NAME}} --uri="{{site.url}}" && echo "<ok>"', facts))
+  it('renders commands with {{site.*}}, {{db.*}} and {{TIDE_*}}, without HTML escaping', async () => {
+    expect(await renderCommand('drush si {{site.profile}} --db-url=mysql://{{db.user}}@{{db.host}}/{{TIDE_DB_NAME}} --uri="{{site.url}}" && echo "<ok>"', facts))
       .toBe('drush si standard --db-url=mysql://blog_example_com@127.0.0.1/blog_example_com --uri="blog.example.com" && echo "<ok>"');
   });
 
@@ -41,8 +41,8 @@ describe('script driver facts', () => {
 });
 
 describe('script driver commands and the password', () => {
-  it('never render the database password into a command line (it reaches commands in their environment only)', () => {
-    expect(renderCommand('x {{db.password}}|{{TIDE_DB_PASSWORD}}|{{db.user}}', facts)).toBe('x ||blog_example_com');
+  it('never render the database password into a command line (it reaches commands in their environment only)', async () => {
+    expect(await renderCommand('x {{db.password}}|{{TIDE_DB_PASSWORD}}|{{db.user}}', facts)).toBe('x ||blog_example_com');
     expect(factsEnv(facts).TIDE_DB_PASSWORD).toBe('pw-123456');
   });
 });

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { httpServiceType } from '../../src/services/http/index.js';
+import type { VhostFacts } from '../../src/services/http/types.js';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const MAIN = join(DIST, 'cli/main.js');
@@ -60,5 +62,28 @@ describe('tide start-up', () => {
     expect(second).toContain('plan/plan-cache.js');
     const needless = second.filter((m) => /^(model\/(loader|schemas|validators\.generated|parse-yaml|fleet-files)|repo\/glob|plan\/(planner|render\/)|fleet\/context|cli\/(?!main|bin|plan|args|command)|apply|daemon|github|operations|drivers|services|transport|shell)/.test(m));
     expect(needless).toEqual([]);
+  });
+
+  it('an apply loads only the handlebars runtime: the build precompiles the vhost templates, which render as the source compiles them', () => {
+    const base: VhostFacts = {
+      site: 'blog.example.com', url: 'blog.example.com', aliases: ['www.blog.example.com'], redirectAliases: true, port: 80, httpsPort: 443,
+      docroot: '/var/tide/platforms/p1/web', siteDir: '/var/tide/sites/blog.example.com', fastcgi: 'unix:/run/php/php8.2-fpm.sock',
+      disabled: false, disabledDir: '/var/tide/disabled',
+    };
+    const https = { certificate: '/etc/ssl/blog.pem', key: '/etc/ssl/private/blog.key', required: true };
+    const variants: VhostFacts[] = [base, { ...base, https }, { ...base, fastcgi: null, redirectAliases: false }, { ...base, disabled: true, https }];
+    const script = `
+      import { createRequire } from 'node:module';
+      const { httpServiceType } = await import(${JSON.stringify(join(DIST, 'services/http/index.js'))});
+      await import(${JSON.stringify(join(DIST, 'drivers/script.js'))});
+      const variants = JSON.parse(process.argv[1]);
+      const rendered = ['nginx', 'apache'].map((type) => variants.map((facts) => httpServiceType(type).renderVhost(facts)));
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((p) => p.includes('/node_modules/handlebars/'));
+      console.log(JSON.stringify({ rendered, loaded: loaded.map((p) => p.split('/node_modules/handlebars/')[1]) }));`;
+    const built = JSON.parse(execFileSync('node', ['--input-type=module', '-e', script, JSON.stringify(variants)], { encoding: 'utf8' })) as { rendered: string[][]; loaded: string[] };
+    expect(built.loaded).toContain('dist/cjs/handlebars.runtime.js');
+    expect(built.loaded.filter((p) => /compiler/.test(p))).toEqual([]);
+    // From source (no build step) the templates are compiled on the spot: the same text, marker included.
+    expect(built.rendered).toEqual(['nginx', 'apache'].map((type) => variants.map((facts) => httpServiceType(type).renderVhost(facts))));
   });
 });
