@@ -21,20 +21,23 @@ async function planJson(repo: string | undefined, ref: string | undefined, cwd: 
   const read = readFleetSource(repoDir, ref);
   read.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
   const cache = ref === undefined ? PlanCache.open(repoDir) : undefined;
+  // With no cached plan to check, one will be made: its code loads while git lists the files.
+  const early = cache?.isEmpty === false ? undefined : planningCode();
   const hit = await cache?.lookup(read);
   if (hit) return hit;
   const source = await read;
-  const [{ loadFleetContextFrom }, { hasChanges, plan: makePlan }, { renderJson }] = await Promise.all([
-    import('../fleet/context.js'),
-    import('../plan/planner.js'),
-    import('../plan/render/json.js'),
-  ]);
+  const [{ loadFleetContextFrom }, { hasChanges, plan: makePlan }, { renderJson }] = await (early ?? planningCode());
   const context = await loadFleetContextFrom(repoDir, source, ref);
   const result = makePlan(context.desired, context.recorded);
   const { bytes, printsAsIs } = encodePlan(renderJson(result));
   const made = madePlan(bytes, hasChanges(result), printsAsIs);
   cache?.store(source, context.desired, context.recorded, made);
   return made;
+}
+
+/** The modules that make a plan, loaded. */
+function planningCode() {
+  return Promise.all([import('../fleet/context.js'), import('../plan/planner.js'), import('../plan/render/json.js')]);
 }
 
 /** The plan for a reader: markdown for a pull request, else text (coloured on a terminal unless `noColor`). */

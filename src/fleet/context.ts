@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { loadFleet } from '../model/loader.js';
+import { loadFleet, stateBranchOf } from '../model/loader.js';
 import { FileDocumentCache } from './document-cache.js';
 import { fleetRoot } from './root.js';
 
@@ -11,6 +11,7 @@ export { fleetRoot };
 import type { DesiredState } from '../model/kinds.js';
 import type { FleetSource } from '../repo/files.js';
 import { readFleetSource } from '../repo/fleet-source.js';
+import { readIndexedTogether } from '../repo/worktree.js';
 import { sourceTreeIds } from '../repo/source-digest.js';
 import { readRecordedState } from '../state/reader.js';
 import type { RecordedState } from '../state/types.js';
@@ -29,14 +30,21 @@ export async function loadDesired(repo: string | undefined, ref: string | undefi
 /** The desired state of the fleet at `repoDir` from its files, already read (`ref` as they were read). */
 export async function loadDesiredFrom(repoDir: string, source: FleetSource, ref: string | undefined): Promise<DesiredState> {
   const cache = FileDocumentCache.open(repoDir);
+  // What the cache does not have will be parsed: those files are read now, together rather than one by one.
+  await readIndexedTogether(source.files.filter((f) => !f.oid || !cache.has(f.oid)));
   let desired: DesiredState;
   try {
     desired = loadFleet(source, { defaultName: basename(repoDir), cache });
-  } finally {
+  } catch (error) {
     // An invalid fleet still caches its valid files: fixing one file then re-reads only that one.
     cache.save();
+    throw error;
   }
-  await pinPlatformCode(repoDir, desired, ref === undefined);
+  // git works out the platform code's trees while the cache is written.
+  const pinned = pinPlatformCode(repoDir, desired, ref === undefined);
+  pinned.catch(() => undefined); // awaited below
+  cache.save();
+  await pinned;
   return desired;
 }
 
@@ -61,14 +69,21 @@ async function pinPlatformCode(repoDir: string, desired: DesiredState, fromWorkt
 }
 
 export async function loadFleetContext(repo: string | undefined, ref: string | undefined, cwd: string): Promise<FleetContext> {
-  const { repoDir, desired } = await loadDesired(repo, ref, cwd);
-  const recorded = await readRecordedState(repoDir, desired.fleet.state.branch);
-  return { repoDir, desired, recorded };
+  const repoDir = fleetRoot(cwd, repo);
+  return loadFleetContextFrom(repoDir, await readFleetSource(repoDir, ref), ref);
 }
 
-/** loadFleetContext for files already read. */
+/**
+ * loadFleetContext for files already read. The state branch tide.yaml names
+ * is read while the rest of the fleet loads (git reads it while tide parses);
+ * its errors come only after the fleet's, as when it is read afterwards.
+ */
 export async function loadFleetContextFrom(repoDir: string, source: FleetSource, ref: string | undefined): Promise<FleetContext> {
+  const early = stateBranchOf(source);
+  const recordedEarly = early === undefined ? undefined : readRecordedState(repoDir, early);
+  recordedEarly?.catch(() => undefined); // awaited below, once the fleet has loaded
   const desired = await loadDesiredFrom(repoDir, source, ref);
-  const recorded = await readRecordedState(repoDir, desired.fleet.state.branch);
+  const branch = desired.fleet.state.branch;
+  const recorded = await (recordedEarly && early === branch ? recordedEarly : readRecordedState(repoDir, branch));
   return { repoDir, desired, recorded };
 }

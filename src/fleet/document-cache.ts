@@ -41,6 +41,11 @@ export class FileDocumentCache implements DocumentCache {
     return new FileDocumentCache(file, namespace, file ? readEntries(file, namespace) : {});
   }
 
+  /** Whether an entry is filed under `oid` (not checked yet: get may still refuse it). */
+  has(oid: string): boolean {
+    return Object.hasOwn(this.stored, oid);
+  }
+
   get(oid: string): ParsedFile | undefined {
     const entry = Object.hasOwn(this.stored, oid) ? this.stored[oid] : undefined;
     if (!isParsedFile(entry)) return undefined;

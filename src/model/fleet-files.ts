@@ -23,13 +23,18 @@ export interface SelectedFiles {
  * `maxFileSize` how large they may be.
  */
 export function selectFiles(source: FleetSource, problems: DiagnosticCollector): SelectedFiles {
-  const fleetFile = source.files.find((f) => f.path === FLEET_FILE);
-  const fleetDocs = fleetFile ? parseFile(fleetFile, problems, DEFAULT_MAX_FILE_SIZE) : [];
+  const { fleetFile, fleetDocs } = fleetDocuments(source, problems);
   const settings = fleetSettings(fleetDocs);
   const isIgnored = ignoreMatcher(settings.ignore);
   const others = source.files.filter((f) => f.path !== FLEET_FILE && !isIgnored(f.path));
   const loaded = fleetFile ? [fleetFile, ...others] : others;
   return { fleetFile, fleetDocs, settings, loaded };
+}
+
+/** tide.yaml and its documents (none when it is missing or refused: `problems` says why). */
+export function fleetDocuments(source: FleetSource, problems: DiagnosticCollector): { fleetFile: FleetFile | undefined; fleetDocs: unknown[] } {
+  const fleetFile = source.files.find((f) => f.path === FLEET_FILE);
+  return { fleetFile, fleetDocs: fleetFile ? parseFile(fleetFile, problems, DEFAULT_MAX_FILE_SIZE) : [] };
 }
 
 /**

@@ -20,7 +20,7 @@ import { quoteValue, shortText } from './quote.js';
 import { kindValidator } from './schemas.js';
 import { didYouMean } from './suggest.js';
 import { digestFiles, fileOid, type FleetFile, type FleetSource } from '../repo/files.js';
-import { FLEET_FILE, selectFiles } from './fleet-files.js';
+import { FLEET_FILE, fleetDocuments, selectFiles } from './fleet-files.js';
 
 /**
  * A file's documents as parsed and found valid against their schemas, by the
@@ -75,6 +75,19 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string; 
   desired.digest = digestFiles(loaded);
   problems.throwIfAny();
   return desired;
+}
+
+/**
+ * The state branch tide.yaml names, when its Fleet document is valid on its
+ * own (else undefined): known before the whole fleet is loaded, so the state
+ * branch can be read meanwhile. loadFleet gives the same branch or fails.
+ */
+export function stateBranchOf(source: FleetSource): string | undefined {
+  const problems = new DiagnosticCollector(() => undefined);
+  const { fleetDocs } = fleetDocuments(source, problems);
+  const fleets = fleetDocs.filter((doc) => (doc as { kind?: unknown } | null)?.kind === 'Fleet');
+  const validate = kindValidator('Fleet');
+  return problems.count === 0 && fleets.length === 1 && validate(fleets[0]) ? withFleetDefaults(fleets[0] as Record<string, unknown>).state.branch : undefined;
 }
 
 /** The file's documents from the cache, if it has them and the file is within today's size limit. */

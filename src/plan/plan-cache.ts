@@ -14,6 +14,7 @@
 // and replaces the entry.
 // Only plans of valid fleets are kept, so errors always come from the loader.
 
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DesiredState } from '../model/kinds.js';
 import { openCacheFile, writeCacheFile } from '../fleet/cache-file.js';
@@ -72,6 +73,11 @@ export class PlanCache {
   /** The plan cache of a work tree at `repoDir` (plans of a --ref are not cached). */
   static open(repoDir: string, env: NodeJS.ProcessEnv = process.env): PlanCache {
     return new PlanCache(repoDir, cacheLocation(repoDir, FILE, env));
+  }
+
+  /** Whether there is no cached plan to check at all: a plan will be made. */
+  get isEmpty(): boolean {
+    return !this.file || !existsSync(this.file.path);
   }
 
   /**

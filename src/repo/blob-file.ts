@@ -34,6 +34,9 @@ const LIMITS: BlobFileLimits = {
   timeoutMs: 30_000,
 };
 
+/** From this many blobs on, they are read together: below it, opening them one by one (or the reader already running) answers sooner. */
+export const TOGETHER = 64;
+
 /** A blob's bytes; only its size when it is larger than `maxBytes` (its bytes are not kept). */
 export interface ReadBlob {
   size: number;

@@ -6,7 +6,7 @@
 import { TideError } from '../errors.js';
 import { decodeFleetFile, type FleetFile, MAX_FILE_BYTES } from './files.js';
 import { findGitDirs, requireGitDirs } from './git-dir.js';
-import { readBlobsViaFile } from './blob-file.js';
+import { readBlobsViaFile, TOGETHER } from './blob-file.js';
 import { commitTree, type GitReader, headerValues, type TreeEntry, withGitReader } from './git-objects.js';
 import { expandRef, readRef } from './refs.js';
 
@@ -128,9 +128,6 @@ export async function readFilesAt(dir: string, commit: string, prefix: string, f
     });
   });
 }
-
-/** From this many blobs on, they are read together: below it, the reader already running answers sooner. */
-const TOGETHER = 64;
 
 /** The tree at `prefix` (slash-separated) of `commit`; undefined when the path is not a directory there. */
 async function subtreeOid(git: GitReader, commit: string, prefix: string): Promise<string | undefined> {

@@ -318,6 +318,32 @@ describe('document cache', () => {
     });
   });
 
+  it('a fleet of many files, read together from git on a first plan, plans the same with and without the cache', async () => {
+    const sites = Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`sites/many-${i}.yaml`, `kind: Site\nname: many-${i}.example.com\nplatform: brochure\nclient: many\n`]));
+    const dir = fleetRepo({ ...sites, 'clients/many.yaml': 'kind: Client\nname: many\n' });
+    git(dir, 'gc', '-q');
+    const [json] = await expectSameWithAndWithoutCache(dir);
+    expect(json!.code).toBe(0);
+    expect(json!.stdout).toContain('many-89.example.com');
+  });
+
+  it('the state branch is read while the fleet loads, yet its errors come after the fleet\'s', async () => {
+    const dir = fleetRepo();
+    // A forged state branch whose one record is not JSON.
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'not json\n', encoding: 'utf8' }).trim();
+    const tree = (entries: string) => execFileSync('git', ['mktree'], { cwd: dir, input: entries, encoding: 'utf8' }).trim();
+    const state = tree(`040000 tree ${tree(`040000 tree ${tree(`100644 blob ${blob}\tacme.example.com.json\n`)}\tsites\n`)}\tstate\n`);
+    git(dir, 'update-ref', 'refs/heads/tide-state', git(dir, 'commit-tree', state, '-m', 'forged').trim());
+    const valid = await tide(dir, ['plan', '--json']);
+    expect(valid.code).toBe(1);
+    expect(valid.stderr).toContain('state/sites/acme.example.com.json on the state branch');
+    writeFileSync(join(dir, 'sites', 'bad.yaml'), 'kind: Site\nname: bad.example.com\nplatform: brochure\nclient: acme\nbogus: 1\n');
+    const invalid = await tide(dir, ['plan', '--json']);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/sites\/bad\.yaml:5:\d+: /);
+    expect(invalid.stderr).not.toContain('state branch');
+  });
+
   it('deleting the cache is safe', async () => {
     const dir = fleetRepo();
     const without = await everything(dir, { TIDE_CACHE: '0' });

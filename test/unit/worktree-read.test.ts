@@ -3,13 +3,14 @@
 // when asked for; the others are read and hashed at once. Either way a
 // file's text and id are those of its bytes on disk, whatever its size
 // (around the reader's scratch buffer too), and a file too large to be a
-// fleet file is only sized.
+// fleet file is only sized. Many of them wanted at once (a first plan) are
+// read together from git's object store.
 
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/repo/files.js';
-import { readWorktreeFiles } from '../../src/repo/worktree.js';
+import { readIndexedTogether, readWorktreeFiles } from '../../src/repo/worktree.js';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 
 afterAll(removeGitCliRepos);
@@ -48,5 +49,43 @@ describe('reading a work tree', () => {
     }
     expect(files.find((f) => f.path === 'changed.yaml')!.text).toContain('changed.example.com');
     expect(files.find((f) => f.path === 'too-large.yaml')).toMatchObject({ text: '', size: MAX_FILE_BYTES + 1 });
+  });
+});
+
+// A first plan wants every file: those the index holds unchanged are read together from git's object store.
+describe('reading many unchanged files at once', () => {
+  /** A committed work tree of `count` small fleet files (and one changed since); the files as read. */
+  async function committed(count: number) {
+    const dir = tempDir('tide-worktree-together-');
+    git(dir, 'init', '-q', '-b', 'main');
+    for (let i = 0; i < count; i++) writeFileSync(join(dir, `site-${i}.yaml`), `kind: Site\nname: s${i}.example.com # é\n`);
+    writeFileSync(join(dir, 'changed.yaml'), 'kind: Site\n');
+    git(dir, 'add', '-A');
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-q', '-m', 'fleet');
+    git(dir, 'gc', '-q'); // packed, as a clone is
+    appendFileSync(join(dir, 'changed.yaml'), 'name: changed.example.com\n');
+    return { dir, files: await readWorktreeFiles(dir) };
+  }
+
+  it('takes their bytes from git in one go, under the ids the index gives them', async () => {
+    const { dir, files } = await committed(100);
+    // Gone from the work tree after git listed them: only git's object store still has them.
+    for (let i = 0; i < 100; i++) rmSync(join(dir, `site-${i}.yaml`));
+    await readIndexedTogether(files);
+    for (let i = 0; i < 100; i++) {
+      const file = files.find((f) => f.path === `site-${i}.yaml`)!;
+      expect(file.text).toBe(`kind: Site\nname: s${i}.example.com # é\n`);
+      expect(file.oid).toBe(git(dir, 'rev-parse', `HEAD:site-${i}.yaml`).trim());
+    }
+    expect(files.find((f) => f.path === 'changed.yaml')!.text).toBe('kind: Site\nname: changed.example.com\n');
+  });
+
+  it('when git cannot give them all, each is read from the work tree as before', async () => {
+    const { dir, files } = await committed(100);
+    // A stranger's index may name objects the repository does not have: git fails, the files are still there.
+    rmSync(join(dir, '.git', 'objects', 'pack'), { recursive: true, force: true });
+    await readIndexedTogether(files);
+    expect(files.find((f) => f.path === 'site-7.yaml')!.text).toBe('kind: Site\nname: s7.example.com # é\n');
+    expect(files.find((f) => f.path === 'site-7.yaml')!.oid).toBe(git(dir, 'hash-object', 'site-7.yaml').trim());
   });
 });
