@@ -18,8 +18,8 @@
 // Whatever runs the commands must keep two things: each command in a process
 // group of its own, and TIDE_RUN in its environment. The long-lived shells
 // that read framed commands (shell-loops.ts) start each one in a child that
-// calls setsid() with TIDE_RUN set, so that a timeout, an undo or a recovery
-// still kills exactly its groups.
+// makes a process group of its own (perl: setpgrp; sh: setsid) with TIDE_RUN
+// set, so that a timeout, an undo or a recovery still kills exactly its groups.
 
 import { randomBytes } from 'node:crypto';
 import { TideError } from '../errors.js';

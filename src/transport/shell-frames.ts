@@ -16,7 +16,7 @@
 // nothing of a request cut short or malformed: it exits REQUEST_BROKEN. The
 // command's environment, secrets included, travels only in the request (the
 // channel's stdin), never on a command line a `ps` shows. The command runs in
-// a process group of its own (setsid: a timeout kills it and only it) with
+// a process group of its own (a timeout kills it and only it) with
 // TIDE_RUN (orphan reaping) and stdin from its request (EOF at once without).
 //
 // Response: `\x1etide-pid:<pid>\n` first on stderr (the command's process

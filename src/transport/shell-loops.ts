@@ -5,12 +5,17 @@
 // perl (the usual one): `perl-base` is Essential on Debian and Ubuntu, so
 // /usr/bin/perl is on every such host. One perl process reads each request
 // exactly (lengths, not delimiters), forks ONE child per command that calls
-// setsid(), takes the environment, cds and execs `sh -c COMMAND`, and relays
+// setpgrp() (a process group of its own), takes the environment, cds and
+// execs `sh -c COMMAND`, and relays
 // the child's stdout and stderr (pipes of its own) to the channel as they
 // come, with select(); it writes the stdin bytes (raw, from the request) into
 // the child's stdin pipe in the same loop, so a command that prints before it
 // reads cannot deadlock. It reports the pid and the exit status itself. So a
 // command costs one process (sh, or the program dash execs in its place).
+// It loads no module but Fcntl and Errno (small): POSIX takes ~15 ms of the
+// server's CPU to load, paid by every shell (two loads each, when the
+// login shell's probe loaded it too); a perl without them runs the sh loop
+// (the perl loop's first argument) in its place.
 //
 // sh (the fallback, when there is no working perl): a POSIX sh loop that
 // reads a shell script per command with `head -c` and evaluates it in a
@@ -19,11 +24,10 @@
 // command, ten with stdin. It is kept because tide must work on any host
 // with a POSIX shell.
 //
-// The login shell picks one once per shell (`perl -MPOSIX -e 1` proves perl
-// and the one module the loop uses), and the loop names itself in its ready
-// line, so tide knows which requests it reads before it sends one. Server
-// verify records the perl it found (PERL_VERSION_COMMAND), or that there is
-// none.
+// The login shell picks one once per shell (`perl -e 1` proves a perl that
+// runs), and the loop names itself in its ready line, so tide knows which
+// requests it reads before it sends one. Server verify records the perl it
+// found (PERL_VERSION_COMMAND), or that there is none.
 
 import { shellQuote } from './types.js';
 
@@ -61,9 +65,14 @@ const SH_LOOP = [
 // (command, "-" or "+CWD", NAME=VALUE..., boundary; NUL-separated), then the
 // stdin bytes. Perl opens its pipes close-on-exec, so the child keeps only
 // its own three. SIGPIPE is ignored by the loop (a command that does not read
-// its stdin must not kill it) and restored for the command.
+// its stdin must not kill it) and restored for the command. The child leaves
+// with `exit` where a failure stops it before its exec: the loop has no END
+// block and writes nothing buffered (syswrite), so there is nothing to flush
+// twice.
 const PERL_LOOP = [
-  'use strict; use POSIX (); $SIG{PIPE} = "IGNORE"; binmode STDIN;',
+  // Before anything else runs: without the two modules, the sh loop (its text is the first argument).
+  `BEGIN { eval { require Fcntl; require Errno; 1 } or do { exec { "sh" } "sh", "-c", $ARGV[0], "${SHELL_NAME}"; exit 127 } }`,
+  'use strict; $SIG{PIPE} = "IGNORE"; binmode STDIN;',
   'sub put { my ($fh, $s) = @_; while (length $s) { my $w = syswrite $fh, $s; exit 124 unless $w; substr($s, 0, $w) = "" } }',
   `sub take { my $s = ""; while (length $s < $_[0]) { read(STDIN, $s, $_[0] - length $s, length $s) or exit ${REQUEST_BROKEN} } $s }`,
   'put \\*STDOUT, "\\x1etide-shell-ready perl\\n"; put \\*STDERR, "\\x1etide-shell-ready perl\\n";',
@@ -75,28 +84,28 @@ const PERL_LOOP = [
   '  pipe(my $or, my $ow) && pipe(my $er, my $ew) && pipe(my $ir, my $iw) or exit 126;',
   '  my $pid = fork; defined $pid or exit 126;',
   '  if (!$pid) {',
-  '    $SIG{PIPE} = "DEFAULT"; POSIX::setsid();',
-  '    open(STDIN, "<&", $ir) && open(STDOUT, ">&", $ow) && open(STDERR, ">&", $ew) or POSIX::_exit(126);',
+  '    $SIG{PIPE} = "DEFAULT"; setpgrp 0, 0;',
+  '    open(STDIN, "<&", $ir) && open(STDOUT, ">&", $ow) && open(STDERR, ">&", $ew) or exit 126;',
   '    for (@env) { my ($k, $v) = split /=/, $_, 2; $ENV{$k} = $v }',
-  '    if ($cwd ne "-") { $cwd = substr $cwd, 1; chdir $cwd or do { print STDERR "cannot cd to $cwd: $!\\n"; POSIX::_exit(1) } }',
-  '    exec { "sh" } "sh", "-c", $cmd; print STDERR "cannot run sh: $!\\n"; POSIX::_exit(127);',
+  '    if ($cwd ne "-") { $cwd = substr $cwd, 1; chdir $cwd or do { print STDERR "cannot cd to $cwd: $!\\n"; exit 1 } }',
+  '    exec { "sh" } "sh", "-c", $cmd; print STDERR "cannot run sh: $!\\n"; exit 127;',
   '  }',
   '  close $ow; close $ew; close $ir; put \\*STDERR, "\\x1etide-pid:$pid\\n";',
   '  my %out = (fileno $or, [$or, \\*STDOUT], fileno $er, [$er, \\*STDERR]); my $at = 0;',
-  '  if (length $in) { fcntl $iw, POSIX::F_SETFL(), POSIX::O_NONBLOCK() } else { close $iw; $iw = undef }',
+  '  if (length $in) { fcntl $iw, Fcntl::F_SETFL(), Fcntl::O_NONBLOCK() } else { close $iw; $iw = undef }',
   '  while (%out || $iw) {',
   '    my ($r, $w) = ("", ""); vec($r, $_, 1) = 1 for keys %out; vec($w, fileno $iw, 1) = 1 if $iw;',
   '    next if select($r, $w, undef, undef) < 0;',
   '    if ($iw && vec($w, fileno $iw, 1)) {',
   // EAGAIN: try again; any other failure (EPIPE: the command stopped reading) ends its input.
   '      my $k = syswrite $iw, $in, 65536, $at;',
-  '      if (defined $k) { $at += $k } elsif ($! != POSIX::EAGAIN()) { $at = length $in }',
+  '      if (defined $k) { $at += $k } elsif ($! != Errno::EAGAIN()) { $at = length $in }',
   '      if ($at >= length $in) { close $iw; $iw = undef }',
   '    }',
   '    for my $fd (keys %out) {',
   '      next unless vec($r, $fd, 1);',
   '      my $k = sysread $out{$fd}[0], my $buf, 65536;',
-  '      if ($k) { put $out{$fd}[1], $buf } elsif (defined $k || $! != POSIX::EINTR()) { close $out{$fd}[0]; delete $out{$fd} }',
+  '      if ($k) { put $out{$fd}[1], $buf } elsif (defined $k || $! != Errno::EINTR()) { close $out{$fd}[0]; delete $out{$fd} }',
   '    }',
   '  }',
   '  waitpid $pid, 0; my $st = $? & 127 ? 128 + ($? & 127) : $? >> 8;',
@@ -107,11 +116,11 @@ const PERL_LOOP = [
 /** The sh loop's command line, for a login shell: the fallback, also run alone by the tests. */
 export const SH_SHELL_COMMAND = `exec sh -c ${shellQuote(SH_LOOP)} ${SHELL_NAME}`;
 
-/** The perl loop's command line, for a login shell. */
-export const PERL_SHELL_COMMAND = `exec perl -e ${shellQuote(PERL_LOOP)} ${SHELL_NAME}`;
+/** The perl loop's command line, for a login shell (the sh loop's text rides as its first argument). */
+export const PERL_SHELL_COMMAND = `exec perl -e ${shellQuote(PERL_LOOP)} ${shellQuote(SH_LOOP)} ${SHELL_NAME}`;
 
-/** Succeeds where the perl loop can run: perl, with the one module it uses. */
-const PERL_RUNS = 'perl -MPOSIX -e 1 >/dev/null 2>&1';
+/** Succeeds where a perl runs: the login shell's probe, before the loop (which checks its modules itself). */
+const PERL_RUNS = 'perl -e 1 >/dev/null 2>&1';
 
 /** The channel's command line: the same for every shell, no value in it. */
 export const SHELL_COMMAND = `if ${PERL_RUNS}; then ${PERL_SHELL_COMMAND}; fi; ${SH_SHELL_COMMAND}`;
@@ -119,5 +128,5 @@ export const SHELL_COMMAND = `if ${PERL_RUNS}; then ${PERL_SHELL_COMMAND}; fi; $
 /** What server verify records as the `perl` version: the perl the shells run, or none (they run the sh loop). */
 export const PERL_NONE = "none: tide's shells run the sh loop (about 7 processes per command)";
 
-/** Prints the version of the perl the loop would run ("5.36.0"), or PERL_NONE. */
-export const PERL_VERSION_COMMAND = `if ${PERL_RUNS}; then perl -e 'printf "%vd\\n", $^V'; else echo ${shellQuote(PERL_NONE)}; fi`;
+/** Prints the version of the perl the loop would run ("5.36.0"), or PERL_NONE: a perl that runs, with the loop's modules. */
+export const PERL_VERSION_COMMAND = `if perl -MFcntl -MErrno -e 1 >/dev/null 2>&1; then perl -e 'printf "%vd\\n", $^V'; else echo ${shellQuote(PERL_NONE)}; fi`;

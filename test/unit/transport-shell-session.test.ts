@@ -7,7 +7,7 @@
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -24,10 +24,11 @@ afterEach(() => {
 
 /**
  * A PATH on which `perl` is missing (every other program of /usr/bin and
- * /usr/sbin is there), or, with `brokenPerl`, is a perl that cannot load
- * POSIX (exits 2, as a perl without its modules does).
+ * /usr/sbin is there), or, with `perl: 'broken'`, is a perl that runs
+ * nothing (exits 2), or, with `perl: 'no-fcntl'`, is the real perl that
+ * cannot load Fcntl, one of the loop's modules (it runs `perl -e 1`).
  */
-function pathWithout(brokenPerl = false): string {
+function pathWithout(perl?: 'broken' | 'no-fcntl'): string {
   const dir = mkdtempSync(join(tmpdir(), 'tide-noperl-'));
   scratch.push(dir);
   for (const bin of ['/usr/bin', '/usr/sbin']) {
@@ -40,7 +41,12 @@ function pathWithout(brokenPerl = false): string {
       }
     }
   }
-  if (brokenPerl) writeFileSync(join(dir, 'perl'), '#!/bin/sh\necho "Can\'t locate POSIX.pm in @INC" >&2\nexit 2\n', { mode: 0o755 });
+  if (perl === 'broken') writeFileSync(join(dir, 'perl'), '#!/bin/sh\necho "Can\'t locate POSIX.pm in @INC" >&2\nexit 2\n', { mode: 0o755 });
+  if (perl === 'no-fcntl') {
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'Fcntl.pm'), 'die "Can\'t locate Fcntl.pm in @INC\\n";\n');
+    writeFileSync(join(dir, 'perl'), `#!/bin/sh\nexec /usr/bin/perl -I${join(dir, 'lib')} "$@"\n`, { mode: 0o755 });
+  }
   return dir;
 }
 const scratch: string[] = [];
@@ -290,14 +296,14 @@ describe.each(loops)('one shell, many commands: the $kind loop', ({ kind, path }
 });
 
 describe('which loop a shell runs', () => {
-  it('is perl where perl runs, sh where there is no perl or a perl without POSIX', async () => {
+  it('is perl where perl runs, sh where there is no perl, a perl that runs nothing or one without the loop\'s modules', async () => {
     const kinds: (ShellLoopKind | undefined)[] = [];
-    for (const path of [undefined, pathWithout(), pathWithout(true)]) {
+    for (const path of [undefined, pathWithout(), pathWithout('broken'), pathWithout('no-fcntl')]) {
       const { session } = localShell('', path);
       expect((await run(session, 'echo ok')).stdout.toString()).toBe('ok\n');
       kinds.push(session.loop);
     }
-    expect(kinds).toEqual(['perl', 'sh', 'sh']);
+    expect(kinds).toEqual(['perl', 'sh', 'sh', 'sh']);
   });
 
   it('is what server verify records: the perl version, or none', () => {
@@ -305,6 +311,7 @@ describe('which loop a shell runs', () => {
     expect(version()).toBe(execFileSync('perl', ['-e', 'printf "%vd", $^V']).toString());
     expect(version()).toMatch(/^5\.\d+\.\d+$/);
     expect(version(pathWithout())).toBe(PERL_NONE);
-    expect(version(pathWithout(true))).toBe(PERL_NONE);
+    expect(version(pathWithout('broken'))).toBe(PERL_NONE);
+    expect(version(pathWithout('no-fcntl'))).toBe(PERL_NONE);
   });
 });
