@@ -6,13 +6,17 @@
 // long operation on the same server holds the others back
 // for TIDE_RELOAD_WAIT_SECONDS at most.
 
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { execute } from '../../src/apply/executor.js';
 import type { HttpService } from '../../src/model/kinds.js';
 import type { Operation } from '../../src/model/plan.js';
+import { vhostProbe } from '../../src/services/http/template.js';
 import { installVhost } from '../../src/services/http/vhost.js';
 import { OperationLog } from '../../src/shell/log.js';
 import { shellFor } from '../../src/shell/shell.js';
@@ -132,5 +136,70 @@ describe('the reload group under the executor', () => {
     expect(results.map((r) => [r.op.id, r.status, r.message ?? ''])).toEqual([['a', 'ok', ''], ['b', 'failed', expect.stringMatching(/cannot write .*not-a-dir\/b\.conf/)], ['c', 'ok', '']]);
     expect(web.ran()).toEqual(['check', 'reload']);
     expect(readdirSync(web.http.configDir).sort()).toEqual(['a.conf', 'c.conf', 'not-a-dir']);
+  });
+
+  /**
+   * A web server on loopback for `web`'s vhosts: once its reload ran, it
+   * answers tide's probe for each vhost file's host with that file's marker
+   * (a wrong one for the hosts in `wrong`).
+   */
+  async function probeAnswers(web: ReturnType<typeof webServer>, wrong: Set<string>) {
+    const server = createServer((req, res) => {
+      const host = (req.headers.host ?? '').split(':')[0];
+      const reloaded = existsSync(join(web.root, 'ran')) && web.ran().includes('reload');
+      const probes = reloaded ? readdirSync(web.http.configDir).map((f) => vhostProbe(readFileSync(join(web.http.configDir, f)))) : [];
+      const marker = probes.find((p) => p?.host === host)?.marker;
+      res.writeHead(marker ? 204 : 404, marker ? { 'X-Tide-Vhost': wrong.has(host!) ? '0000000000000000' : marker } : {});
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  /** Installs a marked vhost for each of `ids` on `web` (answered by `answers`), all in one batch; each operation's outcome. */
+  async function installMarked(web: ReturnType<typeof webServer>, port: number, ids: string[], commands: string[]) {
+    const local = new LocalTransport('web1');
+    const exec = local.exec.bind(local);
+    local.exec = (command, options) => (commands.push(command), exec(command, options));
+    const results = await execute(ids.map((id) => op(id)), {
+      concurrency: { total: 8, perServer: 8 },
+      async run(o, slot) {
+        const shell = shellFor(local, new OperationLog(), { slot });
+        const marker = createHash('sha256').update(o.id).digest('hex').slice(0, 16);
+        const content = `# tide's probe: site ${o.id}.test answers http://${o.id}.test:${port}/.tide-vhost with X-Tide-Vhost "${marker}".\nserver { }\n`;
+        await installVhost(shell.transport, { ...web.http, port }, join(web.http.configDir, `${o.id}.conf`), content, { park: true, waitServed: true });
+        return { status: 'ok' };
+      },
+    });
+    return results.map((r) => [r.op.id, r.status, r.message ?? '']);
+  }
+
+  it('the wait until the new vhosts answer rides in the batch\'s command, after its test and reload', async () => {
+    const web = webServer('served');
+    const answers = await probeAnswers(web, new Set());
+    const commands: string[] = [];
+    try {
+      expect(await installMarked(web, answers.port, ['a', 'b', 'c'], commands)).toEqual([['a', 'ok', ''], ['b', 'ok', ''], ['c', 'ok', '']]);
+    } finally {
+      await answers.close();
+    }
+    // One command: the three vhosts written, tested, reloaded, then polled until each answers with its marker.
+    expect(commands).toHaveLength(1);
+    for (const id of ['a', 'b', 'c']) expect(commands[0]).toContain(`/${id}.conf`);
+    expect(commands[0]).toMatch(/echo check[^]*echo reload[^]*tide_poll/);
+    expect(web.ran()).toEqual(['check', 'reload']);
+  });
+
+  it('a vhost that does not answer after the shared reload fails only its own operation', async () => {
+    const web = webServer('not-served');
+    web.http.servedWithin = 1;
+    const answers = await probeAnswers(web, new Set(['b.test']));
+    try {
+      expect(await installMarked(web, answers.port, ['a', 'b', 'c'], [])).toEqual([
+        ['a', 'ok', ''], ['b', 'failed', expect.stringMatching(/new vhost of site b\.test .* did not answer/)], ['c', 'ok', ''],
+      ]);
+    } finally {
+      await answers.close();
+    }
   });
 });

@@ -21,7 +21,13 @@
 // alone), then the faulty ones are found by bisection (halves tested with
 // only their vhosts written, the ones that pass kept), only those fail, and
 // the rest are reloaded. The test and the reload after it are one command
-// (shell/steps.ts): a test that fails stops it before the reload. The shared
+// (shell/steps.ts): a test that fails stops it before the reload. When every
+// vhost of the batch is written with its marker (installs, updates: what
+// must answer is known before the write), the wait until the web server
+// answers with them (served.ts: every marker on two polls in a row) is the
+// last step of that same command, run only after a reload that succeeded:
+// one round trip fewer per batch. Otherwise (a removal, whose marker to wait
+// for is the old file's) it is a command of its own after the reload. The shared
 // commands land in the log of every operation of the batch (shell.ts
 // execForAll).
 
@@ -35,7 +41,8 @@ import { shellQuote, type ExecOptions, type ExecResult, type Transport } from '.
 import { TideError } from '../../errors.js';
 import { httpCommand, type HttpCommand } from './commands.js';
 import { HttpConfigTestError, HttpReloadError, tail } from './errors.js';
-import { servedExpectation, servedFailures } from './served.js';
+import { servedCommand, servedExpectation, servedFailures, servedOutcome, servedTimeoutMs, type ServedExpectation } from './served.js';
+import { vhostProbe } from './template.js';
 
 /** A vhost file an operation wants changed, tested and reloaded. */
 export interface VhostChange {
@@ -137,11 +144,18 @@ interface CheckReload {
   reload: ExecResult | Error | null;
 }
 
+/** The served wait folded into the batch's command: what it waits for, and whose. */
+interface FoldedServed {
+  watched: { change: VhostChange; expectation: ServedExpectation }[];
+}
+
 /** One batch's writes, test, culprit search, reload and served-wait. */
 class Batch {
   private readonly note: string;
   private readonly previous = new Map<VhostChange, Buffer | null>();
   private changes: VhostChange[] = [];
+  /** The served wait that ran in the batch's command, if it did. */
+  private folded: (FoldedServed & { result: StepResult }) | undefined;
 
   constructor(private readonly server: string, private readonly http: HttpService, private readonly all: VhostChange[]) {
     this.note = all.length === 1 ? `for ${all[0]!.path}` : `once for ${all.length} vhosts: ${all.map((c) => c.path).join(', ')}`;
@@ -167,8 +181,10 @@ class Batch {
   private async writeAll(faults: Map<VhostChange, Error>): Promise<CheckReload | null> {
     const files = new FileReplacements(this.all.map((c) => ({ path: c.path, content: c.content, mode: 0o644 })));
     const withTest = this.all.some((c) => !c.ifPresent);
+    const folded = withTest ? this.foldableServed() : null;
     const { exec, combined } = this.execFor(this.all);
-    const [written, check, reload] = await runSteps(exec, [files.step(), ...(withTest ? this.checkReloadSteps() : [])], { prelude: files.prelude });
+    const steps = [files.step(), ...(withTest ? this.checkReloadSteps() : []), ...(folded ? [this.servedStep(folded)] : [])];
+    const [written, check, reload, served] = await runSteps(exec, steps, { prelude: files.prelude });
     const unwritten: VhostChange[] = [];
     for (const [i, outcome] of files.outcomes(written!, combined()?.stdout ?? '').entries()) {
       const change = this.all[i]!;
@@ -184,7 +200,26 @@ class Batch {
       const written = await Promise.allSettled(unwritten.map((c) => c.view.replaceFile(c.path, c.content, 0o644)));
       written.forEach((w, i) => (w.status === 'fulfilled' ? this.previous.set(unwritten[i]!, w.value) : faults.set(unwritten[i]!, w.reason as Error)));
     }
-    return check ? this.checkReloadResults(check, reload ?? NOT_RUN, combined()) : null;
+    if (!check) return null;
+    const tested = this.checkReloadResults(check, reload ?? NOT_RUN, combined());
+    if (served) this.folded = { ...folded!, result: served };
+    return tested;
+  }
+
+  /**
+   * The served wait can ride in the batch's command when every change is a
+   * written vhost (none removed, none only if present) whose marker, when it
+   * is to be waited for, is in its new text: nothing from the write is needed.
+   */
+  private foldableServed(): FoldedServed | null {
+    if (this.all.some((c) => c.ifPresent || c.content === null || (c.waitServed && !vhostProbe(c.content)))) return null;
+    const watched = this.all.flatMap((change) => (change.waitServed ? [{ change, expectation: servedExpectation(change.content, null)! }] : []));
+    return watched.length > 0 ? { watched } : null;
+  }
+
+  /** The served wait as a step: its report (a line per unmet expectation) on the step's stderr, as the test's output is. */
+  private servedStep({ watched }: FoldedServed): ShellStep {
+    return { command: `{ ${servedCommand(watched.map((w) => w.expectation), this.http.servedWithin)}\n} >&2`, timeoutMs: servedTimeoutMs(this.http) };
   }
 
   private async testReloadServe(faults: Map<VhostChange, Error>, tested: CheckReload | null): Promise<void> {
@@ -209,7 +244,14 @@ class Batch {
       for (const c of kept) faults.set(c, new HttpReloadError(reload, this.server, this.previous.get(c)!));
       return;
     }
-    for (const [change, error] of await this.servedFaults(kept)) faults.set(change, error);
+    for (const [change, error] of this.folded ? this.foldedFaults(this.folded) : await this.servedFaults(kept)) faults.set(change, error);
+  }
+
+  /** What the served wait in the batch's command found (it ran only after the whole batch was tested and reloaded). */
+  private foldedFaults({ watched, result }: FoldedServed & { result: StepResult }): Map<VhostChange, Error> {
+    if (result.exitCode === null) throw result.error!;
+    const failures = servedOutcome(this.server, this.http, watched.map((w) => w.expectation), { exitCode: result.exitCode, report: result.stderr, stderr: '' });
+    return new Map(watched.flatMap((w, i) => (failures[i] ? [[w.change, failures[i]!] as const] : [])));
   }
 
   /**

@@ -172,6 +172,30 @@ function parseSeen(line: string): SeenAnswer {
 /** How the served command reaches the server: a transport's exec, or one shared by several operations' logs. */
 export type ServedExec = (command: string, options: ExecOptions) => Promise<ExecResult>;
 
+/** How long the served command may take: http.servedWithin, and a margin for the command itself. */
+export function servedTimeoutMs(http: HttpService): number {
+  return (http.servedWithin + 30) * 1000;
+}
+
+/**
+ * What the served command's result says: for each expectation null when it
+ * holds, else the VhostNotServedError naming it. `report`: what it printed
+ * on stdout (or wherever it was sent).
+ */
+export function servedOutcome(
+  server: string, http: HttpService, checks: readonly ServedExpectation[], result: { exitCode: number; report: string; stderr: string },
+): (VhostNotServedError | null)[] {
+  if (result.exitCode === 0) return checks.map(() => null);
+  if (result.exitCode === NO_CLIENT) throw new ServedProbeUnavailableError(server);
+  // The report has a line per expectation still unmet: "INDEX STATUS MARKER [ERROR]".
+  const unmet = new Map([...result.report.matchAll(/^(\d+) (.*)$/gm)].map((m) => [Number(m[1]), parseSeen(m[2]!)]));
+  const otherwise = unmet.size === 0 ? parseSeen(`- - exit ${result.exitCode} ${result.stderr.trim()}`) : null;
+  return checks.map((check, i) => {
+    const seen = unmet.get(i) ?? otherwise;
+    return seen ? new VhostNotServedError(server, http, check, seen) : null;
+  });
+}
+
 /**
  * Polls every expectation on `server`'s web server until all hold or
  * http.servedWithin passes, in one command; returns for each expectation
@@ -183,17 +207,9 @@ export async function servedFailures(
   if (checks.length === 0) return [];
   const result = await exec(servedCommand(checks, http.servedWithin), {
     what: `waiting for the web server to answer with the new vhosts (${checks.map((c) => c.host).join(', ')})`,
-    timeoutMs: (http.servedWithin + 30) * 1000,
+    timeoutMs: servedTimeoutMs(http),
   });
-  if (result.exitCode === 0) return checks.map(() => null);
-  if (result.exitCode === NO_CLIENT) throw new ServedProbeUnavailableError(server);
-  // The report has a line per expectation still unmet: "INDEX STATUS MARKER [ERROR]".
-  const unmet = new Map([...result.stdout.matchAll(/^(\d+) (.*)$/gm)].map((m) => [Number(m[1]), parseSeen(m[2]!)]));
-  const otherwise = unmet.size === 0 ? parseSeen(`- - exit ${result.exitCode} ${result.stderr.trim()}`) : null;
-  return checks.map((check, i) => {
-    const seen = unmet.get(i) ?? otherwise;
-    return seen ? new VhostNotServedError(server, http, check, seen) : null;
-  });
+  return servedOutcome(server, http, checks, { exitCode: result.exitCode, report: result.stdout, stderr: result.stderr });
 }
 
 /**
