@@ -7,6 +7,9 @@
 
 import { operationRecords, stateFile, type TestFleet } from '../../integration/support/fleet.js';
 
+/** The note a command shared by a reload group's operations ends with. */
+const SHARED_NOTE = /\((once for \d+ vhosts|for \/)[^)]*\)$/;
+
 export interface TideBreakdown {
   operations: number;
   /** ms from the process start to the first operation's start. */
@@ -59,10 +62,17 @@ export function tideBreakdown(fleet: TestFleet, sites: Set<string>, startedAt: n
   for (const r of records) {
     const log = stateFile(fleet, `operations/${r.startedAt.slice(0, 7)}/${r.id}.log`) ?? '';
     logs.push(log);
-    const commandLines = log.split('\n').filter((l) => /^\S+ (\$ |write |remove )/.test(l));
-    const commands = commandLines.map((l) => l.replace(/^\S+ /, ''));
-    // The served probe is a multi-line script: its first line is what is counted.
-    const isShared = (l: string) => /\((once for \d+ vhosts|for \/)[^)]*\)$/.test(l) || l.startsWith('$ command -v curl');
+    const lines = log.split('\n');
+    const firsts = lines.flatMap((l, i) => (/^\S+ (\$ |write |remove )/.test(l) ? [i] : []));
+    const commandLines = firsts.map((i) => lines[i]!);
+    // A command may span lines (the served probe is a multi-line script, on its own or as the last step of a
+    // batch's command): its text runs to the line that ends with its note, when it has one.
+    const commands = firsts.map((first, k) => {
+      const block = lines.slice(first, firsts[k + 1] ?? lines.length);
+      const noted = block.findIndex((l) => SHARED_NOTE.test(l));
+      return block.slice(0, noted >= 0 ? noted + 1 : 1).map((l) => l.replace(/^\S+ /, '')).join('\n');
+    });
+    const isShared = (l: string) => SHARED_NOTE.test(l) || l.startsWith('$ command -v curl');
     // Each command's share: from its stamp to the next command's (or the operation's end).
     const day = r.startedAt.slice(0, 11);
     const at = commandLines.map((l) => Date.parse(`${day}${l.slice(0, 12)}Z`));
