@@ -94,7 +94,8 @@ export function tideBreakdown(fleet: TestFleet, sites: Set<string>, startedAt: n
     for (const l of commands.filter(isShared)) counts.set(`${r.server} ${l}`, (counts.get(`${r.server} ${l}`) ?? 0) + 1);
     for (const [key, n] of counts) runs.set(key, Math.max(runs.get(key) ?? 0, n));
   }
-  const ran = (what: RegExp) => [...runs].filter(([key]) => what.test(key)).reduce((sum, [, n]) => sum + n, 0);
+  // Looked for in a command's first line: a served probe's script further down has a wget `-t 1`.
+  const ran = (what: RegExp) => [...runs].filter(([key]) => what.test(key.split('\n')[0]!)).reduce((sum, [, n]) => sum + n, 0);
   const reloads = ran(/ -s reload/);
   // The test and the reload run as one command (shell/steps.ts): its line counts for both.
   const checks = ran(/ -t[\s);]/);
