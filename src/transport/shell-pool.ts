@@ -1,6 +1,10 @@
 // The long-lived shells of one ssh connection: at most one per channel slot,
 // started when every existing one is busy, kept while the connection lives,
-// and dropped (the next command starts another) once one ends or breaks.
+// and dropped (the next command starts another) once one ends or breaks. A
+// command that finds none idle while a warm-up shell is still opening takes
+// that one rather than open its own: commands that arrive with the warm-up
+// (all waiting for the same connection) would otherwise open as many shells
+// again, each a login and a loop start paid by the server for nothing.
 
 import type { Client, ClientChannel } from 'ssh2';
 import { TransportError, type SshEndpoint } from './errors.js';
@@ -15,18 +19,30 @@ export class ShellPool {
   private readonly idle: ShellSession[] = [];
   /** Every shell started and not yet known to be gone, with the connection it runs on. */
   private readonly live = new Map<ShellSession, Client>();
+  /** Warm-up shells still opening that no command has taken yet (null: it could not open). */
+  private readonly opening: Promise<ShellSession | null>[] = [];
 
   constructor(
     private readonly endpoint: SshEndpoint,
     private readonly killGroup: (client: Client, pid: number) => Promise<void>,
   ) {}
 
-  /** An idle shell on `client`, or a new one. */
+  /** An idle shell on `client`, a warm-up shell still opening, or a new one. */
   async take(client: Client): Promise<ShellSession> {
     for (let s = this.idle.pop(); s; s = this.idle.pop()) {
       if (s.usable && this.live.get(s) === client) return s;
       this.drop(s);
     }
+    const warming = this.opening.shift();
+    if (warming) {
+      const s = await warming;
+      if (s?.usable && this.live.get(s) === client) return s;
+      if (s) this.drop(s);
+    }
+    return this.open(client);
+  }
+
+  private async open(client: Client): Promise<ShellSession> {
     const channel = await openChannel(client, this.endpoint, SHELL_COMMAND).catch((error: Error) => {
       throw new TransportError(this.endpoint.server, 'cannot open an ssh channel for a shell', error.message);
     });
@@ -35,10 +51,24 @@ export class ShellPool {
     return session;
   }
 
-  /** Starts a shell ahead of its first command and keeps it idle; false when `count` are open already. */
+  /** Starts a shell ahead of its first command and keeps it idle (unless a command took it meanwhile); false when `count` are open already. */
   async prestart(client: Client, count: number): Promise<boolean> {
-    if (this.live.size >= count) return false;
-    this.give(await this.take(client));
+    if (this.live.size + this.opening.length >= count) return false;
+    const started = this.open(client);
+    const claimable = started.catch(() => null);
+    this.opening.push(claimable);
+    try {
+      const session = await started;
+      const at = this.opening.indexOf(claimable);
+      if (at >= 0) {
+        this.opening.splice(at, 1);
+        this.give(session);
+      }
+    } catch (error) {
+      const at = this.opening.indexOf(claimable);
+      if (at >= 0) this.opening.splice(at, 1);
+      throw error;
+    }
     return true;
   }
 

@@ -230,6 +230,17 @@ describe('warm-up', () => {
     expect(t.connections).toBe(1);
   });
 
+  it('gives commands that arrive while the warm-up opens its shells those shells, not new ones', async () => {
+    const t = transport(web1);
+    t.warm(3);
+    // Sent at once, so all wait for the connection with the warm-up.
+    const ran = await Promise.all(Array.from({ length: 3 }, () => t.exec('echo ran')));
+    expect(ran.map((r) => r.stdout)).toEqual(['ran\n', 'ran\n', 'ran\n']);
+    // The loops of this connection: the children of its sshd, as the parent of this command's loop sees them.
+    const loops = await t.exec('sshd=$(ps -o ppid= -p $PPID); ps -ww -o args= --ppid $sshd | grep -c "tide-shell *$"');
+    expect(loops.stdout.trim()).toBe('3');
+  });
+
   it('leaves a connection failure to the first command, which meets it as without warm-up and runs nothing', async () => {
     const marker = join(scratch, 'warm-mismatch-ran');
     const t = transport(web1, { hostKey: web2.hostKey });
