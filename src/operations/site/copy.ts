@@ -16,7 +16,7 @@ import type { Task } from '../types.js';
 import { loadDumpFromArchive, unpackSiteFilesCommand } from './backup.js';
 import type { SiteResources } from './resources.js';
 import { foldTasks } from '../fold.js';
-import { compact, createDatabaseTask, listPackagesTask, newSiteDirTask, runUpdateTask, writeNewSettingsTask, type PasswordBox } from './tasks.js';
+import { compact, createDatabaseTask, filledSiteDir, listPackagesTask, newSiteDirTask, runUpdateTask, writeNewSettingsTask, type PasswordBox } from './tasks.js';
 
 /** A backup archive and the server it is on. */
 export interface ArchiveAt {
@@ -64,7 +64,7 @@ export function copySiteTasks(o: CopyOptions): SiteCopy {
         if (copied) fetched = path;
       }),
       ...foldTasks(o.shell, compact([
-        newSiteDirTask(o.shell, o.r, `unpack the site's files into ${o.r.dir}`, () => unpackSiteFilesCommand(localArchive(), o.r.dir, o.sourceName)),
+        newSiteDirTask(o.shell, o.r, `unpack the site's files into ${o.r.dir}`, () => filledSiteDir(o.r, unpackSiteFilesCommand(localArchive(), o.r.dir, o.sourceName))),
         createDatabaseTask(o.shell, o.r, password),
         writeNewSettingsTask(o.shell, o.r, password),
       ])),

@@ -15,7 +15,7 @@ import type { DriverContext } from '../../drivers/types.js';
 import type { Package } from '../../state/types.js';
 import { serverDirs } from '../paths.js';
 import { MAINTENANCE_PAGE } from '../server/disabled-page.js';
-import { newSitePermissionsCommand, sitePermissionsCommand } from './permissions.js';
+import { newSiteDirCommand, sitePermissionsCommand } from './permissions.js';
 import { recordedSite } from './desired.js';
 import { renderSiteVhost, siteFacts, siteResources, type SiteResources, type VhostMode } from './resources.js';
 
@@ -28,28 +28,35 @@ export interface PasswordBox {
 const DIR_EXISTS = 3;
 
 export function createSiteDirTask(shell: Shell, r: SiteResources): FoldedTask {
-  // Empty but for what this command makes: the model is set directly, no find needed.
-  return newSiteDirTask(shell, r, `create site directory ${r.dir}`, () => 'true',
-    newSitePermissionsCommand(r.dir, r.group, { viaSg: r.pool !== null }), { inline: true });
+  // Empty but for what this command makes: made with the model at once, no find needed.
+  return newSiteDirTask(shell, r, `create site directory ${r.dir}`, () => newSiteDirCommand(r.dir, r.group, { viaSg: r.pool !== null }),
+    { inline: true });
 }
 
 /**
- * Makes the site's directory, refusing one already there (tide never
- * installs or copies over files it did not make), then runs `fill()` in the
- * shell to put its content in (closed to everyone else until then) and gives
- * it the site permission model. All or nothing: a failure after the mkdir
- * removes it; the undo removes what was made.
+ * `make` for newSiteDirTask: the directory made closed to everyone else
+ * (`mkdir -m`: its parents, if any, get the usual mode, as with mkdir -p
+ * alone), `fill` run in the shell to put its content in, then the site
+ * permission model.
  */
-export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, fill: () => string, permissions = sitePermissions(r),
-  { inline = false } = {}): FoldedTask {
+export function filledSiteDir(r: SiteResources, fill: string): string {
+  return `mkdir -p -m 0700 ${q(r.dir)} && ${fill} && ${sitePermissions(r)}`;
+}
+
+/**
+ * Makes the site's directory with `make` (filledSiteDir, or one made empty
+ * with the model at once), refusing one already there (tide never installs
+ * or copies over files it did not make). All or nothing: a failure after it
+ * was made removes it; the undo removes what was made.
+ */
+export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, make: () => string, { inline = false } = {}): FoldedTask {
   const d = q(r.dir);
   return {
     name,
-    // `inline` (ShellStep): only with a `fill` that leaves the shell as it found it.
+    // `inline` (ShellStep): only with a `make` that leaves the shell as it found it.
     step: () => ({
       inline,
-      // `mkdir -m`: closed from the start (its parents, if any, get the usual mode, as with mkdir -p alone).
-      command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; mkdir -p -m 0700 ${d} && ${fill()} && ${permissions} || { s=$?; rm -rf ${d}; exit $s; }`,
+      command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; ${make()} || { s=$?; rm -rf ${d}; exit $s; }`,
       timeoutMs: commandTimeoutMs(),
     }),
     check(result) {
