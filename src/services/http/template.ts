@@ -42,8 +42,8 @@ export interface VhostProbe {
 /** How every vhost template is compiled (ahead of time or here). */
 export const VHOST_COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
-/** What precompile-templates.ts writes: each template's source with its compiled form. */
-export type PrecompiledTemplates = [source: string, spec: TemplateSpecification][];
+/** What precompile-templates.ts writes: each template's compiled form under the digest of its source. */
+export type PrecompiledTemplates = [digest: string, spec: TemplateSpecification][];
 type TemplateSpecification = Parameters<typeof HandlebarsApi.template>[0];
 /** The runtime's own typings declare nothing: it is the compiler's API without compile. */
 const Runtime = RuntimeModule as unknown as Pick<typeof HandlebarsApi, 'create'>;
@@ -55,8 +55,13 @@ const precompiled: Map<string, TemplateSpecification> | undefined = await import
 // The compiler only without the precompiled templates (running from source).
 const compiler = precompiled ? undefined : (await import('handlebars')).default;
 
+/** What a precompiled template is filed under: its source changed, it is not found. */
+export function templateDigest(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
+}
+
 export function compileVhostTemplate(source: string): VhostTemplate {
-  const spec = precompiled?.get(source);
+  const spec = precompiled?.get(templateDigest(source));
   if (precompiled && !spec) throw new Error('a vhost template changed after templates.generated.js was written: run npm run build');
   // A private environment each: no helper registered elsewhere leaks in.
   const template = spec ? Runtime.create().template(spec) : compiler!.create().compile(source, VHOST_COMPILE_OPTIONS);
