@@ -15,10 +15,14 @@
 // bytes when it succeeds (`exactStdin`: the file writes below, each file read
 // by its own `head -c`) needs neither: on a failure the script stops, so
 // nothing after it could be out of place. Three processes fewer per step.
+// Where the perl loop runs the command, it writes those files itself
+// (ExecOptions.files, shell-loops.ts): their bytes never reach the script,
+// which asks the loop for each write instead of forking `head` and `mv`.
 
 import { randomBytes } from 'node:crypto';
 import { tempBeside, writeFileCommand } from '../transport/remote-shell.js';
-import { shellQuote as q, type ExecResult, type Transport } from '../transport/types.js';
+import { fileCallCommand } from '../transport/shell-loops.js';
+import { shellQuote as q, type ExecResult, type StdinFile, type Transport } from '../transport/types.js';
 import { ioTimeoutMs } from '../transport/timeouts.js';
 
 /** One step of a combined command. */
@@ -40,6 +44,8 @@ export interface ShellStep {
   env?: Record<string, string>;
   /** Its own limit; the combined command gets the sum (default: TIDE_IO_TIMEOUT_SECONDS). */
   timeoutMs?: number;
+  /** Files it writes from its stdin (ExecOptions.files), `at` counted in its own bytes; only with `exactStdin`. */
+  files?: readonly StdinFile[];
 }
 
 /** How one step ended. */
@@ -71,12 +77,19 @@ export async function runSteps(
   const ends = new StepEnds(nonce);
   const env: Record<string, string> = {};
   for (const step of steps) Object.assign(env, step.env);
+  const files: StdinFile[] = [];
+  let offset = 0;
+  for (const step of steps) {
+    for (const f of step.files ?? []) files.push({ ...f, at: offset + f.at });
+    offset += Buffer.byteLength(step.stdin ?? '');
+  }
   let finished: ExecResult | undefined;
   let failure: Error | undefined;
   try {
     finished = await t.exec((options.prelude ? `${options.prelude} ` : '') + combinedCommand(steps, nonce), {
       stdin: Buffer.concat(steps.map((s) => Buffer.from(s.stdin ?? ''))),
       ...(Object.keys(env).length ? { env } : {}),
+      ...(files.length ? { files } : {}),
       timeoutMs: steps.reduce((sum, s) => sum + (s.timeoutMs ?? ioTimeoutMs()), 0),
       onOutput: (text, stream) => void (stream === 'stderr' && ends.push(text)),
     });
@@ -164,21 +177,38 @@ export interface FileUpload {
  * very command, that no one else can write and that holds none of them yet
  * (an install's): each is created in place with its mode (noclobber: never
  * over a file there), one process (head) where a temp file and its rename
- * take three; one cut off halfway goes with the directory in the undo.
+ * take three; one cut off halfway goes with the directory in the undo. The
+ * perl loop writes them itself, the same way (no process at all); the step
+ * runs inline (it leaves the shell as it found it), so neither forks a
+ * subshell for it.
  */
 export function writeFilesStep(files: readonly FileUpload[], { fresh = false } = {}): ShellStep {
+  const served: StdinFile[] = [];
+  let at = 0;
+  const command = files.map((f) => {
+    const { dir, tmp } = tempBeside(f.path);
+    const length = Buffer.byteLength(f.content);
+    const bytes = String(length);
+    at += length;
+    if (!byUmask(f.mode)) return `head -c ${bytes} | { ${writeFileCommand(f.path, f.mode)}; }`;
+    const file: StdinFile = { id: fileId(), op: fresh ? 'new' : 'put', path: f.path, ...(fresh ? {} : { tmp }), mode: f.mode, at: at - length, length };
+    served.push(file);
+    return `{ ${fileCallCommand(file.id, fresh
+      ? `{ [ -d ${q(dir)} ] || mkdir -p ${q(dir)}; } && (umask ${umaskFor(f.mode)} && set -C && head -c ${bytes} > ${q(f.path)})`
+      : receiveFile(q(dir), q(tmp), q(f.path), umaskFor(f.mode), bytes))}; }`;
+  }).join(' && ');
   return {
-    command: files.map((f) => {
-      const { dir, tmp } = tempBeside(f.path);
-      const bytes = String(Buffer.byteLength(f.content));
-      if (!byUmask(f.mode)) return `head -c ${bytes} | { ${writeFileCommand(f.path, f.mode)}; }`;
-      return fresh
-        ? `{ [ -d ${q(dir)} ] || mkdir -p ${q(dir)}; } && (umask ${umaskFor(f.mode)} && set -C && head -c ${bytes} > ${q(f.path)})`
-        : receiveFile(q(dir), q(tmp), q(f.path), umaskFor(f.mode), bytes);
-    }).join(' && '),
+    command,
     stdin: Buffer.concat(files.map((f) => Buffer.from(f.content))),
     exactStdin: true,
+    inline: true,
+    ...(served.length ? { files: served } : {}),
   };
+}
+
+/** Names a file of a command's ExecOptions.files. */
+function fileId(): string {
+  return randomBytes(6).toString('hex');
 }
 
 /**
@@ -225,41 +255,51 @@ export type FileOutcome =
  * once it is in place: the undo's input, and exactly which files were done,
  * in the same round trip. Every file's bytes ride on the step's stdin, one
  * after the other, each read by its own `head -c` (two processes a file:
- * head and mv, base64 for one that was there). Run it with `prelude` (the
+ * head and mv, base64 for one that was there), or, where the perl loop runs
+ * the command, each written by the loop itself (no process). Run it with `prelude` (the
  * shell function it calls) and read it back with `outcomes`; `tmps[i]` is
  * the temp file a cut-off write may leave behind.
  */
 export class FileReplacements {
   private readonly nonce = randomBytes(8).toString('hex');
   readonly tmps: string[];
-  // tide_replace INDEX PATH DIR TMP put|rm UMASK BYTES: the temp file gets the mode through the umask (never more open).
-  readonly prelude = `tide_replace() { if [ -e "$2" ]; then printf 'tide-old:%s:%s:1\\n' ${this.nonce} "$1"; base64 < "$2" || exit 1; ` +
-    `else printf 'tide-old:%s:%s:0\\n' ${this.nonce} "$1"; fi; printf 'tide-old-end:%s:%s\\n' ${this.nonce} "$1"; ` +
-    `if [ "$5" = rm ]; then rm -f -- "$2" || exit; else ${receiveFile('"$3"', '"$4"', '"$2"', '"$6"', '"$7"')}; fi; ` +
+  // tide_replace INDEX ID PATH DIR TMP put|rm UMASK BYTES: the temp file gets the mode through the umask (never more
+  // open). The perl loop does the same itself (ExecOptions.files, the old bytes framed alike).
+  readonly prelude = `tide_replace() { ${fileCallCommand('"$2"', `if [ -e "$3" ]; then printf 'tide-old:%s:%s:1\\n' ${this.nonce} "$1"; base64 < "$3" || exit 1; ` +
+    `else printf 'tide-old:%s:%s:0\\n' ${this.nonce} "$1"; fi; printf 'tide-old:%s:%s:end\\n' ${this.nonce} "$1"; ` +
+    `if [ "$6" = rm ]; then rm -f -- "$3" || exit; else ${receiveFile('"$4"', '"$5"', '"$3"', '"$7"', '"$8"')}; fi`)} || exit; ` +
     `printf 'tide-done:%s:%s\\n' ${this.nonce} "$1"; };`;
+  private readonly ids: string[];
 
   constructor(private readonly files: readonly FileReplacement[]) {
     for (const f of files) {
       if (!byUmask(f.mode)) throw new Error(`FileReplacements: mode ${f.mode.toString(8)} of ${f.path} has more than read and write bits`);
     }
     this.tmps = files.map((f) => tempBeside(f.path).tmp);
+    this.ids = files.map(() => fileId());
   }
 
   step(): ShellStep {
+    let at = 0;
+    const files = this.files.map((f, i): StdinFile => {
+      const length = f.content === null ? 0 : Buffer.byteLength(f.content);
+      at += length;
+      return { id: this.ids[i]!, op: f.content === null ? 'rm' : 'put', path: f.path, tmp: this.tmps[i]!, mode: f.mode, at: at - length, length,
+        report: `tide-old:${this.nonce}:${i}` };
+    });
     return {
-      command: this.files.map((f, i) => {
-        const bytes = f.content === null ? 0 : Buffer.byteLength(f.content);
-        return `tide_replace ${i} ${[f.path, tempBeside(f.path).dir, this.tmps[i]!].map(q).join(' ')} ${f.content === null ? 'rm' : 'put'} ${umaskFor(f.mode)} ${bytes}`;
-      }).join(' && '),
+      command: files.map((f, i) =>
+        `tide_replace ${i} ${f.id} ${[f.path, tempBeside(f.path).dir, f.tmp!].map(q).join(' ')} ${f.op} ${umaskFor(f.mode)} ${f.length}`).join(' && '),
       stdin: Buffer.concat(this.files.map((f) => Buffer.from(f.content ?? ''))),
       exactStdin: true,
+      files,
     };
   }
 
   /** How each file ended, from the step's result (NOT_RUN: it never ran) and the command's stdout. */
   outcomes(result: StepResult | typeof NOT_RUN, stdout: string): FileOutcome[] {
     const old = new Map<number, Buffer | null>();
-    const frame = new RegExp(`^tide-old:${this.nonce}:(\\d+):([01])\\n([A-Za-z0-9+/=\\n]*?)^tide-old-end:${this.nonce}:\\1$`, 'gm');
+    const frame = new RegExp(`^tide-old:${this.nonce}:(\\d+):([01])\\n([A-Za-z0-9+/=\\n]*?)^tide-old:${this.nonce}:\\1:end$`, 'gm');
     for (const m of stdout.matchAll(frame)) old.set(Number(m[1]), m[2] === '1' ? Buffer.from(m[3]!, 'base64') : null);
     const done = new Set([...stdout.matchAll(new RegExp(`^tide-done:${this.nonce}:(\\d+)$`, 'gm'))].map((m) => Number(m[1])));
     let stopped = false;

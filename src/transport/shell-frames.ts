@@ -6,8 +6,10 @@
 // request is written for that loop:
 //
 //   perl: <boundary> <m> <n>\n, then m bytes of NUL-separated fields
-//         (command, "-" or "+" cwd, NAME=VALUE for TIDE_RUN and each
-//         variable, boundary), then the n bytes of stdin, raw.
+//         (command, "-" or "+" cwd, the number of files and 8 fields each
+//         (id, op, mode in octal, at, length, path, tmp, report), NAME=VALUE
+//         for TIDE_RUN and each variable, boundary), then the n bytes of
+//         stdin, raw (the files' bytes in it: the loop takes them out).
 //   sh:   <boundary> <length>\n, then a shell script of `length` bytes
 //         ending "#<boundary>" (commandScript): exports, cd, then
 //         `exec setsid sh -c COMMAND`, stdin as base64 in a here-document.
@@ -31,9 +33,10 @@
 import { randomBytes } from 'node:crypto';
 import { RUN_VAR } from './run-tag.js';
 import { SHELL_READY_PREFIX, type ShellLoopKind } from './shell-loops.js';
-import { shellQuote } from './types.js';
+import { shellQuote, type StdinFile } from './types.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const FILE_ID = /^[A-Za-z0-9_-]+$/;
 
 export interface CommandFrame {
   /** Bytes to write on the shell's stdin. */
@@ -49,6 +52,8 @@ export interface FrameInput {
   /** The command's TIDE_RUN (run-tag.ts commandToken). */
   token: string;
   stdin?: string | Buffer;
+  /** Files the command writes from its stdin (ExecOptions.files): the perl loop writes them itself; the sh loop feeds them as stdin. */
+  files?: readonly StdinFile[];
 }
 
 /** The request for one command, for the loop `kind`. */
@@ -60,7 +65,8 @@ export function commandFrame(input: FrameInput, kind: ShellLoopKind): CommandFra
     return { request: Buffer.concat([Buffer.from(`${boundary} ${script.length}\n`), script]), boundary: Buffer.from(boundary) };
   }
   const vars = [[RUN_VAR, input.token], ...Object.entries(input.env ?? {})].map(([name, value]) => `${name}=${value}`);
-  const meta = Buffer.from([input.command, input.cwd === undefined ? '-' : `+${input.cwd}`, ...vars, boundary].join('\0'));
+  const files = (input.files ?? []).flatMap((f) => [f.id, f.op, f.mode.toString(8), String(f.at), String(f.length), f.path, f.tmp ?? '', f.report ?? '']);
+  const meta = Buffer.from([input.command, input.cwd === undefined ? '-' : `+${input.cwd}`, String(input.files?.length ?? 0), ...files, ...vars, boundary].join('\0'));
   const stdin = input.stdin === undefined ? Buffer.alloc(0) : Buffer.from(input.stdin);
   return { request: Buffer.concat([Buffer.from(`${boundary} ${meta.length} ${stdin.length}\n`), meta, stdin]), boundary: Buffer.from(boundary) };
 }
@@ -73,6 +79,24 @@ export function checkFrameInput(input: FrameInput): void {
   }
   if (input.command.includes('\0')) throw new Error('the command holds a NUL byte');
   if (input.cwd?.includes('\0')) throw new Error('the working directory holds a NUL byte');
+  checkFiles(input.files ?? [], input.stdin === undefined ? 0 : Buffer.byteLength(input.stdin));
+}
+
+/** Files with ids a call can carry, paths a C string holds, modes a umask gives, bytes in order inside the stdin. */
+function checkFiles(files: readonly StdinFile[], stdinBytes: number): void {
+  let end = 0;
+  const ids = new Set<string>();
+  for (const f of files) {
+    if (!FILE_ID.test(f.id) || ids.has(f.id)) throw new Error(`invalid or repeated file id: ${JSON.stringify(f.id)}`);
+    ids.add(f.id);
+    if ([f.path, f.tmp ?? '', f.report ?? ''].some((v) => v.includes('\0'))) throw new Error(`the path of file ${f.id} holds a NUL byte`);
+    if ((f.mode & ~0o666) !== 0) throw new Error(`file ${f.path}: mode ${f.mode.toString(8)} has more than read and write bits`);
+    if (f.op === 'put' && !f.tmp) throw new Error(`file ${f.path}: a put needs its temp file`);
+    if (!Number.isSafeInteger(f.at) || !Number.isSafeInteger(f.length) || f.at < end || f.length < 0 || f.at + f.length > stdinBytes) {
+      throw new Error(`file ${f.path}: its bytes are not in order inside the stdin`);
+    }
+    end = f.at + f.length;
+  }
 }
 
 /** What the sh loop evaluates for one command (the loop reports its pid). */

@@ -62,8 +62,23 @@ const SH_LOOP = [
 ].join('\n');
 
 // Request: "<boundary> <meta length> <stdin length>\n", then the meta
-// (command, "-" or "+CWD", NAME=VALUE..., boundary; NUL-separated), then the
-// stdin bytes. Perl opens its pipes close-on-exec, so the child keeps only
+// (command, "-" or "+CWD", the number of files and 8 fields each,
+// NAME=VALUE..., boundary; NUL-separated), then the stdin bytes.
+//
+// Files (ExecOptions.files): the bytes of each file the command writes from
+// its stdin are taken out of the stdin, and the loop writes the file itself
+// when the command asks for it: the command writes the file's id on fd 3 and
+// reads the answer on fd 4 ("0", or "1 " and why not; fileCallCommand),
+// builtins only, where it would fork `head` and `mv` (each about 10 ms of a
+// server's CPU). The child has the two pipes, and TIDE_FILES (the ids, so a
+// stale one never matches), only when the request has files. A write is the
+// shell's: parent directories as `mkdir -p`; `new` created in place
+// (O_EXCL), `put` a temp file beside it renamed over it (removed on
+// failure), both with the mode through the umask (never more open on the
+// way); `rm` removed if there. With `report`, what the file held is printed
+// first on stdout ("<report>:1", base64, "<report>:end"; "<report>:0" when
+// nothing). Opens never block (O_NONBLOCK: a FIFO fails, it does not hang
+// the loop), and what is read back must be a regular file. Perl opens its pipes close-on-exec, so the child keeps only
 // its own three. SIGPIPE is ignored by the loop (a command that does not read
 // its stdin must not kill it) and restored for the command. The child leaves
 // with `exit` where a failure stops it before its exec: the loop has no END
@@ -75,27 +90,80 @@ const PERL_LOOP = [
   'use strict; $SIG{PIPE} = "IGNORE"; binmode STDIN;',
   'sub put { my ($fh, $s) = @_; while (length $s) { my $w = syswrite $fh, $s; exit 124 unless $w; substr($s, 0, $w) = "" } }',
   `sub take { my $s = ""; while (length $s < $_[0]) { read(STDIN, $s, $_[0] - length $s, length $s) or exit ${REQUEST_BROKEN} } $s }`,
+  // base64 without MIME::Base64 (not in perl-base): uuencode's alphabet mapped onto base64's, its padding made "=".
+  'sub b64 { my $u = join "", map { substr pack("u", $_), 1, -1 } unpack "(a45)*", $_[0]; $u =~ tr{`!-_}{A-Za-z0-9+/}; my $p = (3 - length($_[0]) % 3) % 3; substr($u, -$p) = "=" x $p if $p; $u }',
+  'sub mkdirs { my $d = shift; return 1 if -d $d; (my $up = $d) =~ s{/*[^/]+/*\\z}{}; mkdirs($up) if length $up; mkdir $d or -d $d }',
+  'sub refused { my $why = join "", @_; $why =~ tr/\\n/ /; "1 $why" }',
+  // A file of the request ([id, op, mode, at, length, path, tmp, label, bytes]) written: "0", or "1 why".
+  'sub file {',
+  '  my $f = shift; return refused "no such file in the request" if !$f || $f->[9]++;',
+  '  my (undef, $op, $mode, undef, undef, $path, $tmp, $label, $bytes) = @$f;',
+  '  if (length $label) {',
+  '    my $old;',
+  '    if (-e $path) {',
+  '      -f _ or return refused "cannot read $path: not a regular file";',
+  '      sysopen my $fh, $path, Fcntl::O_RDONLY() | Fcntl::O_NONBLOCK() or return refused "cannot read $path: $!";',
+  '      $old = ""; while (1) { my $k = sysread $fh, $old, 65536, length $old; defined $k or return refused "cannot read $path: $!"; last unless $k }',
+  '    }',
+  '    put \\*STDOUT, defined $old ? "$label:1\\n" . b64($old) . "\\n$label:end\\n" : "$label:0\\n$label:end\\n";',
+  '  }',
+  '  if ($op eq "rm") { return unlink($path) || $! == Errno::ENOENT() ? "0" : refused "cannot remove $path: $!" }',
+  '  (my $dir = $path) =~ s{/+[^/]*\\z}{}; $dir = "/" if $dir eq "" && $path =~ m{^/};',
+  '  $path !~ m{/} || mkdirs($dir) or return refused "cannot create directory $dir: $!";',
+  '  my $to = $op eq "new" ? $path : $tmp; my $was = umask(~oct($mode) & 0777);',
+  '  my $open = sysopen my $fh, $to, Fcntl::O_WRONLY() | Fcntl::O_CREAT() | Fcntl::O_NONBLOCK() | ($op eq "new" ? Fcntl::O_EXCL() : Fcntl::O_TRUNC());',
+  '  umask $was; $open or return refused "cannot create $to: $!";',
+  '  my ($at, $why) = (0);',
+  '  while ($at < length $bytes) { my $w = syswrite $fh, $bytes, 65536, $at; $w or do { $why = "cannot write $to: $!"; last }; $at += $w }',
+  '  close $fh or $why //= "cannot write $to: $!";',
+  '  $why //= "cannot move $tmp to $path: $!" if $op eq "put" && !rename $tmp, $path;',
+  '  return "0" unless defined $why;',
+  '  unlink $tmp if $op eq "put"; refused $why',
+  '}',
   'put \\*STDOUT, "\\x1etide-shell-ready perl\\n"; put \\*STDERR, "\\x1etide-shell-ready perl\\n";',
   'while (defined(my $head = <STDIN>)) {',
   `  my ($b, $m, $n) = $head =~ /^(\\S+) (\\d+) (\\d+)\\n\\z/ or exit ${REQUEST_BROKEN};`,
   '  my @f = split /\\0/, take($m), -1; my $in = take($n);',
-  `  @f >= 3 && pop(@f) eq $b or exit ${REQUEST_BROKEN};`,
-  '  my ($cmd, $cwd, @env) = @f;',
+  `  @f >= 4 && pop(@f) eq $b or exit ${REQUEST_BROKEN};`,
+  '  my ($cmd, $cwd, $nf, @env) = @f;',
+  `  $nf =~ /^\\d+\\z/ && @env >= 8 * $nf or exit ${REQUEST_BROKEN};`,
+  '  my @files = map { [splice @env, 0, 8] } 1 .. $nf; my %file; my $end = 0;',
+  // Ranges of the stdin, in order; taken out from the last one, so the offsets before it still hold.
+  '  for (@files) {',
+  `    $_->[2] =~ /^[0-7]{1,4}\\z/ && "$_->[3] $_->[4]" =~ /^\\d+ \\d+\\z/ && $_->[3] >= $end && ($end = $_->[3] + $_->[4]) <= length $in or exit ${REQUEST_BROKEN};`,
+  '    $file{$_->[0]} = $_;',
+  '  }',
+  '  push @$_, substr $in, $_->[3], $_->[4], "" for reverse @files;',
   '  pipe(my $or, my $ow) && pipe(my $er, my $ew) && pipe(my $ir, my $iw) or exit 126;',
+  '  my ($cr, $cw, $ar, $aw); !@files or pipe($cr, $cw) && pipe($ar, $aw) or exit 126;',
   '  my $pid = fork; defined $pid or exit 126;',
   '  if (!$pid) {',
   '    $SIG{PIPE} = "DEFAULT"; setpgrp 0, 0;',
   '    open(STDIN, "<&", $ir) && open(STDOUT, ">&", $ow) && open(STDERR, ">&", $ew) or exit 126;',
   '    for (@env) { my ($k, $v) = split /=/, $_, 2; $ENV{$k} = $v }',
+  '    delete $ENV{TIDE_FILES};',
+  // The calls' pipes on fd 3 (to the loop) and 4 (its answers), kept across exec (their handles live until it).
+  '    my ($c3, $c4);',
+  '    if (@files) {',
+  '      close $_ for $or, $ow, $er, $ew, $ir, $iw, $cr, $aw;',
+  '      open($c3, ">&", $cw) && open($c4, "<&", $ar) && fileno $c3 == 3 && fileno $c4 == 4 or exit 126;',
+  '      fcntl $_, Fcntl::F_SETFD(), 0 for $c3, $c4; $ENV{TIDE_FILES} = join " ", keys %file;',
+  '    }',
   '    if ($cwd ne "-") { $cwd = substr $cwd, 1; chdir $cwd or do { print STDERR "cannot cd to $cwd: $!\\n"; exit 1 } }',
   '    exec { "sh" } "sh", "-c", $cmd; print STDERR "cannot run sh: $!\\n"; exit 127;',
   '  }',
   '  close $ow; close $ew; close $ir; put \\*STDERR, "\\x1etide-pid:$pid\\n";',
+  '  if (@files) { close $cw; close $ar } my $calls = "";',
   '  my %out = (fileno $or, [$or, \\*STDOUT], fileno $er, [$er, \\*STDERR]); my $at = 0;',
   '  if (length $in) { fcntl $iw, Fcntl::F_SETFL(), Fcntl::O_NONBLOCK() } else { close $iw; $iw = undef }',
   '  while (%out || $iw) {',
-  '    my ($r, $w) = ("", ""); vec($r, $_, 1) = 1 for keys %out; vec($w, fileno $iw, 1) = 1 if $iw;',
+  '    my ($r, $w) = ("", ""); vec($r, $_, 1) = 1 for keys %out; vec($w, fileno $iw, 1) = 1 if $iw; vec($r, fileno $cr, 1) = 1 if $cr;',
   '    next if select($r, $w, undef, undef) < 0;',
+  // A call: the file is written, the answer goes back (a command that is gone gets none: no SIGPIPE, no put).
+  '    if ($cr && vec($r, fileno $cr, 1)) {',
+  '      my $k = sysread $cr, $calls, 4096, length $calls;',
+  '      if ($k) { syswrite $aw, file($file{$1}) . "\\n" while $calls =~ s/^([^\\n]*)\\n// } elsif (defined $k || $! != Errno::EINTR()) { close $cr; $cr = undef }',
+  '    }',
   '    if ($iw && vec($w, fileno $iw, 1)) {',
   // EAGAIN: try again; any other failure (EPIPE: the command stopped reading) ends its input.
   '      my $k = syswrite $iw, $in, 65536, $at;',
@@ -108,6 +176,7 @@ const PERL_LOOP = [
   '      if ($k) { put $out{$fd}[1], $buf } elsif (defined $k || $! != Errno::EINTR()) { close $out{$fd}[0]; delete $out{$fd} }',
   '    }',
   '  }',
+  '  close $cr if $cr; close $aw if $aw;',
   '  waitpid $pid, 0; my $st = $? & 127 ? 128 + ($? & 127) : $? >> 8;',
   '  put \\*STDOUT, "$b$st\\n"; put \\*STDERR, "$b\\n";',
   '}',
@@ -130,3 +199,16 @@ export const PERL_NONE = "none: tide's shells run the sh loop (about 7 processes
 
 /** Prints the version of the perl the loop would run ("5.36.0"), or PERL_NONE: a perl that runs, with the loop's modules. */
 export const PERL_VERSION_COMMAND = `if perl -MFcntl -MErrno -e 1 >/dev/null 2>&1; then perl -e 'printf "%vd\\n", $^V'; else echo ${shellQuote(PERL_NONE)}; fi`;
+
+/**
+ * Shell that writes the file `id` (ExecOptions.files; a shell word: a
+ * literal id or "$2") through the perl loop when it serves that file, and
+ * runs `otherwise` (which writes it from the stdin) when not: the sh loop,
+ * a command of its own, a local shell. Builtins only on the loop's way;
+ * `s` is the only variable it sets. Fails, with the loop's reason on stderr,
+ * when the write failed.
+ */
+export function fileCallCommand(id: string, otherwise: string): string {
+  return `case " \${TIDE_FILES-} " in *" ${id} "*) s='1 the shell did not answer'; printf '%s\\n' ${id} >&3 && IFS= read -r s <&4; ` +
+    `[ "$s" = 0 ] || { printf '%s\\n' "\${s#1 }" >&2; false; } ;; *) ${otherwise} ;; esac`;
+}

@@ -154,7 +154,7 @@ export class SshTransport extends CommandTransport {
     const abort = (error: Error) => session.abort(error);
     this.running.add(abort);
     try {
-      return await session.run({ command, cwd: options.cwd, env: options.env, stdin, token, timeoutMs: options.timeoutMs }, options);
+      return await session.run({ command, cwd: options.cwd, env: options.env, stdin, files: options.files, token, timeoutMs: options.timeoutMs }, options);
     } finally {
       this.running.delete(abort);
       this.shells.give(session);

@@ -43,6 +43,36 @@ export interface ExecOptions {
   tag?: string;
   /** Called with each chunk of output as it arrives (for the operation log). */
   onOutput?: (chunk: string, stream: OutputStream) => void;
+  /**
+   * Files the command writes from bytes of its stdin. A shell that can
+   * write them itself (the perl loop, shell-loops.ts) takes those bytes out
+   * of the stdin and writes each file when the command asks for it
+   * (fileCallCommand); every other way of running the command ignores this
+   * and feeds the whole stdin, so the command writes them itself then.
+   */
+  files?: readonly StdinFile[];
+}
+
+/** A file written from bytes of a command's stdin (ExecOptions.files). */
+export interface StdinFile {
+  /** How the command asks for it: letters, digits, `_` and `-`, unique in the command. */
+  id: string;
+  /**
+   * new: created in place, never over anything already there (a directory
+   * the same command made); put: a temp file `tmp` beside it, renamed over
+   * it; rm: removed if there (no bytes).
+   */
+  op: 'new' | 'put' | 'rm';
+  path: string;
+  /** The temp file of a `put`. */
+  tmp?: string;
+  /** Read and write bits only: the file is created with them through the umask. */
+  mode: number;
+  /** Its bytes are stdin[at, at + length); files in stdin order, none overlapping. */
+  at: number;
+  length: number;
+  /** What the file held is printed first on stdout: `<report>:1`, base64, `<report>:end` (`<report>:0` when nothing). */
+  report?: string;
 }
 
 export interface ExecResult {

@@ -1,28 +1,51 @@
-// Steps folded into one command (shell/steps.ts), run by a local sh: each
-// step gets exactly its own stdin bytes, the first failure stops the rest,
-// and each step's end is known (done, failed, cut off, not run).
+// Steps folded into one command (shell/steps.ts), run by a local sh and by
+// the perl loop (which writes the steps' files itself): each step gets
+// exactly its own stdin bytes, the first failure stops the rest, and each
+// step's end is known (done, failed, cut off, not run).
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalTransport } from '../../src/transport/local.js';
 import { FileReplacements, NOT_RUN, runSteps, writeFilesStep } from '../../src/shell/steps.js';
 import type { ExecOptions, Transport } from '../../src/transport/types.js';
+import { loopShell, type LoopShell } from '../helpers/loop-shell.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tide-steps-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const root = mkdtempSync(join(tmpdir(), 'tide-steps-'));
+const shells: LoopShell[] = [];
+afterAll(() => {
+  for (const s of shells) s.close();
+  rmSync(root, { recursive: true, force: true });
+});
 
-/** The local transport, counting the commands it runs. */
-function counted(): { t: Transport; commands: () => number } {
-  const local = new LocalTransport('here');
+type Exec = Pick<Transport, 'exec'>;
+
+/** How the commands run: a local sh (a command of its own, as the local transport and big stdins), or the perl loop of an ssh shell. */
+const runners: { name: string; start: () => Exec }[] = [
+  { name: 'a local sh', start: () => new LocalTransport('here') },
+  { name: 'the perl loop', start: () => {
+    const shell = loopShell();
+    shells.push(shell);
+    return shell;
+  } },
+];
+
+describe.each(runners)('run by $name', ({ start }) => {
+const dir = mkdtempSync(join(root, 'run-'));
+/** The runner, counting the commands it runs. */
+let runner: Exec | undefined;
+function counted(): { t: Exec; commands: () => number } {
+  const base = (runner ??= start());
   let n = 0;
-  const exec = local.exec.bind(local);
-  local.exec = (command: string, options?: ExecOptions) => {
-    n++;
-    return exec(command, options);
+  const t: Exec = {
+    exec: (command: string, options?: ExecOptions) => {
+      n++;
+      return base.exec(command, options);
+    },
   };
-  return { t: local, commands: () => n };
+  return { t, commands: () => n };
 }
 
 describe('steps in one command', () => {
@@ -180,5 +203,68 @@ describe('files replaced by one step', () => {
     expect(readFileSync(join(dir, 'f-first'), 'utf8')).toBe('one');
     expect(existsSync(join(dir, 'f-third'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('.tide-'))).toEqual([]);
+  });
+});
+});
+
+describe('the perl loop writes the files itself', () => {
+  /** A PATH with every program of this machine but `hidden`. */
+  function pathWithout(hidden: string[]): string {
+    const bin = mkdtempSync(join(root, 'bin-'));
+    for (const from of ['/usr/bin', '/usr/sbin', '/bin', '/sbin']) {
+      for (const name of existsSync(from) ? readdirSync(from) : []) {
+        if (hidden.includes(name) || existsSync(join(bin, name))) continue;
+        symlinkSync(join(from, name), join(bin, name));
+      }
+    }
+    return bin;
+  }
+
+  it('forks no head, mv or base64: new files in place, others through a temp file, what each held read back, each with its mode', async () => {
+    const shell = loopShell(pathWithout(['head', 'mv', 'base64', 'cat']));
+    shells.push(shell);
+    const dir = mkdtempSync(join(root, 'perl-'));
+    writeFileSync(join(dir, 'old'), Buffer.from([0, 0xff, 0x0a, 0x3d]));
+    writeFileSync(join(dir, 'gone'), 'bye');
+    const files = new FileReplacements([
+      { path: join(dir, 'old'), content: 'new-old', mode: 0o600 },
+      { path: join(dir, 'gone'), content: null, mode: 0o644 },
+      { path: join(dir, 'sub/vhost'), content: 'vhost\n', mode: 0o644 },
+    ]);
+    let stdout = '';
+    const results = await runSteps({ exec: async (c, o) => { const r = await shell.exec(c, o); stdout = r.stdout; return r; } }, [
+      { command: `mkdir -m 0700 ${join(dir, 'site')}`, inline: true },
+      writeFilesStep([{ path: join(dir, 'site/settings.json'), content: '{"db":"secret"}\n', mode: 0o640 }], { fresh: true }),
+      writeFilesStep([{ path: join(dir, 'put/p'), content: 'p-bytes', mode: 0o660 }]),
+      { command: 'read -r x; printf "%s" "$x" >&2', stdin: 'after the files\n', exactStdin: true },
+      files.step(),
+    ], { prelude: files.prelude });
+    expect(shell.loop()).toBe('perl');
+    expect(results.map((r) => r?.exitCode)).toEqual([0, 0, 0, 0, 0]);
+    expect(results[3]!.stderr).toBe('after the files');
+    expect(files.outcomes(results[4]!, stdout)).toEqual([{ done: true, previous: Buffer.from([0, 0xff, 0x0a, 0x3d]) },
+      { done: true, previous: Buffer.from('bye') }, { done: true, previous: null }]);
+    const seen = (p: string) => [readFileSync(join(dir, p), 'utf8'), (statSync(join(dir, p)).mode & 0o777).toString(8)];
+    expect(['site/settings.json', 'put/p', 'old', 'sub/vhost'].map(seen)).toEqual([
+      ['{"db":"secret"}\n', '640'], ['p-bytes', '660'], ['new-old', '600'], ['vhost\n', '644']]);
+    expect(existsSync(join(dir, 'gone'))).toBe(false);
+    expect(execFileSync('find', [dir, '-name', '*.tide-*']).toString()).toBe('');
+  });
+
+  it('fails a file it cannot write with why on the step\'s stderr, never over a fresh file already there, and refuses to read back a FIFO rather than hang', async () => {
+    const shell = loopShell();
+    shells.push(shell);
+    const dir = mkdtempSync(join(root, 'perl-fail-'));
+    writeFileSync(join(dir, 'there'), 'kept');
+    const fresh = await runSteps(shell, [writeFilesStep([{ path: join(dir, 'there'), content: 'over', mode: 0o600 }], { fresh: true })]);
+    expect(fresh[0]).toMatchObject({ exitCode: 1, stderr: expect.stringContaining(`cannot create ${join(dir, 'there')}: File exists`) });
+    expect(readFileSync(join(dir, 'there'), 'utf8')).toBe('kept');
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    const files = new FileReplacements([{ path: join(dir, 'fifo'), content: 'x', mode: 0o644 }]);
+    let stdout = '';
+    const results = await runSteps({ exec: async (c, o) => { const r = await shell.exec(c, { ...o, timeoutMs: 5_000 }); stdout = r.stdout; return r; } },
+      [files.step()], { prelude: files.prelude });
+    expect(files.outcomes(results[0]!, stdout)).toEqual([{ done: false, stderr: `cannot read ${join(dir, 'fifo')}: not a regular file\n` }]);
+    expect(statSync(join(dir, 'fifo')).isFIFO()).toBe(true);
   });
 });

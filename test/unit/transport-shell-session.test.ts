@@ -157,6 +157,20 @@ describe.each(loops)('one shell, many commands: the $kind loop', ({ kind, path }
     expect((await run(session, 'echo fine')).stdout.toString()).toBe('fine\n');
   });
 
+  it('refuses files a call cannot name, with more than read and write bits, or whose bytes are not in order inside the stdin', async () => {
+    const { session } = shell();
+    const file = { id: 'f1', op: 'new' as const, path: '/tmp/never', mode: 0o600, at: 0, length: 2 };
+    const withFiles = (files: object[], stdin = 'abcd') =>
+      session.run({ command: 'true', token: commandToken(), stdin, files: files as never, timeoutMs: 10_000 }, {});
+    await expect(withFiles([{ ...file, id: 'a b' }])).rejects.toThrow('invalid or repeated file id');
+    await expect(withFiles([file, { ...file, at: 2 }])).rejects.toThrow('invalid or repeated file id');
+    await expect(withFiles([{ ...file, mode: 0o755 }])).rejects.toThrow('more than read and write bits');
+    await expect(withFiles([{ ...file, at: 3 }])).rejects.toThrow('not in order inside the stdin');
+    await expect(withFiles([{ ...file, at: 2 }, { ...file, id: 'f2', at: 0 }])).rejects.toThrow('not in order inside the stdin');
+    await expect(withFiles([{ ...file, op: 'put' }])).rejects.toThrow('a put needs its temp file');
+    expect((await run(session, 'echo fine')).stdout.toString()).toBe('fine\n');
+  });
+
   it(`carries huge output (${kind === 'perl' ? 64 : 16} MiB) and streams it to onOutput as it comes`, async () => {
     // The sh loop relays with cat, whatever the size: a smaller test is as good and saves seconds.
     const size = (kind === 'perl' ? 64 : 16) * 1024 * 1024;
