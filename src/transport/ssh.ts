@@ -71,6 +71,8 @@ export class SshTransport extends CommandTransport {
   private streaming = 0;
   private conn: Promise<Client> | null = null;
   private current: Client | null = null;
+  /** The client still in its handshake, if any: close() drops it rather than wait for its timeout. */
+  private handshaking: Client | null = null;
   /** Set by close(): a warm-up still waiting opens nothing more. */
   private closed = false;
   /** Abort functions of the channels running now, failed when the connection drops. */
@@ -93,6 +95,8 @@ export class SshTransport extends CommandTransport {
     this.shells.closeAll();
     const conn = this.conn;
     this.conn = null;
+    // A server that does not answer would otherwise hold the close until readyTimeout.
+    this.handshaking?.destroy();
     const client = await conn?.catch(() => null);
     if (!client) return;
     if (this.current === client) this.current = null;
@@ -214,6 +218,7 @@ export class SshTransport extends CommandTransport {
 
     return new Promise((resolve, reject) => {
       const client = new Client();
+      this.handshaking = client;
       let ready = false;
       let refused: Error | undefined;
       client.on('connect', () => {
@@ -223,6 +228,7 @@ export class SshTransport extends CommandTransport {
       });
       client.on('ready', () => {
         ready = true;
+        if (this.handshaking === client) this.handshaking = null;
         this.current = client;
         resolve(client);
       });
@@ -234,6 +240,7 @@ export class SshTransport extends CommandTransport {
         reject(refused ?? this.connectError(error));
       });
       client.on('close', () => {
+        if (this.handshaking === client) this.handshaking = null;
         if (!ready) reject(refused ?? new SshConnectError(ep, 'the connection closed during the handshake'));
         this.lost(client);
       });
@@ -257,6 +264,7 @@ export class SshTransport extends CommandTransport {
         });
       } catch (error) {
         // ssh2 parses the private key synchronously here.
+        if (this.handshaking === client) this.handshaking = null;
         const why = (error as Error).message;
         reject(new SshConnectError(ep, why, { auth: true, hint: 'identity must be an unencrypted OpenSSH or PEM private key.' }));
       }

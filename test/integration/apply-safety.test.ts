@@ -3,6 +3,8 @@
 // someone else.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -150,6 +152,81 @@ describe('crash recovery', () => {
     expect(await sql(services, `SELECT COUNT(*) FROM \`${siteDatabaseNames('crash.example.test').name}\`.notes`)).toEqual([['1']]);
     expectNoSecretsStored(fleet);
     expect(fleet.passwords.size).toBe(1);
+  });
+});
+
+describe('a server that does not answer', () => {
+  /** A loopback port that accepts connections and never says a word, as a hung SSH server would; counts who connected. */
+  async function silentServer(): Promise<{ port: number; connections(): number; close(): void }> {
+    const sockets = new Set<Socket>();
+    let connections = 0;
+    const server = createServer((socket) => {
+      connections++;
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    return {
+      port: (server.address() as AddressInfo).port,
+      connections: () => connections,
+      close: () => {
+        for (const socket of sockets) socket.destroy();
+        server.close();
+      },
+    };
+  }
+
+  /** A fleet with a site on web1 and one on web2, whose SSH port is `port`. */
+  function fleetWithWeb2At(tag: string, port: number) {
+    const fleet = makeFleet(services, tag, { keepSites: false });
+    writeFileSync(join(fleet.dir, 'servers/web2.yaml'), serverYaml(web2, services, fleet.roots.web2!, { port }));
+    writeFleetFile(fleet, `sites/${tag}-1.example.test.yaml`, site(`${tag}-1.example.test`, 'brochure', 'web1'));
+    writeFleetFile(fleet, `sites/${tag}-2.example.test.yaml`, site(`${tag}-2.example.test`, 'brochure', 'web2'));
+    commitAll(fleet, 'a site on each server');
+    return fleet;
+  }
+
+  it('an apply that finds the state locked connects to no server, runs nothing and exits at once', async () => {
+    const silent = await silentServer();
+    try {
+      const fleet = fleetWithWeb2At('locked', silent.port);
+      // Another run, alive on this host, holds the lock.
+      mkdirSync(join(fleet.dir, '.git/tide'), { recursive: true });
+      writeFileSync(join(fleet.dir, '.git/tide/state.lock'), JSON.stringify({
+        id: 'beef0001', pid: process.pid, host: hostname(), user: userInfo().username, command: 'tide apply', startedAt: new Date().toISOString(),
+      }));
+      const started = Date.now();
+      const run = await tide(fleet, ['apply', '--yes']);
+      expect(run.exitCode).toBe(1);
+      expect(run.all).toMatch(/locked by another run: lock beef0001/);
+      // An SSH connection still waiting for its handshake would have held the exit for its 15 s timeout.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(silent.connections()).toBe(0);
+      expect(existsSync(fleet.roots.web1!)).toBe(false); // not even tide's directories
+      expect(stateFile(fleet, 'state/sites/locked-1.example.test.json')).toBeNull();
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('declined at the prompt while a connection waits for its handshake, tide drops it and exits at once', async () => {
+    const silent = await silentServer();
+    try {
+      const fleet = fleetWithWeb2At('declined', silent.port);
+      const started = Date.now();
+      // script(1) gives tide a terminal, so it asks; the answer is not 'yes'.
+      const run = await execa('script', ['-qec', `node ${join(REPO_ROOT, 'dist/cli/bin.js')} apply`, '/dev/null'],
+        { cwd: fleet.dir, env: { ...fleet.env, NO_COLOR: '1' }, input: 'no\n', reject: false });
+      expect(run.stdout).toContain('tide: apply cancelled; nothing was changed.');
+      expect(run.exitCode).toBe(1);
+      // The connections start while the plan is shown: web2's got no further than TCP.
+      expect(silent.connections()).toBe(1);
+      // Before, closing waited for that handshake's 15 s timeout.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(existsSync(fleet.roots.web1!)).toBe(false);
+    } finally {
+      silent.close();
+    }
   });
 });
 
