@@ -40,6 +40,18 @@ function planningCode() {
   return Promise.all([import('../fleet/context.js'), import('../plan/planner.js'), import('../plan/render/json.js')]);
 }
 
+/**
+ * The plan's bytes to `out`: straight to its file descriptor when it has
+ * one and nothing waits in it (process.stdout), which writes a cached plan
+ * through one buffer; else, or from where the descriptor would block, as
+ * writes to the stream.
+ */
+function printAsIs(plan: PlanJson, out: NodeJS.WritableStream): void {
+  const fd = (out as { fd?: unknown }).fd;
+  const sent = typeof fd === 'number' && (out as { writableLength?: number }).writableLength === 0 ? plan.writeTo(fd) : 0;
+  plan.copy((piece) => out.write(piece), sent);
+}
+
 /** The plan for a reader: markdown for a pull request, else text (coloured on a terminal unless `noColor`). */
 async function renderForReader(json: string, markdown: boolean, noColor: boolean, io: CommandIO): Promise<string> {
   const plan = JSON.parse(json) as Plan;
@@ -84,7 +96,7 @@ Options:
       if (values.out) await writeFile(resolve(io.cwd, values.out), plan.bytes());
       const text = (): string => plan.bytes().toString('utf8');
       // A plan with nothing to escape (the usual case) goes out as it is, without being decoded.
-      if (values.json && plan.printsAsIs) plan.copy((piece) => rawStream(io.stdout).write(piece));
+      if (values.json && plan.printsAsIs) printAsIs(plan, rawStream(io.stdout));
       else if (values.json) io.stdout.write(text());
       else io.stdout.write(await renderForReader(text(), values.markdown === true, values['no-color'] === true, io));
     } finally {

@@ -69,8 +69,14 @@ export interface OpenCacheFile {
   header: Record<string, unknown>;
   /** The body, read whole. */
   body(): Buffer;
-  /** Hands the body to `write` in pieces, each a buffer of its own: a body of megabytes is never in memory at once. */
-  copyBody(write: (piece: Buffer) => void): void;
+  /** Hands the body, from byte `from` on, to `write` in pieces, each a buffer of its own: a body of megabytes is never in memory at once. */
+  copyBody(write: (piece: Buffer) => void, from?: number): void;
+  /**
+   * Writes the body to the file descriptor `fd` through one buffer, reused
+   * (see writePieces); returns how many bytes went out: fewer than the body
+   * when `fd` would block, and copyBody then hands on the rest.
+   */
+  writeBody(fd: number): number;
   close(): void;
 }
 
@@ -128,11 +134,42 @@ function checkSeal(fd: number, key: Buffer): OpenCacheFile | undefined {
   return {
     header: parsed as Record<string, unknown>,
     body: () => readPiece(start, size - start),
-    copyBody: (write) => {
-      for (let at = start; at < size; at += PIECE) write(readPiece(at, Math.min(PIECE, size - at)));
+    copyBody: (write, from = 0) => {
+      for (let at = start + from; at < size; at += PIECE) write(readPiece(at, Math.min(PIECE, size - at)));
     },
+    writeBody: (out) => writePieces(out, size - start, (at, length) => {
+      if (readSync(fd, buffer, 0, length, start + at) !== length) throw new Error(`cache file cut short while read`);
+      return buffer.subarray(0, length);
+    }),
     close: () => closeSync(fd),
   };
+}
+
+/**
+ * Writes `total` bytes to the file descriptor `fd`, PIECE at a time, each
+ * piece from `piece(at, length)` (which may hand back the same buffer each
+ * time: the write is done when writeSync returns). Why not fresh buffers:
+ * here a page of memory costs more at its first touch than copying it, and
+ * a plan of megabytes is thousands of pages, most of the time of printing a
+ * cached plan. Returns how many bytes went out: fewer than `total` when
+ * `fd` would block (a full pipe that is not blocking) or fails; the caller
+ * hands the rest to the stream, whose errors are reported as they always were.
+ */
+export function writePieces(fd: number, total: number, piece: (at: number, length: number) => Uint8Array): number {
+  let at = 0;
+  try {
+    while (at < total) {
+      const bytes = piece(at, Math.min(PIECE, total - at));
+      for (let done = 0; done < bytes.length; ) {
+        const n = writeSync(fd, bytes, done, bytes.length - done);
+        done += n;
+        at += n;
+      }
+    }
+  } catch {
+    // EAGAIN, or an error the stream will meet again (EPIPE): the rest goes through it.
+  }
+  return at;
 }
 
 /** The header and body of the cache file at `path`; undefined when missing, unreadable, or not sealed with `key`. */

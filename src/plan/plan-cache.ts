@@ -17,7 +17,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DesiredState } from '../model/kinds.js';
-import { openCacheFile, writeCacheFile } from '../fleet/cache-file.js';
+import { openCacheFile, writeCacheFile, writePieces } from '../fleet/cache-file.js';
 import { cacheLocation, cacheNamespace, type CacheLocation } from '../fleet/document-cache.js';
 import { digestFiles, type FleetSource } from '../repo/files.js';
 import { headCommit, resolveFirstRef } from '../repo/git.js';
@@ -54,8 +54,10 @@ interface Inputs {
  */
 export interface PlanJson {
   bytes(): Buffer;
-  /** Hands the bytes to `write`, in pieces when they come from the cache. */
-  copy(write: (piece: Buffer) => void): void;
+  /** Hands the bytes, from byte `from` on, to `write`, in pieces when they come from the cache. */
+  copy(write: (piece: Buffer) => void, from?: number): void;
+  /** Writes the bytes to the file descriptor `fd`; returns how many went out (fewer when it would block). */
+  writeTo(fd: number): number;
   changes: boolean;
   printsAsIs: boolean;
   /** Lets go of the cache file, if the plan came from one. */
@@ -64,7 +66,16 @@ export interface PlanJson {
 
 /** A plan just made: its bytes in memory. */
 export function madePlan(json: Buffer, changes: boolean, printsAsIs: boolean): PlanJson {
-  return { bytes: () => json, copy: (write) => write(json), changes, printsAsIs, close: () => undefined };
+  return {
+    bytes: () => json,
+    copy: (write, from = 0) => {
+      if (from < json.length) write(from === 0 ? json : json.subarray(from));
+    },
+    writeTo: (fd) => writePieces(fd, json.length, (at, length) => json.subarray(at, at + length)),
+    changes,
+    printsAsIs,
+    close: () => undefined,
+  };
 }
 
 export class PlanCache {
@@ -97,7 +108,7 @@ export class PlanCache {
       file.close();
       return undefined;
     }
-    return { bytes: file.body, copy: file.copyBody, changes: hit.changes === true, printsAsIs: hit.printsAsIs === true, close: file.close };
+    return { bytes: file.body, copy: file.copyBody, writeTo: file.writeBody, changes: hit.changes === true, printsAsIs: hit.printsAsIs === true, close: file.close };
   }
 
   /** The inputs `was`, when they are those of the files `read` resolves to and of everything else the plan depends on. */

@@ -5,11 +5,12 @@
 // before any of it goes out.
 
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openCacheFile, readCacheFile, writeCacheFile } from '../../src/fleet/cache-file.js';
+import { openCacheFile, readCacheFile, writeCacheFile, writePieces } from '../../src/fleet/cache-file.js';
+import { madePlan } from '../../src/plan/plan-cache.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tide-cache-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,5 +58,54 @@ describe('a cache file larger than a piece', () => {
     writeFileSync(path, readFileSync(path).subarray(0, 1_500_000));
     expect(openCacheFile(path, key)).toBeUndefined();
     expect(openCacheFile(join(dir, 'missing.json'), key)).toBeUndefined();
+  });
+
+  it('goes to a file descriptor whole through one reused buffer, and from any byte on in pieces', () => {
+    const file = openCacheFile(written('to-fd.json'), key)!;
+    const out = join(dir, 'to-fd.out');
+    const fd = openSync(out, 'w');
+    try {
+      expect(file.writeBody(fd)).toBe(body.length);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(out).equals(body)).toBe(true);
+    const rest: Buffer[] = [];
+    file.copyBody((piece) => rest.push(piece), 1_500_000);
+    expect(Buffer.concat(rest).equals(body.subarray(1_500_000))).toBe(true);
+    file.close();
+  });
+});
+
+describe('writing to a file descriptor', () => {
+  it('stops where the descriptor fails, and says how far it got: the rest goes through the stream', () => {
+    const path = join(dir, 'read-only.out');
+    writeFileSync(path, '');
+    const fd = openSync(path, 'r'); // writes fail (EBADF), as a full non-blocking pipe would (EAGAIN)
+    try {
+      expect(writePieces(fd, body.length, (at, length) => body.subarray(at, at + length))).toBe(0);
+      const plan = madePlan(body, true, true);
+      expect(plan.writeTo(fd)).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('a plan just made goes out whole, or its rest from where the descriptor stopped', () => {
+    const plan = madePlan(body, true, true);
+    const out = join(dir, 'made.out');
+    const fd = openSync(out, 'w');
+    try {
+      expect(plan.writeTo(fd)).toBe(body.length);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(out).equals(body)).toBe(true);
+    const rest: Buffer[] = [];
+    plan.copy((piece) => rest.push(piece), 1_000_000);
+    expect(Buffer.concat(rest).equals(body.subarray(1_000_000))).toBe(true);
+    const none: Buffer[] = [];
+    plan.copy((piece) => none.push(piece), body.length);
+    expect(none).toEqual([]);
   });
 });
