@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
 import { TideError } from '../errors.js';
 import { findGitDirs } from './git-dir.js';
-import { gitOutput } from './git-run.js';
+import { gitOutput, gitOutputsTogether, type GitCommand, type GitOutput } from './git-run.js';
 
 /** `source.path` as git names it inside a tree: no `./`, no trailing `/`, `''` for the root. */
 export function treePath(path: string): string {
@@ -28,20 +28,33 @@ export function treePath(path: string): string {
 export async function sourceTreeIds(repoDir: string, paths: readonly string[], commit: string | null, fromWorktree: boolean): Promise<Map<string, string>> {
   if (paths.length === 0) return new Map();
   if (!fromWorktree) return commit ? treesAt(repoDir, commit, paths) : new Map();
-  // A clean work tree (the usual case) has the commit's trees: they are asked for while git status looks.
-  const atCommit = commit ? treesAt(repoDir, commit, paths) : undefined;
-  atCommit?.catch(() => undefined); // used only when the work tree is clean; awaited then
-  const root = await worktreeTree(repoDir, paths, commit);
-  if (!root) return new Map();
-  return root === commit && atCommit ? atCommit : treesAt(repoDir, root, paths);
+  const gitDir = findGitDirs(repoDir)?.gitDir;
+  if (!gitDir) return new Map();
+  const pathspecs = withLinkTargets(repoDir, paths).map(treePath);
+  if (commit) {
+    // A clean work tree (the usual case) has the commit's trees: they are asked for with git status, by one process start.
+    const [status, atCommit] = (await gitOutputsTogether(repoDir, [statusCommand(pathspecs), treesCommand(commit, paths)])) as [GitOutput, GitOutput];
+    if (status.code === 0 && status.stdout === '') return treesFrom(paths, checked(repoDir, 'cat-file', atCommit));
+  }
+  return treesAt(repoDir, await stagedTree(repoDir, gitDir, pathspecs), paths);
 }
 
 /** Tree id of each path under the tree or commit `root`; a path that is not a directory there is left out. */
 async function treesAt(repoDir: string, root: string, paths: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+  const { args, input } = treesCommand(root, paths);
+  return treesFrom(paths, await git(repoDir, args, { input }));
+}
+
+/** The question whose answer treesFrom reads: `root:path` of each path, to cat-file --batch-check. */
+function treesCommand(root: string, paths: readonly string[]): GitCommand {
   const specs = paths.map((p) => `${root}:${treePath(p)}`);
   // --follow-symlinks: a link inside the repository names what it points to.
-  const found = batchCheckAnswers(await git(repoDir, ['cat-file', '--batch-check', '--follow-symlinks'], { input: `${specs.join('\n')}\n` }));
+  return { args: ['cat-file', '--batch-check', '--follow-symlinks'], input: `${specs.join('\n')}\n` };
+}
+
+function treesFrom(paths: readonly string[], answer: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const found = batchCheckAnswers(answer);
   paths.forEach((p, i) => {
     const [oid, type] = (found[i] ?? '').split(' ');
     if (type === 'tree' && oid) out.set(p, oid);
@@ -69,26 +82,25 @@ function batchCheckAnswers(output: string): string[] {
   return answers;
 }
 
-/**
- * The tree (or commit) the work tree would commit as, after `git add -A` of
- * `paths` (in a temporary index). When git status finds nothing to add
- * there (no change staged or not, no untracked file), that is `commit`
- * itself, and no index is built.
- */
-async function worktreeTree(repoDir: string, paths: readonly string[], commit: string | null): Promise<string | null> {
-  const gitDir = findGitDirs(repoDir)?.gitDir;
-  if (!gitDir) return null;
-  const pathspecs = withLinkTargets(repoDir, paths).map(treePath).map((p) => (p === '' ? '.' : p));
+/** git status of the paths (`treePath`s): nothing to add there, staged or not, when it prints nothing. */
+function statusCommand(pathspecs: readonly string[]): GitCommand {
   // --no-optional-locks: status must not rewrite the user's index while it looks.
-  const status = commit ? await tryGit(repoDir, ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs]) : null;
-  if (status === '') return commit;
+  return { args: ['--no-optional-locks', 'status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs.map((p) => (p === '' ? '.' : p))] };
+}
+
+/**
+ * The tree the work tree would commit as, after `git add -A` of the paths
+ * (`treePath`s, their link targets included) in a temporary index, so the
+ * user's own index is never touched.
+ */
+async function stagedTree(repoDir: string, gitDir: string, pathspecs: readonly string[]): Promise<string> {
   const tmp = mkdtempSync(join(tmpdir(), 'tide-index-'));
   const index = join(tmp, 'index');
   try {
     // Starting from the real index keeps git's stat cache: unchanged files are not read again.
     if (existsSync(join(gitDir, 'index'))) copyFileSync(join(gitDir, 'index'), index);
     const env = { ...process.env, GIT_INDEX_FILE: index };
-    const present = withLinkTargets(repoDir, paths).map(treePath).filter((p) => existsSync(join(repoDir, p)));
+    const present = pathspecs.filter((p) => existsSync(join(repoDir, p)));
     if (present.length > 0) await git(repoDir, ['add', '-A', '--', ...present.map((p) => (p === '' ? '.' : p))], { env });
     return (await git(repoDir, ['write-tree'], { env })).trim();
   } finally {
@@ -113,15 +125,14 @@ function withLinkTargets(repoDir: string, paths: readonly string[]): string[] {
   return [...new Set([...paths, ...targets])];
 }
 
-async function tryGit(cwd: string, args: string[]): Promise<string | null> {
-  const r = await gitOutput(cwd, args);
-  return r.code === 0 ? r.stdout : null;
+async function git(cwd: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+  return checked(cwd, args[0]!, await gitOutput(cwd, args, options));
 }
 
-async function git(cwd: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
-  const r = await gitOutput(cwd, args, options);
+/** What git printed, when it succeeded; SOURCE_DIGEST naming `command` otherwise. */
+function checked(cwd: string, command: string, r: GitOutput): string {
   if (r.code !== 0) {
-    throw new TideError('SOURCE_DIGEST', `Cannot compute the platform code's identity in ${cwd}: git ${args[0]} failed: ${(r.stderr || String(r.error ?? '')).trim().split('\n')[0]}`, {
+    throw new TideError('SOURCE_DIGEST', `Cannot compute the platform code's identity in ${cwd}: git ${command} failed: ${(r.stderr || String(r.error ?? '')).trim().split('\n')[0]}`, {
       hint: 'tide needs git on PATH and a readable repository.',
     });
   }

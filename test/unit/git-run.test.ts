@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gitOutput, gitOutputBytes } from '../../src/repo/git-run.js';
+import { gitOutput, gitOutputBytes, gitOutputsTogether } from '../../src/repo/git-run.js';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 
 afterAll(removeGitCliRepos);
@@ -43,5 +43,26 @@ describe('gitOutput', () => {
     const r = await gitOutputBytes(dir, ['-c', 'alias.hang=!sleep 5', 'hang'], { viaFile: true, timeoutMs: 300 });
     expect(r.code).toBeNull();
     expect(Date.now() - started).toBeLessThan(4_000);
+  });
+});
+
+describe('gitOutputsTogether', () => {
+  it('runs several commands from one shell, each with its own input, answer, errors and code, its arguments as they are', async () => {
+    const { dir, oid } = repoWithBlob(Buffer.from('one blob\n'));
+    // Arguments a shell would expand, split or run, were they ever parsed by it.
+    const odd = ["it's $(touch pwned) `touch pwned` ; \"x\" * \\ $HOME", '', '-n', '\n'];
+    const [check, echo, failing, none] = await gitOutputsTogether(dir, [
+      { args: ['cat-file', '--batch-check'], input: `${oid}\n${'0'.repeat(40)}\n` },
+      { args: ['rev-parse', '--sq-quote', ...odd] },
+      { args: ['cat-file', '-t', 'no-such-object'] },
+      { args: ['rev-parse', '--is-inside-work-tree'] },
+    ]);
+    expect(check).toEqual({ code: 0, stdout: `${oid} blob 9\n${'0'.repeat(40)} missing\n`, stderr: '' });
+    expect(echo!.code).toBe(0);
+    expect(echo!.stdout).toBe(` ${odd.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')}\n`);
+    expect(failing!.code).not.toBe(0);
+    expect(failing!.stderr).toMatch(/no-such-object/);
+    expect(none).toEqual({ code: 0, stdout: 'true\n', stderr: '' });
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).not.toMatch(/pwned/);
   });
 });
