@@ -44,7 +44,7 @@ export interface ShellStep {
   env?: Record<string, string>;
   /** Its own limit; the combined command gets the sum (default: TIDE_IO_TIMEOUT_SECONDS). */
   timeoutMs?: number;
-  /** Files it writes from its stdin (ExecOptions.files), `at` counted in its own bytes; only with `exactStdin`. */
+  /** Files it writes (ExecOptions.files), `at` counted in its own stdin; a step with bytes for them has `exactStdin`. */
   files?: readonly StdinFile[];
 }
 
@@ -193,7 +193,7 @@ export function writeFilesStep(files: readonly FileUpload[], { fresh = false } =
     if (!byUmask(f.mode)) return `head -c ${bytes} | { ${writeFileCommand(f.path, f.mode)}; }`;
     const file: StdinFile = { id: fileId(), op: fresh ? 'new' : 'put', path: f.path, ...(fresh ? {} : { tmp }), mode: f.mode, at: at - length, length };
     served.push(file);
-    return `{ ${fileCallCommand(file.id, fresh
+    return `{ ${fileCallCommand([file.id], fresh
       ? `{ [ -d ${q(dir)} ] || mkdir -p ${q(dir)}; } && (umask ${umaskFor(f.mode)} && set -C && head -c ${bytes} > ${q(f.path)})`
       : receiveFile(q(dir), q(tmp), q(f.path), umaskFor(f.mode), bytes))}; }`;
   }).join(' && ');
@@ -265,7 +265,7 @@ export class FileReplacements {
   readonly tmps: string[];
   // tide_replace INDEX ID PATH DIR TMP put|rm UMASK BYTES: the temp file gets the mode through the umask (never more
   // open). The perl loop does the same itself (ExecOptions.files, the old bytes framed alike).
-  readonly prelude = `tide_replace() { ${fileCallCommand('"$2"', `if [ -e "$3" ]; then printf 'tide-old:%s:%s:1\\n' ${this.nonce} "$1"; base64 < "$3" || exit 1; ` +
+  readonly prelude = `tide_replace() { ${fileCallCommand(['"$2"'], `if [ -e "$3" ]; then printf 'tide-old:%s:%s:1\\n' ${this.nonce} "$1"; base64 < "$3" || exit 1; ` +
     `else printf 'tide-old:%s:%s:0\\n' ${this.nonce} "$1"; fi; printf 'tide-old:%s:%s:end\\n' ${this.nonce} "$1"; ` +
     `if [ "$6" = rm ]; then rm -f -- "$3" || exit; else ${receiveFile('"$4"', '"$5"', '"$3"', '"$7"', '"$8"')}; fi`)} || exit; ` +
     `printf 'tide-done:%s:%s\\n' ${this.nonce} "$1"; };`;

@@ -6,8 +6,8 @@
 // request is written for that loop:
 //
 //   perl: <boundary> <m> <n>\n, then m bytes of NUL-separated fields
-//         (command, "-" or "+" cwd, the number of files and 8 fields each
-//         (id, op, mode in octal, at, length, path, tmp, report), NAME=VALUE
+//         (command, "-" or "+" cwd, the number of files and 9 fields each
+//         (id, op, mode in octal, at, length, path, tmp, report, group), NAME=VALUE
 //         for TIDE_RUN and each variable, boundary), then the n bytes of
 //         stdin, raw (the files' bytes in it: the loop takes them out).
 //   sh:   <boundary> <length>\n, then a shell script of `length` bytes
@@ -65,7 +65,7 @@ export function commandFrame(input: FrameInput, kind: ShellLoopKind): CommandFra
     return { request: Buffer.concat([Buffer.from(`${boundary} ${script.length}\n`), script]), boundary: Buffer.from(boundary) };
   }
   const vars = [[RUN_VAR, input.token], ...Object.entries(input.env ?? {})].map(([name, value]) => `${name}=${value}`);
-  const files = (input.files ?? []).flatMap((f) => [f.id, f.op, f.mode.toString(8), String(f.at), String(f.length), f.path, f.tmp ?? '', f.report ?? '']);
+  const files = (input.files ?? []).flatMap((f) => [f.id, f.op, f.mode.toString(8), String(f.at), String(f.length), f.path, f.tmp ?? '', f.report ?? '', f.group ?? '']);
   const meta = Buffer.from([input.command, input.cwd === undefined ? '-' : `+${input.cwd}`, String(input.files?.length ?? 0), ...files, ...vars, boundary].join('\0'));
   const stdin = input.stdin === undefined ? Buffer.alloc(0) : Buffer.from(input.stdin);
   return { request: Buffer.concat([Buffer.from(`${boundary} ${meta.length} ${stdin.length}\n`), meta, stdin]), boundary: Buffer.from(boundary) };
@@ -89,8 +89,8 @@ function checkFiles(files: readonly StdinFile[], stdinBytes: number): void {
   for (const f of files) {
     if (!FILE_ID.test(f.id) || ids.has(f.id)) throw new Error(`invalid or repeated file id: ${JSON.stringify(f.id)}`);
     ids.add(f.id);
-    if ([f.path, f.tmp ?? '', f.report ?? ''].some((v) => v.includes('\0'))) throw new Error(`the path of file ${f.id} holds a NUL byte`);
-    if ((f.mode & ~0o666) !== 0) throw new Error(`file ${f.path}: mode ${f.mode.toString(8)} has more than read and write bits`);
+    if ([f.path, f.tmp ?? '', f.report ?? '', f.group ?? ''].some((v) => v.includes('\0'))) throw new Error(`the path of file ${f.id} holds a NUL byte`);
+    if ((f.mode & ~(f.op === 'dir' ? 0o7777 : 0o666)) !== 0) throw new Error(`file ${f.path}: mode ${f.mode.toString(8)} has more than read and write bits`);
     if (f.op === 'put' && !f.tmp) throw new Error(`file ${f.path}: a put needs its temp file`);
     if (!Number.isSafeInteger(f.at) || !Number.isSafeInteger(f.length) || f.at < end || f.length < 0 || f.at + f.length > stdinBytes) {
       throw new Error(`file ${f.path}: its bytes are not in order inside the stdin`);

@@ -62,7 +62,7 @@ const SH_LOOP = [
 ].join('\n');
 
 // Request: "<boundary> <meta length> <stdin length>\n", then the meta
-// (command, "-" or "+CWD", the number of files and 8 fields each,
+// (command, "-" or "+CWD", the number of files and 9 fields each,
 // NAME=VALUE..., boundary; NUL-separated), then the stdin bytes.
 //
 // Files (ExecOptions.files): the bytes of each file the command writes from
@@ -75,7 +75,8 @@ const SH_LOOP = [
 // shell's: parent directories as `mkdir -p`; `new` created in place
 // (O_EXCL), `put` a temp file beside it renamed over it (removed on
 // failure), both with the mode through the umask (never more open on the
-// way); `rm` removed if there. With `report`, what the file held is printed
+// way); `rm` removed if there; `dir` made as `install -d -g GROUP -m MODE`
+// makes it (0700, its group, then its mode). With `report`, what the file held is printed
 // first on stdout ("<report>:1", base64, "<report>:end"; "<report>:0" when
 // nothing). Opens never block (O_NONBLOCK: a FIFO fails, it does not hang
 // the loop), and what is read back must be a regular file. Perl opens its pipes close-on-exec, so the child keeps only
@@ -94,10 +95,10 @@ const PERL_LOOP = [
   'sub b64 { my $u = join "", map { substr pack("u", $_), 1, -1 } unpack "(a45)*", $_[0]; $u =~ tr{`!-_}{A-Za-z0-9+/}; my $p = (3 - length($_[0]) % 3) % 3; substr($u, -$p) = "=" x $p if $p; $u }',
   'sub mkdirs { my $d = shift; return 1 if -d $d; (my $up = $d) =~ s{/*[^/]+/*\\z}{}; mkdirs($up) if length $up; mkdir $d or -d $d }',
   'sub refused { my $why = join "", @_; $why =~ tr/\\n/ /; "1 $why" }',
-  // A file of the request ([id, op, mode, at, length, path, tmp, label, bytes]) written: "0", or "1 why".
+  // A file of the request ([id, op, mode, at, length, path, tmp, label, group, bytes]) written: "0", or "1 why".
   'sub file {',
-  '  my $f = shift; return refused "no such file in the request" if !$f || $f->[9]++;',
-  '  my (undef, $op, $mode, undef, undef, $path, $tmp, $label, $bytes) = @$f;',
+  '  my $f = shift; return refused "no such file in the request" if !$f || $f->[10]++;',
+  '  my (undef, $op, $mode, undef, undef, $path, $tmp, $label, $group, $bytes) = @$f;',
   '  if (length $label) {',
   '    my $old;',
   '    if (-e $path) {',
@@ -110,6 +111,15 @@ const PERL_LOOP = [
   '  if ($op eq "rm") { return unlink($path) || $! == Errno::ENOENT() ? "0" : refused "cannot remove $path: $!" }',
   '  (my $dir = $path) =~ s{/+[^/]*\\z}{}; $dir = "/" if $dir eq "" && $path =~ m{^/};',
   '  $path !~ m{/} || mkdirs($dir) or return refused "cannot create directory $dir: $!";',
+  // As `install -d -g GROUP -m MODE` (then `mkdir -m MODE` in it): made 0700, given its group, then its mode.
+  '  if ($op eq "dir") {',
+  '    mkdir $path, 0700 or return refused "cannot create directory $path: $!";',
+  '    if (length $group) {',
+  '      my $gid = getgrnam $group; defined $gid or return refused "invalid group $group";',
+  '      chown -1, $gid, $path or return refused "cannot change the group of $path: $!";',
+  '    }',
+  '    return chmod(oct $mode, $path) ? "0" : refused "cannot change the mode of $path: $!";',
+  '  }',
   '  my $to = $op eq "new" ? $path : $tmp; my $was = umask(~oct($mode) & 0777);',
   '  my $open = sysopen my $fh, $to, Fcntl::O_WRONLY() | Fcntl::O_CREAT() | Fcntl::O_NONBLOCK() | ($op eq "new" ? Fcntl::O_EXCL() : Fcntl::O_TRUNC());',
   '  umask $was; $open or return refused "cannot create $to: $!";',
@@ -126,8 +136,8 @@ const PERL_LOOP = [
   '  my @f = split /\\0/, take($m), -1; my $in = take($n);',
   `  @f >= 4 && pop(@f) eq $b or exit ${REQUEST_BROKEN};`,
   '  my ($cmd, $cwd, $nf, @env) = @f;',
-  `  $nf =~ /^\\d+\\z/ && @env >= 8 * $nf or exit ${REQUEST_BROKEN};`,
-  '  my @files = map { [splice @env, 0, 8] } 1 .. $nf; my %file; my $end = 0;',
+  `  $nf =~ /^\\d+\\z/ && @env >= 9 * $nf or exit ${REQUEST_BROKEN};`,
+  '  my @files = map { [splice @env, 0, 9] } 1 .. $nf; my %file; my $end = 0;',
   // Ranges of the stdin, in order; taken out from the last one, so the offsets before it still hold.
   '  for (@files) {',
   `    $_->[2] =~ /^[0-7]{1,4}\\z/ && "$_->[3] $_->[4]" =~ /^\\d+ \\d+\\z/ && $_->[3] >= $end && ($end = $_->[3] + $_->[4]) <= length $in or exit ${REQUEST_BROKEN};`,
@@ -201,14 +211,15 @@ export const PERL_NONE = "none: tide's shells run the sh loop (about 7 processes
 export const PERL_VERSION_COMMAND = `if perl -MFcntl -MErrno -e 1 >/dev/null 2>&1; then perl -e 'printf "%vd\\n", $^V'; else echo ${shellQuote(PERL_NONE)}; fi`;
 
 /**
- * Shell that writes the file `id` (ExecOptions.files; a shell word: a
- * literal id or "$2") through the perl loop when it serves that file, and
- * runs `otherwise` (which writes it from the stdin) when not: the sh loop,
- * a command of its own, a local shell. Builtins only on the loop's way;
- * `s` is the only variable it sets. Fails, with the loop's reason on stderr,
- * when the write failed.
+ * Shell that has the perl loop write the files `ids` (ExecOptions.files;
+ * shell words: literal ids or "$2"), one after the other, when it serves
+ * them, and runs `otherwise` (which does the same from the stdin, or with
+ * coreutils) when not: the sh loop, a command of its own, a local shell.
+ * Builtins only on the loop's way; `s` is the only variable it sets. Fails,
+ * with the loop's reason on stderr, at the first write that failed.
  */
-export function fileCallCommand(id: string, otherwise: string): string {
-  return `case " \${TIDE_FILES-} " in *" ${id} "*) s='1 the shell did not answer'; printf '%s\\n' ${id} >&3 && IFS= read -r s <&4; ` +
-    `[ "$s" = 0 ] || { printf '%s\\n' "\${s#1 }" >&2; false; } ;; *) ${otherwise} ;; esac`;
+export function fileCallCommand(ids: readonly string[], otherwise: string): string {
+  const calls = ids.map((id) => `s='1 the shell did not answer'; printf '%s\\n' ${id} >&3 && IFS= read -r s <&4; ` +
+    `[ "$s" = 0 ] || { printf '%s\\n' "\${s#1 }" >&2; false; }`);
+  return `case " \${TIDE_FILES-} " in *" ${ids[0]} "*) { ${calls.join('; } && { ')}; } ;; *) ${otherwise} ;; esac`;
 }

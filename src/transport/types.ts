@@ -60,14 +60,17 @@ export interface StdinFile {
   /**
    * new: created in place, never over anything already there (a directory
    * the same command made); put: a temp file `tmp` beside it, renamed over
-   * it; rm: removed if there (no bytes).
+   * it; rm: removed if there (no bytes); dir: a directory made as `install
+   * -d -g GROUP -m MODE` does (0700, its group, then its mode; no bytes).
    */
-  op: 'new' | 'put' | 'rm';
+  op: 'new' | 'put' | 'rm' | 'dir';
   path: string;
   /** The temp file of a `put`. */
   tmp?: string;
-  /** Read and write bits only: the file is created with them through the umask. */
+  /** Read and write bits only: the file is created with them through the umask (any mode for a dir). */
   mode: number;
+  /** The group a dir is given. */
+  group?: string;
   /** Its bytes are stdin[at, at + length); files in stdin order, none overlapping. */
   at: number;
   length: number;

@@ -12,6 +12,7 @@ import { LocalTransport } from '../../src/transport/local.js';
 import { FileReplacements, NOT_RUN, runSteps, writeFilesStep } from '../../src/shell/steps.js';
 import type { ExecOptions, Transport } from '../../src/transport/types.js';
 import { loopShell, type LoopShell } from '../helpers/loop-shell.js';
+import { newSiteDirCommand } from '../../src/operations/site/permissions.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tide-steps-'));
 const shells: LoopShell[] = [];
@@ -249,6 +250,27 @@ describe('the perl loop writes the files itself', () => {
       ['{"db":"secret"}\n', '640'], ['p-bytes', '660'], ['new-old', '600'], ['vhost\n', '644']]);
     expect(existsSync(join(dir, 'gone'))).toBe(false);
     expect(execFileSync('find', [dir, '-name', '*.tide-*']).toString()).toBe('');
+  });
+
+  it('makes a site directory and its files/ as install -d -g and mkdir -m do (same modes, group, setgid), with no process', async () => {
+    const shell = loopShell(pathWithout(['install', 'mkdir', 'chmod', 'chgrp', 'chown']));
+    shells.push(shell);
+    const made = async (exec: Exec, where: string) => {
+      const site = join(mkdtempSync(join(root, where)), 'parent/site');
+      const { command, files } = newSiteDirCommand(site, 'www-data');
+      const [result] = await runSteps(exec, [{ command, files, inline: true }]);
+      expect(result?.exitCode).toBe(0);
+      return [site, join(site, 'files'), join(site, '..')].map((p) => {
+        const st = statSync(p);
+        return [(st.mode & 0o7777).toString(8), st.gid];
+      });
+    };
+    const byLoop = await made(shell, 'dir-loop-');
+    expect(byLoop).toEqual(await made(new LocalTransport('here'), 'dir-sh-'));
+    expect(byLoop.slice(0, 2)).toEqual([['2750', 33], ['2770', 33]]);
+    const again = newSiteDirCommand(join(root, 'no-such-group'), 'tide-no-such-group');
+    const [refused] = await runSteps(shell, [{ command: again.command, files: again.files, inline: true }]);
+    expect(refused).toMatchObject({ exitCode: 1, stderr: 'invalid group tide-no-such-group\n' });
   });
 
   it('fails a file it cannot write with why on the step\'s stderr, never over a fresh file already there, and refuses to read back a FIFO rather than hang', async () => {

@@ -22,7 +22,9 @@
 // not have it yet: the command then runs under `sg GROUP` (which reads
 // /etc/group afresh), so chgrp and the setgid bit work at once.
 
-import { shellQuote as q } from '../../transport/types.js';
+import { randomBytes } from 'node:crypto';
+import { fileCallCommand } from '../../transport/shell-loops.js';
+import { shellQuote as q, type StdinFile } from '../../transport/types.js';
 import { SETTINGS_FILE } from '../paths.js';
 
 export const SITE_DIR_MODE = '2750';
@@ -43,13 +45,20 @@ export function sitePermissionsCommand(dir: string, group: string | undefined, {
  * mode, as with mkdir -p), gives it the group, then its mode: one process
  * where mkdir, chgrp and chmod take three. files/ is made in it with its
  * mode (`mkdir -m` sets the setgid bit too; the directory's setgid gives it
- * the group).
+ * the group). Where the perl loop runs the command it makes both itself,
+ * the same way (ExecOptions.files): no process at all. Not under `sg`: the
+ * loop's own groups are the login's, without a pool group added since.
  */
-export function newSiteDirCommand(dir: string, group: string | undefined, { viaSg = false } = {}): string {
+export function newSiteDirCommand(dir: string, group: string | undefined, { viaSg = false } = {}): { command: string; files: StdinFile[] } {
   const d = q(dir);
   const files = q(`${dir}/${FILES_DIR}`);
   const command = `install -d ${group ? `-g ${q(group)} ` : ''}-m ${SITE_DIR_MODE} ${d} && mkdir -m ${FILES_DIR_MODE} ${files}`;
-  return viaSg && group ? `sg ${q(group)} -c ${q(command)}` : command;
+  if (viaSg && group) return { command: `sg ${q(group)} -c ${q(command)}`, files: [] };
+  const made: StdinFile[] = [
+    { id: randomBytes(6).toString('hex'), op: 'dir', path: dir, mode: parseInt(SITE_DIR_MODE, 8), ...(group ? { group } : {}), at: 0, length: 0 },
+    { id: randomBytes(6).toString('hex'), op: 'dir', path: `${dir}/${FILES_DIR}`, mode: parseInt(FILES_DIR_MODE, 8), at: 0, length: 0 },
+  ];
+  return { command: fileCallCommand(made.map((f) => f.id), command), files: made };
 }
 
 function permissionsCommand(dir: string, group: string | undefined): string {

@@ -3,7 +3,7 @@
 import { generatePassword } from '../../services/db/mariadb/index.js';
 import { installVhost, removeVhost, restoreVhost } from '../../services/http/vhost.js';
 import { settingsJson } from '../../drivers/facts.js';
-import { shellQuote as q } from '../../transport/types.js';
+import { shellQuote as q, type StdinFile } from '../../transport/types.js';
 import { redactor } from '../../redact.js';
 import { OperationPreconditionError } from '../../shell/errors.js';
 import { writeFilesStep, type FileUpload } from '../../shell/steps.js';
@@ -49,16 +49,23 @@ export function filledSiteDir(r: SiteResources, fill: string): string {
  * or copies over files it did not make). All or nothing: a failure after it
  * was made removes it; the undo removes what was made.
  */
-export function newSiteDirTask(shell: Shell, r: SiteResources, name: string, make: () => string, { inline = false } = {}): FoldedTask {
+export function newSiteDirTask(
+  shell: Shell, r: SiteResources, name: string, make: () => string | { command: string; files: StdinFile[] }, { inline = false } = {},
+): FoldedTask {
   const d = q(r.dir);
   return {
     name,
     // `inline` (ShellStep): only with a `make` that leaves the shell as it found it.
-    step: () => ({
-      inline,
-      command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; ${make()} || { s=$?; rm -rf ${d}; exit $s; }`,
-      timeoutMs: commandTimeoutMs(),
-    }),
+    step: () => {
+      const made = make();
+      const { command, files } = typeof made === 'string' ? { command: made, files: [] } : made;
+      return {
+        inline,
+        command: `if [ -e ${d} ]; then exit ${DIR_EXISTS}; fi; { ${command}; } || { s=$?; rm -rf ${d}; exit $s; }`,
+        timeoutMs: commandTimeoutMs(),
+        ...(files.length ? { files } : {}),
+      };
+    },
     check(result) {
       if (result.exitCode === DIR_EXISTS) {
         throw new OperationPreconditionError(`${r.dir} already exists on ${r.server.name}; tide will not put a site over it.`,
