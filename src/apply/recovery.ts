@@ -14,10 +14,6 @@
 
 import type { DesiredState, Server } from '../model/kinds.js';
 import type { Operation } from '../model/plan.js';
-import { operationFor } from '../operations/index.js';
-import { recoverInterruptedDeploy } from '../operations/platform/recover.js';
-import { recoverInterruptedCopy } from '../operations/site/recover.js';
-import { recoverInterruptedSite } from '../operations/site/recover-site.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import type { RecordedState } from '../state/types.js';
 import { parseStateFile } from '../state/reader.js';
@@ -27,6 +23,7 @@ import { execute, type OperationResult } from './executor.js';
 import { Recorder } from './recorder.js';
 import { RUNNING_DIR, type OperationRecord, type RunningMarker, type RunProcesses } from './records.js';
 import { runOperation, type OperationRuntime } from './run-operation.js';
+import type { Repair } from './repairs.js';
 import { stopRun } from './stop-run.js';
 
 export interface RecoveryOptions {
@@ -50,18 +47,17 @@ export interface RecoveryOutcome {
   unrecovered: Map<string, string>;
 }
 
-interface Repair {
-  op: Operation & { recovers: string };
-  builder: OperationBuilder;
-}
-
 const WHY = 'the run carrying it out stopped before it ended (crash, kill or lost connection)';
 
 export async function recoverInterrupted(o: RecoveryOptions): Promise<RecoveryOutcome> {
   const outcome: RecoveryOutcome = { interrupted: [], results: [], unrecovered: new Map() };
   const recorder = new Recorder(o.writer, o.recorded, { desiredCommit: o.desired.commit, planHash: null });
+  const unfinished = await unfinishedRecords(o.writer);
+  if (unfinished.length === 0) return outcome;
+  // Only now: the repairs' builders are most of the operations layer, ~0.1 s of loading that a run with nothing to recover never needs.
+  const { repairFor } = await import('./repairs.js');
   const repairs: Repair[] = [];
-  for (const { record, run } of await unfinishedRecords(o.writer)) {
+  for (const { record, run } of unfinished) {
     const stopped = run ? await stopRun(run, o).then(() => null, (error: Error) => error.message) : null;
     if (stopped) {
       // Its processes may still be at work: the target is not touched, the marker stays for the next run.
@@ -116,40 +112,6 @@ async function unfinishedRecords(writer: StateWriter): Promise<{ record: Operati
     if (name === `${record.id}.json`) records.push({ record, run: marker.run });
   }
   return records;
-}
-
-function repairFor(record: OperationRecord, state: RecordedState): Repair | null {
-  const { kind, name } = record.target;
-  const base = {
-    action: 'verify' as const, target: record.target, server: record.server, changes: [], dependsOn: [], blockers: [], warnings: [],
-    destructive: false, recovers: record.id, id: `recover:${record.operation}`,
-  };
-  const reason = (what: string): string => `${what} after the interrupted ${record.action} (${record.id})`;
-  const changed = (field: string): string | undefined => {
-    const to = record.changes?.find((c) => c.field === field)?.to;
-    return typeof to === 'string' ? to : undefined;
-  };
-  if (kind === 'site') {
-    const site = state.sites.get(name);
-    if (site && (record.action === 'migrate' || record.action === 'restore')) {
-      // Run from the site's recorded server; the copy may be on the record's.
-      return {
-        op: { ...base, server: site.server, reason: reason('finish it where the site is live, or put the site back as recorded') },
-        builder: recoverInterruptedCopy({ id: record.id, action: record.action, server: record.server,
-          platform: changed('platform') ?? site.platform, startedAt: record.startedAt }),
-      };
-    }
-    return {
-      op: { ...base, server: site?.server ?? record.server, reason: reason('check the site and remove what was left') },
-      builder: recoverInterruptedSite({ id: record.id, action: record.action, startedAt: record.startedAt, platform: changed('platform') }),
-    };
-  }
-  if (kind === 'platform' && record.action === 'deploy') {
-    return { op: { ...base, reason: reason('remove what was left') }, builder: recoverInterruptedDeploy(record.id) };
-  }
-  const recorded = kind === 'platform' ? Boolean(state.platforms.get(name)?.deployments[record.server]) : state.servers.has(name);
-  if (!recorded) return null;
-  return { op: { ...base, reason: reason('check it') }, builder: operationFor(kind, 'verify')! };
 }
 
 /** Plan operations on a target whose recovery did not succeed are blocked: they would work from a record the servers do not match. */

@@ -13,7 +13,7 @@ import { acquireStateLock } from '../state/lock.js';
 import { readRecordedState } from '../state/reader.js';
 import type { RecordedState } from '../state/types.js';
 import { StateWriter } from '../state/writer.js';
-import { TransportPool } from '../transport/pool.js';
+import type { TransportPool } from '../transport/pool.js';
 import { checkTimeoutSettings } from '../transport/timeouts.js';
 import type { Recorder } from './recorder.js';
 import type { OperationRuntime } from './run-operation.js';
@@ -34,20 +34,38 @@ export interface SessionOptions {
   cwd: string;
 }
 
+let transports: Promise<typeof import('../transport/pool.js')> | undefined;
+
+/**
+ * Starts loading the transports (ssh2: ~75 ms of start-up) unless it has
+ * started: a caller that will open a session calls it early, so the loading
+ * overlaps its own waits (git) instead of the session's start.
+ */
+export function loadTransports(): Promise<typeof import('../transport/pool.js')> {
+  if (!transports) {
+    transports = import('../transport/pool.js');
+    transports.catch(() => undefined); // whoever opens a session meets the error
+  }
+  return transports;
+}
+
 export async function withSession<T>(o: SessionOptions, work: (session: Session) => Promise<T>): Promise<T> {
   // A limit set to nonsense is refused before anything is locked or run.
   checkTimeoutSettings();
   registerFleetSecrets(o.desired, o.env, o.cwd);
+  const loading = loadTransports();
   const lock = await acquireStateLock(requireGitDirs(o.repoDir).commonDir, { command: o.command });
-  const pool = new TransportPool();
+  let pool: TransportPool | undefined;
   try {
     const branch = o.desired.fleet.state.branch;
-    const writer = await StateWriter.open({ repoDir: o.repoDir, branch });
-    // Read under the lock: what another run recorded before we got it counts.
-    const recorded = await readRecordedState(o.repoDir, branch);
+    // Both read the branch under the lock (what another run recorded before we got it counts), each with a git of its own: at once.
+    const [writer, recorded, { TransportPool }] = await Promise.all([
+      StateWriter.open({ repoDir: o.repoDir, branch }), readRecordedState(o.repoDir, branch), loading,
+    ]);
+    pool = new TransportPool();
     return await work({ writer, recorded, pool });
   } finally {
-    await pool.closeAll();
+    await pool?.closeAll();
     await lock.release();
   }
 }

@@ -111,9 +111,11 @@ export class SshTransport extends CommandTransport {
    * the first command needs them (a login shell's start-up then overlaps
    * the caller's own work); no command runs. Each shell holds a slot while
    * it opens, so commands never find more shells than slots. A failure is
-   * left for the first command, which meets it as it would have.
+   * left for the first command, which meets it as it would have. Resolves
+   * once the connection is up or has failed.
    */
-  warm(shells: number): void {
+  warm(shells: number): Promise<void> {
+    if (this.closed) return Promise.resolve();
     const count = Math.min(shells, this.maxChannels);
     const one = async (): Promise<void> => {
       const release = await this.slots.acquire();
@@ -126,6 +128,7 @@ export class SshTransport extends CommandTransport {
       }
     };
     for (let i = 0; i < count; i++) one().catch(() => undefined);
+    return this.client().then(() => undefined, () => undefined);
   }
 
   protected async run(command: string, given: ExecOptions): Promise<RawResult> {

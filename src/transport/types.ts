@@ -126,8 +126,13 @@ export interface Transport {
   copyFileTo(path: string, target: Transport, dest: string, mode?: number, options?: FileOptions): Promise<{ bytes: number }>;
   /** Ends the connection; safe to call twice. */
   close(): Promise<void>;
-  /** Connects and starts up to `shells` shells ahead of use, running nothing (ssh only; a failure is met by the first command). */
-  warm?(shells: number): void;
+  /**
+   * Connects and starts up to `shells` shells ahead of use, running nothing
+   * (ssh only; a failure is met by the first command). Resolves once the
+   * connection is up or has failed (never rejects); the shells may still be
+   * starting then.
+   */
+  warm?(shells: number): Promise<void>;
 }
 
 /** Quotes a value for a POSIX shell: every value that reaches a remote command goes through this. */
