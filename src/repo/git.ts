@@ -5,9 +5,10 @@
 
 import { TideError } from '../errors.js';
 import { decodeFleetFile, type FleetFile, MAX_FILE_BYTES } from './files.js';
-import { findGitDirs, requireGitDirs } from './git-dir.js';
+import { findGitDirs, type GitDirs, requireGitDirs } from './git-dir.js';
+import { gitOutput } from './git-run.js';
 import { readBlobsViaFile, TOGETHER } from './blob-file.js';
-import { commitTree, type GitReader, headerValues, type TreeEntry, withGitReader } from './git-objects.js';
+import { commitTree, gitEnvironment, type GitReader, headerValues, type TreeEntry, withGitReader } from './git-objects.js';
 import { expandRef, readRef } from './refs.js';
 
 /**
@@ -118,14 +119,57 @@ export async function readFilesAt(dir: string, commit: string, prefix: string, f
       }
       return (await Promise.all(found)).flat();
     };
-    const blobs = await walk(rootOid, prefix);
-    const together = blobs.length >= TOGETHER ? await readBlobsViaFile(dirs, blobs.map((b) => b.oid), MAX_FILE_BYTES) : undefined;
-    // A file too large to read comes back with its size only: the loader refuses it by name.
-    const read = together ?? (await Promise.all(blobs.map((b) => git.readBlobUpTo(b.oid, MAX_FILE_BYTES))));
-    return blobs.map(({ path, oid }, i) => {
-      const blob = read[i]!;
-      return { ...(blob.data ? decodeFleetFile(path, blob.data) : { path, text: '', size: blob.size }), oid };
-    });
+    return blobsAsFiles(dirs, await walk(rootOid, prefix), git);
+  });
+}
+
+/**
+ * The files directly in each of the directories `dirs` (slash-separated,
+ * from the root) of `commit` whose names `take` accepts, decoded as UTF-8,
+ * in tree order; what is in their subdirectories is left out, as readFilesAt
+ * leaves out a directory it does not enter. One `git ls-tree` lists them
+ * (git walks the trees: through the object reader each tree costs tide a
+ * request, a parse and promises), then their blobs are read together.
+ * Undefined when git cannot list them: the caller then walks with
+ * readFilesAt, which names what is wrong.
+ */
+export async function readFilesIn(dir: string, commit: string, dirs: readonly string[], take: (name: string) => boolean): Promise<FleetFile[] | undefined> {
+  const gitDirs = requireGitDirs(dir);
+  if (!/^[0-9a-f]{40}$/.test(commit)) return undefined;
+  // A path ending in '/' lists that directory's entries, one level; one that is not there lists nothing.
+  const args = ['--git-dir', gitDirs.gitDir, 'ls-tree', '-z', '--full-tree', commit, '--', ...dirs.map((d) => `${d}/`)];
+  const listed = await gitOutput(gitDirs.gitDir, args, { env: gitEnvironment(), viaFile: true, limits: LIST_LIMITS, timeoutMs: LIST_TIMEOUT_MS });
+  if (listed.code !== 0) return undefined;
+  const blobs: { path: string; oid: string }[] = [];
+  for (const entry of listed.stdout.split('\0')) {
+    if (entry === '') continue;
+    // `<mode> <type> <oid>\t<path>`; a file is a blob of mode 100644 or 100755 (a link, 120000, is not).
+    const match = /^(100644|100755) blob ([0-9a-f]{40})\t(.+)$/s.exec(entry);
+    if (!match) continue;
+    const path = match[3]!;
+    const slash = path.lastIndexOf('/');
+    if (dirs.includes(path.slice(0, slash)) && take(path.slice(slash + 1))) blobs.push({ path, oid: match[2]! });
+  }
+  return blobsAsFiles(gitDirs, blobs);
+}
+
+/** Bounds for listing a branch anyone who can push may have written: its listing is a file of names and ids. */
+const LIST_LIMITS = { memoryBytes: 1024 * 1024 * 1024, outputBytes: 256 * 1024 * 1024 };
+const LIST_TIMEOUT_MS = 60_000;
+
+/**
+ * The blobs as files: read together (blob-file.ts) from TOGETHER on, else,
+ * or when that fails, one by one through `git` (or a reader of their own).
+ * A file too large to read comes back with its size only: the loader
+ * refuses it by name.
+ */
+async function blobsAsFiles(dirs: GitDirs, blobs: readonly { path: string; oid: string }[], git?: GitReader): Promise<FleetFile[]> {
+  const together = blobs.length >= TOGETHER ? await readBlobsViaFile(dirs, blobs.map((b) => b.oid), MAX_FILE_BYTES) : undefined;
+  const oneByOne = (reader: GitReader) => Promise.all(blobs.map((b) => reader.readBlobUpTo(b.oid, MAX_FILE_BYTES)));
+  const read = together ?? (await (git ? oneByOne(git) : withGitReader(dirs, oneByOne)));
+  return blobs.map(({ path, oid }, i) => {
+    const blob = read[i]!;
+    return { ...(blob.data ? decodeFleetFile(path, blob.data) : { path, text: '', size: blob.size }), oid };
   });
 }
 

@@ -5,7 +5,7 @@
 
 import { TideError } from '../errors.js';
 import { validatorFor } from '../model/schemas.js';
-import { readFilesAt, resolveFirstRef } from '../repo/git.js';
+import { readFilesAt, readFilesIn, resolveFirstRef } from '../repo/git.js';
 import { STATE_DIR, stateRefCandidates } from './layout.js';
 import { emptyRecordedState, type RecordedState } from './types.js';
 
@@ -19,10 +19,14 @@ const SECTIONS = {
 export async function readRecordedState(repoDir: string, branch: string): Promise<RecordedState> {
   const found = resolveFirstRef(repoDir, stateRefCandidates(branch));
   if (!found) return emptyRecordedState(branch);
-  const files = await readFilesAt(repoDir, found.commit, STATE_DIR, {
-    enter: (path) => Object.values(SECTIONS).some((s) => path === `${STATE_DIR}/${s.dir}`),
-    take: (_path, name) => name.endsWith('.json'),
-  });
+  const sections = Object.values(SECTIONS).map((s) => `${STATE_DIR}/${s.dir}`);
+  const take = (name: string): boolean => name.endsWith('.json');
+  // Listed by git in one go; walked tree by tree when git cannot list them, which names what is wrong.
+  // Only files directly in a section are records: anything beside them (state/x.json) or deeper is not read.
+  const files = (await readFilesIn(repoDir, found.commit, sections, take)) ?? (await readFilesAt(repoDir, found.commit, STATE_DIR, {
+    enter: (path) => sections.includes(path),
+    take: (path, name) => sections.includes(path.slice(0, path.lastIndexOf('/'))) && take(name),
+  }));
   const state = emptyRecordedState(branch);
   state.branch = found.ref.replace(/^refs\/(heads|remotes)\//, '');
   state.commit = found.commit;
