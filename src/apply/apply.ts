@@ -8,6 +8,7 @@ import { requireCommitted } from '../fleet/committed.js';
 import { loadDesired } from '../fleet/context.js';
 import { plan as makePlan } from '../plan/planner.js';
 import type { Operation, Plan } from '../model/plan.js';
+import { operationFor } from '../operations/index.js';
 import type { OperationBuilder, RunnableOperation } from '../operations/types.js';
 import { execute, type OperationResult } from './executor.js';
 import { checkFilterNames, filterOperations, type PlanFilter, withoutRepairs } from './filter.js';
@@ -100,14 +101,19 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const { operations, held } = reviewed ? holdBackUnreviewed(filtered, reviewed) : { operations: filtered, held: [] };
     // Connects while the plan is shown and confirmed (the lock is held; no command runs before its write-ahead record).
     const connected = warmUp(pool, desired, operations);
-    // Every operation's builder, driver and template: ~0.1 s of module loading in one block. Loaded during the
-    // handshakes, it would hold up their round trips; once the connections are up, it overlaps the login shells.
-    const builders = connected.then(() => import('../operations/index.js'));
-    builders.catch(() => undefined); // met by each operation's builder, unless the plan is declined
     const confirmed = await options.confirm(plan, operations, desired);
     if (!confirmed) return { plan, operations, results: recovered, recovered, held, confirmed, stateCommit: writer.head, repoDir, branch };
 
-    const runtime = runtimeFor(recorder, (op) => builderFor(builders, op));
+    // A builder loads its operation's modules (drivers, services, templates: ~0.1 s in one block) when first used, so
+    // only once the connections are up, overlapping the login shells: during the handshakes that block would hold up
+    // their round trips. The operations' write-ahead records do not wait for it.
+    const runtime = runtimeFor(recorder, (op) => {
+      const build = builderFor(op);
+      return async (context) => {
+        await connected;
+        return build(context);
+      };
+    });
     const results = await execute(operations, {
       concurrency: desired.fleet.concurrency,
       signal: options.signal,
@@ -119,15 +125,12 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   });
 }
 
-/** The operation's builder, once the operations layer has loaded (its write-ahead record need not wait for that). */
-function builderFor(layer: Promise<typeof import('../operations/index.js')>, op: RunnableOperation): OperationBuilder {
-  return async (context) => {
-    const builder = (await layer).operationFor(op.target.kind, op.action);
-    if (!builder) {
-      throw new TideError('OPERATION_UNSUPPORTED', `This version of tide cannot ${op.action} a ${op.target.kind} yet.`, {
-        hint: 'Leave that change out of the fleet for now, or apply the other operations with --target.',
-      });
-    }
-    return builder(context);
-  };
+function builderFor(op: RunnableOperation): OperationBuilder {
+  const builder = operationFor(op.target.kind, op.action);
+  if (!builder) {
+    throw new TideError('OPERATION_UNSUPPORTED', `This version of tide cannot ${op.action} a ${op.target.kind} yet.`, {
+      hint: 'Leave that change out of the fleet for now, or apply the other operations with --target.',
+    });
+  }
+  return builder;
 }

@@ -16,6 +16,7 @@ import { StateWriter } from '../state/writer.js';
 import type { TransportPool } from '../transport/pool.js';
 import { checkTimeoutSettings } from '../transport/timeouts.js';
 import type { Recorder } from './recorder.js';
+import { RUNNING_DIR } from './records.js';
 import type { OperationRuntime } from './run-operation.js';
 
 export interface Session {
@@ -60,7 +61,8 @@ export async function withSession<T>(o: SessionOptions, work: (session: Session)
     const branch = o.desired.fleet.state.branch;
     // Both read the branch under the lock (what another run recorded before we got it counts), each with a git of its own: at once.
     const [writer, recorded, { TransportPool }] = await Promise.all([
-      StateWriter.open({ repoDir: o.repoDir, branch }), readRecordedState(o.repoDir, branch), loading,
+      // Recovery lists the running markers first thing.
+      StateWriter.open({ repoDir: o.repoDir, branch, preload: [RUNNING_DIR] }), readRecordedState(o.repoDir, branch), loading,
     ]);
     pool = new TransportPool();
     return await work({ writer, recorded, pool });

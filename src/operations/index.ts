@@ -2,38 +2,34 @@
 // each immediate one; `tide login` brings its own, see site/login.ts).
 
 import type { Action, TargetKind } from '../model/plan.js';
-import { deletePlatform } from './platform/delete.js';
-import { deployPlatform } from './platform/deploy.js';
-import { verifyPlatform } from './platform/verify.js';
-import { verifyServer } from './server/verify.js';
-import { deleteSite } from './site/delete.js';
-import { installSite } from './site/install.js';
-import { disableSite, enableSite } from './site/status.js';
-import { verifySite } from './site/verify.js';
-import { backupSite } from './site/backup-now.js';
-import { cloneSite } from './site/clone.js';
-import { cronSite } from './site/cron.js';
-import { migrateSite } from './site/migrate.js';
-import { renameSite } from './site/rename.js';
-import { restoreSite } from './site/restore.js';
 import type { ImmediateAction, OperationBuilder } from './types.js';
 
+/**
+ * A builder whose module loads when it is first used: a run loads only the
+ * operations it carries out (an apply that installs sites does not load
+ * migrate, restore or clone, nor what only they use).
+ */
+function lazy<M>(load: () => Promise<M>, pick: (module: M) => OperationBuilder): OperationBuilder {
+  let builder: Promise<OperationBuilder> | undefined;
+  return async (context) => (await (builder ??= load().then(pick)))(context);
+}
+
 const OPERATIONS: Partial<Record<`${TargetKind}/${Action | ImmediateAction}`, OperationBuilder>> = {
-  'server/verify': verifyServer,
-  'platform/deploy': deployPlatform,
-  'platform/verify': verifyPlatform,
-  'platform/delete': deletePlatform,
-  'site/install': installSite,
-  'site/verify': verifySite,
-  'site/disable': disableSite,
-  'site/enable': enableSite,
-  'site/delete': deleteSite,
-  'site/migrate': migrateSite,
-  'site/rename': renameSite,
-  'site/clone': cloneSite,
-  'site/backup': backupSite,
-  'site/restore': restoreSite,
-  'site/cron': cronSite,
+  'server/verify': lazy(() => import('./server/verify.js'), (m) => m.verifyServer),
+  'platform/deploy': lazy(() => import('./platform/deploy.js'), (m) => m.deployPlatform),
+  'platform/verify': lazy(() => import('./platform/verify.js'), (m) => m.verifyPlatform),
+  'platform/delete': lazy(() => import('./platform/delete.js'), (m) => m.deletePlatform),
+  'site/install': lazy(() => import('./site/install.js'), (m) => m.installSite),
+  'site/verify': lazy(() => import('./site/verify.js'), (m) => m.verifySite),
+  'site/disable': lazy(() => import('./site/status.js'), (m) => m.disableSite),
+  'site/enable': lazy(() => import('./site/status.js'), (m) => m.enableSite),
+  'site/delete': lazy(() => import('./site/delete.js'), (m) => m.deleteSite),
+  'site/migrate': lazy(() => import('./site/migrate.js'), (m) => m.migrateSite),
+  'site/rename': lazy(() => import('./site/rename.js'), (m) => m.renameSite),
+  'site/clone': lazy(() => import('./site/clone.js'), (m) => m.cloneSite),
+  'site/backup': lazy(() => import('./site/backup-now.js'), (m) => m.backupSite),
+  'site/restore': lazy(() => import('./site/restore.js'), (m) => m.restoreSite),
+  'site/cron': lazy(() => import('./site/cron.js'), (m) => m.cronSite),
 };
 
 /** The builder for an action, or undefined when this version of tide cannot carry it out. */

@@ -30,6 +30,12 @@ export interface StateWriterOptions {
   repoDir: string;
   branch: string;
   author?: Partial<Identity>;
+  /**
+   * Directories read with the tip, by the same git process: each one listed
+   * or written below later then needs no git started for it (a start costs
+   * 10-70 ms of a busy machine). Missing ones are skipped.
+   */
+  preload?: string[];
 }
 
 /** The state branch moved since this writer last saw it: someone else wrote it. */
@@ -90,7 +96,7 @@ export class StateWriter {
     this.objects = new LooseObjectWriter(join(dirs.commonDir, 'objects'));
   }
 
-  static async open({ repoDir, branch, author }: StateWriterOptions): Promise<StateWriter> {
+  static async open({ repoDir, branch, author, preload = [] }: StateWriterOptions): Promise<StateWriter> {
     if (!isValidBranch(branch)) throw new TideError('STATE_BRANCH_INVALID', `'${branch}' is not a valid branch name for the state.`);
     const dirs = requireGitDirs(repoDir);
     const identity = {
@@ -102,8 +108,16 @@ export class StateWriter {
     }
     const local = readRefFresh(dirs, `refs/heads/${branch}`);
     const tip = local ?? readRefFresh(dirs, `refs/remotes/origin/${branch}`);
-    const rootOid = tip ? await withGitReader(dirs, (git) => commitTree(git, tip)) : undefined;
-    return new StateWriter(dirs, branch, identity, tip, local, rootOid);
+    if (!tip) return new StateWriter(dirs, branch, identity, tip, local, undefined);
+    return withGitReader(dirs, async (reader) => {
+      const writer = new StateWriter(dirs, branch, identity, tip, local, await commitTree(reader, tip));
+      const git = () => reader;
+      for (const path of preload) {
+        const node = await writer.lookup(git, splitPath(path));
+        if (node?.kind === 'tree') await writer.load(git, node.tree);
+      }
+      return writer;
+    });
   }
 
   /** The tip this writer last saw (its own last commit), or null before the first. */

@@ -82,6 +82,23 @@ describe('StateWriter', () => {
     fsck(dir);
   });
 
+  it('answers a listing of a preloaded directory without starting git again', async () => {
+    const dir = freshRepo();
+    await (await StateWriter.open({ repoDir: dir, branch: BRANCH })).commit({ files: { 'state/running/r1.json': '{}\n', 'state/sites/a.json': '{}\n' }, message: 'add' });
+    const preloaded = await StateWriter.open({ repoDir: dir, branch: BRANCH, preload: ['state/running', 'not/there'] });
+    const plain = await StateWriter.open({ repoDir: dir, branch: BRANCH });
+    // No git can start from here on: a listing that needs one fails.
+    const path = process.env.PATH;
+    process.env.PATH = join(dir, 'no-such-bin');
+    try {
+      expect(await preloaded.listDir('state/running')).toEqual(['r1.json']);
+      expect(await preloaded.listDir('not/there')).toEqual([]);
+      await expect(plain.listDir('state/running')).rejects.toThrow();
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   it('refuses invalid paths and a file where a directory is', async () => {
     const dir = freshRepo();
     const writer = await StateWriter.open({ repoDir: dir, branch: BRANCH });
