@@ -21,7 +21,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { tempBeside, writeFileCommand } from '../transport/remote-shell.js';
-import { fileCallCommand } from '../transport/shell-loops.js';
+import { fileCallCommand, newFileId } from '../transport/shell-loops.js';
 import { shellQuote as q, type ExecResult, type StdinFile, type Transport } from '../transport/types.js';
 import { ioTimeoutMs } from '../transport/timeouts.js';
 
@@ -191,7 +191,7 @@ export function writeFilesStep(files: readonly FileUpload[], { fresh = false } =
     const bytes = String(length);
     at += length;
     if (!byUmask(f.mode)) return `head -c ${bytes} | { ${writeFileCommand(f.path, f.mode)}; }`;
-    const file: StdinFile = { id: fileId(), op: fresh ? 'new' : 'put', path: f.path, ...(fresh ? {} : { tmp }), mode: f.mode, at: at - length, length };
+    const file: StdinFile = { id: newFileId(), op: fresh ? 'new' : 'put', path: f.path, ...(fresh ? {} : { tmp }), mode: f.mode, at: at - length, length };
     served.push(file);
     return `{ ${fileCallCommand([file.id], fresh
       ? `{ [ -d ${q(dir)} ] || mkdir -p ${q(dir)}; } && (umask ${umaskFor(f.mode)} && set -C && head -c ${bytes} > ${q(f.path)})`
@@ -204,11 +204,6 @@ export function writeFilesStep(files: readonly FileUpload[], { fresh = false } =
     inline: true,
     ...(served.length ? { files: served } : {}),
   };
-}
-
-/** Names a file of a command's ExecOptions.files. */
-function fileId(): string {
-  return randomBytes(6).toString('hex');
 }
 
 /**
@@ -276,7 +271,7 @@ export class FileReplacements {
       if (!byUmask(f.mode)) throw new Error(`FileReplacements: mode ${f.mode.toString(8)} of ${f.path} has more than read and write bits`);
     }
     this.tmps = files.map((f) => tempBeside(f.path).tmp);
-    this.ids = files.map(() => fileId());
+    this.ids = files.map(() => newFileId());
   }
 
   step(): ShellStep {

@@ -29,6 +29,7 @@
 // requests it reads before it sends one. Server verify records the perl it
 // found (PERL_VERSION_COMMAND), or that there is none.
 
+import { randomBytes } from 'node:crypto';
 import { shellQuote } from './types.js';
 
 export type ShellLoopKind = 'perl' | 'sh';
@@ -209,6 +210,11 @@ export const PERL_NONE = "none: tide's shells run the sh loop (about 7 processes
 
 /** Prints the version of the perl the loop would run ("5.36.0"), or PERL_NONE: a perl that runs, with the loop's modules. */
 export const PERL_VERSION_COMMAND = `if perl -MFcntl -MErrno -e 1 >/dev/null 2>&1; then perl -e 'printf "%vd\\n", $^V'; else echo ${shellQuote(PERL_NONE)}; fi`;
+
+/** Names a file of a command's ExecOptions.files (fileCallCommand asks for it by this id). */
+export function newFileId(): string {
+  return randomBytes(6).toString('hex');
+}
 
 /**
  * Shell that has the perl loop write the files `ids` (ExecOptions.files;

@@ -22,8 +22,7 @@
 // not have it yet: the command then runs under `sg GROUP` (which reads
 // /etc/group afresh), so chgrp and the setgid bit work at once.
 
-import { randomBytes } from 'node:crypto';
-import { fileCallCommand } from '../../transport/shell-loops.js';
+import { fileCallCommand, newFileId } from '../../transport/shell-loops.js';
 import { shellQuote as q, type StdinFile } from '../../transport/types.js';
 import { SETTINGS_FILE } from '../paths.js';
 
@@ -55,8 +54,8 @@ export function newSiteDirCommand(dir: string, group: string | undefined, { viaS
   const command = `install -d ${group ? `-g ${q(group)} ` : ''}-m ${SITE_DIR_MODE} ${d} && mkdir -m ${FILES_DIR_MODE} ${files}`;
   if (viaSg && group) return { command: `sg ${q(group)} -c ${q(command)}`, files: [] };
   const made: StdinFile[] = [
-    { id: randomBytes(6).toString('hex'), op: 'dir', path: dir, mode: parseInt(SITE_DIR_MODE, 8), ...(group ? { group } : {}), at: 0, length: 0 },
-    { id: randomBytes(6).toString('hex'), op: 'dir', path: `${dir}/${FILES_DIR}`, mode: parseInt(FILES_DIR_MODE, 8), at: 0, length: 0 },
+    { id: newFileId(), op: 'dir', path: dir, mode: parseInt(SITE_DIR_MODE, 8), ...(group ? { group } : {}), at: 0, length: 0 },
+    { id: newFileId(), op: 'dir', path: `${dir}/${FILES_DIR}`, mode: parseInt(FILES_DIR_MODE, 8), at: 0, length: 0 },
   ];
   return { command: fileCallCommand(made.map((f) => f.id), command), files: made };
 }
