@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     // test/github runs the bundled action against a fake GitHub API: no services either.
     include: ['test/unit/**/*.test.ts', 'test/github/**/*.test.ts'],
+    // Installs php (for the Drupal driver's tests) on a fresh machine.
+    globalSetup: ['test/unit/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default', 'json'],

@@ -90,10 +90,17 @@ async function findAll(): Promise<{ found: Partial<Binaries>; missing: string[] 
   return { found, missing };
 }
 
+/**
+ * Held around each apt-get: the unit and the integration suites start side by
+ * side, each integration worker's environment starts at once, and apt-get
+ * takes its locks without waiting (a second one fails: "Could not get lock").
+ */
+const APT_LOCK = '/run/lock/tide-test-packages.lock';
+
 async function aptInstall(): Promise<void> {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const run = async (args: string[]) => {
-    const r = await execa('apt-get', args, { env, reject: false, all: true });
+    const r = await execa('flock', ['--timeout', '1800', APT_LOCK, 'apt-get', ...args], { env, reject: false, all: true });
     if (r.exitCode !== 0) {
       throw new Error(`integration env: \`apt-get ${args.join(' ')}\` failed (exit ${r.exitCode}):\n${r.all}`);
     }
@@ -102,16 +109,27 @@ async function aptInstall(): Promise<void> {
   await run(['install', '-y', '--no-install-recommends', ...DEBIAN_PACKAGES]);
 }
 
-/** Resolve every binary, installing packages once if any is missing. */
-export async function ensureBinaries(): Promise<Binaries> {
+let installing: Promise<void> | undefined;
+
+/**
+ * Resolve every binary, installing packages once if any is missing (once per
+ * process: environments that start together share one install). With `only`,
+ * just those must be found (the unit tests need php alone); a missing one
+ * still installs the whole list, which the integration tests then find.
+ */
+export async function ensureBinaries(): Promise<Binaries>;
+export async function ensureBinaries<K extends keyof Binaries>(only: K[]): Promise<Pick<Binaries, K>>;
+export async function ensureBinaries(only?: (keyof Binaries)[]): Promise<Partial<Binaries>> {
+  const wanted = (missing: string[]) => missing.filter((name) => !only || only.includes(name as keyof Binaries));
   let { found, missing } = await findAll();
-  if (missing.length > 0) {
-    console.log(`integration env: missing ${missing.join(', ')}; installing ${DEBIAN_PACKAGES.join(' ')}`);
-    await aptInstall();
+  if (wanted(missing).length > 0) {
+    console.log(`integration env: missing ${wanted(missing).join(', ')}; installing ${DEBIAN_PACKAGES.join(' ')}`);
+    installing ??= aptInstall().finally(() => { installing = undefined; });
+    await installing;
     ({ found, missing } = await findAll());
   }
-  if (missing.length > 0) {
-    throw new Error(`integration env: still missing after apt-get install: ${missing.join(', ')}`);
+  if (wanted(missing).length > 0) {
+    throw new Error(`integration env: still missing after apt-get install: ${wanted(missing).join(', ')}`);
   }
-  return found as Binaries;
+  return found;
 }
