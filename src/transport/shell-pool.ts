@@ -10,7 +10,7 @@ import type { Client, ClientChannel } from 'ssh2';
 import { TransportError, type SshEndpoint } from './errors.js';
 import { SHELL_COMMAND } from './shell-loops.js';
 import { ShellSession, type ShellPipes } from './shell-session.js';
-import { openChannel } from './ssh-channel.js';
+import { openChannel, type ChannelExit, type OpenedChannel } from './ssh-channel.js';
 
 /** Commands with this much stdin or more get a channel of their own (the shell holds a command's script in memory). */
 export const SHELL_STDIN_LIMIT = 1024 * 1024;
@@ -43,10 +43,10 @@ export class ShellPool {
   }
 
   private async open(client: Client): Promise<ShellSession> {
-    const channel = await openChannel(client, this.endpoint, SHELL_COMMAND).catch((error: Error) => {
+    const opened = await openChannel(client, this.endpoint, SHELL_COMMAND).catch((error: Error) => {
       throw new TransportError(this.endpoint.server, 'cannot open an ssh channel for a shell', error.message);
     });
-    const session = new ShellSession(this.endpoint.server, channelPipes(channel), (pid) => this.killGroup(client, pid));
+    const session = new ShellSession(this.endpoint.server, channelPipes(opened), (pid) => this.killGroup(client, pid));
     this.live.set(session, client);
     return session;
   }
@@ -104,7 +104,8 @@ export class ShellPool {
 }
 
 /** A shell's pipes on an ssh channel. */
-export function channelPipes(ch: ClientChannel): ShellPipes {
+export function channelPipes(opened: OpenedChannel): ShellPipes {
+  const ch = opened.channel;
   return {
     write: (data) => void ch.write(data),
     onStdout: (listener) => ch.on('data', listener),
@@ -116,7 +117,9 @@ export function channelPipes(ch: ClientChannel): ShellPipes {
         told = true;
         listener(why);
       };
-      ch.on('exit', (code: number | null, signal?: string) => once(code === null ? `killed by ${signal ?? 'a signal'}` : `exit status ${code}`));
+      const exited = ({ code, signal }: ChannelExit) => once(code === null ? `killed by ${signal ?? 'a signal'}` : `exit status ${code}`);
+      if (opened.exit) return exited(opened.exit);
+      ch.on('exit', (code: number | null, signal?: string) => exited({ code, signal }));
       ch.on('close', () => once('its ssh channel closed'));
       ch.on('error', (e: Error) => once(`its ssh channel failed: ${e.message}`));
     },

@@ -47,7 +47,6 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
     let settled = false;
     /** Set once the command is being killed: the kill, not the channel's close, settles it. */
     let stopping = false;
-    let exit: { code: number | null; signal?: string } | undefined;
     const done = (error: Error | null, result?: RawResult) => {
       if (settled) return;
       settled = true;
@@ -79,7 +78,7 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
     for (const w of [stdinWatch, stdoutWatch]) if (w) streams.push(w);
 
     openChannel(client, endpoint, spec.invocation.command, () => settled).then(
-      (ch) => (settled ? ch.close() : attach(ch)),
+      (opened) => (settled ? opened.channel.close() : attach(opened)),
       (error: Error) => done(error instanceof SshConnectError ? error : new TransportError(server, 'cannot open an ssh channel', error.message)),
     );
 
@@ -99,7 +98,8 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
       void Promise.race([killed, wait]).then(() => abort(error));
     }
 
-    function attach(ch: ClientChannel): void {
+    function attach(opened: OpenedChannel): void {
+      const ch = opened.channel;
       channel = ch;
       if (options.timeoutMs !== undefined) {
         const limit = options.timeoutMs;
@@ -108,14 +108,12 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
       if (stdoutWatch) stdoutWatch.pipe();
       else ch.on('data', (chunk: Buffer) => output.push('stdout', chunk));
       ch.stderr.on('data', (chunk: Buffer) => (stderr ? stderr.push(chunk) : output.push('stderr', chunk)));
-      ch.on('exit', (code: number | null, signal?: string) => {
-        exit = { code, signal };
-      });
       ch.on('error', (e: Error) => done(new TransportError(server, 'ssh channel failed', e.message)));
       ch.on('close', () => {
         if (stopping) return; // stop() rejects once the kill is through
         stderr?.end();
         const { stdout, stderr: err } = output.finish();
+        const exit = opened.exit;
         if (!exit) return done(new SshConnectError(endpoint, 'the command ended without an exit status (connection lost?)'));
         const durationMs = Math.round(performance.now() - startedAt);
         const signal = exit.code === null ? exit.signal : undefined;
@@ -138,12 +136,12 @@ export function runChannel(client: Client, spec: ChannelSpec): Promise<RawResult
  * way. Refusals are retried with backoff (channels in flight finish and free
  * slots) for about 10 s, unless `cancelled()`.
  */
-export function openChannel(client: Client, endpoint: SshEndpoint, command: string, cancelled: () => boolean = () => false): Promise<ClientChannel> {
+export function openChannel(client: Client, endpoint: SshEndpoint, command: string, cancelled: () => boolean = () => false): Promise<OpenedChannel> {
   return new Promise((resolve, reject) => {
     const open = (attempt: number) => {
       try {
         client.exec(command, (error, ch) => {
-          if (!error) return resolve(ch);
+          if (!error) return resolve(listenedFromOpen(ch));
           const refused = typeof (error as Error & { reason?: unknown }).reason === 'number';
           if (refused && attempt < OPEN_ATTEMPTS && !cancelled()) {
             setTimeout(() => open(attempt + 1), Math.min(5 * 2 ** attempt, 250));
@@ -157,6 +155,38 @@ export function openChannel(client: Client, endpoint: SshEndpoint, command: stri
     };
     open(0);
   });
+}
+
+/** How the command on a channel ended, as sshd reported it. */
+export interface ChannelExit {
+  code: number | null;
+  signal?: string;
+}
+
+/** An open channel, with its command's exit once sshd sent it. */
+export interface OpenedChannel {
+  channel: ClientChannel;
+  readonly exit: ChannelExit | undefined;
+}
+
+/**
+ * Listens for the exit status from the moment the channel opens. A short
+ * command's whole answer (output, exit status, close) can arrive in the same
+ * read as the open's reply, and ssh2 emits 'exit' there and then, before a
+ * listener added once the open's promise settles; its output and close wait
+ * in the streams, the exit would be lost ("ended without an exit status").
+ */
+function listenedFromOpen(channel: ClientChannel): OpenedChannel {
+  let exit: ChannelExit | undefined;
+  channel.once('exit', (code: number | null, signal?: string) => {
+    exit = { code, signal };
+  });
+  return {
+    channel,
+    get exit() {
+      return exit;
+    },
+  };
 }
 
 /**
