@@ -1,21 +1,28 @@
 // Ansible doing the work tide does for static sites (ansible/static-sites.yml),
 // with pipelining on (one ssh exec per module run, no temp-file upload of the
 // module) and Ansible's default ControlPersist connection reuse; both hosts
-// at once (forks). Debian's ansible-core: `apt install ansible-core`.
+// at once (forks). Debian's ansible-core, installed when missing.
 
 import { execa } from 'execa';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { aptInstall } from '../../integration/env/packages.js';
 import type { TestServices } from '../../integration/env/types.js';
 import type { BenchServerPlan } from './floor.js';
 
 const PLAYBOOK = resolve(import.meta.dirname, 'ansible/static-sites.yml');
 
-/** ansible-playbook's path, or a clear failure: the benchmark needs it. */
+/** ansible-playbook's path, installing Debian's ansible-core if it is missing (a fresh machine), or a clear failure. */
 export async function ansiblePlaybook(): Promise<string> {
-  const found = await execa('sh', ['-c', 'command -v ansible-playbook'], { reject: false });
-  if (found.exitCode !== 0) throw new Error('apply benchmark: ansible-playbook not found; install Debian\'s ansible-core (apt install ansible-core)');
+  const find = () => execa('sh', ['-c', 'command -v ansible-playbook'], { reject: false });
+  let found = await find();
+  if (found.exitCode !== 0) {
+    console.log('apply benchmark: ansible-playbook not found; installing Debian\'s ansible-core');
+    await aptInstall(['ansible-core']);
+    found = await find();
+  }
+  if (found.exitCode !== 0) throw new Error('apply benchmark: ansible-playbook not found after installing Debian\'s ansible-core');
   return found.stdout.trim();
 }
 

@@ -97,7 +97,8 @@ async function findAll(): Promise<{ found: Partial<Binaries>; missing: string[] 
  */
 const APT_LOCK = '/run/lock/tide-test-packages.lock';
 
-async function aptInstall(): Promise<void> {
+/** Installs Debian `packages` (apt-get update first), one apt-get on this machine at a time. */
+export async function aptInstall(packages: readonly string[] = DEBIAN_PACKAGES): Promise<void> {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const run = async (args: string[]) => {
     const r = await execa('flock', ['--timeout', '1800', APT_LOCK, 'apt-get', ...args], { env, reject: false, all: true });
@@ -106,7 +107,7 @@ async function aptInstall(): Promise<void> {
     }
   };
   await run(['update']);
-  await run(['install', '-y', '--no-install-recommends', ...DEBIAN_PACKAGES]);
+  await run(['install', '-y', '--no-install-recommends', ...packages]);
 }
 
 let installing: Promise<void> | undefined;
