@@ -46,8 +46,9 @@ interface RawDocument {
 }
 
 export function loadFleet(source: FleetSource, options: { defaultName?: string; cache?: DocumentCache } = {}): DesiredState {
-  const byPath = new Map(source.files.map((f) => [f.path, f]));
-  const problems = new DiagnosticCollector((path) => byPath.get(path)?.text);
+  // Texts by path are needed only to position problems: the map is made for the first.
+  let byPath: Map<string, FleetFile> | undefined;
+  const problems = new DiagnosticCollector((path) => (byPath ??= new Map(source.files.map((f) => [f.path, f]))).get(path)?.text);
   const { fleetFile, fleetDocs, settings, loaded } = selectFiles(source, problems);
 
   const documents: RawDocument[] = [];
@@ -56,19 +57,19 @@ export function loadFleet(source: FleetSource, options: { defaultName?: string; 
     const cached = file === fleetFile ? undefined : cachedDocuments(file, options.cache, settings.maxFileSize);
     const before = problems.count;
     const docs = cached ?? (file === fleetFile ? fleetDocs : parseFile(file, problems, settings.maxFileSize));
-    docs.forEach((doc, index) => {
-      const checked = checkDocument(doc, { file: file.path, doc: index }, problems, cached !== undefined);
+    for (let index = 0; index < docs.length; index++) {
+      const checked = checkDocument(docs[index], { file: file.path, doc: index }, problems, cached !== undefined);
       if (checked) documents.push(checked);
-      else invalid.add(nameOf(doc));
-    });
+      else invalid.add(nameOf(docs[index]));
+    }
     if (!cached && file !== fleetFile && options.cache && problems.count === before && docs.every(isJsonDocument)) {
       options.cache.set(file.oid ?? fileOid(file), { size: file.size ?? Buffer.byteLength(file.text), docs });
     }
   }
 
-  const desired = assemble(documents, problems, options.defaultName ?? 'fleet');
-  // References to a document that is itself invalid would only repeat its error.
   const where = origins(documents);
+  const desired = assemble(documents, where, problems, options.defaultName ?? 'fleet');
+  // References to a document that is itself invalid would only repeat its error.
   checkReferences(desired, where, problems, (kind, name) => invalid.has(`${kind}/${name}`));
   checkCommandSecrets(desired, where, problems);
   desired.commit = source.commit;
@@ -107,7 +108,9 @@ function isJsonDocument(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (Array.isArray(value)) return value.every(isJsonDocument);
   if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.values(value as object).every(isJsonDocument);
+  // for...in rather than Object.values: no array per mapping (its prototype, checked above, adds no keys).
+  for (const key in value) if (!isJsonDocument((value as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 function nameOf(doc: unknown): string {
@@ -122,42 +125,46 @@ function origins(documents: RawDocument[]): Origins {
   return out;
 }
 
+/** A place in the document at `origin`. */
+function placeIn(origin: DocumentOrigin, path: Place['path'] = []): Place {
+  return { ...origin, path };
+}
+
 /** `validated`: the document comes from the cache, so it passed its schema when its file was first read. */
 function checkDocument(doc: unknown, origin: DocumentOrigin, problems: DiagnosticCollector, validated = false): RawDocument | undefined {
   if (doc === null || doc === undefined) return undefined; // an empty document, e.g. a trailing '---'
-  const place = (path: Place['path'] = []): Place => ({ ...origin, path });
   if (typeof doc !== 'object' || Array.isArray(doc)) {
-    problems.at(place(), 'NOT_A_MAPPING', `a fleet document must be a mapping with 'kind' and 'name', not ${Array.isArray(doc) ? 'a list' : typeof doc}`);
+    problems.at(placeIn(origin), 'NOT_A_MAPPING', `a fleet document must be a mapping with 'kind' and 'name', not ${Array.isArray(doc) ? 'a list' : typeof doc}`);
     return undefined;
   }
   const body = doc as Record<string, unknown>;
   const kind = body.kind;
   if (kind === undefined) {
-    problems.at(place(), 'KIND_MISSING', `missing 'kind': every document needs one of ${KINDS.join(', ')} (or add its path to 'ignore' in ${FLEET_FILE})`);
+    problems.at(placeIn(origin), 'KIND_MISSING', `missing 'kind': every document needs one of ${KINDS.join(', ')} (or add its path to 'ignore' in ${FLEET_FILE})`);
     return undefined;
   }
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
-    problems.at(place(['kind']), 'KIND_UNKNOWN', `unknown kind ${quoteValue(kind)}${typeof kind === 'string' ? didYouMean(kind, KINDS) : ''}; expected one of ${KINDS.join(', ')}`);
+    problems.at(placeIn(origin, ['kind']), 'KIND_UNKNOWN', `unknown kind ${quoteValue(kind)}${typeof kind === 'string' ? didYouMean(kind, KINDS) : ''}; expected one of ${KINDS.join(', ')}`);
     return undefined;
   }
   const name = typeof body.name === 'string' ? body.name : undefined;
-  const subject = name ? `${kind} ${shortText(name)}` : kind;
   const validate = validated ? undefined : kindValidator(kind as KindName);
   if (validate && !validate(body)) {
+    const subject = name ? `${kind} ${shortText(name)}` : kind;
     for (const p of describeSchemaErrors(validate.errors ?? [])) {
       const field = formatPath(p.path);
-      problems.at({ ...place(p.path), anchor: p.atKey ? 'key' : 'value' }, 'SCHEMA', `${subject}: ${field ? `${field}: ` : ''}${p.message}`);
+      problems.at({ ...placeIn(origin, p.path), anchor: p.atKey ? 'key' : 'value' }, 'SCHEMA', `${subject}: ${field ? `${field}: ` : ''}${p.message}`);
     }
     return undefined;
   }
   if (kind === 'Fleet' && origin.file !== FLEET_FILE) {
-    problems.at(place(['kind']), 'FLEET_MISPLACED', `the Fleet document belongs in ${FLEET_FILE} at the repository root`);
+    problems.at(placeIn(origin, ['kind']), 'FLEET_MISPLACED', `the Fleet document belongs in ${FLEET_FILE} at the repository root`);
     return undefined;
   }
   return { kind: kind as KindName, name: name!, body, origin };
 }
 
-function assemble(documents: RawDocument[], problems: DiagnosticCollector, defaultName: string): DesiredState {
+function assemble(documents: RawDocument[], where: Origins, problems: DiagnosticCollector, defaultName: string): DesiredState {
   const desired: DesiredState = {
     fleet: defaultFleet(defaultName),
     servers: new Map(),
@@ -167,21 +174,20 @@ function assemble(documents: RawDocument[], problems: DiagnosticCollector, defau
     commit: null,
     digest: '',
   };
-  const seen = new Map<string, DocumentOrigin>();
+  let fleetOrigin: DocumentOrigin | undefined;
   for (const d of documents) {
-    // There is one Fleet whatever its name; other kinds are unique by name.
-    const key = d.kind === 'Fleet' ? 'Fleet' : `${d.kind}/${d.name}`;
-    const firstOrigin = seen.get(key);
-    if (firstOrigin) {
+    // There is one Fleet whatever its name; other kinds are unique by name, and `where` has the first of each.
+    const firstOrigin = d.kind === 'Fleet' ? fleetOrigin : where[d.kind].get(d.name);
+    if (firstOrigin && firstOrigin !== d.origin) {
       problems.at({ ...d.origin, path: ['name'] }, 'DUPLICATE', `${d.kind} ${d.name} is defined twice`, {
         place: { ...firstOrigin, path: ['name'] },
         label: 'first defined',
       });
       continue;
     }
-    seen.set(key, d.origin);
     switch (d.kind) {
       case 'Fleet':
+        fleetOrigin = d.origin;
         desired.fleet = withFleetDefaults(d.body);
         break;
       case 'Server':
