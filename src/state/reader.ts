@@ -16,6 +16,8 @@ const SECTIONS = {
   deletedSites: { dir: 'deleted-sites', schema: 'state-deleted-site.schema.json' },
 } as const;
 
+const SECTION_OF_DIR = new Map<string, keyof typeof SECTIONS>(Object.entries(SECTIONS).map(([section, { dir }]) => [dir, section as keyof typeof SECTIONS]));
+
 export async function readRecordedState(repoDir: string, branch: string): Promise<RecordedState> {
   const found = resolveFirstRef(repoDir, stateRefCandidates(branch));
   if (!found) return emptyRecordedState(branch);
@@ -31,8 +33,9 @@ export async function readRecordedState(repoDir: string, branch: string): Promis
   state.branch = found.ref.replace(/^refs\/(heads|remotes)\//, '');
   state.commit = found.commit;
   for (const file of files) {
-    const dir = file.path.split('/')[1];
-    const section = (Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]).find((k) => SECTIONS[k].dir === dir)!;
+    // `state/<dir>/<name>.json`: the directory found in place, not split out (ten thousand records).
+    const start = file.path.indexOf('/') + 1;
+    const section = SECTION_OF_DIR.get(file.path.slice(start, file.path.indexOf('/', start)))!;
     const record = parseStateFile<{ name: string }>(file.path, file.text, SECTIONS[section].schema, found.commit);
     if (!file.path.endsWith(`/${record.name}.json`)) throw corrupt(where(file.path, found.commit), `it records '${record.name}', which does not match its file name`);
     (state[section] as Map<string, unknown>).set(record.name, record);
