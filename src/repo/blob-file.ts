@@ -15,6 +15,7 @@
 // caller then reads the objects one at a time through GitReader, which
 // refuses or names what is wrong exactly as before.
 
+import { isUtf8 } from 'node:buffer';
 import type { GitDirs } from './git-dir.js';
 import { gitEnvironment } from './git-objects.js';
 import { gitOutputBytes } from './git-run.js';
@@ -37,10 +38,16 @@ const LIMITS: BlobFileLimits = {
 /** From this many blobs on, they are read together: below it, opening them one by one (or the reader already running) answers sooner. */
 export const TOGETHER = 64;
 
-/** A blob's bytes; only its size when it is larger than `maxBytes` (its bytes are not kept). */
+/**
+ * A blob's bytes; only its size when it is larger than `maxBytes` (its bytes
+ * are not kept). When every blob read together is UTF-8, each comes as its
+ * text instead (see parseAnswers).
+ */
 export interface ReadBlob {
   size: number;
   data?: Buffer;
+  /** The bytes decoded, as TextDecoder would (a leading byte order mark dropped). */
+  text?: string;
 }
 
 /** The blobs `oids`, in order; undefined when they cannot all be read this way (see the opening comment). */
@@ -64,7 +71,9 @@ export async function readBlobsViaFile(dirs: GitDirs, oids: readonly string[], m
  * thousand of them cost tide more than git took to write them.
  */
 function parseAnswers(answers: Buffer, oids: readonly string[], maxBytes: number): ReadBlob[] | undefined {
-  const blobs: ReadBlob[] = new Array(oids.length);
+  // Where each blob's bytes start; -1 for one larger than maxBytes, not kept.
+  const starts = new Int32Array(oids.length);
+  const sizes = new Float64Array(oids.length);
   let at = 0;
   for (let i = 0; i < oids.length; i++) {
     const oid = oids[i]!;
@@ -76,10 +85,29 @@ function parseAnswers(answers: Buffer, oids: readonly string[], maxBytes: number
     if (eol === sizeAt || answers[eol] !== LF) return undefined;
     const end = eol + 1 + size;
     if (answers[end] !== LF) return undefined;
-    blobs[i] = size > maxBytes ? { size } : { size, data: answers.subarray(eol + 1, end) };
+    starts[i] = size > maxBytes ? -1 : eol + 1;
+    sizes[i] = size;
     at = end + 1;
   }
-  return at === answers.length ? blobs : undefined;
+  if (at !== answers.length) return undefined;
+  const blobs: ReadBlob[] = new Array(oids.length);
+  // One check of the whole answer instead of one per blob: headers and separators are ASCII, so it is all UTF-8
+  // exactly when every blob is. Decoding straight from it saves a Buffer view per blob.
+  const asText = isUtf8(answers);
+  for (let i = 0; i < oids.length; i++) {
+    const start = starts[i]!;
+    const size = sizes[i]!;
+    if (start < 0) blobs[i] = { size };
+    else if (asText) blobs[i] = { size, text: textAt(answers, start, start + size) };
+    else blobs[i] = { size, data: answers.subarray(start, start + size) };
+  }
+  return blobs;
+}
+
+/** The UTF-8 bytes from `start` to `end` as text, as TextDecoder decodes them: a leading byte order mark is dropped. */
+function textAt(bytes: Buffer, start: number, end: number): string {
+  const bom = end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf;
+  return bytes.toString('utf8', bom ? start + 3 : start, end);
 }
 
 const BLOB = ' blob ';

@@ -34,6 +34,20 @@ export function decodeFleetFile(path: string, bytes: Uint8Array): FleetFile {
 }
 
 /**
+ * A blob read from git as the file at `path`: its text (decoded already when
+ * it came with its batch's check, see blob-file.ts), or only its size when
+ * it was too large to read.
+ */
+export function blobAsFleetFile(path: string, blob: { size: number; data?: Uint8Array; text?: string }, oid: string): FleetFile {
+  let file: FleetFile;
+  if (blob.text !== undefined && blob.size <= MAX_FILE_BYTES) file = { path, text: blob.text };
+  else if (blob.data) file = decodeFleetFile(path, blob.data);
+  else file = { path, text: '', size: blob.size };
+  file.oid = oid;
+  return file;
+}
+
+/**
  * Offset of the first byte that is not part of a well-formed UTF-8 sequence
  * (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or -1.
  * Node's TextDecoder can say whether bytes are valid, but not where they stop being so.

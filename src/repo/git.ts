@@ -4,7 +4,7 @@
 // (git-objects.ts), one `git cat-file` per call, its reads pipelined.
 
 import { TideError } from '../errors.js';
-import { decodeFleetFile, type FleetFile, MAX_FILE_BYTES } from './files.js';
+import { blobAsFleetFile, type FleetFile, MAX_FILE_BYTES } from './files.js';
 import { findGitDirs, type GitDirs, requireGitDirs } from './git-dir.js';
 import { gitOutput } from './git-run.js';
 import { readBlobsViaFile, TOGETHER } from './blob-file.js';
@@ -169,7 +169,7 @@ async function blobsAsFiles(dirs: GitDirs, blobs: readonly { path: string; oid: 
   const read = together ?? (await (git ? oneByOne(git) : withGitReader(dirs, oneByOne)));
   return blobs.map(({ path, oid }, i) => {
     const blob = read[i]!;
-    return { ...(blob.data ? decodeFleetFile(path, blob.data) : { path, text: '', size: blob.size }), oid };
+    return blobAsFleetFile(path, blob, oid);
   });
 }
 

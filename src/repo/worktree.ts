@@ -25,7 +25,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { TideError } from '../errors.js';
 import { readBlobsViaFile, TOGETHER, type ReadBlob } from './blob-file.js';
-import { blobId, decodeFleetFile, isAlwaysSkipped, isFleetFileName, MAX_FILE_BYTES, type FleetFile } from './files.js';
+import { blobAsFleetFile, blobId, decodeFleetFile, isAlwaysSkipped, isFleetFileName, MAX_FILE_BYTES, type FleetFile } from './files.js';
 import { findGitDirs } from './git-dir.js';
 import { gitEnvironment } from './git-objects.js';
 import { gitOutput } from './git-run.js';
@@ -98,7 +98,7 @@ class IndexedFile implements FleetFile {
 
   /** Takes `blob`, git's object of the index's id, as the file's bytes. */
   fill(blob: ReadBlob): void {
-    this.loaded ??= { ...(blob.data ? decodeFleetFile(this.path, blob.data) : { path: this.path, text: '', size: blob.size }), oid: this.indexOid };
+    this.loaded ??= blobAsFleetFile(this.path, blob, this.indexOid);
   }
 
   private load(): FleetFile {

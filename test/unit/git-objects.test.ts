@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GitReader, withGitReader } from '../../src/repo/git-objects.js';
 import { readFilesAt } from '../../src/repo/git.js';
 import { readBlobsViaFile } from '../../src/repo/blob-file.js';
+import { decodeFleetFile } from '../../src/repo/files.js';
 import { requireGitDirs } from '../../src/repo/git-dir.js';
 import { TideError } from '../../src/errors.js';
 import { git, makeGitCliRepo as makeRepo, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
@@ -237,11 +238,27 @@ describe('readFilesAt, many files at once', () => {
     const list = Object.values(oids);
     const blobs = await readBlobsViaFile(requireGitDirs(dir), list, 40);
     const asGit = catAll(dir, list);
-    expect(blobs?.map((b) => (b.data ? b.data.toString('utf8') : b.size))).toEqual(
+    expect(blobs?.map((b) => b.text ?? b.data?.toString('utf8') ?? b.size)).toEqual(
       list.map((oid) => asGit.get(oid)!).map((b) => (b.length > 40 ? b.length : b.toString('utf8'))));
     expect(await readBlobsViaFile(requireGitDirs(dir), [...list, '0123456789abcdef0123456789abcdef01234567'], 40)).toBeUndefined();
     expect(await readBlobsViaFile(requireGitDirs(dir), [...list, git(dir, 'rev-parse', 'HEAD').trim()], 40)).toBeUndefined();
     expect(await readBlobsViaFile(requireGitDirs(dir), list, 40, { maxFileBytes: 2048 })).toBeUndefined();
+  });
+
+  it('decodes each file as one read alone would: a byte order mark dropped, a file that is not UTF-8 cut where it goes wrong', async () => {
+    const dir = makeRepo();
+    const blob = (bytes: Buffer): string => writeLooseObject(dir, Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]));
+    const bom = blob(Buffer.from('\ufeff{"name":"bom"}\n'));
+    const bad = blob(Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x7d, 0x0a])); // '{"', a lead byte without its continuation, '(}'
+    const alone = (oid: string, path: string) => ({ ...decodeFleetFile(path, catAll(dir, [oid]).get(oid)!), oid });
+    // All UTF-8 (decoded from git's whole answer at once), then with one file that is not (each decoded on its own).
+    const batches: Record<string, string>[] = [{ 'state/sites/bom.json': bom }, { 'state/sites/bom.json': bom, 'state/sites/bad.json': bad }];
+    for (const extra of batches) {
+      const files = await readFilesAt(dir, manyFiles(dir, 100, extra).commit, 'state', { enter: () => true, take: () => true });
+      expect(files).toHaveLength(100 + Object.keys(extra).length);
+      for (const [path, oid] of Object.entries(extra)) expect(files.find((f) => f.path === path)).toEqual(alone(oid, path));
+      expect(files.find((f) => f.path === 'state/sites/bom.json')!.text).toBe('{"name":"bom"}\n');
+    }
   });
 
   it('an object past the limit among them: its size only, the others read', async () => {
