@@ -154,11 +154,12 @@ const valueMutation: fc.Arbitrary<Mutation> = fc
     const path = all[p % all.length]!;
     const parent = path.slice(0, -1).reduce<any>((node, k) => node?.[k], doc);
     const key = path.at(-1);
-    if (edit.op === 'add' && typeof doc === 'object' && doc !== null) (path.length === 0 ? (doc as any) : parent ?? doc)[edit.key] = edit.value;
-    else if (key === undefined) docs[d % docs.length] = edit.op === 'set' ? edit.value : null;
-    else if (edit.op === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
-    else if (edit.op === 'set') parent[key] = edit.value;
     try {
+      // An edit JavaScript refuses (an array's `length` set to a string) leaves the file as it was.
+      if (edit.op === 'add' && typeof doc === 'object' && doc !== null) (path.length === 0 ? (doc as any) : parent ?? doc)[edit.key] = edit.value;
+      else if (key === undefined) docs[d % docs.length] = edit.op === 'set' ? edit.value : null;
+      else if (edit.op === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
+      else if (edit.op === 'set') parent[key] = edit.value;
       return docs.map((x) => dump(x)).join('---\n');
     } catch {
       return text;
