@@ -18,14 +18,13 @@ import { encodePlan, rawStream } from '../terminal.js';
  */
 async function planJson(repo: string | undefined, ref: string | undefined, cwd: string): Promise<PlanJson> {
   const repoDir = fleetRoot(cwd, repo);
-  const read = readFleetSource(repoDir, ref);
-  read.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
   const cache = ref === undefined ? PlanCache.open(repoDir) : undefined;
   // With no cached plan to check, one will be made: its code loads while git lists the files.
   const early = cache?.isEmpty === false ? undefined : planningCode();
-  const hit = await cache?.lookup(read);
-  if (hit) return hit;
-  const source = await read;
+  const { plan, listing } = (await cache?.lookup()) ?? {};
+  if (plan) return plan;
+  // A miss: the plan is made from the listing the cache was checked against, when there is one.
+  const source = await readFleetSource(repoDir, ref, listing);
   const [{ loadFleetContextFrom }, { hasChanges, plan: makePlan }, { renderJson }] = await (early ?? planningCode());
   const context = await loadFleetContextFrom(repoDir, source, ref);
   const result = makePlan(context.desired, context.recorded);

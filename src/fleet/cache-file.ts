@@ -146,6 +146,31 @@ function checkSeal(fd: number, key: Buffer): OpenCacheFile | undefined {
 }
 
 /**
+ * The header of the cache file at `path`, NOT checked against its seal:
+ * only for starting early work that the header openCacheFile checks must
+ * then confirm, never to be trusted. Undefined when there is none to read
+ * (or it is longer than HEADER_PEEK).
+ */
+export function peekCacheHeader(path: string): Record<string, unknown> | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.allocUnsafe(HEADER_PEEK);
+    const read = buffer.subarray(0, readSync(fd, buffer, 0, HEADER_PEEK, 0));
+    const eol = read.indexOf(0x0a, MAC_HEX + 1);
+    const parsed = eol > MAC_HEX && read[MAC_HEX] === 0x0a ? (JSON.parse(read.toString('utf8', MAC_HEX + 1, eol)) as unknown) : undefined;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Bytes peekCacheHeader reads: headers are a few hundred. */
+const HEADER_PEEK = 64 * 1024;
+
+/**
  * Writes `total` bytes to the file descriptor `fd`, PIECE at a time, each
  * piece from `piece(at, length)` (which may hand back the same buffer each
  * time: the write is done when writeSync returns). Why not fresh buffers:

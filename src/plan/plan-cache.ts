@@ -13,15 +13,24 @@
 // user's tide (fleet/cache-file.ts), is a miss: the plan is computed afresh
 // and replaces the entry.
 // Only plans of valid fleets are kept, so errors always come from the loader.
+//
+// The files are checked without building their list: when the work tree's
+// listing (its fleet file paths, and git's answer about its index, stat
+// checks included) has the id it had (worktree.ts), the files the index
+// holds unchanged are the same under the same blob ids, and only the others
+// (untracked, ignored, changed: few) are read again and compared. Any other
+// listing is checked file by file, by digestFiles.
 
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DesiredState } from '../model/kinds.js';
-import { openCacheFile, writeCacheFile, writePieces } from '../fleet/cache-file.js';
+import { openCacheFile, peekCacheHeader, writeCacheFile, writePieces } from '../fleet/cache-file.js';
 import { cacheLocation, cacheNamespace, type CacheLocation } from '../fleet/document-cache.js';
-import { digestFiles, type FleetSource } from '../repo/files.js';
+import { digestFiles, type FleetSource, type WorktreeStamp } from '../repo/files.js';
 import { headCommit, resolveFirstRef } from '../repo/git.js';
-import { sourceTreeIds } from '../repo/source-digest.js';
+import { gitOutputsTogetherBytes, type GitOutput } from '../repo/git-run.js';
+import { worktreeTreeQuestions } from '../repo/source-digest.js';
+import { INDEX_LISTING, listWorktree, type WorktreeListing } from '../repo/worktree.js';
 import { stateRefCandidates } from '../state/layout.js';
 import type { RecordedState } from '../state/types.js';
 
@@ -35,6 +44,8 @@ interface Inputs {
   commit: string | null;
   /** digestFiles of every file of the source. */
   files: string;
+  /** Of a work tree, when it has one (FleetSource.stamp): its listing's id, and digestFiles of its loose files. */
+  worktree?: WorktreeStamp & { looseFiles: string };
   /** The state branch the fleet names, and the ref and commit it was read from (null: none yet). */
   branch: string;
   state: { ref: string; commit: string } | null;
@@ -92,38 +103,58 @@ export class PlanCache {
   }
 
   /**
-   * The JSON plan (as renderJson wrote it) for the files `read` resolves to,
-   * when nothing it depends on changed. The platform code's trees are asked
-   * of git while the files are still being read.
+   * The JSON plan (as renderJson wrote it) of the work tree, when nothing it
+   * depends on changed; else the listing of the work tree taken to check
+   * (when one was), for the plan to be made from.
+   *
+   * One process start asks git everything at once: its index listing, and
+   * the platform code's status and trees, whose paths come from the cache
+   * file's header read before its seal is checked (the checked header must
+   * name the same, or it is a miss). The work tree is walked and the seal
+   * checked while git answers.
    */
-  async lookup(read: Promise<FleetSource>): Promise<PlanJson | undefined> {
-    if (!this.file) return undefined;
+  async lookup(): Promise<{ plan?: PlanJson; listing?: Promise<WorktreeListing> }> {
+    if (!this.file) return {};
+    const peeked = peekCacheHeader(this.file.path);
+    const paths = sourcePaths(peeked?.sources);
+    if (!paths) return {};
+    const commit = headCommit(this.repoDir);
+    const trees = worktreeTreeQuestions(this.repoDir, paths, commit);
+    // In the environment status runs in (source-digest.ts): the listing's ids hold whichever index git reads,
+    // as git checks each entry against the work tree; a listing unlike a first plan's is only a miss.
+    const answers = gitOutputsTogetherBytes(this.repoDir, [{ args: [...INDEX_LISTING] }, ...trees.commands]);
+    const listing = listWorktree(this.repoDir, answers.then(([index]) => (index!.code === 0 ? index!.stdout : undefined)));
+    listing.catch(() => undefined); // awaited below or by the caller; this only keeps a failure from counting as unhandled meanwhile
     const file = openCacheFile(this.file.path, this.file.key);
-    if (!file) return undefined;
-    const hit = await this.check(file.header as unknown as Inputs, read).catch((error: unknown) => {
+    if (!file) return { listing };
+    const was = file.header as unknown as Inputs;
+    const hit = await this.check(was, paths, commit, listing, async () => trees.answer(asText((await answers).slice(1)))).catch((error: unknown) => {
       file.close();
       throw error;
     });
     if (!hit) {
       file.close();
-      return undefined;
+      return { listing };
     }
-    return { bytes: file.body, copy: file.copyBody, writeTo: file.writeBody, changes: hit.changes === true, printsAsIs: hit.printsAsIs === true, close: file.close };
+    return { plan: { bytes: file.body, copy: file.copyBody, writeTo: file.writeBody, changes: was.changes === true, printsAsIs: was.printsAsIs === true, close: file.close } };
   }
 
-  /** The inputs `was`, when they are those of the files `read` resolves to and of everything else the plan depends on. */
-  private async check(was: Inputs, read: Promise<FleetSource>): Promise<Inputs | undefined> {
+  /**
+   * Whether the inputs `was` are those of the work tree (HEAD at `commit`,
+   * listed by `listing`) and of everything else the plan depends on; the
+   * platform code at `paths` (those `was` must name) has the trees `trees` resolves to.
+   */
+  private async check(was: Inputs, paths: readonly string[], commit: string | null, listing: Promise<WorktreeListing>, trees: () => Promise<Map<string, string>>): Promise<boolean> {
     if (
       was.format !== FORMAT || was.namespace !== cacheNamespace() || was.defaultName !== basename(this.repoDir) ||
-      typeof was.branch !== 'string' || !Array.isArray(was.sources)
-    ) return undefined;
+      typeof was.branch !== 'string' || !Array.isArray(was.sources) || was.commit !== commit ||
+      !sameList(sourcePaths(was.sources), paths)
+    ) return false;
     const state = resolveFirstRef(this.repoDir, stateRefCandidates(was.branch)) ?? null;
-    if (state?.ref !== was.state?.ref || state?.commit !== was.state?.commit) return undefined;
-    const paths = was.sources.map(([path]) => path);
-    const [source, trees] = await Promise.all([read, sourceTreeIds(this.repoDir, paths, headCommit(this.repoDir), true)]);
-    if (was.commit !== source.commit || was.files !== digestFiles(source.files)) return undefined;
-    if (was.sources.some(([path, tree]) => (trees.get(path) ?? null) !== tree)) return undefined;
-    return was;
+    if (state?.ref !== was.state?.ref || state?.commit !== was.state?.commit) return false;
+    if (!sameFiles(was, await listing)) return false;
+    const ids = await trees();
+    return !was.sources.some(([path, tree]) => (ids.get(path) ?? null) !== tree);
   }
 
   /** Keeps `plan`, the plan of `desired` against `recorded`, loaded from `source`. */
@@ -133,12 +164,14 @@ export class PlanCache {
     for (const platform of desired.platforms.values()) {
       if ('path' in platform.source) sources.set(platform.source.path, desired.sourceTrees?.get(platform.name) ?? null);
     }
+    const worktree = stampOf(source);
     const inputs: Inputs = {
       format: FORMAT,
       namespace: cacheNamespace(),
       defaultName: basename(this.repoDir),
       commit: source.commit,
       files: digestFiles(source.files),
+      ...(worktree && { worktree }),
       branch: desired.fleet.state.branch,
       state: recorded.commit ? { ref: resolveFirstRef(this.repoDir, stateRefCandidates(desired.fleet.state.branch))?.ref ?? '', commit: recorded.commit } : null,
       sources: [...sources],
@@ -147,4 +180,38 @@ export class PlanCache {
     };
     writeCacheFile(this.file.path, this.file.key, inputs as unknown as Record<string, unknown>, plan.bytes());
   }
+}
+
+/** The source's stamp (a work tree's), with the digest of its loose files. */
+function stampOf(source: FleetSource): Inputs['worktree'] {
+  const stamp = source.stamp?.();
+  if (!stamp) return undefined;
+  const loose = new Set(stamp.loose);
+  return { ...stamp, looseFiles: digestFiles(source.files.filter((f) => loose.has(f.path))) };
+}
+
+/**
+ * Whether the work tree's files, as `listing` lists them, are those `was`
+ * was made from: by the listing's id when it is the one then, the files not
+ * from the index read again; else every file, by digestFiles.
+ */
+function sameFiles(was: Inputs, listing: WorktreeListing): boolean {
+  const stamp = was.worktree;
+  if (stamp && stamp.listing === listing.id && Array.isArray(stamp.loose)) return digestFiles(listing.read(stamp.loose)) === stamp.looseFiles;
+  return digestFiles(listing.files()) === was.files;
+}
+
+/** The source paths of a header's `sources`, when it is a list of [path, tree] (a peeked header is not trusted to be). */
+function sourcePaths(sources: unknown): string[] | undefined {
+  if (!Array.isArray(sources)) return undefined;
+  const paths = sources.map((entry: unknown) => (Array.isArray(entry) ? entry[0] : undefined));
+  return paths.every((p): p is string => typeof p === 'string') ? paths : undefined;
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function asText(outputs: readonly GitOutput<Buffer>[]): GitOutput[] {
+  return outputs.map((r) => ({ ...r, stdout: r.stdout.toString('utf8') }));
 }

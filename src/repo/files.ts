@@ -88,6 +88,16 @@ export interface FleetSource {
   commit: string | null;
   /** Where they were read from, for messages: a directory or `DIR@REF`. */
   origin: string;
+  /** Of a work tree: what identifies its listing, for a cache to check more cheaply than by digestFiles (worktree.ts). */
+  stamp?(): WorktreeStamp | undefined;
+}
+
+/** What identifies the listing of a work tree's files (WorktreeListing.stamp in worktree.ts). */
+export interface WorktreeStamp {
+  /** sha256 of the files' paths and git's answer about its index. */
+  listing: string;
+  /** The files that do not come from the index: read and hashed on every look. */
+  loose: string[];
 }
 
 /** Paths the loader never descends into. */

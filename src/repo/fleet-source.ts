@@ -2,13 +2,15 @@
 
 import { isAlwaysSkipped, isFleetFileName, type FleetSource } from './files.js';
 import { headCommit, readFilesAt, resolveCommit } from './git.js';
-import { readWorktreeFiles } from './worktree.js';
+import { listWorktree, type WorktreeListing } from './worktree.js';
 
-export async function readFleetSource(dir: string, ref?: string): Promise<FleetSource> {
+/** The fleet's files at `ref`, or in the work tree (then from `listing` when given: one already taken). */
+export async function readFleetSource(dir: string, ref?: string, listing?: Promise<WorktreeListing>): Promise<FleetSource> {
   if (ref === undefined) {
-    const files = await readWorktreeFiles(dir);
+    const listed = await (listing ?? listWorktree(dir));
+    const files = listed.files();
     const commit = headCommit(dir);
-    return { files, commit, origin: dir };
+    return { files, commit, origin: dir, stamp: () => listed.stamp(files) };
   }
   const commit = await resolveCommit(dir, ref);
   const files = await readFilesAt(dir, commit, '', {

@@ -97,19 +97,25 @@ export interface GitCommand {
  * it did not run). Why: starting a process costs tide ~10 ms of its own
  * time on a small VM, git or sh alike, and a plan asks several small
  * questions at once. The arguments reach git as the shell's positional
- * parameters, never parsed by it. No limits and no timeout: for small
- * questions (status, batch-check) about the user's own repository.
+ * parameters, never parsed by it. No limits and no timeout: for questions
+ * about the user's own repository (status, batch-check, its index listing),
+ * whose answers come back through files.
  */
-export function gitOutputsTogether(cwd: string, commands: readonly GitCommand[], env: NodeJS.ProcessEnv = process.env): Promise<GitOutput[]> {
+export async function gitOutputsTogether(cwd: string, commands: readonly GitCommand[], env: NodeJS.ProcessEnv = process.env): Promise<GitOutput[]> {
+  return (await gitOutputsTogetherBytes(cwd, commands, env)).map((r) => ({ ...r, stdout: r.stdout.toString('utf8') }));
+}
+
+/** gitOutputsTogether, with what each command printed as it printed it. */
+export function gitOutputsTogetherBytes(cwd: string, commands: readonly GitCommand[], env: NodeJS.ProcessEnv = process.env): Promise<GitOutput<Buffer>[]> {
   let dir: string;
   try {
     dir = mkdtempSync(join(tmpdir(), 'tide-git-'));
     commands.forEach((c, i) => writeFileSync(join(dir, `in.${i}`), c.input ?? ''));
   } catch (error) {
-    return Promise.resolve(commands.map(() => ({ code: null, stdout: '', stderr: '', error: error as Error })));
+    return Promise.resolve(commands.map(() => ({ code: null, stdout: Buffer.alloc(0), stderr: '', error: error as Error })));
   }
   const argv = commands.flatMap((c) => [String(c.args.length), ...c.args]);
-  return new Promise<GitOutput[]>((resolve) => {
+  return new Promise<GitOutput<Buffer>[]>((resolve) => {
     const err: Buffer[] = [];
     let failure: Error | undefined;
     const child = spawn('sh', ['-c', TOGETHER_SCRIPT, 'tide-git', dir, ...argv], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -120,9 +126,9 @@ export function gitOutputsTogether(cwd: string, commands: readonly GitCommand[],
       resolve(commands.map((_, i) => {
         try {
           const code = Number(readFileSync(join(dir, `code.${i}`), 'utf8'));
-          return { code, stdout: readFileSync(join(dir, `out.${i}`), 'utf8'), stderr: readFileSync(join(dir, `err.${i}`), 'utf8') };
+          return { code, stdout: readFileSync(join(dir, `out.${i}`)), stderr: readFileSync(join(dir, `err.${i}`), 'utf8') };
         } catch (e) {
-          return { code: null, stdout: '', stderr: shell, error: failure ?? (e as Error) };
+          return { code: null, stdout: Buffer.alloc(0), stderr: shell, error: failure ?? (e as Error) };
         }
       }));
     });

@@ -26,17 +26,35 @@ export function treePath(path: string): string {
  * `fromWorktree`; a path that is not a directory there is left out.
  */
 export async function sourceTreeIds(repoDir: string, paths: readonly string[], commit: string | null, fromWorktree: boolean): Promise<Map<string, string>> {
-  if (paths.length === 0) return new Map();
-  if (!fromWorktree) return commit ? treesAt(repoDir, commit, paths) : new Map();
-  const gitDir = findGitDirs(repoDir)?.gitDir;
-  if (!gitDir) return new Map();
+  if (!fromWorktree) return commit && paths.length > 0 ? treesAt(repoDir, commit, paths) : new Map();
+  const questions = worktreeTreeQuestions(repoDir, paths, commit);
+  return questions.answer(questions.commands.length > 0 ? await gitOutputsTogether(repoDir, questions.commands) : []);
+}
+
+/**
+ * What git is asked for the work tree's tree ids of `paths` (HEAD being
+ * `commit`), for running alongside other questions (gitOutputsTogether),
+ * and how its answers, in the order asked, give the ids as sourceTreeIds does.
+ */
+export interface TreeQuestions {
+  commands: GitCommand[];
+  answer(outputs: readonly GitOutput[]): Promise<Map<string, string>>;
+}
+
+export function worktreeTreeQuestions(repoDir: string, paths: readonly string[], commit: string | null): TreeQuestions {
+  const gitDir = paths.length > 0 ? findGitDirs(repoDir)?.gitDir : undefined;
+  if (!gitDir) return { commands: [], answer: async () => new Map() };
   const pathspecs = withLinkTargets(repoDir, paths).map(treePath);
-  if (commit) {
-    // A clean work tree (the usual case) has the commit's trees: they are asked for with git status, by one process start.
-    const [status, atCommit] = (await gitOutputsTogether(repoDir, [statusCommand(pathspecs), treesCommand(commit, paths)])) as [GitOutput, GitOutput];
-    if (status.code === 0 && status.stdout === '') return treesFrom(paths, checked(repoDir, 'cat-file', atCommit));
-  }
-  return treesAt(repoDir, await stagedTree(repoDir, gitDir, pathspecs), paths);
+  const staged = async (): Promise<Map<string, string>> => treesAt(repoDir, await stagedTree(repoDir, gitDir, pathspecs), paths);
+  if (!commit) return { commands: [], answer: staged };
+  // A clean work tree (the usual case) has the commit's trees: they are asked for with git status, by one process start.
+  return {
+    commands: [statusCommand(pathspecs), treesCommand(commit, paths)],
+    answer: async ([status, atCommit]) => {
+      if (status?.code === 0 && status.stdout === '') return treesFrom(paths, checked(repoDir, 'cat-file', atCommit!));
+      return staged();
+    },
+  };
 }
 
 /** Tree id of each path under the tree or commit `root`; a path that is not a directory there is left out. */

@@ -17,38 +17,120 @@
 // just checked. Should that read fail in any way, each file is read from the
 // work tree as before.
 //
+// A cached plan checks the work tree by its listing's id (WorktreeListing.id)
+// instead: the files' paths and git's answer, hashed as they come.
+//
 // Synchronous on purpose: for thousands of small files, readSync costs a
 // fraction of fs/promises, whose every file is four thread-pool round trips
 // (open, fstat, read, close). Nothing else runs while a plan loads.
 
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { TideError } from '../errors.js';
 import { readBlobsViaFile, TOGETHER, type ReadBlob } from './blob-file.js';
-import { blobAsFleetFile, blobId, decodeFleetFile, isAlwaysSkipped, isFleetFileName, MAX_FILE_BYTES, type FleetFile } from './files.js';
+import { blobAsFleetFile, blobId, decodeFleetFile, isAlwaysSkipped, isFleetFileName, MAX_FILE_BYTES, type FleetFile, type WorktreeStamp } from './files.js';
 import { findGitDirs } from './git-dir.js';
 import { gitEnvironment } from './git-objects.js';
-import { gitOutput } from './git-run.js';
+import { gitOutputBytes } from './git-run.js';
 
 export async function readWorktreeFiles(root: string): Promise<FleetFile[]> {
-  // git reads its index while the directory is walked.
-  const indexed = unchangedInIndex(root);
-  const paths: string[] = [];
+  return (await listWorktree(root)).files();
+}
+
+/**
+ * `git ls-files` of every index entry (-c) and, again, each the work tree
+ * changed or deleted (-m), as `git diff-files` would list it: what
+ * unchangedInIndex reads. No fsmonitor: git checks the files itself rather
+ * than trusting a daemon's word.
+ */
+export const INDEX_LISTING: readonly string[] = ['-c', 'core.fsmonitor=false', 'ls-files', '--cached', '--modified', '--stage', '-v', '-z'];
+
+/** INDEX_LISTING's answer, or undefined when git fails (no git, not a repository). */
+export async function listIndex(root: string): Promise<Buffer | undefined> {
+  const r = await gitOutputBytes(root, [...INDEX_LISTING], { env: gitEnvironment(), viaFile: true });
+  return r.code === 0 ? r.stdout : undefined;
+}
+
+/**
+ * Lists the fleet files under `root` (the walk) while git lists its index
+ * (`index`: INDEX_LISTING's answer, by default asked here).
+ */
+export async function listWorktree(root: string, index: Promise<Buffer | undefined> = listIndex(root)): Promise<WorktreeListing> {
+  const dirs: FleetDir[] = [];
   try {
-    walk(root, '', paths);
+    walk(root, '', dirs);
   } catch (error) {
+    index.catch(() => undefined); // not waited for any more
     throw new TideError('REPO_UNREADABLE', `Cannot read the fleet repository at ${root}.`, {
       hint: 'Pass --repo DIR pointing at a fleet repository (a directory with tide.yaml).',
       cause: error,
     });
   }
-  paths.sort();
-  const unchanged = await indexed;
-  return paths.map((path) => {
-    const oid = unchanged.get(path);
-    return oid ? new IndexedFile(root, path, oid) : readFleetFile(root, path);
-  });
+  return new WorktreeListing(root, dirs, await index);
 }
+
+/** A directory of fleet files: its path relative to the root ('' for the root) and the names of its fleet files, as read. */
+type FleetDir = readonly [rel: string, names: readonly string[]];
+
+/** The fleet files of a work tree, by path, and git's listing of its index, as taken at one moment. */
+export class WorktreeListing {
+  constructor(readonly root: string, private readonly dirs: readonly FleetDir[], private readonly index: Buffer | undefined) {}
+
+  /** The paths of the fleet files, sorted. */
+  get paths(): readonly string[] {
+    return (this.sortedPaths ??= this.dirs.flatMap(([rel, names]) => (rel ? names.map((name) => `${rel}/${name}`) : names)).sort());
+  }
+
+  private sortedPaths: string[] | undefined;
+
+  /** The files: those the index holds unchanged known by its blob id, the others read now. */
+  files(): FleetFile[] {
+    const unchanged = unchangedInIndex(this.index);
+    return this.paths.map((path) => {
+      const oid = unchanged.get(path);
+      return oid ? new IndexedFile(this.root, path, oid) : readFleetFile(this.root, path);
+    });
+  }
+
+  /**
+   * What identifies the listing: equal ids, equal paths and equal index
+   * answers, so the same files come from the index under the same blob ids
+   * and the same others are read.
+   */
+  get id(): string {
+    if (this.cachedId === undefined) {
+      // The index's answer, after its length, then each directory, `rel\0name\0name\0\0`, in the order walked
+      // (the same for the same directories: node lists each sorted), as they are: no path is made.
+      const hash = createHash('sha256').update(`${this.index?.length ?? -1}\n`).update(this.index ?? '');
+      for (const [rel, names] of this.dirs) hash.update(`${rel}\0${names.join('\0')}\0\0`);
+      this.cachedId = hash.digest('hex');
+    }
+    return this.cachedId;
+  }
+
+  private cachedId: string | undefined;
+
+  /**
+   * The listing's id and its files that do not come from the index, of
+   * `files` (this listing's files, as a plan used them); undefined when one
+   * the index holds was read meanwhile and found changed (its id is then
+   * not the index's), or when most files are read anyway.
+   */
+  stamp(files: readonly FleetFile[]): WorktreeStamp | undefined {
+    if (files.some((f) => f instanceof IndexedFile && f.oid !== f.indexOid)) return undefined;
+    const loose = files.filter((f) => !(f instanceof IndexedFile)).map((f) => f.path);
+    return loose.length <= MAX_LOOSE ? { listing: this.id, loose } : undefined;
+  }
+
+  /** The files at `paths` (a stamp's loose files), read now. */
+  read(paths: readonly string[]): FleetFile[] {
+    return paths.map((path) => readFleetFile(this.root, path));
+  }
+}
+
+/** A stamp lists its loose files: past this many (a fleet outside git), checking them costs as much as checking all. */
+const MAX_LOOSE = 256;
 
 /** Where files are read to: most fleet files fit; their text is decoded from it, so it is reused. */
 let scratch = Buffer.allocUnsafe(64 * 1024);
@@ -137,16 +219,16 @@ export async function readIndexedTogether(files: readonly FleetFile[]): Promise<
 }
 
 /**
- * Blob ids of the regular files under `root` that git's index holds and the
- * work tree has not changed, by path relative to `root`; empty outside git.
+ * Blob ids of the regular files that git's index holds and the work tree
+ * has not changed, by path relative to the work tree, from `listed`
+ * (INDEX_LISTING's answer); empty outside git.
  * Entries git is told to skip checking (assume-unchanged, skip-worktree) or
  * in a conflict are left out: only what git verifies counts.
  */
-async function unchangedInIndex(root: string): Promise<Map<string, string>> {
+function unchangedInIndex(answer: Buffer | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  // Every entry (-c) and, again, each the work tree changed or deleted (-m), as `git diff-files` would list it.
-  const listed = await gitStdout(root, ['ls-files', '--cached', '--modified', '--stage', '-v', '-z']);
-  if (listed === undefined) return out;
+  if (answer === undefined) return out;
+  const listed = answer.toString('utf8');
   const code = (at: number): number => listed.charCodeAt(at);
   const changed: string[] = [];
   // `H 100644 <oid> 0\t<path>`: H is a tracked entry git checks, C one it found changed; stage 0 is no conflict.
@@ -176,17 +258,13 @@ function isRegularFileMode(text: string, at: number): boolean {
   return text.startsWith('100644', at) || text.startsWith('100755', at);
 }
 
-/** What git prints, or undefined when it fails (no git, not a repository). No fsmonitor: git checks the files itself rather than trusting a daemon's word. */
-async function gitStdout(cwd: string, args: string[]): Promise<string | undefined> {
-  const r = await gitOutput(cwd, ['-c', 'core.fsmonitor=false', ...args], { env: gitEnvironment(), viaFile: true });
-  return r.code === 0 ? r.stdout : undefined;
-}
-
-function walk(root: string, rel: string, out: string[]): void {
+/** Adds the directory `rel` under `root`, and those under it, that hold fleet files to `out`. */
+function walk(root: string, rel: string, out: FleetDir[]): void {
+  const names: string[] = [];
   for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
     if (isAlwaysSkipped(entry.name)) continue;
-    const path = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) walk(root, path, out);
-    else if (entry.isFile() && isFleetFileName(entry.name)) out.push(path);
+    if (entry.isDirectory()) walk(root, rel ? `${rel}/${entry.name}` : entry.name, out);
+    else if (entry.isFile() && isFleetFileName(entry.name)) names.push(entry.name);
   }
+  if (names.length > 0) out.push([rel, names]);
 }

@@ -10,7 +10,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -174,6 +174,24 @@ describe('document cache', () => {
         git(dir, 'update-ref', 'refs/heads/tide-state', git(dir, 'commit-tree', empty, '-m', 'state').trim());
       },
       'a fleet file added': (dir) => writeFileSync(join(dir, 'sites/new.example.com.yaml'), 'kind: Site\nname: new.example.com\nplatform: brochure\nclient: acme\n'),
+      'a fleet file added in a new directory': (dir) => {
+        mkdirSync(join(dir, 'sites/more'));
+        writeFileSync(join(dir, 'sites/more/new.example.com.yaml'), 'kind: Site\nname: new.example.com\nplatform: brochure\nclient: acme\n');
+      },
+      'a fleet file edited (not staged)': (dir) => appendFileSync(join(dir, 'sites/acme.example.com.yaml'), 'status: disabled\n'),
+      'a fleet file edited and staged': (dir) => {
+        appendFileSync(join(dir, 'sites/acme.example.com.yaml'), 'status: disabled\n');
+        git(dir, 'add', 'sites/acme.example.com.yaml');
+      },
+      'a fleet file deleted': (dir) => rmSync(join(dir, 'sites/wiki.acme.example.com.yaml')),
+      'a fleet file deleted from the index only (git rm --cached)': (dir) => {
+        git(dir, 'rm', '-q', '--cached', 'sites/wiki.acme.example.com.yaml');
+        appendFileSync(join(dir, 'sites/wiki.acme.example.com.yaml'), 'status: disabled\n');
+      },
+      'a file git is told not to check (assume-unchanged), edited': (dir) => {
+        git(dir, 'update-index', '--assume-unchanged', 'sites/acme.example.com.yaml');
+        appendFileSync(join(dir, 'sites/acme.example.com.yaml'), 'status: disabled\n');
+      },
     };
     for (const [name, change] of Object.entries(changes)) {
       it(name, async () => {
@@ -183,8 +201,26 @@ describe('document cache', () => {
         change(dir);
         const after = await tide(dir, ['plan', '--json']);
         expect(after).toEqual(await tide(dir, ['plan', '--json'], { TIDE_CACHE: '0' }));
+        expect(after.stderr, 'a plan, not an error').toBe('');
         expect(after.stdout).not.toBe(before.stdout);
         // The new plan is the one cached now.
+        expect(await tide(dir, ['plan', '--json'])).toEqual(after);
+      });
+    }
+
+    // Files git does not hold (untracked, ignored) are read and hashed on every look, cached plan or not.
+    for (const [name, ignored] of [['untracked', false], ['ignored', true]] as const) {
+      it(`a fleet file git does not hold (${name}), edited`, async () => {
+        const dir = fleetRepo(ignored ? { '.gitignore': 'sites/new.example.com.yaml\n' } : {});
+        const site = join(dir, 'sites/new.example.com.yaml');
+        writeFileSync(site, 'kind: Site\nname: new.example.com\nplatform: brochure\nclient: acme\n');
+        const before = await tide(dir, ['plan', '--json']);
+        expect(await tide(dir, ['plan', '--json']), 'served from the cache while unchanged').toEqual(before);
+        appendFileSync(site, 'status: disabled\n');
+        const after = await tide(dir, ['plan', '--json']);
+        expect(after).toEqual(await tide(dir, ['plan', '--json'], { TIDE_CACHE: '0' }));
+        expect(after.stderr).toBe('');
+        expect(after.stdout).not.toBe(before.stdout);
         expect(await tide(dir, ['plan', '--json'])).toEqual(after);
       });
     }

@@ -6,11 +6,12 @@
 // fleet file is only sized. Many of them wanted at once (a first plan) are
 // read together from git's object store.
 
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/repo/files.js';
-import { readIndexedTogether, readWorktreeFiles } from '../../src/repo/worktree.js';
+import { gitOutputsTogetherBytes } from '../../src/repo/git-run.js';
+import { INDEX_LISTING, listWorktree, readIndexedTogether, readWorktreeFiles } from '../../src/repo/worktree.js';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 
 afterAll(removeGitCliRepos);
@@ -87,5 +88,64 @@ describe('reading many unchanged files at once', () => {
     await readIndexedTogether(files);
     expect(files.find((f) => f.path === 'site-7.yaml')!.text).toBe('kind: Site\nname: s7.example.com # é\n');
     expect(files.find((f) => f.path === 'site-7.yaml')!.oid).toBe(git(dir, 'hash-object', 'site-7.yaml').trim());
+  });
+});
+
+// A cached plan checks the work tree by its listing's id (plan-cache.ts): the files it lists, and what git's index says of them.
+describe("a work tree listing's id", () => {
+  function fleet() {
+    const dir = tempDir('tide-worktree-id-');
+    git(dir, 'init', '-q', '-b', 'main');
+    mkdirSync(join(dir, 'sites'));
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, 'sites', `${name}.yaml`), `kind: Site\nname: ${name}.example.com\n`);
+    writeFileSync(join(dir, 'tide.yaml'), 'kind: Fleet\n');
+    git(dir, 'add', '-A');
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-q', '-m', 'fleet');
+    return dir;
+  }
+  const id = async (dir: string) => (await listWorktree(dir)).id;
+
+  it('is the same while nothing changes, whoever asked git (alone or beside other questions)', async () => {
+    const dir = fleet();
+    const together = await listWorktree(dir, gitOutputsTogetherBytes(dir, [{ args: [...INDEX_LISTING] }]).then(([r]) => r!.stdout));
+    expect(await id(dir)).toBe(await id(dir));
+    expect(together.id).toBe(await id(dir));
+    expect(together.paths).toEqual(['sites/a.yaml', 'sites/b.yaml', 'sites/c.yaml', 'tide.yaml']);
+  });
+
+  const changes: Record<string, (dir: string) => void> = {
+    'a file edited': (dir) => appendFileSync(join(dir, 'sites/a.yaml'), '# more\n'),
+    'a file staged': (dir) => {
+      appendFileSync(join(dir, 'sites/a.yaml'), '# more\n');
+      git(dir, 'add', 'sites/a.yaml');
+    },
+    'a file added, untracked': (dir) => writeFileSync(join(dir, 'sites/d.yaml'), 'kind: Site\n'),
+    'a file in a new directory': (dir) => {
+      mkdirSync(join(dir, 'sites/more'));
+      writeFileSync(join(dir, 'sites/more/d.yaml'), 'kind: Site\n');
+    },
+    'a file deleted': (dir) => rmSync(join(dir, 'sites/b.yaml')),
+    'a file moved to another directory': (dir) => {
+      mkdirSync(join(dir, 'other'));
+      renameSync(join(dir, 'sites/c.yaml'), join(dir, 'other/c.yaml'));
+    },
+  };
+  for (const [name, change] of Object.entries(changes)) {
+    it(`changes with ${name}`, async () => {
+      const dir = fleet();
+      const before = await id(dir);
+      change(dir);
+      expect(await id(dir)).not.toBe(before);
+    });
+  }
+
+  it('notes the files not from the index, which a cache reads again', async () => {
+    const dir = fleet();
+    appendFileSync(join(dir, 'sites/a.yaml'), '# more\n');
+    writeFileSync(join(dir, 'sites/d.yaml'), 'kind: Site\n');
+    const listing = await listWorktree(dir);
+    const files = listing.files();
+    expect(listing.stamp(files)).toEqual({ listing: listing.id, loose: ['sites/a.yaml', 'sites/d.yaml'] });
+    expect(listing.read(['sites/d.yaml'])).toEqual([{ path: 'sites/d.yaml', text: 'kind: Site\n', oid: git(dir, 'hash-object', 'sites/d.yaml').trim() }]);
   });
 });
