@@ -27,7 +27,7 @@ import type { DesiredState } from '../model/kinds.js';
 import { openCacheFile, peekCacheHeader, writeCacheFile, writePieces } from '../fleet/cache-file.js';
 import { cacheLocation, cacheNamespace, type CacheLocation } from '../fleet/document-cache.js';
 import { digestFiles, type FleetSource, type WorktreeStamp } from '../repo/files.js';
-import { headCommit, resolveFirstRef } from '../repo/git.js';
+import { headCommit, resolveFirstRef } from '../repo/refs.js';
 import { gitOutputsTogetherBytes, type GitOutput } from '../repo/git-run.js';
 import { worktreeTreeQuestions } from '../repo/source-digest.js';
 import { INDEX_LISTING, listWorktree, type WorktreeListing } from '../repo/worktree.js';

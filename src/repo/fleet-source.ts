@@ -1,7 +1,7 @@
 // Where the loader's files come from: the work tree, or a commit (`--ref`).
 
 import { isAlwaysSkipped, isFleetFileName, type FleetSource } from './files.js';
-import { headCommit, readFilesAt, resolveCommit } from './git.js';
+import { headCommit } from './refs.js';
 import { listWorktree, type WorktreeListing } from './worktree.js';
 
 /** The fleet's files at `ref`, or in the work tree (then from `listing` when given: one already taken). */
@@ -12,6 +12,8 @@ export async function readFleetSource(dir: string, ref?: string, listing?: Promi
     const commit = headCommit(dir);
     return { files, commit, origin: dir, stamp: () => listed.stamp(files) };
   }
+  // git's object reader, loaded only for a commit: a work tree's plan, cached, needs none.
+  const { readFilesAt, resolveCommit } = await import('./git.js');
   const commit = await resolveCommit(dir, ref);
   const files = await readFilesAt(dir, commit, '', {
     enter: (_path, name) => !isAlwaysSkipped(name),

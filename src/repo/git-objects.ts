@@ -19,6 +19,7 @@ import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { GitObjectError } from './errors.js';
 import { type GitDirs, requireGitDirs } from './git-dir.js';
+import { gitEnvironment } from './git-run.js';
 
 export type ObjectType = 'commit' | 'tree' | 'blob' | 'tag';
 
@@ -416,14 +417,5 @@ export function headerValues(data: Buffer, field: string): string[] {
     .map((line) => line.slice(field.length + 1));
 }
 
-/**
- * A small environment for git: PATH, and HOME for the user's git config
- * (safe.directory). No GIT_* variable of the caller (a hook's GIT_DIR or
- * GIT_OBJECT_DIRECTORY must not redirect the reads), replace refs off, and
- * none of tide's secrets.
- */
-export function gitEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { GIT_NO_REPLACE_OBJECTS: '1', GIT_TERMINAL_PROMPT: '0' };
-  for (const key of ['PATH', 'HOME', 'XDG_CONFIG_HOME']) if (process.env[key] !== undefined) env[key] = process.env[key];
-  return env;
-}
+// Defined beside the process runner (git-run.ts), which a plan loads without this reader.
+export { gitEnvironment };

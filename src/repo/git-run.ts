@@ -171,3 +171,15 @@ function fileScript(limits: GitOutputOptions['limits']): string {
 function limitArgs(limits: GitOutputOptions['limits']): string[] {
   return limits ? [String(Math.ceil(limits.memoryBytes / 1024)), String(Math.ceil(limits.outputBytes / 512))] : [];
 }
+
+/**
+ * A small environment for git: PATH, and HOME for the user's git config
+ * (safe.directory). No GIT_* variable of the caller (a hook's GIT_DIR or
+ * GIT_OBJECT_DIRECTORY must not redirect the reads), replace refs off, and
+ * none of tide's secrets.
+ */
+export function gitEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { GIT_NO_REPLACE_OBJECTS: '1', GIT_TERMINAL_PROMPT: '0' };
+  for (const key of ['PATH', 'HOME', 'XDG_CONFIG_HOME']) if (process.env[key] !== undefined) env[key] = process.env[key];
+  return env;
+}

@@ -5,11 +5,14 @@
 
 import { TideError } from '../errors.js';
 import { blobAsFleetFile, type FleetFile, MAX_FILE_BYTES } from './files.js';
-import { findGitDirs, type GitDirs, requireGitDirs } from './git-dir.js';
+import { type GitDirs, requireGitDirs } from './git-dir.js';
 import { gitOutput } from './git-run.js';
 import { readBlobsViaFile, TOGETHER } from './blob-file.js';
 import { commitTree, gitEnvironment, type GitReader, headerValues, type TreeEntry, withGitReader } from './git-objects.js';
-import { expandRef, readRef } from './refs.js';
+import { expandRef } from './refs.js';
+
+// Where a plan reads them, without loading the object reader: refs.ts.
+export { headCommit, resolveFirstRef } from './refs.js';
 
 /**
  * The commit a ref, branch, tag or (abbreviated) sha names, with git's `~N`
@@ -67,23 +70,6 @@ async function parentOf(git: GitReader, oid: string, index: number, rev: string)
   const parent = headerValues((await git.read(oid, 'commit')).data, 'parent')[index];
   if (!parent) throw new TideError('REF_NOT_FOUND', `'${rev}' goes past the history: commit ${oid.slice(0, 7)} has no parent ${index + 1}.`);
   return parent;
-}
-
-/** The first ref of `refs` (full names) that exists, with its commit; undefined when none does. */
-export function resolveFirstRef(dir: string, refs: readonly string[]): { ref: string; commit: string } | undefined {
-  const dirs = findGitDirs(dir);
-  if (!dirs) return undefined;
-  for (const ref of refs) {
-    const commit = readRef(dirs, ref);
-    if (commit) return { ref, commit };
-  }
-  return undefined;
-}
-
-/** HEAD's commit, or null outside a repository or before the first commit. */
-export function headCommit(dir: string): string | null {
-  const dirs = findGitDirs(dir);
-  return (dirs && readRef(dirs, 'HEAD')) ?? null;
 }
 
 export interface TreeFilter {

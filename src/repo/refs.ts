@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GitDirs } from './git-dir.js';
+import { findGitDirs, type GitDirs } from './git-dir.js';
 
 const OID = /^[0-9a-f]{40}$/;
 const MAX_SYMREF_DEPTH = 5;
@@ -85,4 +85,21 @@ function packedRefs(dirs: GitDirs): Map<string, string> {
     if (match) refs.set(match[2]!, match[1]!);
   }
   return refs;
+}
+
+/** The first ref of `refs` (full names) that exists, with its commit; undefined when none does. */
+export function resolveFirstRef(dir: string, refs: readonly string[]): { ref: string; commit: string } | undefined {
+  const dirs = findGitDirs(dir);
+  if (!dirs) return undefined;
+  for (const ref of refs) {
+    const commit = readRef(dirs, ref);
+    if (commit) return { ref, commit };
+  }
+  return undefined;
+}
+
+/** HEAD's commit, or null outside a repository or before the first commit. */
+export function headCommit(dir: string): string | null {
+  const dirs = findGitDirs(dir);
+  return (dirs && readRef(dirs, 'HEAD')) ?? null;
 }

@@ -28,11 +28,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { TideError } from '../errors.js';
-import { readBlobsViaFile, TOGETHER, type ReadBlob } from './blob-file.js';
+import type { ReadBlob } from './blob-file.js';
 import { blobAsFleetFile, blobId, decodeFleetFile, isAlwaysSkipped, isFleetFileName, MAX_FILE_BYTES, type FleetFile, type WorktreeStamp } from './files.js';
 import { findGitDirs } from './git-dir.js';
-import { gitEnvironment } from './git-objects.js';
-import { gitOutputBytes } from './git-run.js';
+import { gitEnvironment, gitOutputBytes } from './git-run.js';
 
 export async function readWorktreeFiles(root: string): Promise<FleetFile[]> {
   return (await listWorktree(root)).files();
@@ -212,6 +211,8 @@ class IndexedFile implements FleetFile {
  */
 export async function readIndexedTogether(files: readonly FleetFile[]): Promise<void> {
   const unread = files.filter((f): f is IndexedFile => f instanceof IndexedFile && !f.isLoaded);
+  // Loaded here, with git's object reader: a cached plan needs neither.
+  const { readBlobsViaFile, TOGETHER } = await import('./blob-file.js');
   const dirs = unread.length >= TOGETHER ? findGitDirs(unread[0]!.root) : undefined;
   if (!dirs || unread.some((f) => f.root !== unread[0]!.root)) return;
   const blobs = await readBlobsViaFile(dirs, unread.map((f) => f.indexOid), MAX_FILE_BYTES);

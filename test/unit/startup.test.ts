@@ -53,14 +53,15 @@ describe('tide start-up', () => {
     expect(JSON.parse(out)).toEqual([]);
   });
 
-  it('a plan answered from the plan cache loads no loader, YAML parser, glob matcher, validator, planner or other command', () => {
+  it('a plan answered from the plan cache loads no loader, YAML parser, glob matcher, validator, planner, git object reader or other command', () => {
     const fleet = committedFleet();
     const first = modulesLoadedBy(['plan', '--json'], fleet);
     // The first plan computes (and caches) the plan: the loader and planner are there.
     expect(first).toEqual(expect.arrayContaining(['model/loader.js', 'model/validators.generated.js', 'plan/planner.js']));
     const second = modulesLoadedBy(['plan', '--json'], fleet);
     expect(second).toContain('plan/plan-cache.js');
-    const needless = second.filter((m) => /^(model\/(loader|schemas|validators\.generated|parse-yaml|fleet-files)|repo\/glob|plan\/(planner|render\/)|fleet\/context|cli\/(?!main|bin|plan|args|command)|apply|daemon|github|operations|drivers|services|transport|shell)/.test(m));
+    // Nor git's object reader: refs are read from files, and git answers through one shell (repo/git-run.js).
+    const needless = second.filter((m) => /^(model\/(loader|schemas|validators\.generated|parse-yaml|fleet-files)|repo\/(glob|git|git-objects|blob-file)\.js|plan\/(planner|render\/)|fleet\/context|cli\/(?!main|bin|plan|args|command)|apply|daemon|github|operations|drivers|services|transport|shell)/.test(m));
     expect(needless).toEqual([]);
   });
 
