@@ -5,25 +5,28 @@
 // come from a stranger (a tarball, a copied checkout, a shared volume): a
 // checksum anyone can recompute would let such a file put documents that
 // never passed their schemas, or a plan of other files, into this user's
-// plan. So each file carries an HMAC-SHA256 of its header and body under a
+// plan. So each file carries a MAC (a GMAC: see seal) of its header and body under a
 // key kept outside every repository, in the user's cache directory
 // ($CACHE_DIRECTORY, $XDG_CACHE_HOME/tide or ~/.cache/tide, file
 // `cache-key`, mode 0600, made on first use). A file that does not verify
 // (damaged, cut short, written by another user or machine, forged) is
 // treated as missing. Where the key cannot be kept, nothing is cached.
 //
-// Layout: the MAC (hex) on the first line, the header (one line of JSON) on
+// Layout: the MAC's nonce and tag (hex) on the first line, the header (one line of JSON) on
 // the second, then the body as bytes: a plan can be megabytes, and it may go
 // out as it is.
 
-import { createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 const KEY_FILE = 'cache-key';
 const KEY_BYTES = 32;
-const MAC_HEX = 64;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+/** The seal's line: its nonce and tag, in hex. */
+const MAC_HEX = 2 * (NONCE_BYTES + TAG_BYTES);
 
 /** The user's own cache directory for tide: systemd's CacheDirectory, else $XDG_CACHE_HOME/tide or ~/.cache/tide. */
 export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -59,9 +62,31 @@ function makeKey(path: string): Buffer | undefined {
   return readKey(path);
 }
 
-/** The seal of a file's header line and body: HMAC-SHA256 of everything after the seal's own line. */
+/**
+ * The seal of a file's header line and body: a GMAC of everything after the
+ * seal's own line (NIST SP 800-38D: AES-256-GCM given it all as data to
+ * authenticate, nothing to encrypt) under a fresh random nonce; the nonce,
+ * then the tag. Why not HMAC-SHA256: a cached plan is megabytes, checked on
+ * every plan, and GCM's hash runs at several times SHA-256's speed.
+ */
 function seal(key: Buffer, header: string, body: Uint8Array): string {
-  return createHmac('sha256', key).update(header).update('\n').update(body).digest('hex');
+  const nonce = randomBytes(NONCE_BYTES);
+  const mac = gmac(key, nonce);
+  mac.update(Buffer.from(`${header}\n`));
+  mac.update(body);
+  return `${nonce.toString('hex')}${mac.tag().toString('hex')}`;
+}
+
+/** A GMAC under `key` and `nonce`: the bytes given, in order, authenticated; `tag` once they all are. */
+function gmac(key: Buffer, nonce: Buffer): { update(bytes: Uint8Array): void; tag(): Buffer } {
+  const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+  return {
+    update: (bytes) => cipher.setAAD(bytes),
+    tag: () => {
+      cipher.final();
+      return cipher.getAuthTag();
+    },
+  };
 }
 
 /** A cache file opened and found sealed with the key; its body stays on disk until asked for. */
@@ -108,17 +133,21 @@ function checkSeal(fd: number, key: Buffer): OpenCacheFile | undefined {
   const first = readSync(fd, buffer, 0, buffer.length, 0);
   const eol = buffer.subarray(0, first).indexOf(0x0a, MAC_HEX + 1);
   if (size <= MAC_HEX || buffer[MAC_HEX] !== 0x0a || eol < 0) return undefined;
-  const mac = buffer.toString('latin1', 0, MAC_HEX);
+  const sealed = buffer.toString('latin1', 0, MAC_HEX);
+  if (!/^[0-9a-f]+$/.test(sealed)) return undefined;
+  const nonce = Buffer.from(sealed.slice(0, 2 * NONCE_BYTES), 'hex');
+  const tag = Buffer.from(sealed.slice(2 * NONCE_BYTES), 'hex');
   const header = buffer.toString('utf8', MAC_HEX + 1, eol);
   // The seal covers everything after its own line: the header, its newline and the body.
-  const hmac = createHmac('sha256', key).update(buffer.subarray(MAC_HEX + 1, first));
+  const mac = gmac(key, nonce);
+  mac.update(buffer.subarray(MAC_HEX + 1, first));
   for (let at = first; at < size; ) {
     const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), at);
     if (n === 0) return undefined;
-    hmac.update(buffer.subarray(0, n));
+    mac.update(buffer.subarray(0, n));
     at += n;
   }
-  if (hmac.digest('hex') !== mac) return undefined;
+  if (!timingSafeEqual(mac.tag(), tag)) return undefined;
   const parsed = JSON.parse(header) as unknown;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
   const start = eol + 1;

@@ -41,7 +41,7 @@ describe('a cache file larger than a piece', () => {
     expect(readCacheFile(join(dir, 'whole.json'), key)!.body.equals(body)).toBe(true);
   });
 
-  for (const [where, offset] of [['in the header', 70], ['in the first piece', 1000], ['in the last piece', 2_500_000], ['in the last byte', -1]] as const) {
+  for (const [where, offset] of [['in the seal\'s nonce', 3], ['in the seal\'s tag', 40], ['in the header', 70], ['in the first piece', 1000], ['in the last piece', 2_500_000], ['in the last byte', -1]] as const) {
     it(`a byte changed ${where} is caught before any of it is read out`, () => {
       const path = written(`flipped-${offset}.json`);
       const bytes = readFileSync(path);
@@ -51,6 +51,15 @@ describe('a cache file larger than a piece', () => {
       expect(openCacheFile(path, key)).toBeUndefined();
     });
   }
+
+  it('is sealed afresh each time it is written (a new nonce), and opens each time', () => {
+    const first = readFileSync(written('twice.json'));
+    expect(openCacheFile(join(dir, 'twice.json'), key)).toBeDefined();
+    const second = readFileSync(written('twice.json'));
+    expect(second.subarray(0, 56).equals(first.subarray(0, 56))).toBe(false);
+    expect(second.subarray(57).equals(first.subarray(57))).toBe(true);
+    expect(readCacheFile(join(dir, 'twice.json'), key)!.body.equals(body)).toBe(true);
+  });
 
   it('cut short, or sealed with another key: not opened', () => {
     const path = written('short.json');

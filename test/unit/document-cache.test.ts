@@ -9,13 +9,14 @@
 // never fatal.
 
 import { execFileSync } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { readCacheFile } from '../../src/fleet/cache-file.js';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/multi-server');
 const roots: string[] = [];
@@ -37,13 +38,19 @@ afterAll(() => {
 
 const userKey = () => readFileSync(join(userCache, 'tide', 'cache-key'));
 
-/** A cache file's text sealed again with `key` (latin1 text, as the tests read it): MAC line, header line, body. */
+/** A cache file's text sealed again with `key` (latin1 text, as the tests read it): MAC line (GMAC nonce and tag), header line, body. */
 function reseal(text: string, key: Buffer, change: (body: string) => string = (body) => body): string {
-  const header = text.slice(65, text.indexOf('\n', 65));
-  const body = change(text.slice(66 + header.length));
-  const mac = createHmac('sha256', key).update(Buffer.from(`${header}\n`, 'latin1')).update(Buffer.from(body, 'latin1')).digest('hex');
-  return `${mac}\n${header}\n${body}`;
+  const header = text.slice(SEAL_HEX + 1, text.indexOf('\n', SEAL_HEX + 1));
+  const body = change(text.slice(SEAL_HEX + 2 + header.length));
+  const nonce = randomBytes(12);
+  const gmac = createCipheriv('aes-256-gcm', key, nonce);
+  gmac.setAAD(Buffer.from(`${header}\n${body}`, 'latin1'));
+  gmac.final();
+  return `${nonce.toString('hex')}${gmac.getAuthTag().toString('hex')}\n${header}\n${body}`;
 }
+const SEAL_HEX = 56;
+/** What a cache file holds past its seal (a seal has a fresh nonce each time it is written). */
+const unsealed = (text: string) => text.slice(SEAL_HEX + 1);
 
 function git(dir: string, ...args: string[]): string {
   return execFileSync('git', args, {
@@ -269,7 +276,7 @@ describe('document cache', () => {
           writeFileSync(cacheFile(dir, name), damage(good[name]!), 'latin1');
           expect(await tide(dir, ['plan', '--json'])).toEqual(without);
           // And the run wrote a good cache again, which the next one uses.
-          expect(readFileSync(cacheFile(dir, name), 'latin1')).toBe(good[name]);
+          expect(unsealed(readFileSync(cacheFile(dir, name), 'latin1'))).toBe(unsealed(good[name]!));
           expect(await tide(dir, ['plan', '--json'])).toEqual(without);
         });
       }
@@ -308,7 +315,7 @@ describe('document cache', () => {
         rmSync(cacheFile(dir, 'plan.json'), { force: true });
         writeFileSync(cacheFile(dir, name), reseal(good, randomBytes(32), (body) => forge(body, dir)), 'latin1');
         expect(await everything(dir)).toEqual(without);
-        expect(readFileSync(cacheFile(dir, name), 'latin1')).toBe(good);
+        expect(unsealed(readFileSync(cacheFile(dir, name), 'latin1'))).toBe(unsealed(good));
       });
     }
 
@@ -326,6 +333,7 @@ describe('document cache', () => {
       const theirs = readFileSync(cacheFile(dir), 'latin1');
       expect(await everything(dir)).toEqual(without);
       expect(readFileSync(cacheFile(dir), 'latin1')).not.toBe(theirs);
+      expect(readCacheFile(cacheFile(dir), userKey()), 'sealed with this user\'s key now').toBeDefined();
     });
 
     it('the key is made once, readable by its user only, outside the repository', async () => {
