@@ -1,7 +1,0 @@
-import { createRequire as __tideCreateRequire } from 'node:module';
-import { fileURLToPath as __tideFileURLToPath } from 'node:url';
-import { dirname as __tideDirname } from 'node:path';
-const require = __tideCreateRequire(import.meta.url);
-const __filename = __tideFileURLToPath(import.meta.url);
-const __dirname = __tideDirname(__filename);
-import{secretRefs}from"./chunk-2DKRLM6G.mjs";import{TideError,redactor}from"./chunk-RIMKN2BZ.mjs";import{readFileSync}from"node:fs";var SecretUnavailableError=class extends TideError{constructor(ref,why,hint){super("SECRET_UNAVAILABLE",`cannot read the secret ${ref}: ${why}`,{hint})}};function readSecret(ref,env=process.env,cwd=process.cwd()){let value;if(ref.startsWith("env:")){let name=ref.slice(4),found=env[name];if(found===void 0||found==="")throw new SecretUnavailableError(ref,`the environment variable ${name} is not set`,`Export ${name} before running tide.`);value=found}else if(ref.startsWith("file:")){let path=ref.slice(5);try{value=readFileSync(path.startsWith("/")?path:`${cwd}/${path}`,"utf8").replace(/(?:\r?\n)+$/,"")}catch(error){throw new SecretUnavailableError(ref,error.message,"Check the path and its permissions.")}}else throw new SecretUnavailableError(ref,"a secret reference starts with env: or file:","Write env:NAME or file:PATH.");return redactor.add(value),value}function registerFleetSecrets(desired,env,cwd){for(let ref of secretRefs(desired))try{readSecret(ref,env,cwd)}catch(error){if(!(error instanceof SecretUnavailableError))throw error}}export{readSecret,registerFleetSecrets};
