@@ -28,15 +28,14 @@ export function escapeControls(text: string, { keepLines = false } = {}): string
 }
 
 /**
- * `text` (a plan, megabytes of it) as UTF-8 bytes, and whether they print as
- * they are. The bytes are scanned, not the text: one loop over bytes costs a
- * fraction of a regular expression over the characters. ASCII text (its
- * UTF-8 length, which node counts without encoding, is its length: the usual
- * plan) is copied as its bytes, without UTF-8 encoding.
+ * `json` (a plan: JSON.stringify's output, megabytes of it) as UTF-8 bytes,
+ * and whether they print as they are. ASCII JSON (its UTF-8 length, which
+ * node counts without encoding, is its length: the usual plan) is copied as
+ * its bytes, without UTF-8 encoding. Only for JSON: see hasJsonControl.
  */
-export function encodePlan(text: string): { bytes: Buffer; printsAsIs: boolean } {
-  const bytes = Buffer.from(text, Buffer.byteLength(text) === text.length ? 'latin1' : 'utf8');
-  return { bytes, printsAsIs: firstControlByte(bytes) === -1 };
+export function encodeJson(json: string): { bytes: Buffer; printsAsIs: boolean } {
+  const bytes = Buffer.from(json, Buffer.byteLength(json) === json.length ? 'latin1' : 'utf8');
+  return { bytes, printsAsIs: !hasJsonControl(bytes) };
 }
 
 /** Whether a terminal stream would write `text` (newlines and tabs kept), or these UTF-8 bytes, exactly as they are. */
@@ -59,6 +58,27 @@ function firstControlByte(bytes: Uint8Array): number {
     if (b === 0xe2 && bytes[i + 1] === 0x81 && bytes[i + 2]! >= 0xa6 && bytes[i + 2]! <= 0xa9) return i;
   }
   return -1;
+}
+
+/**
+ * Whether the UTF-8 bytes of JSON written by JSON.stringify hold a character
+ * CONTROLS matches. JSON.stringify writes every C0 control in a string
+ * escaped (`\n`, `\u001b`) and none outside one but newlines, so what is
+ * left to find is DEL and the multi-byte ones, each by a native search for
+ * its first byte (a plan is megabytes: a loop over its bytes in JS costs
+ * more than making it): DEL 7F, C2 80-9F (C1), E2 80 A8-AE (U+2028-202E),
+ * E2 81 A6-A9 (U+2066-2069).
+ */
+function hasJsonControl(bytes: Buffer): boolean {
+  if (bytes.indexOf(0x7f) !== -1) return true;
+  for (let i = bytes.indexOf(0xc2); i !== -1; i = bytes.indexOf(0xc2, i + 1)) {
+    if (bytes[i + 1]! >= 0x80 && bytes[i + 1]! <= 0x9f) return true;
+  }
+  for (let i = bytes.indexOf(0xe2); i !== -1; i = bytes.indexOf(0xe2, i + 1)) {
+    if (bytes[i + 1] === 0x80 && bytes[i + 2]! >= 0xa8 && bytes[i + 2]! <= 0xae) return true;
+    if (bytes[i + 1] === 0x81 && bytes[i + 2]! >= 0xa6 && bytes[i + 2]! <= 0xa9) return true;
+  }
+  return false;
 }
 
 const preEscaped = new Set<string>();

@@ -7,7 +7,7 @@ import { fleetRoot } from '../fleet/root.js';
 import { madePlan, PlanCache, type PlanJson } from '../plan/plan-cache.js';
 import type { Plan } from '../model/plan.js';
 import { readFleetSource } from '../repo/fleet-source.js';
-import { encodePlan, rawStream } from '../terminal.js';
+import { encodeJson, rawStream } from '../terminal.js';
 
 /**
  * The plan as JSON, from the plan cache when the work tree, its platform
@@ -28,7 +28,7 @@ async function planJson(repo: string | undefined, ref: string | undefined, cwd: 
   const [{ loadFleetContextFrom }, { hasChanges, plan: makePlan }, { renderJson }] = await (early ?? planningCode());
   const context = await loadFleetContextFrom(repoDir, source, ref);
   const result = makePlan(context.desired, context.recorded);
-  const { bytes, printsAsIs } = encodePlan(renderJson(result));
+  const { bytes, printsAsIs } = encodeJson(renderJson(result));
   const made = madePlan(bytes, hasChanges(result), printsAsIs);
   cache?.store(source, context.desired, context.recorded, made);
   return made;

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { renderText } from '../../src/plan/render/text.js';
 import fc from 'fast-check';
-import { encodePlan, escapeControls, printsAsIs, rawStream, terminalStream } from '../../src/terminal.js';
+import { encodeJson, escapeControls, printsAsIs, rawStream, terminalStream } from '../../src/terminal.js';
 import { forgeState } from '../helpers/forge-state.js';
 import { git, removeGitCliRepos, tempDir } from '../helpers/git-cli.js';
 import { op, plan as planOf } from '../helpers/plan-objects.js';
@@ -71,19 +71,24 @@ describe('printsAsIs', () => {
   });
 });
 
-describe('encodePlan', () => {
-  it('gives the UTF-8 bytes of the text and says whether they print as they are, plain ASCII or not', () => {
-    const near = [0x00, 0x09, 0x0a, 0x0b, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0x9f, 0xa0, 0xe9, 0xff, 0x2028, 0x202e, 0x20ac, 0x1f600];
+describe('encodeJson', () => {
+  it('gives the UTF-8 bytes of JSON and says whether they print as they are, plain ASCII or not', () => {
+    const near = [0x00, 0x09, 0x0a, 0x0b, 0x1b, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0x9b, 0x9f, 0xa0, 0xc2, 0xe2, 0xe9, 0xff, 0x2026, 0x2028, 0x202e, 0x202f, 0x2066, 0x2069, 0x2192, 0x20ac, 0x1f600];
     const char = fc.oneof(fc.constantFrom(...near.map((c) => String.fromCodePoint(c))), fc.string({ unit: 'grapheme', maxLength: 3 }));
-    fc.assert(fc.property(fc.array(char, { maxLength: 12 }), (parts) => {
-      const text = `{"a": "${parts.join('')}"}\n`;
-      const encoded = encodePlan(text);
-      expect(encoded.bytes.equals(Buffer.from(text))).toBe(true);
-      expect(encoded.printsAsIs).toBe(printsAsIs(text));
-    }), { numRuns: 2000 });
-    expect(encodePlan('{\n\t"plain": "ascii ~"\n}\n')).toEqual({ bytes: Buffer.from('{\n\t"plain": "ascii ~"\n}\n'), printsAsIs: true });
-    expect(encodePlan('"\u00e9"').bytes).toEqual(Buffer.from([0x22, 0xc3, 0xa9, 0x22]));
-    expect(encodePlan(`a${HOSTILE}`).printsAsIs).toBe(false);
+    fc.assert(fc.property(fc.array(char, { maxLength: 12 }), fc.boolean(), (parts, asKey) => {
+      const value = parts.join('');
+      const json = `${JSON.stringify(asKey ? { [value]: 1 } : { a: [value] }, null, 2)}\n`;
+      const encoded = encodeJson(json);
+      expect(encoded.bytes.equals(Buffer.from(json))).toBe(true);
+      expect(encoded.printsAsIs).toBe(printsAsIs(json));
+    }), { numRuns: 3000 });
+    const plain = `${JSON.stringify({ plain: 'ascii ~', escaped: `a${HOSTILE}` }, null, 2)}\n`;
+    expect(encodeJson(plain)).toEqual({ bytes: Buffer.from(plain), printsAsIs: false });
+    expect(encodeJson(JSON.stringify({ plain: 'ascii ~', esc: '\x1b[2J\r' }))).toEqual({ bytes: Buffer.from('{"plain":"ascii ~","esc":"\\u001b[2J\\r"}'), printsAsIs: true });
+    expect(encodeJson('"\u00e9"').bytes).toEqual(Buffer.from([0x22, 0xc3, 0xa9, 0x22]));
+    // What JSON leaves as it is: DEL, C1, line separators and bidi controls; an arrow, a no-break space and an ellipsis print.
+    for (const c of ['\x7f', '\x9b', '\u2028', '\u202e', '\u2067']) expect(encodeJson(JSON.stringify(`a → b${c}`)).printsAsIs, c).toBe(false);
+    expect(encodeJson(JSON.stringify('a → b\u00a0c…')).printsAsIs).toBe(true);
   });
 });
 
