@@ -5,12 +5,10 @@ import type { Operation, Orphan } from '../model/plan.js';
  * sha256 over what the plan would do: equal hashes mean the same work. Plain
  * JSON is canonical here: the planner builds every object with a fixed key
  * order and sorts nested fields (see diff.ts), so no re-sorting is needed.
- * The bytes hashed are JSON.stringify({ fleet, operations, orphans }), fed
- * one operation at a time: for a fleet of thousands of sites, one string of
- * megabytes costs more to build and to encode than the hash itself.
+ * The bytes hashed are JSON.stringify({ fleet, operations, orphans }), made
+ * in one call: for 10,000 operations, one walk in native code and one
+ * update cost less than a call and an update per operation.
  */
 export function planHash(fleet: string, operations: readonly Operation[], orphans: readonly Orphan[]): string {
-  const hash = createHash('sha256').update(`{"fleet":${JSON.stringify(fleet)},"operations":[`);
-  operations.forEach((op, i) => hash.update(i === 0 ? JSON.stringify(op) : `,${JSON.stringify(op)}`));
-  return hash.update(`],"orphans":${JSON.stringify(orphans)}}`).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ fleet, operations, orphans })).digest('hex');
 }
