@@ -37,9 +37,10 @@ export class PlanBuilder {
       blockers: spec.blockers ?? [],
       warnings: spec.warnings ?? [],
       destructive: spec.destructive ?? false,
-      ...(spec.removes ? { removes: spec.removes } : {}),
-      ...(spec.repair ? { repair: true as const } : {}),
     };
+    // Set after, not spread into the literal: a spread copies at run time, once per operation. The key order is the same.
+    if (spec.removes) op.removes = spec.removes;
+    if (spec.repair) op.repair = true;
     this.operations.set(id, op);
     return op;
   }

@@ -2,7 +2,7 @@
 // objects are compared leaf by leaf, so a reviewer reads
 // `services.http.port: 80 → 8080` rather than two blobs of JSON.
 
-import { sameValue } from './canonical.js';
+import { identical, sameValue } from './canonical.js';
 import type { FieldChange } from '../model/plan.js';
 
 type Labels<T> = Partial<Record<keyof T, string>>;
@@ -30,13 +30,17 @@ export function initialFields<T extends object>(desired: T, labels: Labels<T> = 
 }
 
 function diffValue(path: string, from: unknown, to: unknown, out: FieldChange[]): void {
+  // Unchanged (most of a plan against an applied fleet): nothing to walk.
+  if (identical(from, to)) return;
   if (isPlainObject(from) || isPlainObject(to)) {
     if (!isPlainObject(from) && !isBlank(from)) return void out.push(change(path, from, to));
     if (!isPlainObject(to) && !isBlank(to)) return void out.push(change(path, from, to));
     const a = (from ?? {}) as Record<string, unknown>;
     const b = (to ?? {}) as Record<string, unknown>;
+    // A blank side has no keys: only a changed object needs the union of both.
+    const keys = isPlainObject(from) && isPlainObject(to) ? [...new Set([...Object.keys(b), ...Object.keys(a)])] : Object.keys(isPlainObject(to) ? b : a);
     // Sorted, so the order of keys in a YAML file never reorders a plan.
-    for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) diffValue(`${path}.${key}`, a[key], b[key], out);
+    for (const key of keys.sort()) diffValue(`${path}.${key}`, a[key], b[key], out);
     return;
   }
   if (!sameValue(from, to) && !(isBlank(from) && isBlank(to))) out.push(change(path, from, to));

@@ -145,8 +145,9 @@ function migrateReason(site: Site, before: RecordedSite, server: string): string
 function checkClones(desired: DesiredState, recorded: RecordedState, moves: Map<string, SiteMove>, inventories: Inventories): void {
   for (const move of moves.values()) {
     const op = move.chain[0];
+    if (op?.action !== 'clone' || !move.to) continue;
     const source = desired.sites.get(move.site)?.cloneFrom;
-    if (op?.action !== 'clone' || !source || !move.to) continue;
+    if (!source) continue;
     const from = moves.get(source);
     // A source that changes platform first reaches the clone with other schemas than recorded.
     const changing = from?.from !== undefined && from.to !== undefined && from.from.platform !== from.to.platform && !from.deleted
