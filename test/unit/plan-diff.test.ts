@@ -38,9 +38,10 @@ describe('identical', () => {
 
 describe('diffFields', () => {
   it('lists changed leaves of nested values, sorted, and nothing for unchanged ones in any key order', () => {
-    const recorded = { https: { required: true, key: '/k' }, aliases: ['a', 'b'], vars: { x: '1' } };
-    expect(diffFields(recorded, { https: { key: '/k', required: true }, aliases: ['a', 'b'], vars: { x: '1' } })).toEqual([]);
-    expect(diffFields(recorded, { https: { required: false, key: '/k', certificate: '/c' }, aliases: ['b', 'a'], vars: undefined })).toEqual([
+    type Spec = { https: { required: boolean; key: string; certificate?: string }; aliases: string[]; vars?: Record<string, string> };
+    const recorded: Spec = { https: { required: true, key: '/k' }, aliases: ['a', 'b'], vars: { x: '1' } };
+    expect(diffFields<Spec>(recorded, { https: { key: '/k', required: true }, aliases: ['a', 'b'], vars: { x: '1' } })).toEqual([]);
+    expect(diffFields<Spec>(recorded, { https: { required: false, key: '/k', certificate: '/c' }, aliases: ['b', 'a'], vars: undefined })).toEqual([
       { field: 'https.certificate', from: null, to: '/c' },
       { field: 'https.required', from: true, to: false },
       { field: 'aliases', from: ['a', 'b'], to: ['b', 'a'] },
