@@ -33,20 +33,25 @@ export function wireDependencies(desired: DesiredState, recorded: RecordedState,
 function wireHostnameHandovers(desired: DesiredState, recorded: RecordedState, moves: Map<string, SiteMove>, plan: PlanBuilder): void {
   const servedBy = new Map<string, string>();
   for (const site of recorded.sites.values()) for (const host of recordedHosts(site)) servedBy.set(host, site.name);
+  if (servedBy.size === 0) return; // nothing recorded yet: no hostname to hand over
 
   for (const move of moves.values()) {
     const first = move.chain[0];
     const site = desired.sites.get(move.site);
     if (!first || !site || move.deleted) continue;
-    const own = new Set(recorded.sites.has(move.site) ? recordedHosts(recorded.sites.get(move.site)!) : []);
+    const before = recorded.sites.get(move.site);
     for (const host of desiredHosts(site)) {
       const holder = servedBy.get(host);
-      if (!holder || holder === move.site || own.has(host)) continue;
+      if (!holder || holder === move.site || (before && servesHost(before, host))) continue;
       const release = moves.get(holder)?.chain.at(-1);
       if (release) plan.dependOn(first, release.id);
       else first.blockers.push({ code: 'hostname-in-use', message: `${host} is still served by site ${holder}, which this plan leaves alone` });
     }
   }
+}
+
+function servesHost(site: RecordedSite, host: string): boolean {
+  return site.url === host || site.aliases.includes(host);
 }
 
 function recordedHosts(site: RecordedSite): string[] {

@@ -25,8 +25,11 @@ export function diffFields<T extends object>(
  * empty ones and those equal to `quiet` (defaults a reviewer need not read).
  */
 export function initialFields<T extends object>(desired: T, labels: Labels<T> = {}, quiet: Partial<T> = {}): FieldChange[] {
-  const fields = (Object.keys(desired) as (keyof T)[]).filter((f) => !(f in quiet) || !sameValue(desired[f], quiet[f]));
-  return diffFields(undefined, desired, fields, labels).filter((c) => !isBlank(c.to));
+  const changes: FieldChange[] = [];
+  for (const field of Object.keys(desired) as (keyof T)[]) {
+    if (!(field in quiet) || !sameValue(desired[field], quiet[field])) diffValue(labels[field] ?? String(field), undefined, desired[field], changes);
+  }
+  return changes.filter((c) => !isBlank(c.to));
 }
 
 function diffValue(path: string, from: unknown, to: unknown, out: FieldChange[]): void {
@@ -39,11 +42,17 @@ function diffValue(path: string, from: unknown, to: unknown, out: FieldChange[])
     const b = (to ?? {}) as Record<string, unknown>;
     // A blank side has no keys: only a changed object needs the union of both.
     const keys = isPlainObject(from) && isPlainObject(to) ? [...new Set([...Object.keys(b), ...Object.keys(a)])] : Object.keys(isPlainObject(to) ? b : a);
-    // Sorted, so the order of keys in a YAML file never reorders a plan.
-    for (const key of keys.sort()) diffValue(`${path}.${key}`, a[key], b[key], out);
+    // Sorted, so the order of keys in a YAML file never reorders a plan (sort() allocates even when they are).
+    if (!isSorted(keys)) keys.sort();
+    for (const key of keys) diffValue(`${path}.${key}`, a[key], b[key], out);
     return;
   }
   if (!sameValue(from, to) && !(isBlank(from) && isBlank(to))) out.push(change(path, from, to));
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
 }
 
 function change(field: string, from: unknown, to: unknown): FieldChange {

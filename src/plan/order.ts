@@ -22,12 +22,14 @@ export function orderOperations(operations: Iterable<Operation>): Operation[] {
   const rank = new Map(ops.map((op, i) => [op.id, i]));
   const byRank = (a: string, b: string): number => rank.get(a)! - rank.get(b)!;
   const waiting = ops.map((op) => op.dependsOn.length);
-  const dependants: number[][] = ops.map(() => []);
+  // Most operations (sites) have no dependants: their lists are made when needed.
+  const dependants: (number[] | undefined)[] = new Array(ops.length);
   ops.forEach((op, i) => {
-    op.dependsOn.sort(byRank);
+    // Usually in order already (a server's verify, then a platform's deploy): sort() would still allocate.
+    if (!isSorted(op.dependsOn, byRank)) op.dependsOn.sort(byRank);
     for (const dep of op.dependsOn) {
       const d = rank.get(dep);
-      if (d !== undefined) dependants[d]!.push(i);
+      if (d !== undefined) (dependants[d] ??= []).push(i);
     }
   });
 
@@ -39,11 +41,11 @@ export function orderOperations(operations: Iterable<Operation>): Operation[] {
   const blocked = new Set<string>();
   for (let i = ready.pop(); i !== undefined; i = ready.pop()) {
     const op = ops[i]!;
-    const blockedDep = op.dependsOn.find((d) => blocked.has(d));
+    const blockedDep = blocked.size > 0 ? op.dependsOn.find((d) => blocked.has(d)) : undefined;
     if (blockedDep) op.blockers.push({ code: 'dependency-blocked', message: `waits for ${blockedDep}, which is blocked` });
     if (op.blockers.length > 0) blocked.add(op.id);
     ordered.push(op);
-    for (const next of dependants[i]!) {
+    for (const next of dependants[i] ?? []) {
       if (--waiting[next]! === 0) ready.push(next);
     }
   }
@@ -62,6 +64,11 @@ export function orderOperations(operations: Iterable<Operation>): Operation[] {
   return ordered;
 }
 
+function isSorted<T>(items: readonly T[], order: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (order(items[i - 1]!, items[i]!) > 0) return false;
+  return true;
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -76,7 +83,7 @@ class MinHeap<T> {
     for (let i = items.length - 1; i > 0; ) {
       const parent = (i - 1) >> 1;
       if (this.less(items[i]!, items[parent]!) >= 0) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      swap(items, i, parent);
       i = parent;
     }
   }
@@ -94,10 +101,17 @@ class MinHeap<T> {
         if (l < items.length && this.less(items[l]!, items[m]!) < 0) m = l;
         if (r < items.length && this.less(items[r]!, items[m]!) < 0) m = r;
         if (m === i) break;
-        [items[i], items[m]] = [items[m]!, items[i]!];
+        swap(items, i, m);
         i = m;
       }
     }
     return top;
   }
+}
+
+/** Swaps two items in place; a destructuring swap allocates an array each time until the code is optimized. */
+function swap<T>(items: T[], i: number, j: number): void {
+  const item = items[i]!;
+  items[i] = items[j]!;
+  items[j] = item;
 }
