@@ -8,6 +8,7 @@ import type { DesiredState, Site } from '../model/kinds.js';
 import type { RecordedSite, RecordedState } from '../state/types.js';
 import { operationId, type PlanBuilder } from './builder.js';
 import type { SiteMove } from './sites.js';
+import type { Operation } from '../model/plan.js';
 
 export function wireDependencies(desired: DesiredState, recorded: RecordedState, moves: Map<string, SiteMove>, plan: PlanBuilder): void {
   for (const op of plan.operations.values()) {
@@ -31,14 +32,18 @@ export function wireDependencies(desired: DesiredState, recorded: RecordedState,
  * it (an orphan left alone) blocks the taker.
  */
 function wireHostnameHandovers(desired: DesiredState, recorded: RecordedState, moves: Map<string, SiteMove>, plan: PlanBuilder): void {
-  const servedBy = new Map<string, string>();
-  for (const site of recorded.sites.values()) for (const host of recordedHosts(site)) servedBy.set(host, site.name);
-  if (servedBy.size === 0) return; // nothing recorded yet: no hostname to hand over
-
+  // The sites this plan changes: none (an applied fleet) or nothing recorded yet (a new one) leaves nothing to hand over.
+  const takers: { move: SiteMove; first: Operation; site: Site }[] = [];
   for (const move of moves.values()) {
     const first = move.chain[0];
     const site = desired.sites.get(move.site);
-    if (!first || !site || move.deleted) continue;
+    if (first && site && !move.deleted) takers.push({ move, first, site });
+  }
+  if (takers.length === 0 || recorded.sites.size === 0) return;
+  const servedBy = new Map<string, string>();
+  for (const site of recorded.sites.values()) for (const host of recordedHosts(site)) servedBy.set(host, site.name);
+
+  for (const { move, first, site } of takers) {
     const before = recorded.sites.get(move.site);
     for (const host of desiredHosts(site)) {
       const holder = servedBy.get(host);

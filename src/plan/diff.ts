@@ -15,7 +15,9 @@ export function diffFields<T extends object>(
 ): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of fields) {
-    diffValue(labels[field] ?? String(field), recorded?.[field], desired[field], changes);
+    const from = recorded?.[field];
+    // Most fields are unchanged: skip naming them.
+    if (!identical(from, desired[field])) diffValue(labels[field] ?? String(field), from, desired[field], changes);
   }
   return changes;
 }

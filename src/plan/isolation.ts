@@ -18,7 +18,8 @@ interface ServerPhpSites {
 
 /** Adds the mixed-isolation warning to the first operation of every site that changes pool next to sites of the other kind. */
 export function warnMixedIsolation(desired: DesiredState, recorded: RecordedState, moves: ReadonlyMap<string, SiteMove>): void {
-  const servers = phpSitesByServer(desired, recorded, moves);
+  // Every site's pool is gathered only for a plan that moves one (an applied fleet has none).
+  let servers: Map<string, ServerPhpSites> | undefined;
   for (const move of moves.values()) {
     const first = move.chain[0];
     if (!first || !move.to || move.deleted || !runsPhp(desired, move.to.platform)) continue;
@@ -26,6 +27,7 @@ export function warnMixedIsolation(desired: DesiredState, recorded: RecordedStat
     const before = recorded.sites.get(move.site);
     const unchanged = before?.server === move.to.server && (before.phpIsolation ?? 'shared') === isolation;
     if (unchanged) continue;
+    servers ??= phpSitesByServer(desired, recorded, moves);
     const sites = servers.get(move.to.server);
     const others = (isolation === 'per-site' ? sites?.shared : sites?.isolated)?.filter((s) => s !== move.site) ?? [];
     if (others.length === 0) continue;

@@ -14,13 +14,14 @@ import type { SiteMove } from './sites.js';
 import type { Blocker } from '../model/plan.js';
 
 export function planPlatforms(desired: DesiredState, recorded: RecordedState, moves: Map<string, SiteMove>, plan: PlanBuilder): void {
-  const residents = sitesByDeployment(moves);
+  // Wanted only where a platform's code changes or it leaves a server: not at all in most plans.
+  let residents: ReturnType<typeof sitesByDeployment> | undefined;
   const names = sorted(new Set([...desired.platforms.keys(), ...recorded.platforms.keys()]));
   for (const name of names) {
     const platform = desired.platforms.get(name);
     const before = recorded.platforms.get(name);
     const target = { kind: 'platform' as const, name };
-    const here = (server: string) => residents.get(`${name}@${server}`) ?? { staying: [], leaving: [] };
+    const here = (server: string) => (residents ??= sitesByDeployment(moves)).get(`${name}@${server}`) ?? { staying: [], leaving: [] };
 
     for (const server of platform?.servers ?? []) {
       const spec = platformSpec(platform!, desired.sourceTrees?.get(name));
