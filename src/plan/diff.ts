@@ -27,11 +27,12 @@ export function diffFields<T extends object>(
  * empty ones and those equal to `quiet` (defaults a reviewer need not read).
  */
 export function initialFields<T extends object>(desired: T, labels: Labels<T> = {}, quiet: Partial<T> = {}): FieldChange[] {
+  // From nothing, diffValue reports only leaves that carry a value: a blank one is no change from a blank one.
   const changes: FieldChange[] = [];
   for (const field of Object.keys(desired) as (keyof T)[]) {
     if (!(field in quiet) || !sameValue(desired[field], quiet[field])) diffValue(labels[field] ?? String(field), undefined, desired[field], changes);
   }
-  return changes.filter((c) => !isBlank(c.to));
+  return changes;
 }
 
 function diffValue(path: string, from: unknown, to: unknown, out: FieldChange[]): void {

@@ -58,3 +58,16 @@ describe('diffFields', () => {
     ]);
   });
 });
+
+describe('initialFields', () => {
+  it('never lists a blank leaf, however deep, nor a field equal to its quiet default', () => {
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'c'), value, { maxKeys: 3 }), (desired) => {
+      for (const c of initialFields(desired, {}, { c: 'quiet' })) {
+        expect([undefined, null, '', false]).not.toContain(c.to);
+        expect(Array.isArray(c.to) && c.to.length === 0).toBe(false);
+        expect(c.from).toBe(null);
+      }
+    }), { numRuns: 2000 });
+    expect(initialFields({ a: '', b: [], c: false, d: { e: null, f: [] }, g: 0 })).toEqual([{ field: 'g', from: null, to: 0 }]);
+  });
+});
