@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/model/loader.js';
+import { planHash } from '../../src/plan/hash.js';
 import { plan } from '../../src/plan/planner.js';
 import { emptyRecordedState } from '../../src/state/types.js';
 import { appliedState, BASE, files, load } from '../helpers/fleet.js';
+import { op } from '../helpers/plan-objects.js';
 
 const empty = () => emptyRecordedState('tide-state');
 
@@ -64,6 +66,15 @@ describe('plan hash and order', () => {
     expect(p.hash).toBe(createHash('sha256').update(json).digest('hex'));
     const first = plan(load(BASE), empty());
     expect(first.hash).toBe(createHash('sha256').update(JSON.stringify({ fleet: first.fleet, operations: first.operations, orphans: [] })).digest('hex'));
+  });
+
+  it('hashes those bytes for plans of any size, operations fed in batches', () => {
+    const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+    const orphans = [{ target: { kind: 'site' as const, name: 'gone.test' }, server: 'web1', reason: 'left alone' }];
+    for (const count of [0, 1, 99, 100, 101, 250]) {
+      const operations = Array.from({ length: count }, (_, i) => op('install', `s${i}.test`, { changes: [{ field: 'url', from: null, to: `s${i}.test → ✓` }] }));
+      expect(planHash('fleet', operations, orphans), String(count)).toBe(sha({ fleet: 'fleet', operations, orphans }));
+    }
   });
 
   it('keeps the commits out of the hash: the same work hashes alike on any commit', () => {
