@@ -15,10 +15,15 @@ export function httpGet(port: number, host: string, path = '/'): Promise<Page> {
   return httpRequest(port, host, path);
 }
 
-/** A request with its Host header; `body` is sent as is (a POST, say). */
+/**
+ * A request with its Host header; `body` is sent as is (a POST, say). Each on
+ * a connection of its own (node's global agent keeps connections alive): one
+ * kept from before a reload is an old worker's, which nginx closes as it
+ * winds down, and a request sent on it meanwhile gets "socket hang up".
+ */
 export function httpRequest(port: number, host: string, path: string, { method = 'GET', body }: { method?: string; body?: string } = {}): Promise<Page> {
   return new Promise((resolvePage, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers: { Host: host }, timeout: 10_000 }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { Host: host }, timeout: 10_000, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
