@@ -13,10 +13,10 @@ import { commitAll, expectNoSecretsStored, makeFleet, REPO_ROOT, stateFile, tide
 import { request } from 'node:https';
 import { pageWhen } from './support/probe.js';
 
-/** GET over TLS from 127.0.0.1 with SNI and Host set to `host`; the test certificate is self-signed. */
+/** GET over TLS from 127.0.0.1 with SNI and Host set to `host`, on a connection of its own (a kept one would answer with the certificate and worker from before a reload); the test certificate is self-signed. */
 function httpsGet(port: number, host: string): Promise<{ status: number; body: string; peerCertificateCN?: string }> {
   return new Promise((resolvePage, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', servername: host, headers: { Host: host }, rejectUnauthorized: false, timeout: 10_000 }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', servername: host, headers: { Host: host }, rejectUnauthorized: false, timeout: 10_000, agent: false }, (res) => {
       let body = '';
       const cn = (res.socket as import('node:tls').TLSSocket).getPeerCertificate().subject?.CN;
       res.setEncoding('utf8');
