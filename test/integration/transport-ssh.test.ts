@@ -5,7 +5,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { execa } from 'execa';
 import { utils } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,7 +12,6 @@ import { CommandTimeoutError, RemoteShellLostError } from '../../src/transport/e
 import { fingerprint, keyscan } from '../../src/transport/keyscan.js';
 import { SshTransport, type SshServer } from '../../src/transport/ssh.js';
 import type { TestSshServer } from './env/types.js';
-import { coalescingProxy } from './support/coalescing-proxy.js';
 import { deployUserDir, sshTransportTo } from './support/ssh.js';
 
 const services = inject('services');
@@ -133,30 +131,6 @@ describe('one connection per server', () => {
     await expect(t.exec(`sleep 0.2; kill -9 $(${sshdAbove}); sleep 5`)).rejects.toMatchObject({ code: 'SSH_CONNECT_FAILED' });
     expect((await t.exec('echo again')).stdout).toBe('again\n');
     expect(t.connections).toBe(2);
-  });
-});
-
-describe('answers that arrive in one read', () => {
-  it('keeps the exit status of a command whose output, exit and close come with the reply that opens its channel', async () => {
-    // sshd's whole answer to a short command, held back and passed on in one
-    // write: ssh2 reads the channel's opening, output, exit status and close
-    // in one go (on a busy machine this happens by itself).
-    const proxy = await coalescingProxy(web1.port, 150);
-    try {
-      const t = transport(web1, { port: proxy.port });
-      const results: string[] = [];
-      // Output to a stream: the command runs on a channel of its own (as a copy's sender does).
-      for (const code of [0, 3, 0]) {
-        const out = new PassThrough();
-        const chunks: Buffer[] = [];
-        out.on('data', (c: Buffer) => chunks.push(c));
-        const r = await t.exec(`echo sent; exit ${code}`, { stdout: out });
-        results.push(`${Buffer.concat(chunks).toString()}${r.exitCode}`);
-      }
-      expect(results).toEqual(['sent\n0', 'sent\n3', 'sent\n0']);
-    } finally {
-      await proxy.close();
-    }
   });
 });
 

@@ -115,7 +115,8 @@ export interface StoredRecord {
 /** Every operation record on the state branch, oldest first. */
 export function operationRecords(fleet: Pick<TestFleet, 'dir'>, branch = 'tide-state'): StoredRecord[] {
   const paths = git(fleet.dir, 'ls-tree', '-r', '--name-only', branch, 'operations').split('\n').filter((p) => p.endsWith('.json')).sort();
-  return paths.map((p) => JSON.parse(stateFile(fleet, p, branch)!) as StoredRecord);
+  // By start time (milliseconds): a record's id holds its second only, and two operations can start in one.
+  return paths.map((p) => JSON.parse(stateFile(fleet, p, branch)!) as StoredRecord).sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
 }
 
 /** Every object in the fleet repository's object store, as text (to scan for secrets). */
