@@ -117,7 +117,8 @@ export class PlanCache {
     if (!this.file) return {};
     const peeked = peekCacheHeader(this.file.path);
     const paths = sourcePaths(peeked?.sources);
-    if (!paths) return {};
+    // Not sealed yet: git is asked about these paths only if a fleet could have named them.
+    if (!paths || !paths.every((p) => PLATFORM_PATH.test(p))) return {};
     const commit = headCommit(this.repoDir);
     const trees = worktreeTreeQuestions(this.repoDir, paths, commit);
     // In the environment status runs in (source-digest.ts): the listing's ids hold whichever index git reads,
@@ -202,6 +203,9 @@ function sameFiles(was: Inputs, listing: WorktreeListing): boolean {
 }
 
 /** The source paths of a header's `sources`, when it is a list of [path, tree] (a peeked header is not trusted to be). */
+/** A platform's `source.path` as the schema allows it (defs.schema.json, relPath). */
+const PLATFORM_PATH = /^(?!\/)(?!-)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+
 function sourcePaths(sources: unknown): string[] | undefined {
   if (!Array.isArray(sources)) return undefined;
   const paths = sources.map((entry: unknown) => (Array.isArray(entry) ? entry[0] : undefined));

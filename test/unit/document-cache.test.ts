@@ -256,6 +256,9 @@ describe('document cache', () => {
       }),
       'another namespace': (text) => text.replace(/"namespace":"[^"]*"/, '"namespace":"tide 0.0.0"'),
       'another namespace, sealed with the user\'s key': (text) => reseal(text.replace(/"namespace":"[^"]*"/, '"namespace":"tide 0.0.0"'), userKey()),
+      // Read before the seal is checked, to ask git about the platform code at once: a path no fleet could name is a miss, not a question.
+      'a header naming platform code no fleet could (outside the repository, a pathspec magic, a newline)': (text) =>
+        text.replace(/"sources":\[(\]?)/, (_, empty: string) => `"sources":[["../outside",null],[":(top)\\nx",null]${empty ? ']' : ','}`),
     };
     let dir = '';
     let without: Output;
