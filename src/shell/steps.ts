@@ -35,7 +35,8 @@ export interface ShellStep {
   exactStdin?: boolean;
   /**
    * The command leaves the shell as it found it (no cd, umask, set, trap,
-   * exec; no variable but `s`) and calls `exit` only to fail: it runs in the
+   * exec; no variable but `s` and a `tide_` one it leaves for a later step on
+   * purpose) and calls `exit` only to fail: it runs in the
    * combined script's own shell instead of a subshell, one process fewer.
    * An `exit` in it still ends with its end line (an EXIT trap prints it).
    */

@@ -172,6 +172,25 @@ describe('nginx', () => {
       expect((await curl('static.test')).status).toBe(200);
     });
 
+    it('once installVhost returns, no old worker takes a connection: every new visitor gets the new vhost, reload after reload', async () => {
+      // nginx's master starts the new workers, lets old and new take connections side by side for 0.1 s, then
+      // retires the old ones: a served wait that ends inside that window leaves the next visitor a coin toss.
+      const http: HttpService = { type: 'nginx', port, httpsPort, configDir: vhosts, check: `nginx -e ${dir}/nginx/error.log -c ${conf} -t`,
+        reload: `nginx -e ${dir}/nginx/error.log -c ${conf} -s reload`, sudo: false, servedWithin: 5 };
+      const path = join(vhosts, 'tide-static.test.conf');
+      const [facts] = variants(fastcgiAddress);
+      const stale: string[] = [];
+      for (let round = 0; round < 16; round++) {
+        const disabled = round % 2 === 0;
+        await installVhost(t, http, path, httpServiceType('nginx').renderVhost({ ...facts!, disabled }), { waitServed: true });
+        const visitors = await Promise.all(Array.from({ length: 12 }, () => curl('static.test')));
+        const wanted = disabled ? 503 : 200;
+        for (const v of visitors) if (v.status !== wanted) stale.push(`round ${round}: wanted ${wanted}, a visitor got ${v.status}`);
+      }
+      expect(stale).toEqual([]);
+      await installVhost(t, http, path, httpServiceType('nginx').renderVhost(facts!), { waitServed: true });
+    });
+
     it('passes PHP to php-fpm with TIDE_SITE_DIR, and unknown paths to index.php', async () => {
       expect(await curl('php.test', '/index.php')).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/php')} uri=/index.php` });
       expect(await curl('php.test', '/node/1?x=2')).toMatchObject({ status: 200, body: `dir=${join(dir, 'sites/php')} uri=/node/1?x=2` });

@@ -5,7 +5,7 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -89,4 +89,62 @@ describe('one poll for a batch of vhosts', () => {
       }
     });
   }
+});
+
+describe("nginx's workers from before the reload (retired-workers.ts)", () => {
+  /**
+   * A `ps` that shows nginx as it is right after a reload: master 1 has a
+   * new worker 11 and the old worker 10, which retires from the
+   * `retiresAt`-th look on (never when null); master 2, another nginx on the
+   * host, was not reloaded. Returns the PATH to use and how often ps ran.
+   */
+  function scriptedPs(retiresAt: number | null): { path: string; looks: () => number; done: () => void } {
+    const bin = mkdtempSync(join(tmpdir(), 'tide-ps-bin-'));
+    const count = join(bin, 'count');
+    writeFileSync(join(bin, 'ps'), `#!/bin/sh
+n=$(cat ${count} 2>/dev/null || echo 0); n=$((n + 1)); echo $n > ${count}
+echo '    1     0 nginx: master process /usr/sbin/nginx'
+echo '   20     2 nginx: worker process'
+echo '   11     1 nginx: worker process'
+if [ ${retiresAt ?? 0} -eq 0 ] || [ "$n" -lt ${retiresAt ?? 0} ]; then echo '   10     1 nginx: worker process'; else echo '   10     1 nginx: worker process is shutting down'; fi
+`, { mode: 0o755 });
+    return {
+      path: `${bin}:${process.env.PATH}`,
+      looks: () => Number(readFileSync(count, 'utf8')),
+      done: () => rmSync(bin, { recursive: true, force: true }),
+    };
+  }
+
+  async function servedAfterReload(port: number, servedWithin: number, path: string) {
+    const local = new LocalTransport('local');
+    // What the reload step leaves in the command's shell: the workers it saw (pid:ppid).
+    return servedFailures((command, o) => local.exec(`tide_workers_before='10:1 20:2 '\n${command}`, { ...o, env: { PATH: path } }),
+      'local', http(port, servedWithin), [{ site: 's.test', host: 's.test', port, marker: NEW, expect: 'present' }]);
+  }
+
+  it('holds only once the old worker of the reloaded master retires; the other nginx is not waited for', async () => {
+    const { port } = await scripted(() => NEW);
+    const ps = scriptedPs(3);
+    try {
+      expect(await servedAfterReload(port, 5, ps.path)).toEqual([null]);
+      // Looks 1 and 2: worker 10 still takes connections; 3: retiring (held once); 4: still so (held twice).
+      expect(ps.looks()).toBe(4);
+    } finally {
+      ps.done();
+    }
+  });
+
+  it('an old worker that never retires (a master that started a worker for another reason) does not fail a vhost that answers', async () => {
+    const { port } = await scripted(() => NEW);
+    const ps = scriptedPs(null);
+    try {
+      const started = Date.now();
+      expect(await servedAfterReload(port, 2, ps.path)).toEqual([null]);
+      // It kept looking until servedWithin ran out (counted in whole seconds of the server's clock: more than one).
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(ps.looks()).toBeGreaterThan(4);
+    } finally {
+      ps.done();
+    }
+  });
 });

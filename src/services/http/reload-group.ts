@@ -21,15 +21,17 @@
 // alone), then the faulty ones are found by bisection (halves tested with
 // only their vhosts written, the ones that pass kept), only those fail, and
 // the rest are reloaded. The test and the reload after it are one command
-// (shell/steps.ts): a test that fails stops it before the reload. When every
-// vhost of the batch is written with its marker (installs, updates: what
-// must answer is known before the write), the wait until the web server
-// answers with them (served.ts: every marker on two polls in a row) is the
-// last step of that same command, run only after a reload that succeeded:
-// one round trip fewer per batch. Otherwise (a removal, whose marker to wait
-// for is the old file's) it is a command of its own after the reload. The shared
-// commands land in the log of every operation of the batch (shell.ts
-// execForAll).
+// (shell/steps.ts): a test that fails stops it before the reload. The wait
+// until the web server answers with the batch's vhosts (served.ts) always
+// runs right after the reload in the reload's own command: for nginx it
+// needs the workers the reload step saw just before it (retired-workers.ts).
+// When every vhost of the batch is written with its marker (installs,
+// updates: what must answer is known before the write), the test, the
+// reload and the wait are the last steps of the write's command: one round
+// trip per batch. Otherwise (a removal, whose marker to wait for is the old
+// file's) the write and the test are one command and the reload and the
+// wait another. The shared commands land in the log of every operation of
+// the batch (shell.ts execForAll).
 
 import type { HttpService } from '../../model/kinds.js';
 import { execForAll, serverTransport, slotOf } from '../../shell/shell.js';
@@ -41,7 +43,8 @@ import { shellQuote, type ExecOptions, type ExecResult, type Transport } from '.
 import { TideError } from '../../errors.js';
 import { httpCommand, type HttpCommand } from './commands.js';
 import { HttpConfigTestError, HttpReloadError, tail } from './errors.js';
-import { servedCommand, servedExpectation, servedFailures, servedOutcome, servedTimeoutMs, type ServedExpectation } from './served.js';
+import { servedCommand, servedExpectation, servedOutcome, servedTimeoutMs, type ServedExpectation } from './served.js';
+import { reloadStep } from './retired-workers.js';
 import { vhostProbe } from './template.js';
 
 /** A vhost file an operation wants changed, tested and reloaded. */
@@ -138,15 +141,26 @@ class ReloadGroup {
   }
 }
 
-/** A batch's config test, and its reload: null when the test failed, the error when the reload was cut off. */
+/**
+ * A batch's config test, and its reload: null when the test failed,
+ * undefined when it is yet to run (with the served wait after it), the
+ * error when it was cut off.
+ */
 interface CheckReload {
   check: ExecResult;
-  reload: ExecResult | Error | null;
+  reload?: ExecResult | Error | null;
 }
 
-/** The served wait folded into the batch's command: what it waits for, and whose. */
-interface FoldedServed {
-  watched: { change: VhostChange; expectation: ServedExpectation }[];
+/** A change whose vhost the served wait waits for, and what must answer. */
+interface Watched {
+  change: VhostChange;
+  expectation: ServedExpectation;
+}
+
+/** The served wait that ran right after a reload, in its command. */
+interface ServedRun {
+  watched: Watched[];
+  result: StepResult;
 }
 
 /** One batch's writes, test, culprit search, reload and served-wait. */
@@ -154,8 +168,8 @@ class Batch {
   private readonly note: string;
   private readonly previous = new Map<VhostChange, Buffer | null>();
   private changes: VhostChange[] = [];
-  /** The served wait that ran in the batch's command, if it did. */
-  private folded: (FoldedServed & { result: StepResult }) | undefined;
+  /** The served wait that ran in the batch's first command, if it did. */
+  private served: ServedRun | undefined;
 
   constructor(private readonly server: string, private readonly http: HttpService, private readonly all: VhostChange[]) {
     this.note = all.length === 1 ? `for ${all[0]!.path}` : `once for ${all.length} vhosts: ${all.map((c) => c.path).join(', ')}`;
@@ -181,9 +195,9 @@ class Batch {
   private async writeAll(faults: Map<VhostChange, Error>): Promise<CheckReload | null> {
     const files = new FileReplacements(this.all.map((c) => ({ path: c.path, content: c.content, mode: 0o644 })));
     const withTest = this.all.some((c) => !c.ifPresent);
-    const folded = withTest ? this.foldableServed() : null;
+    const watched = withTest ? this.watchedBeforeWrite() : null;
     const { exec, combined } = this.execFor(this.all);
-    const steps = [files.step(), ...(withTest ? this.checkReloadSteps() : []), ...(folded ? [this.servedStep(folded)] : [])];
+    const steps = [files.step(), ...(withTest ? [this.checkStep()] : []), ...(watched ? this.reloadServedSteps(watched) : [])];
     const [written, check, reload, served] = await runSteps(exec, steps, { prelude: files.prelude });
     const unwritten: VhostChange[] = [];
     for (const [i, outcome] of files.outcomes(written!, combined()?.stdout ?? '').entries()) {
@@ -201,32 +215,42 @@ class Batch {
       written.forEach((w, i) => (w.status === 'fulfilled' ? this.previous.set(unwritten[i]!, w.value) : faults.set(unwritten[i]!, w.reason as Error)));
     }
     if (!check) return null;
-    const tested = this.checkReloadResults(check, reload ?? NOT_RUN, combined());
-    if (served) this.folded = { ...folded!, result: served };
+    const tested = this.checkResults(check, watched ? reload ?? NOT_RUN : undefined, combined());
+    if (served) this.served = { watched: watched!, result: served };
     return tested;
   }
 
   /**
-   * The served wait can ride in the batch's command when every change is a
-   * written vhost (none removed, none only if present) whose marker, when it
-   * is to be waited for, is in its new text: nothing from the write is needed.
+   * What the served wait after the reload waits for, when all of it is
+   * known before the write: every waited-for change is a written vhost (not
+   * removed, not only if present) with its marker in its new text. Null
+   * otherwise (a removal waits for the old file's marker to go): the reload
+   * then waits for the write's answer, to run with its served wait.
    */
-  private foldableServed(): FoldedServed | null {
-    if (this.all.some((c) => c.ifPresent || c.content === null || (c.waitServed && !vhostProbe(c.content)))) return null;
-    const watched = this.all.flatMap((change) => (change.waitServed ? [{ change, expectation: servedExpectation(change.content, null)! }] : []));
-    return watched.length > 0 ? { watched } : null;
+  private watchedBeforeWrite(): Watched[] | null {
+    const waited = this.all.filter((c) => c.waitServed);
+    if (waited.some((c) => c.ifPresent || c.content === null || !vhostProbe(c.content))) return null;
+    return waited.map((change) => ({ change, expectation: servedExpectation(change.content, null)! }));
   }
 
-  /** The served wait as a step: its report (a line per unmet expectation) on the step's stderr, as the test's output is. */
-  private servedStep({ watched }: FoldedServed): ShellStep {
-    return { command: `{ ${servedCommand(watched.map((w) => w.expectation), this.http.servedWithin)}\n} >&2`, timeoutMs: servedTimeoutMs(this.http) };
+  /**
+   * The reload and, when anything is waited for, the served wait, as steps
+   * of one command: the wait needs to know nginx's workers from just before
+   * the reload (retired-workers.ts). Its report (a line per unmet
+   * expectation) is on its stderr, as the test's output is.
+   */
+  private reloadServedSteps(watched: Watched[]): ShellStep[] {
+    const reload = reloadStep(this.http, this.all[0]!.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    if (watched.length === 0) return [reload];
+    const wait = `{ ${servedCommand(watched.map((w) => w.expectation), this.http.servedWithin)}\n} >&2`;
+    return [reload, { command: wait, timeoutMs: servedTimeoutMs(this.http) }];
   }
 
   private async testReloadServe(faults: Map<VhostChange, Error>, tested: CheckReload | null): Promise<void> {
     let check: ExecResult;
-    let reload: ExecResult | Error | null;
+    let reload: ExecResult | Error | null | undefined;
     try {
-      ({ check, reload } = tested ?? await this.checkThenReload());
+      ({ check, reload } = tested ?? await this.checkAlone());
     } catch (error) {
       // The test did not run at all: nothing is known about any of them.
       await this.put(this.changes, 'previous');
@@ -238,17 +262,31 @@ class Batch {
     }
     const kept = this.changes.filter((c) => !faults.has(c));
     if (kept.length === 0) return;
+    let served = this.served;
+    // Not reloaded yet: the test failed before the culprits were found, or the served wait needed the write's answer.
+    if (!reload) ({ reload, served } = await this.reloadAndServe(kept));
     if (reload instanceof Error) throw reload;
-    reload ??= await this.run('reload');
     if (reload.exitCode !== 0) {
       for (const c of kept) faults.set(c, new HttpReloadError(reload, this.server, this.previous.get(c)!));
       return;
     }
-    for (const [change, error] of this.folded ? this.foldedFaults(this.folded) : await this.servedFaults(kept)) faults.set(change, error);
+    if (served) for (const [change, error] of this.servedFaults(served)) faults.set(change, error);
   }
 
-  /** What the served wait in the batch's command found (it ran only after the whole batch was tested and reloaded). */
-  private foldedFaults({ watched, result }: FoldedServed & { result: StepResult }): Map<VhostChange, Error> {
+  /** The reload, and the served wait for `kept` right after it, in one command of their own. */
+  private async reloadAndServe(kept: VhostChange[]): Promise<{ reload: ExecResult | Error; served?: ServedRun }> {
+    const watched = kept.flatMap((change) => {
+      const expectation = change.waitServed ? servedExpectation(change.content, this.previous.get(change)!) : null;
+      return expectation ? [{ change, expectation }] : [];
+    });
+    const { exec, combined } = this.execFor(this.changes);
+    const [reload, served] = await runSteps(exec, this.reloadServedSteps(watched));
+    if (reload!.exitCode === null) return { reload: reload!.error! };
+    return { reload: this.stepResult(reload!, 'reload', combined()), served: served ? { watched, result: served } : undefined };
+  }
+
+  /** What the served wait found (it ran only after the batch was tested and reloaded). */
+  private servedFaults({ watched, result }: ServedRun): Map<VhostChange, Error> {
     if (result.exitCode === null) throw result.error!;
     const failures = servedOutcome(this.server, this.http, watched.map((w) => w.expectation), { exitCode: result.exitCode, report: result.stderr, stderr: '' });
     return new Map(watched.flatMap((w, i) => (failures[i] ? [[w.change, failures[i]!] as const] : [])));
@@ -261,30 +299,34 @@ class Batch {
    * Their stdout goes with their stderr: the command's stdout carries what
    * the vhosts held before.
    */
-  private checkReloadSteps(): ShellStep[] {
-    const timeoutMs = this.all[0]!.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    return (['check', 'reload'] as const).map((which) => ({ command: `{ ${httpCommand(this.http, which)}; } >&2`, timeoutMs }));
+  private checkStep(): ShellStep {
+    return { command: `{ ${httpCommand(this.http, 'check')}; } >&2`, timeoutMs: this.all[0]!.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   }
 
-  /** The test and reload on their own (after writes that did not all go in one command). */
-  private async checkThenReload(): Promise<CheckReload> {
+  /** The test on its own (after writes that did not all go in one command); the reload follows with its served wait. */
+  private async checkAlone(): Promise<CheckReload> {
     const { exec, combined } = this.execFor(this.changes);
-    const [check, reload] = await runSteps(exec, this.checkReloadSteps());
-    return this.checkReloadResults(check!, reload!, combined());
+    const [check] = await runSteps(exec, [this.checkStep()]);
+    return this.checkResults(check!, undefined, combined());
   }
 
   /**
    * What the test and reload steps mean. Throws when the test did not
    * finish; `reload` is null when the test failed (nothing was reloaded),
-   * the error when the reload was cut off.
+   * undefined when it was not a step, the error when it was cut off.
    */
-  private checkReloadResults(check: StepResult, reload: StepResult | typeof NOT_RUN, combined: ExecResult | undefined): CheckReload {
-    const result = (step: StepResult, which: HttpCommand): ExecResult =>
-      ({ command: httpCommand(this.http, which), exitCode: step.exitCode!, stdout: '', stderr: step.stderr, durationMs: combined?.durationMs ?? 0 });
+  private checkResults(check: StepResult, reload: StepResult | typeof NOT_RUN | undefined, combined: ExecResult | undefined): CheckReload {
     // Cut off (a timeout, a lost connection): as when the test on its own is.
     if (check.exitCode === null) throw check.error!;
-    if (check.exitCode !== 0) return { check: result(check, 'check'), reload: null };
-    return { check: result(check, 'check'), reload: reload!.exitCode === null ? reload!.error! : result(reload!, 'reload') };
+    const tested = this.stepResult(check, 'check', combined);
+    if (check.exitCode !== 0) return { check: tested, reload: null };
+    if (reload === undefined) return { check: tested };
+    return { check: tested, reload: reload!.exitCode === null ? reload!.error! : this.stepResult(reload!, 'reload', combined) };
+  }
+
+  /** A step's result as the web server command's own (errors name the command the user configured). */
+  private stepResult(step: StepResult, which: HttpCommand, combined: ExecResult | undefined): ExecResult {
+    return { command: httpCommand(this.http, which), exitCode: step.exitCode!, stdout: '', stderr: step.stderr, durationMs: combined?.durationMs ?? 0 };
   }
 
   /** An exec that runs a command once for `changes`, logged (with its stderr) in each of their operations, and the last result it got. */
@@ -317,7 +359,7 @@ class Batch {
       blame(this.changes[0]!, failed);
       return faults;
     }
-    const without = await this.run('check');
+    const without = await this.runCheck();
     if (without.exitCode !== 0) {
       // The config fails without any of them: each would have failed alone.
       for (const change of this.changes) blame(change, failed);
@@ -326,7 +368,7 @@ class Batch {
     // Written and tested together with the ones kept so far; the faulty one of a failing half is found in its halves.
     const settle = async (part: VhostChange[]): Promise<void> => {
       await this.put(part, 'content');
-      const result = await this.run('check');
+      const result = await this.runCheck();
       if (result.exitCode === 0) return;
       await this.put(part, 'previous');
       if (part.length === 1) return void blame(part[0]!, result);
@@ -342,20 +384,9 @@ class Batch {
     return faults;
   }
 
-  private async servedFaults(kept: VhostChange[]): Promise<Map<VhostChange, Error>> {
-    const watched = kept.flatMap((change) => {
-      const expectation = change.waitServed ? servedExpectation(change.content, this.previous.get(change)!) : null;
-      return expectation ? [{ change, expectation }] : [];
-    });
-    const failures = await servedFailures(
-      (command, options) => execForAll(kept.map((c) => c.view), command, this.note, { ...options, onOutput: this.onOutput(kept) }),
-      this.server, this.http, watched.map((w) => w.expectation));
-    return new Map(watched.flatMap((w, i) => (failures[i] ? [[w.change, failures[i]!] as const] : [])));
-  }
-
-  /** The web server's check or reload, once, logged in every operation of the batch. */
-  private run(which: HttpCommand): Promise<ExecResult> {
-    return execForAll(this.changes.map((c) => c.view), httpCommand(this.http, which), this.note, {
+  /** The web server's config test, once, logged in every operation of the batch. */
+  private runCheck(): Promise<ExecResult> {
+    return execForAll(this.changes.map((c) => c.view), httpCommand(this.http, 'check'), this.note, {
       timeoutMs: this.changes[0]!.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       onOutput: this.onOutput(this.changes),
     });

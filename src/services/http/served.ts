@@ -9,14 +9,17 @@
 // vhosts costs one round trip; it gives up after http.servedWithin seconds.
 // One good answer is not enough: right after `nginx -s reload` the new
 // workers answer while an old one may still take a connection, so every
-// expectation must hold on two polls in a row, a moment apart. A poll is
-// cheap (below) and new workers take over within about 0.1 s of the reload
-// on loopback, so it polls every 50 ms: waiting 0.2 s between polls only
-// added to every batch's time.
+// expectation must hold on two polls in a row, a moment apart; and for
+// nginx, right after the reload step in the same command, only once the
+// workers from before the reload have stopped taking connections
+// (retired-workers.ts). A poll is cheap (below) and new workers take over
+// within about 0.1 s of the reload on loopback, so it polls every 50 ms:
+// waiting 0.2 s between polls only added to every batch's time.
 
 import { TideError } from '../../errors.js';
 import type { HttpService } from '../../model/kinds.js';
 import { shellQuote as q, type ExecOptions, type ExecResult, type Transport } from '../../transport/types.js';
+import { RETIRED_FUNCTIONS } from './retired-workers.js';
 import { MARKER_HEADER, PROBE_PATH, vhostProbe, type VhostProbe } from './template.js';
 
 /** What must answer for a site's host (its url, on the vhost's http port) after a reload. */
@@ -129,12 +132,20 @@ function pollFunction(checks: readonly ServedExpectation[]): string {
 }`;
 }
 
-/** The one command that polls every expectation until all hold on two polls in a row, or `seconds` pass. */
+/**
+ * The one command that polls every expectation until all hold on two polls
+ * in a row (with nginx's old workers retired, when the reload step before it
+ * noted them), or `seconds` pass. When at the end every expectation holds
+ * and only an old worker is left taking connections (its master started a
+ * worker for another reason, a crashed one's replacement), it succeeds: the
+ * vhost answers, and the worker is not its to fail.
+ */
 export function servedCommand(checks: readonly ServedExpectation[], seconds: number): string {
   const wanted = checks.map((c, i) => `${i}) want=${q(c.marker)} mode=${c.expect} ;;`).join(' ');
   return `command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || exit ${NO_CLIENT}
 ${WGET_SEEN}
 ${pollFunction(checks)}
+${RETIRED_FUNCTIONS}
 tide_check() {
   ok=1; report=''; n=0
   seen=$(tide_poll)
@@ -154,12 +165,12 @@ end=$(( $(date +%s) + ${seconds} ))
 held=0
 while :; do
   tide_check
-  if [ "$ok" = 1 ]; then
+  if [ "$ok" = 1 ] && tide_retired; then
     [ "$held" = 1 ] && exit 0
     held=1; sleep 0.05; continue
   fi
   held=0
-  if [ "$(date +%s)" -ge "$end" ]; then printf '%s' "$report"; exit 1; fi
+  if [ "$(date +%s)" -ge "$end" ]; then [ "$ok" = 1 ] && exit 0; printf '%s' "$report"; exit 1; fi
   sleep 0.05
 done`;
 }
