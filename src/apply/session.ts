@@ -62,7 +62,7 @@ export async function withSession<T>(o: SessionOptions, work: (session: Session)
     // Both read the branch under the lock (what another run recorded before we got it counts), each with a git of its own: at once.
     const [writer, recorded, { TransportPool }] = await Promise.all([
       // Recovery lists the running markers first thing.
-      StateWriter.open({ repoDir: o.repoDir, branch, preload: [RUNNING_DIR] }), readRecordedState(o.repoDir, branch), loading,
+      StateWriter.open({ repoDir: o.repoDir, branch, preload: [RUNNING_DIR], lockedSince: Date.parse(lock.info.startedAt) }), readRecordedState(o.repoDir, branch), loading,
     ]);
     pool = new TransportPool();
     return await work({ writer, recorded, pool });

@@ -5,7 +5,7 @@
 // Every object is on disk before the ref moves. The work tree and index are
 // never touched.
 
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { TideError } from '../errors.js';
 import { type GitDirs, requireGitDirs } from '../repo/git-dir.js';
@@ -36,7 +36,17 @@ export interface StateWriterOptions {
    * 10-70 ms of a busy machine). Missing ones are skipped.
    */
   preload?: string[];
+  /**
+   * When this run took the state lock (Date.now()): a `<ref>.lock` of the
+   * branch older than that is a dead run's leftover, which the writer
+   * removes (see removeLeftoverRefLock). Without it such a lock stops every
+   * commit with STATE_REF_LOCKED, as git's would.
+   */
+  lockedSince?: number;
 }
+
+/** How long a `<ref>.lock` from before the state lock must stay before it counts as left over (git itself waits 0.1 s for one). */
+const LEFTOVER_REF_LOCK_WAIT_MS = 1000;
 
 /** The state branch moved since this writer last saw it: someone else wrote it. */
 export class StateMovedError extends TideError {
@@ -89,6 +99,7 @@ export class StateWriter {
     tip: string | null,
     refTip: string | null,
     rootOid: string | undefined,
+    private readonly lockedSince: number | undefined,
   ) {
     this.tip = tip;
     this.refTip = refTip;
@@ -96,7 +107,7 @@ export class StateWriter {
     this.objects = new LooseObjectWriter(join(dirs.commonDir, 'objects'));
   }
 
-  static async open({ repoDir, branch, author, preload = [] }: StateWriterOptions): Promise<StateWriter> {
+  static async open({ repoDir, branch, author, preload = [], lockedSince }: StateWriterOptions): Promise<StateWriter> {
     if (!isValidBranch(branch)) throw new TideError('STATE_BRANCH_INVALID', `'${branch}' is not a valid branch name for the state.`);
     const dirs = requireGitDirs(repoDir);
     const identity = {
@@ -108,9 +119,9 @@ export class StateWriter {
     }
     const local = readRefFresh(dirs, `refs/heads/${branch}`);
     const tip = local ?? readRefFresh(dirs, `refs/remotes/origin/${branch}`);
-    if (!tip) return new StateWriter(dirs, branch, identity, tip, local, undefined);
+    if (!tip) return new StateWriter(dirs, branch, identity, tip, local, undefined, lockedSince);
     return withGitReader(dirs, async (reader) => {
-      const writer = new StateWriter(dirs, branch, identity, tip, local, await commitTree(reader, tip));
+      const writer = new StateWriter(dirs, branch, identity, tip, local, await commitTree(reader, tip), lockedSince);
       const git = () => reader;
       for (const path of preload) {
         const node = await writer.lookup(git, splitPath(path));
@@ -199,9 +210,12 @@ export class StateWriter {
       await this.objects.flush();
       return this.tip;
     }
+    const leftover = await this.removeLeftoverRefLock();
     const signature = { ...this.identity, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: new Date().getTimezoneOffset() };
     const parent = this.tip ? [this.tip] : [];
-    const commit = this.objects.commit({ message, tree: treeOid, parent, author: signature, committer: signature });
+    const commit = this.objects.commit({
+      message: leftover ? `${message.trimEnd()}\n\n${leftover}\n` : message, tree: treeOid, parent, author: signature, committer: signature,
+    });
     await this.objects.flush();
     await this.moveRef(commit);
     this.tip = commit;
@@ -231,6 +245,34 @@ export class StateWriter {
     }
     tree.oid = this.objects.tree(out);
     return tree.oid;
+  }
+
+  /**
+   * A run killed between creating `<ref>.lock` and renaming it onto the ref
+   * leaves the lock behind, and every later commit would stop on it. While
+   * this run holds the state lock no other tide writes the branch, and git
+   * holds a ref lock for milliseconds; so a lock that was there before this
+   * run took the state lock and is still there a second later is a dead
+   * run's. It is removed (the commit in it never became the tip: recovery
+   * finds that run's operations by their running markers, as after any
+   * kill) and the commit that follows says so. Returns that line, or null.
+   */
+  private async removeLeftoverRefLock(): Promise<string | null> {
+    if (this.lockedSince === undefined) return null;
+    const path = join(this.dirs.commonDir, `refs/heads/${this.branch}.lock`);
+    const deadline = Date.now() + LEFTOVER_REF_LOCK_WAIT_MS;
+    for (;;) {
+      const found = await stat(path).catch(() => null);
+      // None, or one taken since this run holds the state lock (a git command now): moveRef meets it as it would.
+      if (!found || found.mtimeMs >= this.lockedSince) return null;
+      if (Date.now() >= deadline) {
+        await unlink(path).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT') throw err;
+        });
+        return `Removed refs/heads/${this.branch}.lock, left at ${found.mtime.toISOString()} by a run that died before it moved the branch.`;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Moves refs/heads/<branch> from refTip to `next`, as git does: create `<ref>.lock`, check, rename. */

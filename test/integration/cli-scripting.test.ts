@@ -3,7 +3,7 @@
 // taken, no record). The built `tide` runs in a child process on quickstart
 // fleets (local transport: nothing but files), each with its own root.
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -191,6 +191,27 @@ describe('exit codes and refusals a script can trust', () => {
 });
 
 describe('the state lock from the command line', () => {
+  it('a run killed while it moved the state branch leaves git\'s lock of the branch too: unlock --force, and the next apply removes it and records that it did', async () => {
+    const dir = await quickstart('killed-in-move');
+    // What the kill leaves: the state lock naming a process that is gone, and refs/heads/tide-state.lock holding the commit it was to move to.
+    const gone = await execa('sh', ['-c', 'echo $$']);
+    const startedAt = new Date(Date.now() - 60_000);
+    mkdirSync(join(dir, '.git/tide'), { recursive: true });
+    writeFileSync(join(dir, '.git/tide/state.lock'), JSON.stringify({ id: 'dead0001', pid: Number(gone.stdout), host: hostname(),
+      user: userInfo().username, command: 'tide apply', startedAt: startedAt.toISOString() }));
+    const refLock = join(dir, '.git/refs/heads/tide-state.lock');
+    writeFileSync(refLock, `${git(dir, 'rev-parse', 'HEAD').trim()}\n`);
+    const killedAt = new Date(Date.now() - 30_000);
+    utimesSync(refLock, killedAt, killedAt);
+    const unlock = await tide(['unlock', '--force', 'dead0001'], dir);
+    expect(unlock.exitCode, unlock.stderr).toBe(0);
+    const run = await tide(['apply', '--yes'], dir);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(existsSync(refLock)).toBe(false);
+    expect(git(dir, 'log', '--format=%B', 'tide-state')).toContain(`Removed refs/heads/tide-state.lock, left at ${killedAt.toISOString()} by a run that died before it moved the branch.`);
+    expect(operationRecords({ dir }).map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+
   it('names an empty leftover lock, and unlock --force clears it', async () => {
     const dir = await quickstart('leftover');
     mkdirSync(join(dir, '.git/tide'), { recursive: true });

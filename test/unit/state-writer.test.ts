@@ -2,7 +2,7 @@
 // the commits must be what git would accept (fsck --strict), the ref must move
 // only by compare-and-swap, and the work tree and index must never change.
 
-import { existsSync } from 'node:fs';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StateMovedError, StateWriter } from '../../src/state/writer.js';
@@ -213,5 +213,45 @@ describe('StateWriter', () => {
     expect(git(linked, 'status', '--porcelain', '--untracked-files=all')).toBe('');
     expect(status()).toBe('');
     fsck(dir);
+  });
+
+  describe("a `<ref>.lock` of the branch (git's lock, or one a killed run left)", () => {
+    /** A repository whose branch has one commit, and its ref lock as a run killed inside moveRef leaves it, written `agoMs` ago. */
+    async function withRefLock(agoMs: number): Promise<{ dir: string; lock: string; tip: string }> {
+      const dir = freshRepo();
+      const tip = await (await StateWriter.open({ repoDir: dir, branch: BRANCH })).commit({ files: { 'a.json': '1\n' }, message: 'First' });
+      const lock = join(dir, `.git/refs/heads/${BRANCH}.lock`);
+      writeFileSync(lock, `${'0'.repeat(40)}\n`);
+      const at = new Date(Date.now() - agoMs);
+      utimesSync(lock, at, at);
+      return { dir, lock, tip };
+    }
+
+    it('without the state lock held, stops the commit with STATE_REF_LOCKED and leaves the lock and the branch alone', async () => {
+      const { dir, lock, tip } = await withRefLock(60_000);
+      const writer = await StateWriter.open({ repoDir: dir, branch: BRANCH });
+      expect((await rejection(writer.commit({ files: { 'a.json': '2\n' }, message: 'Second' }))).code).toBe('STATE_REF_LOCKED');
+      expect(existsSync(lock)).toBe(true);
+      expect(revParse(dir, BRANCH)).toBe(tip);
+    });
+
+    it('under the state lock, removes one left from before the lock was taken, commits, and says so in the commit', async () => {
+      const { dir, lock, tip } = await withRefLock(60_000);
+      const writer = await StateWriter.open({ repoDir: dir, branch: BRANCH, lockedSince: Date.now() - 1000 });
+      const oid = await writer.commit({ files: { 'a.json': '2\n' }, message: 'Second' });
+      expect(existsSync(lock)).toBe(false);
+      expect(revParse(dir, BRANCH)).toBe(oid);
+      expect(git(dir, 'rev-parse', `${oid}^`).trim()).toBe(tip);
+      expect(git(dir, 'log', '-1', '--format=%B', BRANCH)).toMatch(new RegExp(`^Second\n\nRemoved refs/heads/${BRANCH}\\.lock, left at .* by a run that died before it moved the branch\\.`));
+      fsck(dir);
+    });
+
+    it('under the state lock, leaves one taken since (a git command at work) to stop the commit', async () => {
+      const { dir, lock, tip } = await withRefLock(0);
+      const writer = await StateWriter.open({ repoDir: dir, branch: BRANCH, lockedSince: Date.now() - 5000 });
+      expect((await rejection(writer.commit({ files: { 'a.json': '2\n' }, message: 'Second' }))).code).toBe('STATE_REF_LOCKED');
+      expect(existsSync(lock)).toBe(true);
+      expect(revParse(dir, BRANCH)).toBe(tip);
+    });
   });
 });
