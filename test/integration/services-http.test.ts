@@ -260,6 +260,24 @@ describe('apache', () => {
       expect([410, 301, 503], facts.site).toContain(answer.status);
     }
   });
+
+  it('once installVhost returns after a graceful restart, every new visitor gets the new vhost, reload after reload', async () => {
+    const base = ['-d', root, '-f', join(root, 'httpd.conf')].join(' ');
+    const http: HttpService = { type: 'apache', ...ports, configDir: join(root, 'vhosts'), check: `apache2 ${base} -t`,
+      reload: `apache2 ${base} -k graceful`, sudo: false, servedWithin: 5 };
+    const path = join(root, 'vhosts', 'tide-static.test.conf');
+    const [facts] = variants(`127.0.0.1:${fpmPort}`, ports);
+    const stale: string[] = [];
+    for (let round = 0; round < 16; round++) {
+      const disabled = round % 2 === 0;
+      await installVhost(t, http, path, httpServiceType('apache').renderVhost({ ...facts!, disabled }), { waitServed: true });
+      const visitors = await Promise.all(Array.from({ length: 12 }, () => curl('static.test', '/', 'http', ports)));
+      const wanted = disabled ? 503 : 200;
+      for (const v of visitors) if (v.status !== wanted) stale.push(`round ${round}: wanted ${wanted}, a visitor got ${v.status}`);
+    }
+    expect(stale).toEqual([]);
+    await installVhost(t, http, path, httpServiceType('apache').renderVhost(facts!), { waitServed: true });
+  });
 });
 
 describe('installVhost, restoreVhost, removeVhost', () => {

@@ -12,8 +12,9 @@
 // shutting down" in the same breath as it closes its listening sockets.
 // Workers of a master that started none (another nginx on the host) are not
 // waited for, and when ps shows no nginx (hidepid, a container) the served
-// wait's two polls in a row are all there is, as for Apache, whose process
-// titles give no such sign.
+// wait's two polls in a row are all there is. Apache needs no more than
+// those: its graceful restart showed no such window (services-http.test.ts
+// asks as nginx's test does), and its process titles would give no sign.
 
 import type { HttpService } from '../../model/kinds.js';
 import type { ShellStep } from '../../shell/steps.js';
