@@ -293,11 +293,10 @@ class Batch {
   }
 
   /**
-   * The config test and, only when it passes, the reload: nothing is needed
-   * in between, so they are steps of one command (shell/steps.ts), after the
-   * batch's writes or on their own, logged in every operation of the batch.
-   * Their stdout goes with their stderr: the command's stdout carries what
-   * the vhosts held before.
+   * The config test as a step: the reload steps after it in the same
+   * command run only when it passes (shell/steps.ts), logged in every
+   * operation of the batch. Its stdout goes with its stderr: the command's
+   * stdout carries what the vhosts held before.
    */
   private checkStep(): ShellStep {
     return { command: `{ ${httpCommand(this.http, 'check')}; } >&2`, timeoutMs: this.all[0]!.timeoutMs ?? DEFAULT_TIMEOUT_MS };
