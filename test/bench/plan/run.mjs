@@ -31,6 +31,7 @@ import { writeAppliedState } from './state.mjs';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = resolve(ROOT, process.env.TIDE_BENCH_CLI ?? 'dist/cli/bin.js');
 const PRELOAD = pathToFileURL(fileURLToPath(new URL('./rss-preload.mjs', import.meta.url))).href;
+const FLOOR = fileURLToPath(new URL('./floor.mjs', import.meta.url));
 const RUNS = Number(process.env.TIDE_BENCH_RUNS ?? 5);
 const KEEP = process.env.TIDE_BENCH_KEEP === '1';
 const REPACK_STATE = process.env.TIDE_BENCH_STATE_REPACK !== '0';
@@ -52,12 +53,14 @@ const SCENARIOS = [
   {
     name: 'empty state',
     slug: 'empty',
+    floorArgs: [],
     check: (ops, sites) =>
       ops >= sites ? null : `expected at least ${sites} operations for a fleet with no state branch (every site an install), got ${ops}`,
   },
   {
     name: 'applied',
     slug: 'applied',
+    floorArgs: ['--state', 'tide-state'],
     async prepare(repo) {
       const st = await writeAppliedState(repo, { repack: REPACK_STATE });
       log(
@@ -228,6 +231,8 @@ async function runScenario(repo, sites, scenario, workDir) {
   for (let run = 0; run < RUNS; run++) {
     const node = await timed(process.execPath, ['-e', '0'], { cwd: repo, env: process.env });
     if (node.code !== 0) throw new BenchError(`baseline node -e 0 exited with ${node.signal ?? node.code}: ${node.stderr.trim()}`);
+    const floor = await timed(process.execPath, [FLOOR, repo, ...scenario.floorArgs], { cwd: repo, env: process.env });
+    if (floor.code !== 0) throw new BenchError(`parse floor exited with ${floor.signal ?? floor.code}: ${floor.stderr.trim()}`);
     const cold = await runTide(repo, sites, scenario, workDir, run, 'cold');
     const warm = await runTide(repo, sites, scenario, workDir, run, 'warm');
     if (!readFileSync(cold.stdoutFile).equals(readFileSync(warm.stdoutFile))) {
@@ -236,11 +241,12 @@ async function runScenario(repo, sites, scenario, workDir) {
     if (!KEEP) for (const f of [cold.stdoutFile, warm.stdoutFile]) rmSync(f, { force: true });
     log(
       `  ${scenario.name} round ${run + 1}/${RUNS}: node -e 0 ${ms(node.wallMs)} ms (CPU ${ms(node.cpuMs)}), ` +
+        `parse floor ${s(floor.wallMs)} s (${ratio(floor.wallMs / node.wallMs)}; CPU ${s(floor.cpuMs)} s), ` +
         `cold ${s(cold.wallMs)} s (${ratio(cold.wallMs / node.wallMs)}; CPU ${s(cold.cpuMs)} s, ${ratio(cold.cpuMs / node.cpuMs)}; ${mb(cold.rssKB)} MB), ` +
         `warm ${s(warm.wallMs)} s (${ratio(warm.wallMs / node.wallMs)}; CPU ${s(warm.cpuMs)} s, ${ratio(warm.cpuMs / node.cpuMs)}; ${mb(warm.rssKB)} MB), ` +
         `${fmtInt(cold.operations)} operations`,
     );
-    rounds.push({ node, cold, warm });
+    rounds.push({ node, floor, cold, warm });
   }
   const peak = (runs) => {
     const values = runs.map((r) => r.rssKB).filter(Number.isFinite);
@@ -249,6 +255,12 @@ async function runScenario(repo, sites, scenario, workDir) {
   return {
     nodeMs: median(rounds.map((r) => r.node.wallMs)),
     nodeCpuMs: median(rounds.map((r) => r.node.cpuMs)),
+    floorMs: median(rounds.map((r) => r.floor.wallMs)),
+    floorCpuMs: median(rounds.map((r) => r.floor.cpuMs)),
+    floorRatio: median(rounds.map((r) => r.floor.wallMs / r.node.wallMs)),
+    floorCpuRatio: median(rounds.map((r) => r.floor.cpuMs / r.node.cpuMs)),
+    coldOverFloor: median(rounds.map((r) => r.cold.wallMs / r.floor.wallMs)),
+    coldCpuOverFloor: median(rounds.map((r) => r.cold.cpuMs / r.floor.cpuMs)),
     wallMs: median(rounds.map((r) => r.cold.wallMs)),
     warmMs: median(rounds.map((r) => r.warm.wallMs)),
     cpuMs: median(rounds.map((r) => r.cold.cpuMs)),
@@ -377,6 +389,15 @@ function report(results) {
   table(
     ['sites', 'scenario', 'node -e 0 ms', 'cold s', 'cold ÷ node', 'warm s', 'warm ÷ node'],
     results.map((r) => [fmtInt(r.sites), r.scenario, ms(r.nodeCpuMs), s(r.cpuMs), ratio(r.coldCpuRatio), s(r.warmCpuMs), ratio(r.warmCpuRatio)]),
+  );
+  log('');
+  log('Parse floor, same rounds: floor.mjs reads the fleet\'s *.yaml (and, applied, the state branch\'s JSON) with one');
+  log('`git cat-file --batch` and parses them with js-yaml / JSON.parse, nothing else: what tide cannot do without.');
+  table(
+    ['sites', 'scenario', 'floor s', 'floor ÷ node', 'cold ÷ floor', 'floor CPU s', 'floor CPU ÷ node', 'cold CPU ÷ floor'],
+    results.map((r) => [
+      fmtInt(r.sites), r.scenario, s(r.floorMs), ratio(r.floorRatio), ratio(r.coldOverFloor), s(r.floorCpuMs), ratio(r.floorCpuRatio), ratio(r.coldCpuOverFloor),
+    ]),
   );
   log('');
   log('Baseline, same repo: `git ls-files | wc -l` (median)');
