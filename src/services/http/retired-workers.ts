@@ -6,7 +6,7 @@
 // and the new one, and the served wait (served.ts) can see the new vhost on
 // two polls in a row inside that window. So the reload step notes nginx's
 // active workers just before it reloads, in a variable of the command that
-// runs the served wait right after it (reload-group.ts), and the served
+// runs the served wait right after it (vhost-batch.ts), and the served
 // wait holds only once every one of them whose master has started new
 // workers is gone or retiring: nginx renames a worker "worker process is
 // shutting down" in the same breath as it closes its listening sockets.
