@@ -96,16 +96,18 @@ describe("nginx's workers from before the reload (retired-workers.ts)", () => {
    * A `ps` that shows nginx as it is right after a reload: master 1 has a
    * new worker 11 and the old worker 10, which retires from the
    * `retiresAt`-th look on (never when null); master 2, another nginx on the
-   * host, was not reloaded. Returns the PATH to use and how often ps ran.
+   * host, was not reloaded. The new worker shows from the `startsAt`-th look
+   * on (the master reads its config first). Returns the PATH to use and how
+   * often ps ran.
    */
-  function scriptedPs(retiresAt: number | null): { path: string; looks: () => number; done: () => void } {
+  function scriptedPs(retiresAt: number | null, startsAt = 1): { path: string; looks: () => number; done: () => void } {
     const bin = mkdtempSync(join(tmpdir(), 'tide-ps-bin-'));
     const count = join(bin, 'count');
     writeFileSync(join(bin, 'ps'), `#!/bin/sh
 n=$(cat ${count} 2>/dev/null || echo 0); n=$((n + 1)); echo $n > ${count}
 echo '    1     0 nginx: master process /usr/sbin/nginx'
 echo '   20     2 nginx: worker process'
-echo '   11     1 nginx: worker process'
+[ "$n" -lt ${startsAt} ] || echo '   11     1 nginx: worker process'
 if [ ${retiresAt ?? 0} -eq 0 ] || [ "$n" -lt ${retiresAt ?? 0} ]; then echo '   10     1 nginx: worker process'; else echo '   10     1 nginx: worker process is shutting down'; fi
 `, { mode: 0o755 });
     return {
@@ -123,12 +125,39 @@ if [ ${retiresAt ?? 0} -eq 0 ] || [ "$n" -lt ${retiresAt ?? 0} ]; then echo '   
   }
 
   it('holds only once the old worker of the reloaded master retires; the other nginx is not waited for', async () => {
-    const { port } = await scripted(() => NEW);
+    const { port, probes } = await scripted(() => NEW);
     const ps = scriptedPs(3);
     try {
       expect(await servedAfterReload(port, 5, ps.path)).toEqual([null]);
-      // Looks 1 and 2: worker 10 still takes connections; 3: retiring (held once); 4: still so (held twice).
-      expect(ps.looks()).toBe(4);
+      // Looks 1 and 2: worker 10 still takes connections; 3: retiring. Worker 20 (the other nginx) never retires.
+      expect(ps.looks()).toBe(3);
+      // Not asked while old and new workers could both answer; once after, when every visitor meets a new worker.
+      expect(probes()).toBe(1);
+    } finally {
+      ps.done();
+    }
+  });
+
+  it('does not take the moment before the master started its new workers for the end of the old ones', async () => {
+    // Answers come from a new worker as soon as one is asked: what a poll sees once the new workers run.
+    const { port, probes } = await scripted(() => NEW);
+    const ps = scriptedPs(3, 2);
+    try {
+      expect(await servedAfterReload(port, 5, ps.path)).toEqual([null]);
+      // Look 1: only the old worker (no master renewed yet); 2: old and new side by side; 3: the old one retiring.
+      expect(ps.looks()).toBe(3);
+      expect(probes()).toBe(1);
+    } finally {
+      ps.done();
+    }
+  });
+
+  it('after the old workers retired, a vhost still answering the old marker is waited for, not reported served', async () => {
+    const { port, probes } = await scripted((n) => (n < 2 ? OLD : NEW));
+    const ps = scriptedPs(1);
+    try {
+      expect(await servedAfterReload(port, 5, ps.path)).toEqual([null]);
+      expect(probes()).toBe(3);
     } finally {
       ps.done();
     }

@@ -21,25 +21,29 @@ import type { ShellStep } from '../../shell/steps.js';
 import { httpCommand } from './commands.js';
 
 /** The variable the reload step leaves for the served wait: nginx's active workers before the reload, as "pid:ppid" words. */
-const BEFORE = 'tide_workers_before';
+export const WORKERS_BEFORE = 'tide_workers_before';
 
 // Active workers as "pid:ppid" words; a retiring one's title has more words.
 const ACTIVE_WORKERS = 'tide_nginx_workers() { ps -e -o pid= -o ppid= -o args= 2>/dev/null | ' +
   `awk '$3 == "nginx:" && $4 == "worker" && $5 == "process" && NF == 5 { printf "%s:%s ", $1, $2 }'; }`;
 
 /**
- * Shell functions for the served wait: `tide_retired` succeeds once no
- * worker from before the reload is still active under a master that has
- * started new ones (at once when the reload step noted none).
+ * Shell functions for the served wait: `tide_retired` succeeds once a
+ * worker from before the reload has retired (or is gone) and none is still
+ * active under a master that has started new ones; at once when the reload
+ * step noted none. Seeing one retire is what says the reload got that far:
+ * right after the signal, before the master has started its new workers,
+ * no master looks renewed, and "none active under a renewed master" alone
+ * would hold while the old workers still take every connection.
  */
 export const RETIRED_FUNCTIONS = `${ACTIVE_WORKERS}
 tide_retired() {
-  [ -n "\${${BEFORE}:-}" ] || return 0
-  left=$(tide_nginx_workers | awk -v before="$${BEFORE}" '
+  [ -n "\${${WORKERS_BEFORE}:-}" ] || return 0
+  waiting=$(tide_nginx_workers | awk -v before="$${WORKERS_BEFORE}" '
     BEGIN { n = split(before, b, " "); for (i = 1; i <= n; i++) { split(b[i], f, ":"); old[f[1]] = f[2] } RS = " " }
     $0 != "" { split($0, f, ":"); if (f[1] in old) active[f[1]] = f[2]; else renewed[f[2]] = 1 }
-    END { n = 0; for (p in active) if (active[p] in renewed) n++; print n }')
-  [ "$left" = 0 ]
+    END { retired = 0; for (p in old) if (!(p in active)) retired++; n = 0; for (p in active) if (active[p] in renewed) n++; print (retired > 0 && n == 0) ? 0 : 1 }')
+  [ "$waiting" = 0 ]
 }`;
 
 /**
@@ -50,5 +54,5 @@ tide_retired() {
 export function reloadStep(http: HttpService, timeoutMs: number): ShellStep {
   const reload = httpCommand(http, 'reload');
   if (http.type !== 'nginx') return { command: `{ ${reload}; } >&2`, timeoutMs };
-  return { command: `${ACTIVE_WORKERS}; ${BEFORE}=$(tide_nginx_workers); ( ${reload} ) >&2`, timeoutMs, inline: true };
+  return { command: `${ACTIVE_WORKERS}; ${WORKERS_BEFORE}=$(tide_nginx_workers); ( ${reload} ) >&2`, timeoutMs, inline: true };
 }

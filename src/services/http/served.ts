@@ -7,19 +7,21 @@
 // new vhost answers, or, for a removed vhost, until its marker no longer
 // does. One command polls every expectation, so a reload shared by many
 // vhosts costs one round trip; it gives up after http.servedWithin seconds.
-// One good answer is not enough: right after `nginx -s reload` the new
-// workers answer while an old one may still take a connection, so every
-// expectation must hold on two polls in a row, a moment apart; and for
-// nginx, right after the reload step in the same command, only once the
-// workers from before the reload have stopped taking connections
-// (retired-workers.ts). A poll is cheap (below) and new workers take over
-// within about 0.1 s of the reload on loopback, so it polls every 50 ms:
-// waiting 0.2 s between polls only added to every batch's time.
+// One good answer right after the reload is not enough: after `nginx -s
+// reload` the new workers answer while an old one may still take a
+// connection. For nginx, right after the reload step in the same command,
+// the wait first sees the workers from before the reload stop taking
+// connections (retired-workers.ts); one good poll after that is the answer
+// every new visitor gets. Where that cannot be seen (Apache, a host whose ps
+// shows no nginx), every expectation must hold on two polls in a row, a
+// moment apart. A poll is cheap (below) and new workers take over within
+// about 0.1 s of the reload on loopback, so it polls every 50 ms: waiting
+// 0.2 s between polls only added to every batch's time.
 
 import { TideError } from '../../errors.js';
 import type { HttpService } from '../../model/kinds.js';
 import { shellQuote as q, type ExecOptions, type ExecResult, type Transport } from '../../transport/types.js';
-import { RETIRED_FUNCTIONS } from './retired-workers.js';
+import { RETIRED_FUNCTIONS, WORKERS_BEFORE } from './retired-workers.js';
 import { MARKER_HEADER, PROBE_PATH, vhostProbe, type VhostProbe } from './template.js';
 
 /** What must answer for a site's host (its url, on the vhost's http port) after a reload. */
@@ -133,12 +135,17 @@ function pollFunction(checks: readonly ServedExpectation[]): string {
 }
 
 /**
- * The one command that polls every expectation until all hold on two polls
- * in a row (with nginx's old workers retired, when the reload step before it
- * noted them), or `seconds` pass. When at the end every expectation holds
- * and only an old worker is left taking connections (its master started a
- * worker for another reason, a crashed one's replacement), it succeeds: the
- * vhost answers, and the worker is not its to fail.
+ * The one command that polls every expectation until all hold, or `seconds`
+ * pass. When the reload step before it noted nginx's workers, it first waits
+ * (looking every 20 ms, a `ps`) until the old ones have retired, then one
+ * poll where every expectation holds is enough: from then on every new
+ * connection meets a new worker. Polling before that would only see old and
+ * new workers by turns. Without that knowledge (Apache, a host where ps
+ * shows no nginx) all must hold on two polls in a row, 50 ms apart. When at
+ * the end every expectation holds and only an old worker is left taking
+ * connections (its master started a worker for another reason, a crashed
+ * one's replacement), it succeeds: the vhost answers, and the worker is not
+ * its to fail.
  */
 export function servedCommand(checks: readonly ServedExpectation[], seconds: number): string {
   const wanted = checks.map((c, i) => `${i}) want=${q(c.marker)} mode=${c.expect} ;;`).join(' ');
@@ -164,14 +171,20 @@ TIDE_SEEN
 end=$(( $(date +%s) + ${seconds} ))
 held=0
 while :; do
-  tide_check
-  if [ "$ok" = 1 ] && tide_retired; then
-    [ "$held" = 1 ] && exit 0
-    held=1; sleep 0.05; continue
+  if tide_retired; then
+    tide_check
+    if [ "$ok" = 1 ]; then
+      if [ -n "\${${WORKERS_BEFORE}:-}" ] || [ "$held" = 1 ]; then exit 0; fi
+      held=1; sleep 0.05; continue
+    fi
+    held=0
+    if [ "$(date +%s)" -ge "$end" ]; then printf '%s' "$report"; exit 1; fi
+    sleep 0.05
+  elif [ "$(date +%s)" -ge "$end" ]; then
+    tide_check; [ "$ok" = 1 ] && exit 0; printf '%s' "$report"; exit 1
+  else
+    sleep 0.02
   fi
-  held=0
-  if [ "$(date +%s)" -ge "$end" ]; then [ "$ok" = 1 ] && exit 0; printf '%s' "$report"; exit 1; fi
-  sleep 0.05
 done`;
 }
 
