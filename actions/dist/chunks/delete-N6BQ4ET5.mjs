@@ -1,7 +1,0 @@
-import { createRequire as __tideCreateRequire } from 'node:module';
-import { fileURLToPath as __tideFileURLToPath } from 'node:url';
-import { dirname as __tideDirname } from 'node:path';
-const require = __tideCreateRequire(import.meta.url);
-const __filename = __tideFileURLToPath(import.meta.url);
-const __dirname = __tideDirname(__filename);
-import{deleteSite,dropDatabaseTask,removeFilesTask}from"./chunk-PLAEAQVM.mjs";import"./chunk-VTMXJLKK.mjs";import"./chunk-YQJNAWP5.mjs";import"./chunk-7UEZI5X7.mjs";import"./chunk-YITJMLJC.mjs";import"./chunk-RVZTIW3P.mjs";import"./chunk-TNPC4BH7.mjs";import"./chunk-L33LJDCN.mjs";import"./chunk-R2ZSPBIB.mjs";import"./chunk-6LIU5IMO.mjs";import"./chunk-UPXEKLK5.mjs";import"./chunk-EXABVVIO.mjs";import"./chunk-KSKUCZPR.mjs";import"./chunk-5MTX56UE.mjs";import"./chunk-EQJ23DMU.mjs";import"./chunk-7VMXB5JT.mjs";import"./chunk-WH55Y2GF.mjs";import"./chunk-OABPDU43.mjs";import"./chunk-53P5CQYE.mjs";import"./chunk-KJO56WXJ.mjs";import"./chunk-R5RCJLAR.mjs";import"./chunk-EL3WEZWM.mjs";import"./chunk-VYVCF43U.mjs";import"./chunk-G5BJ6GPD.mjs";export{deleteSite,dropDatabaseTask,removeFilesTask};
