@@ -117,63 +117,56 @@ if [ ${retiresAt ?? 0} -eq 0 ] || [ "$n" -lt ${retiresAt ?? 0} ]; then echo '   
     };
   }
 
-  async function servedAfterReload(port: number, servedWithin: number, path: string) {
+  /**
+   * The served wait right after a reload whose old worker retires from ps's
+   * `retiresAt`-th look (its new worker shows from the `startsAt`-th), with
+   * the web server answering `answer(n)`: what it found, how often it looked
+   * at ps and asked the web server, and how long it took.
+   */
+  async function servedAfterReload(o: { answer: (n: number) => string; retiresAt: number | null; startsAt?: number; servedWithin?: number }) {
+    const { port, probes } = await scripted(o.answer);
+    const ps = scriptedPs(o.retiresAt, o.startsAt);
     const local = new LocalTransport('local');
-    // What the reload step leaves in the command's shell: the workers it saw (pid:ppid).
-    return servedFailures((command, o) => local.exec(`tide_workers_before='10:1 20:2 '\n${command}`, { ...o, env: { PATH: path } }),
-      'local', http(port, servedWithin), [{ site: 's.test', host: 's.test', port, marker: NEW, expect: 'present' }]);
-  }
-
-  it('holds only once the old worker of the reloaded master retires; the other nginx is not waited for', async () => {
-    const { port, probes } = await scripted(() => NEW);
-    const ps = scriptedPs(3);
+    const started = Date.now();
     try {
-      expect(await servedAfterReload(port, 5, ps.path)).toEqual([null]);
-      // Looks 1 and 2: worker 10 still takes connections; 3: retiring. Worker 20 (the other nginx) never retires.
-      expect(ps.looks()).toBe(3);
-      // Not asked while old and new workers could both answer; once after, when every visitor meets a new worker.
-      expect(probes()).toBe(1);
+      // What the reload step leaves in the command's shell: the workers it saw (pid:ppid).
+      const failures = await servedFailures((command, x) => local.exec(`tide_workers_before='10:1 20:2 '\n${command}`, { ...x, env: { PATH: ps.path } }),
+        'local', http(port, o.servedWithin ?? 5), [{ site: 's.test', host: 's.test', port, marker: NEW, expect: 'present' }]);
+      return { failures, looks: ps.looks(), probes: probes(), ms: Date.now() - started };
     } finally {
       ps.done();
     }
+  }
+
+  it('holds only once the old worker of the reloaded master retires; the other nginx is not waited for', async () => {
+    const r = await servedAfterReload({ answer: () => NEW, retiresAt: 3 });
+    expect(r.failures).toEqual([null]);
+    // Looks 1 and 2: worker 10 still takes connections; 3: retiring. Worker 20 (the other nginx) never retires.
+    expect(r.looks).toBe(3);
+    // Not asked while old and new workers could both answer; once after, when every visitor meets a new worker.
+    expect(r.probes).toBe(1);
   });
 
   it('does not take the moment before the master started its new workers for the end of the old ones', async () => {
     // Answers come from a new worker as soon as one is asked: what a poll sees once the new workers run.
-    const { port, probes } = await scripted(() => NEW);
-    const ps = scriptedPs(3, 2);
-    try {
-      expect(await servedAfterReload(port, 5, ps.path)).toEqual([null]);
-      // Look 1: only the old worker (no master renewed yet); 2: old and new side by side; 3: the old one retiring.
-      expect(ps.looks()).toBe(3);
-      expect(probes()).toBe(1);
-    } finally {
-      ps.done();
-    }
+    const r = await servedAfterReload({ answer: () => NEW, retiresAt: 3, startsAt: 2 });
+    expect(r.failures).toEqual([null]);
+    // Look 1: only the old worker (no master renewed yet); 2: old and new side by side; 3: the old one retiring.
+    expect(r.looks).toBe(3);
+    expect(r.probes).toBe(1);
   });
 
   it('after the old workers retired, a vhost still answering the old marker is waited for, not reported served', async () => {
-    const { port, probes } = await scripted((n) => (n < 2 ? OLD : NEW));
-    const ps = scriptedPs(1);
-    try {
-      expect(await servedAfterReload(port, 5, ps.path)).toEqual([null]);
-      expect(probes()).toBe(3);
-    } finally {
-      ps.done();
-    }
+    const r = await servedAfterReload({ answer: (n) => (n < 2 ? OLD : NEW), retiresAt: 1 });
+    expect(r.failures).toEqual([null]);
+    expect(r.probes).toBe(3);
   });
 
   it('an old worker that never retires (a master that started a worker for another reason) does not fail a vhost that answers', async () => {
-    const { port } = await scripted(() => NEW);
-    const ps = scriptedPs(null);
-    try {
-      const started = Date.now();
-      expect(await servedAfterReload(port, 2, ps.path)).toEqual([null]);
-      // It kept looking until servedWithin ran out (counted in whole seconds of the server's clock: more than one).
-      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-      expect(ps.looks()).toBeGreaterThan(4);
-    } finally {
-      ps.done();
-    }
+    const r = await servedAfterReload({ answer: () => NEW, retiresAt: null, servedWithin: 2 });
+    expect(r.failures).toEqual([null]);
+    // It kept looking until servedWithin ran out (counted in whole seconds of the server's clock: more than one).
+    expect(r.ms).toBeGreaterThanOrEqual(1000);
+    expect(r.looks).toBeGreaterThan(4);
   });
 });
