@@ -7,9 +7,10 @@
 // two polls in a row inside that window. So the reload step notes nginx's
 // active workers just before it reloads, in a variable of the command that
 // runs the served wait right after it (vhost-batch.ts), and the served
-// wait holds only once every one of them whose master has started new
-// workers is gone or retiring: nginx renames a worker "worker process is
-// shutting down" in the same breath as it closes its listening sockets.
+// wait asks for the vhosts only once one of them is seen gone or retiring
+// and every one whose master has started new workers is: nginx renames a
+// worker "worker process is shutting down" in the same breath as it closes
+// its listening sockets.
 // Workers of a master that started none (another nginx on the host) are not
 // waited for, and when ps shows no nginx (hidepid, a container) the served
 // wait's two polls in a row are all there is. Apache needs no more than
