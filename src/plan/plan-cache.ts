@@ -117,8 +117,7 @@ export class PlanCache {
     if (!this.file) return {};
     const peeked = peekCacheHeader(this.file.path);
     const paths = sourcePaths(peeked?.sources);
-    // Not sealed yet: git is asked about these paths only if a fleet could have named them.
-    if (!paths || !paths.every((p) => PLATFORM_PATH.test(p))) return {};
+    if (!paths) return {};
     const commit = headCommit(this.repoDir);
     const trees = worktreeTreeQuestions(this.repoDir, paths, commit);
     // In the environment status runs in (source-digest.ts): the listing's ids hold whichever index git reads,
@@ -202,14 +201,18 @@ function sameFiles(was: Inputs, listing: WorktreeListing): boolean {
   return digestFiles(listing.files()) === was.files;
 }
 
-/** The source paths of a header's `sources`, when it is a list of [path, tree] (a peeked header is not trusted to be). */
-/** A platform's `source.path` as the schema allows it (defs.schema.json, relPath). */
-const PLATFORM_PATH = /^(?!\/)(?!-)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
+/** A platform's `source.path` as the schema allows it (defs.schema.json, relPath; a unit test keeps the two equal). */
+export const PLATFORM_PATH = /^(?!\/)(?!-)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._/@+-]+$/;
 
+/**
+ * The source paths of a header's `sources`, when it is a list of [path,
+ * tree] whose paths a fleet could have named (a peeked header is not
+ * trusted to be: its paths go to git before its seal is checked).
+ */
 function sourcePaths(sources: unknown): string[] | undefined {
   if (!Array.isArray(sources)) return undefined;
   const paths = sources.map((entry: unknown) => (Array.isArray(entry) ? entry[0] : undefined));
-  return paths.every((p): p is string => typeof p === 'string') ? paths : undefined;
+  return paths.every((p): p is string => typeof p === 'string' && PLATFORM_PATH.test(p)) ? paths : undefined;
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {

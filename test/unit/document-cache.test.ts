@@ -17,6 +17,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { readCacheFile } from '../../src/fleet/cache-file.js';
+import { PLATFORM_PATH } from '../../src/plan/plan-cache.js';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/multi-server');
 const roots: string[] = [];
@@ -389,6 +390,11 @@ describe('document cache', () => {
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/sites\/bad\.yaml:5:\d+: /);
     expect(invalid.stderr).not.toContain('state branch');
+  });
+
+  it("the plan cache's check of a header's platform paths is the schema's relPath pattern, letter for letter", () => {
+    const defs = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../schemas/defs.schema.json'), 'utf8')) as { definitions: { relPath: { pattern: string } } };
+    expect(PLATFORM_PATH.source.replaceAll('\\/', '/')).toBe(defs.definitions.relPath.pattern);
   });
 
   it('deleting the cache is safe', async () => {
